@@ -1,0 +1,30 @@
+# Zielsteuerung: the two commands of the README are `make serve` and `make test`.
+# Both first run scripts/setup.sh, which installs only what is missing.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+PORT ?= 8080
+
+.PHONY: setup build serve test size clean
+
+setup:
+	@bash scripts/setup.sh
+
+## Release build into dist/ (opt-level z, LTO, wasm-opt -Oz).
+build: setup
+	trunk build --release
+
+## Build the release and serve it on http://127.0.0.1:$(PORT)/
+serve: build
+	node scripts/serve.mjs --root dist --port $(PORT)
+
+## Every test: formatting, clippy (native and wasm32), native tests, browser tests, end-to-end tests.
+test: setup
+	@bash scripts/test.sh
+
+## Sizes of the release wasm, JS and CSS: raw, gzip, brotli.
+size: build
+	@bash scripts/size.sh
+
+clean:
+	cargo clean
+	rm -rf dist

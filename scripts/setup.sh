@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Installs what building, serving and testing Zielsteuerung need, and only what is missing.
+# Idempotent: when everything is in place it takes a few seconds. Called by `make serve` and `make test`.
+# Everything comes from the package registries (Debian, crates.io, npm); nothing is downloaded from elsewhere.
+# See ../shared/TOOLCHAIN.md for why each version is what it is.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14          # 0.22 needs rustc >= 1.96.1
+DEBIAN_PACKAGES=(chromium chromium-driver brotli)
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+say() { printf '[setup] %s\n' "$*"; }
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"
+    elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+    else say "Root rights are needed for: $*"; exit 1
+    fi
+}
+started=$(date +%s)
+
+# 1. Debian packages: Chromium and its driver for the browser tests, brotli for the size report, Node.js if absent.
+missing=()
+for p in "${DEBIAN_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+if [ ${#missing[@]} -gt 0 ]; then
+    say "apt-get install ${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+if dpkg-query -W -f='${Status}' binaryen 2>/dev/null | grep -q "install ok installed"; then
+    say "note: Debian's binaryen is installed; it is never used (its wasm-opt breaks the app): node_modules/.bin comes first on PATH"
+fi
+
+# 2. Rust: toolchain components and the Wasm target.
+if ! command -v cargo >/dev/null 2>&1; then
+    say "cargo not found: install Rust with rustup first (the machine image ships it)"; exit 1
+fi
+installed_targets=$(rustup target list --installed)
+grep -qx wasm32-unknown-unknown <<<"$installed_targets" || { say "rustup target add wasm32-unknown-unknown"; rustup target add wasm32-unknown-unknown; }
+installed_components=$(rustup component list --installed)
+for c in clippy rustfmt; do
+    grep -q "^$c" <<<"$installed_components" || { say "rustup component add $c"; rustup component add "$c"; }
+done
+
+# 3. Trunk, pinned.
+if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
+    say "cargo install trunk $TRUNK_VERSION (about 10 minutes on 2 cores)"
+    cargo install trunk --locked --version "$TRUNK_VERSION" --force
+fi
+
+# 4. wasm-bindgen-cli at exactly the version in Cargo.lock (otherwise Trunk tries a download and fails).
+#    Without --locked: one of its locked dependency versions is not in the registry.
+bindgen_version=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ -z "$bindgen_version" ]; then say "no wasm-bindgen in Cargo.lock"; exit 1; fi
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $bindgen_version" ] \
+   || [ "$(wasm-bindgen-test-runner --version 2>/dev/null || true)" != "wasm-bindgen-test-runner $bindgen_version" ]; then
+    say "cargo install wasm-bindgen-cli $bindgen_version (about 2 minutes)"
+    cargo install wasm-bindgen-cli --version "$bindgen_version" --force
+fi
+if ! grep -q "wasm_bindgen = \"$bindgen_version\"" Trunk.toml; then
+    say "Trunk.toml pins another wasm-bindgen than Cargo.lock ($bindgen_version): align them"; exit 1
+fi
+
+# 5. Node packages from the committed lockfile: wasm-opt (binaryen 132), playwright-core, axe-core.
+lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ "$(cat node_modules/.lock-sha256 2>/dev/null || true)" != "$lock_sum" ]; then
+    say "npm ci"
+    npm ci --no-audit --no-fund --loglevel=error
+    echo "$lock_sum" > node_modules/.lock-sha256
+fi
+if [ "$(wasm-opt --version 2>/dev/null || true)" != "wasm-opt version 132 (version_132)" ]; then
+    say "wasm-opt on PATH is not binaryen 132: $(command -v wasm-opt || echo none)"; exit 1
+fi
+
+# 6. Crates into the local cache, so that later builds need no network.
+cargo fetch --quiet
+
+say "all tools present ($(( $(date +%s) - started )) s)"

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Size report of the release build in dist/: wasm, JS and CSS, raw, gzip -9 and brotli -q 11, in bytes and KiB.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir=${1:-dist}
+[ -d "$dir" ] || { echo "no $dir/: build first (make build)"; exit 1; }
+printf '%-6s %-44s %10s %10s %10s\n' kind file raw gzip brotli
+total_raw=0; total_gz=0; total_br=0
+for kind in wasm js css; do
+    for f in "$dir"/*."$kind"; do
+        [ -e "$f" ] || continue
+        raw=$(wc -c <"$f"); gz=$(gzip -9 -c "$f" | wc -c); br=$(brotli -q 11 -c "$f" | wc -c)
+        total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)); total_br=$((total_br + br))
+        printf '%-6s %-44s %10s %10s %10s\n' "$kind" "$(basename "$f")" "$raw" "$gz" "$br"
+    done
+done
+html=$(wc -c <"$dir/index.html")
+printf '%-6s %-44s %10s %10s %10s\n' total "wasm + js + css" "$total_raw" "$total_gz" "$total_br"
+printf '%-6s %-44s %10s\n' html index.html "$html"
+awk -v r="$total_raw" -v g="$total_gz" -v b="$total_br" 'BEGIN { printf "in KiB: raw %.1f, gzip %.1f, brotli %.1f\n", r/1024, g/1024, b/1024 }'

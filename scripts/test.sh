@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Every test layer of Zielsteuerung, in order; a failing layer does not hide the others.
+# Ends with one line "tests: N passed, M failed" over all layers, and a non-zero exit if anything failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
+export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-120}
+logdir=target/test-logs
+mkdir -p "$logdir"
+
+passed=0; failed=0; failed_steps=()
+step() {  # step NAME COMMAND...: runs one layer, logs it, counts its tests
+    local name=$1; shift
+    local log="$logdir/$name.log" t0=$(date +%s)
+    printf '\n=== %s: %s\n' "$name" "$*"
+    "$@" 2>&1 | tee "$log"
+    local rc=${PIPESTATUS[0]}
+    # cargo test / wasm-bindgen-test-runner: "test result: ok. 5 passed; 0 failed; ..."
+    local p f
+    p=$(grep -Eo '[0-9]+ passed; [0-9]+ failed' "$log" | awk '{p+=$1; f+=$3} END {print p+0}')
+    f=$(grep -Eo '[0-9]+ passed; [0-9]+ failed' "$log" | awk '{p+=$1; f+=$3} END {print f+0}')
+    # node --test: "ℹ pass 5" / "# pass 5"
+    p=$((p + $(grep -Eo '^(ℹ|#) pass [0-9]+' "$log" | awk '{s+=$3} END {print s+0}')))
+    f=$((f + $(grep -Eo '^(ℹ|#) fail [0-9]+' "$log" | awk '{s+=$3} END {print s+0}')))
+    passed=$((passed + p)); failed=$((failed + f))
+    if [ "$rc" -ne 0 ]; then
+        failed_steps+=("$name")
+        [ "$f" -eq 0 ] && failed=$((failed + 1))   # a layer that failed without a failing test (build, lint) counts once
+    fi
+    printf '=== %s: exit %s, %s s\n' "$name" "$rc" "$(( $(date +%s) - t0 ))"
+    return "$rc"
+}
+
+t_start=$(date +%s)
+step fmt cargo fmt --all --check
+step clippy-native cargo clippy --all-targets --locked -- -D warnings
+step clippy-wasm cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+step unit cargo test --locked
+step browser cargo test --locked --target wasm32-unknown-unknown --test browser
+if step release trunk build --release --locked; then
+    step e2e node --test --test-reporter=spec --test-concurrency=1 tests/e2e/
+else
+    failed_steps+=("e2e (no release build)")
+fi
+
+printf '\n=== all layers in %s s\n' "$(( $(date +%s) - t_start ))"
+if [ ${#failed_steps[@]} -gt 0 ]; then
+    echo "failed: ${failed_steps[*]}"
+fi
+echo "tests: $passed passed, $failed failed"
+[ ${#failed_steps[@]} -eq 0 ]

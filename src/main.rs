@@ -1,0 +1,4 @@
+//! Entry point of the Wasm binary: mount only.
+fn main() {
+    zielsteuerung::start();
+}

@@ -1,0 +1,168 @@
+//! The only place that touches the browser's localStorage.
+//!
+//! It wraps gloo-storage, whose own accessor panics when storage is unavailable (disabled by policy, blocked
+//! third-party context, some private modes): every call here first checks that storage can be reached and
+//! returns a [`StorageError`] with a German message instead. Keys carry [`PREFIX`] so that the app never
+//! collides with other pages of the same intranet origin.
+
+use gloo_storage::{LocalStorage, Storage as _};
+use serde::{Serialize, de::DeserializeOwned};
+
+/// Prefix of every key this app writes.
+pub const PREFIX: &str = "zielsteuerung.";
+
+/// Why a storage call did not succeed. Never a panic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageError {
+    /// The browser gives this page no localStorage at all.
+    Unavailable,
+    /// The browser refused to store more (about 5 MB per origin).
+    QuotaExceeded,
+    /// The stored text exists but is not what we expect; it is left untouched.
+    Unreadable(String),
+    /// Any other error the browser reported.
+    Browser(String),
+}
+
+impl StorageError {
+    /// The message shown to the user, in German.
+    pub fn message_de(&self) -> String {
+        match self {
+            StorageError::Unavailable => "Der Browser erlaubt dieser Seite keinen lokalen Speicher. \
+                Ihre Eingaben bleiben nur bis zum Schließen des Tabs erhalten; sichern Sie sie als Datei."
+                .into(),
+            StorageError::QuotaExceeded => "Der lokale Speicher des Browsers ist voll. \
+                Die letzte Änderung ist nur im Arbeitsspeicher; sichern Sie den Arbeitsbereich als Datei."
+                .into(),
+            StorageError::Unreadable(detail) => format!(
+                "Die gespeicherten Daten können nicht gelesen werden ({detail}). Sie bleiben unverändert erhalten."
+            ),
+            StorageError::Browser(detail) => format!("Der Browser meldet einen Speicherfehler: {detail}"),
+        }
+    }
+}
+
+impl std::fmt::Display for StorageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message_de())
+    }
+}
+
+impl std::error::Error for StorageError {}
+
+/// The full key for one of our documents.
+pub fn key(name: &str) -> String {
+    format!("{PREFIX}{name}")
+}
+
+/// The browser's localStorage, if this page may use it.
+fn local() -> Result<web_sys::Storage, StorageError> {
+    let window = web_sys::window().ok_or(StorageError::Unavailable)?;
+    match window.local_storage() {
+        Ok(Some(storage)) => Ok(storage),
+        _ => Err(StorageError::Unavailable),
+    }
+}
+
+/// Whether localStorage can be used at all.
+pub fn available() -> bool {
+    local().is_ok()
+}
+
+fn from_gloo(err: gloo_storage::errors::StorageError) -> StorageError {
+    use gloo_storage::errors::StorageError as G;
+    match err {
+        G::KeyNotFound(_) => StorageError::Browser("Schlüssel fehlt".into()),
+        G::SerdeError(e) => StorageError::Unreadable(e.to_string()),
+        G::JsError(e) if is_quota_error(&e.name) => StorageError::QuotaExceeded,
+        G::JsError(e) => StorageError::Browser(format!("{}: {}", e.name, e.message)),
+    }
+}
+
+/// Chromium and the standard say `QuotaExceededError`; Firefox says `NS_ERROR_DOM_QUOTA_REACHED`.
+fn is_quota_error(name: &str) -> bool {
+    name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED"
+}
+
+/// The stored text under `name`, exactly as stored; `None` when nothing is stored.
+pub fn load_raw(name: &str) -> Result<Option<String>, StorageError> {
+    local()?
+        .get_item(&key(name))
+        .map_err(|_| StorageError::Unavailable)
+}
+
+/// Stores `text` under `name` as it is.
+pub fn save_raw(name: &str, text: &str) -> Result<(), StorageError> {
+    let storage = local()?;
+    storage.set_item(&key(name), text).map_err(|e| {
+        let js_name = js_error_name(&e);
+        if is_quota_error(&js_name) {
+            StorageError::QuotaExceeded
+        } else {
+            StorageError::Browser(js_name)
+        }
+    })
+}
+
+fn js_error_name(value: &wasm_bindgen::JsValue) -> String {
+    // A DOMException (what setItem throws) carries its kind in `name`.
+    js_sys::Reflect::get(value, &wasm_bindgen::JsValue::from_str("name"))
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_else(|| format!("{value:?}"))
+}
+
+/// Reads and deserialises the JSON document under `name`; `None` when nothing is stored.
+/// A document that does not parse is an [`StorageError::Unreadable`] and stays in storage untouched.
+pub fn load<T: DeserializeOwned>(name: &str) -> Result<Option<T>, StorageError> {
+    local()?;
+    match LocalStorage::get::<T>(key(name)) {
+        Ok(value) => Ok(Some(value)),
+        Err(gloo_storage::errors::StorageError::KeyNotFound(_)) => Ok(None),
+        Err(e) => Err(from_gloo(e)),
+    }
+}
+
+/// Serialises `value` as JSON and stores it under `name`.
+pub fn save<T: Serialize>(name: &str, value: &T) -> Result<(), StorageError> {
+    local()?;
+    LocalStorage::set(key(name), value).map_err(from_gloo)
+}
+
+/// Removes the document under `name` (no error when there is none).
+pub fn remove(name: &str) -> Result<(), StorageError> {
+    local()?;
+    LocalStorage::delete(key(name));
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_prefixed() {
+        assert_eq!(key("arbeitsbereich"), "zielsteuerung.arbeitsbereich");
+    }
+
+    #[test]
+    fn quota_errors_of_both_engines_are_recognised() {
+        assert!(is_quota_error("QuotaExceededError"));
+        assert!(is_quota_error("NS_ERROR_DOM_QUOTA_REACHED"));
+        assert!(!is_quota_error("SecurityError"));
+    }
+
+    #[test]
+    fn messages_are_german() {
+        assert!(
+            StorageError::QuotaExceeded
+                .message_de()
+                .contains("Speicher des Browsers ist voll")
+        );
+        assert!(
+            StorageError::Unavailable
+                .message_de()
+                .contains("keinen lokalen Speicher")
+        );
+    }
+}

@@ -1,0 +1,108 @@
+//! The app shell: header with the organisation, main navigation, the current screen from the URL fragment.
+
+use leptos::prelude::*;
+
+use crate::route::{Route, Screen};
+use crate::ui::screens::{NotFound, ScreenPage};
+
+/// The current route as the browser's location says.
+fn current_route() -> Route {
+    let fragment = window().location().hash().unwrap_or_default();
+    Route::from_fragment(&fragment)
+}
+
+/// German label of a screen in the navigation.
+pub(crate) fn nav_label(screen: Screen) -> &'static str {
+    match screen {
+        Screen::Overview => "Übersicht",
+        Screen::Agreement => "Zielvereinbarung",
+        Screen::Values => "Ist-Werte erfassen",
+        Screen::Balance => "Jahresbilanz",
+        Screen::Report => "Bericht",
+    }
+}
+
+/// Moves keyboard focus to the content area (`<main id="inhalt" tabindex="-1">`).
+fn focus_content() {
+    use wasm_bindgen::JsCast;
+    if let Some(main) = document()
+        .get_element_by_id("inhalt")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        // Focusing can only fail for a detached element; then there is nothing to focus.
+        let _ = main.focus();
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let route = RwSignal::new(current_route());
+    // The app lives as long as the page: the listener is never removed.
+    let _listener =
+        window_event_listener(leptos::ev::hashchange, move |_| route.set(current_route()));
+
+    // Window title names the screen; after a navigation (not on the first render) focus moves to the
+    // content so that keyboard and screen reader users land on the new screen.
+    Effect::new(move |first_done: Option<()>| {
+        let r = route.get();
+        let title = match r.screen() {
+            Some(s) => format!("{} – Zielsteuerung", nav_label(s)),
+            None => "Seite nicht gefunden – Zielsteuerung".to_owned(),
+        };
+        document().set_title(&title);
+        if first_done.is_some() {
+            focus_content();
+        }
+    });
+
+    let skip_to_content = move |ev: leptos::ev::MouseEvent| {
+        // A plain `#inhalt` link would overwrite the route in the fragment.
+        ev.prevent_default();
+        focus_content();
+    };
+
+    view! {
+        <header class="kopf">
+            <a class="sprunglink" href="" on:click=skip_to_content>
+                "Zum Inhalt springen"
+            </a>
+            <div class="marke">
+                <span class="app-name">"Zielsteuerung"</span>
+                <span class="organisation">
+                    "Kommunales Job-Center Odenwaldkreis"
+                    <span class="kennzeichen">"Beispiel"</span>
+                </span>
+            </div>
+            <nav class="hauptnavigation" aria-label="Hauptnavigation">
+                <ul>
+                    {Screen::ALL
+                        .into_iter()
+                        .map(|s| {
+                            let current = move || {
+                                (route.get().screen() == Some(s)).then_some("page")
+                            };
+                            view! {
+                                <li>
+                                    <a href=s.href() aria-current=current>
+                                        {nav_label(s)}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+        </header>
+        <main id="inhalt" tabindex="-1">
+            {move || match route.get() {
+                Route::Screen(s) => view! { <ScreenPage screen=s /> }.into_any(),
+                Route::Unknown(path) => view! { <NotFound path=path /> }.into_any(),
+            }}
+        </main>
+        <footer class="fuss">
+            <p>
+                "Alle Daten bleiben in diesem Browser auf diesem Rechner; nichts wird an einen Server gesendet."
+            </p>
+        </footer>
+    }
+}

@@ -1,0 +1,109 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the storage module against the real localStorage,
+//! and the crash banner against the real DOM. Run with `cargo test --target wasm32-unknown-unknown --test browser`.
+#![cfg(target_arch = "wasm32")]
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen_test::*;
+use zielsteuerung::{crash, storage};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+struct Probe {
+    organisation: String,
+    year: u16,
+    integrations: Vec<u32>,
+}
+
+fn raw_local_storage() -> web_sys::Storage {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("the test browser has localStorage")
+}
+
+#[wasm_bindgen_test]
+fn typed_round_trip_through_local_storage() {
+    let probe = Probe {
+        organisation: "Kommunales Job-Center Odenwaldkreis – Prüfung äöüß".into(),
+        year: 2022,
+        integrations: vec![64, 58, 71],
+    };
+    storage::remove("test-rundreise").unwrap();
+    assert_eq!(storage::load::<Probe>("test-rundreise"), Ok(None));
+    storage::save("test-rundreise", &probe).unwrap();
+    // The value really is in localStorage under the prefixed key.
+    let stored = raw_local_storage()
+        .get_item("zielsteuerung.test-rundreise")
+        .unwrap()
+        .unwrap();
+    assert!(stored.contains("Odenwaldkreis"), "{stored}");
+    assert_eq!(storage::load::<Probe>("test-rundreise"), Ok(Some(probe)));
+    storage::remove("test-rundreise").unwrap();
+    assert_eq!(
+        raw_local_storage()
+            .get_item("zielsteuerung.test-rundreise")
+            .unwrap(),
+        None
+    );
+}
+
+#[wasm_bindgen_test]
+fn raw_text_round_trip() {
+    storage::save_raw("test-roh", "{\"a\":1}").unwrap();
+    assert_eq!(
+        storage::load_raw("test-roh"),
+        Ok(Some("{\"a\":1}".to_owned()))
+    );
+    storage::remove("test-roh").unwrap();
+    assert_eq!(storage::load_raw("test-roh"), Ok(None));
+}
+
+#[wasm_bindgen_test]
+fn unreadable_document_is_an_error_and_stays_untouched() {
+    raw_local_storage()
+        .set_item("zielsteuerung.test-kaputt", "{kein json")
+        .unwrap();
+    match storage::load::<Probe>("test-kaputt") {
+        Err(storage::StorageError::Unreadable(_)) => {}
+        other => panic!("expected Unreadable, got {other:?}"),
+    }
+    assert_eq!(
+        raw_local_storage()
+            .get_item("zielsteuerung.test-kaputt")
+            .unwrap()
+            .as_deref(),
+        Some("{kein json")
+    );
+    storage::remove("test-kaputt").unwrap();
+}
+
+#[wasm_bindgen_test]
+fn quota_exceeded_is_reported_not_panicked() {
+    assert!(storage::available());
+    // Far more than any browser grants one origin (Chromium: 10 MB of UTF-16).
+    let huge = "x".repeat(12 * 1024 * 1024);
+    assert_eq!(
+        storage::save_raw("test-zu-gross", &huge),
+        Err(storage::StorageError::QuotaExceeded)
+    );
+    assert_eq!(
+        storage::save("test-zu-gross", &huge),
+        Err(storage::StorageError::QuotaExceeded)
+    );
+    assert_eq!(storage::load_raw("test-zu-gross"), Ok(None));
+}
+
+#[wasm_bindgen_test]
+fn crash_banner_is_shown_once_as_an_alert() {
+    crash::show_banner().unwrap();
+    crash::show_banner().unwrap();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let banners = document.query_selector_all("#absturz").unwrap();
+    assert_eq!(banners.length(), 1);
+    let banner = document.get_element_by_id(crash::BANNER_ID).unwrap();
+    assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
+    let text = banner.text_content().unwrap_or_default();
+    assert!(text.contains("Interner Fehler"), "{text}");
+    assert!(text.contains("Daten bleiben erhalten"), "{text}");
+    banner.remove();
+}

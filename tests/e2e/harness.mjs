@@ -1,0 +1,64 @@
+// Shared set-up of the end-to-end tests: the release build (dist/) served from a subpath by scripts/serve.mjs,
+// Debian's Chromium driven by playwright-core, every request and console message recorded.
+import { chromium } from 'playwright-core';
+import { readFile, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const SUBPATH = '/intranet/apps/ziele/';
+export const ARTIFACTS = '.artifacts';
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Starts server and browser; returns helpers and a `close()`. */
+export async function setUp() {
+  const server = await startServer({ root: 'dist', base: SUBPATH });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  await mkdir(ARTIFACTS, { recursive: true });
+  return {
+    server,
+    browser,
+    origin: new URL(server.url).origin,
+    close: async () => { await browser.close(); await server.close(); },
+  };
+}
+
+/**
+ * A fresh page (own context, so own localStorage) that records console errors, uncaught page errors and every
+ * request the page makes.
+ */
+export async function openPage(env, { viewport = { width: 1280, height: 860 } } = {}) {
+  const context = await env.browser.newContext({ viewport, locale: 'de-DE' });
+  const page = await context.newPage();
+  const log = { errors: [], requests: [] };
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') log.errors.push(`${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
+  page.on('request', (r) => log.requests.push(r.url()));
+  return { page, context, log };
+}
+
+/** Opens the app at `fragment` and waits until the Wasm has rendered the shell. */
+export async function gotoApp(env, page, fragment = '') {
+  await page.goto(env.server.url + fragment);
+  await page.waitForSelector('main#inhalt h1');
+}
+
+const require = createRequire(import.meta.url);
+
+/** Runs axe-core (WCAG 2.1 A and AA rules) in the page and returns the violations. */
+export async function axeViolations(page) {
+  const source = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const result = await globalThis.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
+}
