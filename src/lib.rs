@@ -4,6 +4,8 @@
 //! and is tested natively; `storage`, `crash` and `ui` are the only modules that touch the browser.
 
 pub mod crash;
+pub mod domain;
+pub mod locale;
 pub mod route;
 pub mod storage;
 pub mod ui;

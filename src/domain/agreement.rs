@@ -1,0 +1,508 @@
+//! The target agreement ("Zielvereinbarung") of one year and its targets, one enum variant per target format of
+//! DOMAIN.md, each with exactly the fields that format needs.
+
+use serde::{Deserialize, Serialize};
+
+use super::calendar::{Date, Year};
+use super::indicator::{Indicator, IndicatorCode, Unit};
+use super::values::Population;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct AgreementId(pub u32);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct TargetId(pub u32);
+
+/// The agreement between the job centre and the state ministry for one calendar year.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Agreement {
+    pub id: AgreementId,
+    #[serde(rename = "jahr")]
+    pub year: Year,
+    #[serde(rename = "jobcenter")]
+    pub job_centre: String,
+    /// E.g. "Hessisches Ministerium für Soziales und Integration (HMSI)": names change, so it belongs here.
+    pub partner: String,
+    #[serde(rename = "unterzeichnet_am", default)]
+    pub signed_on: Option<Date>,
+    #[serde(rename = "unterzeichnende", default)]
+    pub signatories: String,
+    #[serde(rename = "notizen", default)]
+    pub notes: String,
+    #[serde(rename = "ziele", default)]
+    pub targets: Vec<Target>,
+}
+
+/// Where a target comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Category {
+    #[serde(rename = "Bundesziel")]
+    Federal,
+    #[serde(rename = "landesspezifisch")]
+    State,
+    #[serde(rename = "lokal")]
+    Local,
+    #[serde(rename = "qualitativ")]
+    Qualitative,
+}
+
+impl Category {
+    pub fn label_de(self) -> &'static str {
+        match self {
+            Category::Federal => "Bundesziel",
+            Category::State => "landesspezifisches Ziel",
+            Category::Local => "lokales Ziel",
+            Category::Qualitative => "qualitatives Ziel",
+        }
+    }
+}
+
+/// What a quantitative target is about: one indicator for one population.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Subject {
+    #[serde(rename = "kennzahl")]
+    pub indicator: IndicatorCode,
+    #[serde(rename = "gruppe")]
+    pub population: Population,
+}
+
+/// The unit of a stated change: relative ("%") or absolute for quotas ("Prozentpunkte").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ChangeUnit {
+    #[serde(rename = "Prozent")]
+    Percent,
+    #[serde(rename = "Prozentpunkte")]
+    PercentagePoints,
+}
+
+impl ChangeUnit {
+    pub fn label_de(self) -> &'static str {
+        match self {
+            ChangeUnit::Percent => "%",
+            ChangeUnit::PercentagePoints => "Prozentpunkte",
+        }
+    }
+    /// `base` changed by `change` in this unit ("um 1,8 Prozentpunkte" / "um 1,8 %").
+    pub fn apply(self, base: f64, change: f64) -> f64 {
+        match self {
+            ChangeUnit::Percent => base * (1.0 + change / 100.0),
+            ChangeUnit::PercentagePoints => base + change,
+        }
+    }
+    /// The base from which `change` in this unit leads to `result`; `None` if there is none (−100 %).
+    pub fn base_for(self, result: f64, change: f64) -> Option<f64> {
+        match self {
+            ChangeUnit::Percent if change <= -100.0 => None,
+            ChangeUnit::Percent => Some(result / (1.0 + change / 100.0)),
+            ChangeUnit::PercentagePoints => Some(result - change),
+        }
+    }
+}
+
+/// The limit of a change versus the previous year's actual (format 4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ChangeLimit {
+    /// "steigt um maximal 14 %"
+    #[serde(rename = "steigt_um_hoechstens")]
+    RiseAtMost,
+    /// "sinkt um nicht mehr als 6,9 %"
+    #[serde(rename = "sinkt_um_hoechstens")]
+    FallAtMost,
+    /// "steigt um mindestens 3 %"
+    #[serde(rename = "steigt_um_mindestens")]
+    RiseAtLeast,
+    /// "sinkt um mindestens 5 %"
+    #[serde(rename = "sinkt_um_mindestens")]
+    FallAtLeast,
+}
+
+impl ChangeLimit {
+    /// The signed change that marks the limit, from the stated amount (always positive).
+    pub fn signed(self, amount: f64) -> f64 {
+        match self {
+            ChangeLimit::RiseAtMost | ChangeLimit::RiseAtLeast => amount.abs(),
+            ChangeLimit::FallAtMost | ChangeLimit::FallAtLeast => -amount.abs(),
+        }
+    }
+    /// Whether the actual must stay at or above the limit value.
+    pub fn bound(self) -> Bound {
+        match self {
+            ChangeLimit::RiseAtMost | ChangeLimit::FallAtLeast => Bound::AtMost,
+            ChangeLimit::FallAtMost | ChangeLimit::RiseAtLeast => Bound::AtLeast,
+        }
+    }
+}
+
+/// Which side of the target value is met.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Bound {
+    /// Met when actual ≥ target.
+    AtLeast,
+    /// Met when actual ≤ target.
+    AtMost,
+}
+
+impl Bound {
+    pub fn is_met(self, actual: f64, target: f64) -> bool {
+        match self {
+            Bound::AtLeast => actual >= target,
+            Bound::AtMost => actual <= target,
+        }
+    }
+}
+
+/// The user's own judgement of a qualitative goal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ManualStatus {
+    #[serde(rename = "offen")]
+    Open,
+    #[serde(rename = "erreicht")]
+    Achieved,
+    #[serde(rename = "teilweise_erreicht")]
+    PartlyAchieved,
+    #[serde(rename = "nicht_erreicht")]
+    NotAchieved,
+}
+
+/// The seven target formats seen in real agreements (DOMAIN.md).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "format")]
+pub enum TargetFormat {
+    /// 1. "mindestens 770 Integrationen": the year's figure at least `target`.
+    #[serde(rename = "mindestens")]
+    Minimum {
+        #[serde(flatten)]
+        subject: Subject,
+        #[serde(rename = "zielwert")]
+        target: f64,
+    },
+    /// 2. "durchschnittlicher Bestand LZB nicht über 2.020": the year's figure at most `cap`.
+    #[serde(rename = "hoechstens")]
+    Maximum {
+        #[serde(flatten)]
+        subject: Subject,
+        #[serde(rename = "obergrenze")]
+        cap: f64,
+    },
+    /// 3. "Quote steigt um 1,8 auf 58 Prozent": explicit target quota, the stated change and its unit
+    ///    ("Prozentpunkte" or "%" is ambiguous in practice: both readings are computed), baseline if known.
+    #[serde(rename = "quote_auf_zielwert")]
+    QuotaIncrease {
+        #[serde(flatten)]
+        subject: Subject,
+        #[serde(rename = "ausgangswert", default)]
+        baseline: Option<f64>,
+        #[serde(rename = "veraenderung")]
+        change: f64,
+        #[serde(rename = "einheit")]
+        unit: ChangeUnit,
+        #[serde(rename = "zielwert")]
+        target: f64,
+    },
+    /// 4. "steigt um maximal 14 % ggü. Vorjahr": judged against the previous year's actual.
+    #[serde(rename = "veraenderung_zum_vorjahr")]
+    ChangeVsPreviousYear {
+        #[serde(flatten)]
+        subject: Subject,
+        #[serde(rename = "grenze")]
+        limit: ChangeLimit,
+        /// The stated amount, always positive ("14" for "um maximal 14 %").
+        #[serde(rename = "veraenderung")]
+        change: f64,
+        #[serde(rename = "einheit")]
+        unit: ChangeUnit,
+    },
+    /// 5. "IQ Frauen soll um 7,3 % steigen, von 13,7 % auf 14,7 %": relative change of a quota with both ends.
+    #[serde(rename = "quote_relativ")]
+    QuotaRelativeChange {
+        #[serde(flatten)]
+        subject: Subject,
+        #[serde(rename = "ausgangswert")]
+        baseline: f64,
+        #[serde(rename = "veraenderung_prozent")]
+        change_percent: f64,
+        #[serde(rename = "zielwert")]
+        target: f64,
+    },
+    /// 6. "wird im Jahresverlauf genau beobachtet": no target, course and change versus the previous year.
+    #[serde(rename = "monitoring")]
+    Monitoring {
+        #[serde(flatten)]
+        subject: Subject,
+    },
+    /// 7. A goal in words, judged by hand.
+    #[serde(rename = "qualitativ")]
+    Qualitative {
+        #[serde(rename = "beschreibung")]
+        description: String,
+        status: ManualStatus,
+    },
+}
+
+impl TargetFormat {
+    /// The indicator and population, for every format but the qualitative one.
+    pub fn subject(&self) -> Option<&Subject> {
+        match self {
+            TargetFormat::Minimum { subject, .. }
+            | TargetFormat::Maximum { subject, .. }
+            | TargetFormat::QuotaIncrease { subject, .. }
+            | TargetFormat::ChangeVsPreviousYear { subject, .. }
+            | TargetFormat::QuotaRelativeChange { subject, .. }
+            | TargetFormat::Monitoring { subject } => Some(subject),
+            TargetFormat::Qualitative { .. } => None,
+        }
+    }
+
+    /// Which side of the target is met; `None` for monitoring and qualitative goals.
+    pub fn bound(&self) -> Option<Bound> {
+        match self {
+            TargetFormat::Minimum { .. } => Some(Bound::AtLeast),
+            TargetFormat::Maximum { .. } => Some(Bound::AtMost),
+            TargetFormat::QuotaIncrease { change, .. } => Some(if *change >= 0.0 {
+                Bound::AtLeast
+            } else {
+                Bound::AtMost
+            }),
+            TargetFormat::QuotaRelativeChange { change_percent, .. } => {
+                Some(if *change_percent >= 0.0 {
+                    Bound::AtLeast
+                } else {
+                    Bound::AtMost
+                })
+            }
+            TargetFormat::ChangeVsPreviousYear { limit, .. } => Some(limit.bound()),
+            TargetFormat::Monitoring { .. } | TargetFormat::Qualitative { .. } => None,
+        }
+    }
+
+    /// The target value stated in the agreement itself (format 4 needs the previous year instead).
+    pub fn stated_target(&self) -> Option<f64> {
+        match self {
+            TargetFormat::Minimum { target, .. }
+            | TargetFormat::QuotaIncrease { target, .. }
+            | TargetFormat::QuotaRelativeChange { target, .. } => Some(*target),
+            TargetFormat::Maximum { cap, .. } => Some(*cap),
+            _ => None,
+        }
+    }
+
+    /// The German name of the format, as the editor lists it.
+    pub fn label_de(&self) -> &'static str {
+        match self {
+            TargetFormat::Minimum { .. } => "Mindestwert",
+            TargetFormat::Maximum { .. } => "Obergrenze",
+            TargetFormat::QuotaIncrease { .. } => "Quote mit Zielwert",
+            TargetFormat::ChangeVsPreviousYear { .. } => "Veränderung zum Vorjahr",
+            TargetFormat::QuotaRelativeChange { .. } => "relative Veränderung einer Quote",
+            TargetFormat::Monitoring { .. } => "Monitoring",
+            TargetFormat::Qualitative { .. } => "qualitatives Ziel",
+        }
+    }
+}
+
+/// One target of an agreement.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Target {
+    pub id: TargetId,
+    /// Short title shown in lists; empty: derived from indicator and population.
+    #[serde(rename = "titel", default)]
+    pub title: String,
+    #[serde(rename = "kategorie")]
+    pub category: Category,
+    #[serde(flatten)]
+    pub format: TargetFormat,
+    #[serde(rename = "notizen", default)]
+    pub notes: String,
+}
+
+impl Target {
+    /// Checks the target's numbers against its indicator; German reasons for every problem.
+    pub fn validate(&self, indicator: Option<&Indicator>) -> Vec<String> {
+        let mut problems = Vec::new();
+        let numbers: Vec<(&str, f64)> = match &self.format {
+            TargetFormat::Minimum { target, .. } => vec![("Zielwert", *target)],
+            TargetFormat::Maximum { cap, .. } => vec![("Obergrenze", *cap)],
+            TargetFormat::QuotaIncrease {
+                baseline,
+                change,
+                target,
+                ..
+            } => {
+                let mut n = vec![("Veränderung", *change), ("Zielwert", *target)];
+                n.extend(baseline.map(|b| ("Ausgangswert", b)));
+                n
+            }
+            TargetFormat::ChangeVsPreviousYear { change, .. } => vec![("Veränderung", *change)],
+            TargetFormat::QuotaRelativeChange {
+                baseline,
+                change_percent,
+                target,
+                ..
+            } => {
+                vec![
+                    ("Ausgangswert", *baseline),
+                    ("Veränderung", *change_percent),
+                    ("Zielwert", *target),
+                ]
+            }
+            TargetFormat::Monitoring { .. } => vec![],
+            TargetFormat::Qualitative { description, .. } => {
+                if description.trim().is_empty() {
+                    problems.push("Ein qualitatives Ziel braucht eine Beschreibung.".to_owned());
+                }
+                vec![]
+            }
+        };
+        for (name, value) in &numbers {
+            if !value.is_finite() {
+                problems.push(format!("{name}: keine gültige Zahl."));
+            }
+        }
+        if let Some(subject) = self.format.subject() {
+            match indicator {
+                None => problems.push(format!(
+                    "Die Kennzahl „{}“ ist nicht im Katalog.",
+                    subject.indicator
+                )),
+                Some(ind) => {
+                    let is_quota_format = matches!(
+                        self.format,
+                        TargetFormat::QuotaIncrease { .. }
+                            | TargetFormat::QuotaRelativeChange { .. }
+                    );
+                    if is_quota_format && ind.unit != Unit::Percent {
+                        problems.push(format!(
+                            "Das Format „{}“ passt nur zu Quoten; „{}“ ist keine Quote.",
+                            self.format.label_de(),
+                            ind.name
+                        ));
+                    }
+                    if ind.unit != Unit::Percent {
+                        for (name, value) in &numbers {
+                            if *value < 0.0 && *name != "Veränderung" {
+                                problems.push(format!("{name} darf nicht negativ sein."));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if let TargetFormat::ChangeVsPreviousYear { change, .. } = self.format {
+            if change < 0.0 {
+                problems.push("Die Veränderung wird ohne Vorzeichen angegeben; die Richtung steht in der Grenze.".into());
+            }
+        }
+        problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::indicator::builtin_catalogue;
+
+    fn subject(code: &str, population: Population) -> Subject {
+        Subject {
+            indicator: IndicatorCode::new(code),
+            population,
+        }
+    }
+
+    #[test]
+    fn change_units_both_ways() {
+        // "steigt um 1,8 auf 58": as points from 56,2; as percent from 56,97...
+        assert_eq!(ChangeUnit::PercentagePoints.base_for(58.0, 1.8), Some(56.2));
+        let base = ChangeUnit::Percent.base_for(58.0, 1.8).unwrap();
+        assert!((base - 56.974_459_724_950_88).abs() < 1e-9, "{base}");
+        assert!((ChangeUnit::Percent.apply(2000.0, 14.0) - 2280.0).abs() < 1e-9);
+        assert!((ChangeUnit::PercentagePoints.apply(13.7, 1.0) - 14.7).abs() < 1e-9);
+        assert_eq!(ChangeUnit::Percent.base_for(0.0, -100.0), None);
+    }
+
+    #[test]
+    fn bounds_of_each_format() {
+        let m = TargetFormat::Minimum {
+            subject: subject("INT", Population::Total),
+            target: 770.0,
+        };
+        assert_eq!(m.bound(), Some(Bound::AtLeast));
+        let c = TargetFormat::Maximum {
+            subject: subject("LZB", Population::Total),
+            cap: 2020.0,
+        };
+        assert_eq!(c.bound(), Some(Bound::AtMost));
+        assert_eq!(ChangeLimit::RiseAtMost.bound(), Bound::AtMost);
+        assert_eq!(ChangeLimit::FallAtMost.bound(), Bound::AtLeast);
+        assert_eq!(ChangeLimit::FallAtMost.signed(6.9), -6.9);
+        assert!(Bound::AtLeast.is_met(718.0, 690.0));
+        assert!(!Bound::AtMost.is_met(2035.0, 2030.0));
+        assert!(Bound::AtMost.is_met(2030.0, 2030.0));
+    }
+
+    #[test]
+    fn stored_form_names_the_format() {
+        let t = Target {
+            id: TargetId(3),
+            title: String::new(),
+            category: Category::State,
+            format: TargetFormat::QuotaIncrease {
+                subject: subject("K2E3", Population::Total),
+                baseline: None,
+                change: 1.8,
+                unit: ChangeUnit::Percent,
+                target: 58.0,
+            },
+            notes: String::new(),
+        };
+        let json = serde_json::to_string(&t).unwrap();
+        assert!(
+            json.contains(
+                r#""format":"quote_auf_zielwert","kennzahl":"K2E3","gruppe":"Insgesamt""#
+            ),
+            "{json}"
+        );
+        assert!(json.contains(r#""einheit":"Prozent""#), "{json}");
+        assert_eq!(serde_json::from_str::<Target>(&json).unwrap(), t);
+    }
+
+    #[test]
+    fn validation_speaks_german() {
+        let cat = builtin_catalogue();
+        let int = cat.iter().find(|i| i.code.as_str() == "INT");
+        let t = Target {
+            id: TargetId(1),
+            title: String::new(),
+            category: Category::Federal,
+            format: TargetFormat::QuotaIncrease {
+                subject: subject("INT", Population::Total),
+                baseline: None,
+                change: 1.8,
+                unit: ChangeUnit::PercentagePoints,
+                target: f64::NAN,
+            },
+            notes: String::new(),
+        };
+        let problems = t.validate(int);
+        assert!(
+            problems.iter().any(|p| p.contains("keine gültige Zahl")),
+            "{problems:?}"
+        );
+        assert!(
+            problems.iter().any(|p| p.contains("passt nur zu Quoten")),
+            "{problems:?}"
+        );
+        let q = Target {
+            format: TargetFormat::Qualitative {
+                description: " ".into(),
+                status: ManualStatus::Open,
+            },
+            ..t
+        };
+        assert_eq!(
+            q.validate(None),
+            vec!["Ein qualitatives Ziel braucht eine Beschreibung.".to_owned()]
+        );
+    }
+}

@@ -1,0 +1,418 @@
+//! The indicator catalogue ("Kennzahlen"): the federal key figures of § 48a SGB II and the absolute figures that
+//! agreements target (INT, LZB, ELB, LLU, KDU) built in, plus the user's own. Each says how its monthly values
+//! add up to a year.
+
+use serde::{Deserialize, Serialize};
+
+/// A stable code used in files and storage: the federal codes as written (K1, K2E3), INT, LZB, ... or the
+/// user's own.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct IndicatorCode(pub String);
+
+impl IndicatorCode {
+    pub fn new(code: &str) -> IndicatorCode {
+        IndicatorCode(code.to_owned())
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for IndicatorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// What one value of the indicator counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Unit {
+    /// Events, e.g. integrations.
+    Count,
+    /// People in a stock, e.g. LZB.
+    Persons,
+    /// Money, e.g. the LLU sum.
+    Euro,
+    /// A rate or quota in percent.
+    Percent,
+}
+
+/// How the denominator of a quota adds up over the months.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Denominator {
+    /// Σ numerator / Σ denominator (K2E3: continuous employment among integrations).
+    Sum,
+    /// Σ numerator / average of the monthly denominators (K2: integrations per average ELB stock).
+    Average,
+}
+
+/// How monthly values make the year's figure.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Aggregation {
+    /// Summed over the months (integrations, LLU sum).
+    Flow,
+    /// Averaged over the months (LZB stock, monthly rates).
+    Stock,
+    /// A quota in percent from numerator and denominator entered per month.
+    Quota(Denominator),
+    /// Change in percent versus the same months of the previous year, derived from a base indicator
+    /// (K3 from LZB). No values of its own are entered.
+    ChangeVsPreviousYear { base: IndicatorCode },
+}
+
+/// Which way is good.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Direction {
+    HigherIsBetter,
+    LowerIsBetter,
+    /// Monitored without a preferred direction.
+    Neutral,
+}
+
+/// A key figure.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Indicator {
+    pub code: IndicatorCode,
+    /// German name as in the official catalogue.
+    pub name: String,
+    pub unit: Unit,
+    pub aggregation: Aggregation,
+    pub direction: Direction,
+    /// How a German sentence names the year's figure, e.g. "die Summe der Integrationen";
+    /// empty: the sentence uses "der Wert der Kennzahl „name“".
+    #[serde(default)]
+    pub phrase_de: String,
+    /// The same in English, e.g. "the number of integrations".
+    #[serde(default)]
+    pub phrase_en: String,
+}
+
+impl Indicator {
+    /// Whether values are entered for this indicator (derived changes are computed instead).
+    pub fn takes_values(&self) -> bool {
+        !matches!(self.aggregation, Aggregation::ChangeVsPreviousYear { .. })
+    }
+    /// Whether a value is a numerator/denominator pair.
+    pub fn is_quota(&self) -> bool {
+        matches!(self.aggregation, Aggregation::Quota(_))
+    }
+    /// Whether women and men add up to the total (counts, persons, money; not rates or quotas).
+    pub fn is_additive(&self) -> bool {
+        matches!(self.unit, Unit::Count | Unit::Persons | Unit::Euro)
+            && matches!(self.aggregation, Aggregation::Flow | Aggregation::Stock)
+    }
+}
+
+/// The const form of [`Aggregation`] for the built-in table.
+#[derive(Clone, Copy)]
+enum Agg {
+    Flow,
+    Stock,
+    QuotaSum,
+    QuotaAvg,
+    ChangeOf(&'static str),
+}
+
+impl Agg {
+    fn build(self) -> Aggregation {
+        match self {
+            Agg::Flow => Aggregation::Flow,
+            Agg::Stock => Aggregation::Stock,
+            Agg::QuotaSum => Aggregation::Quota(Denominator::Sum),
+            Agg::QuotaAvg => Aggregation::Quota(Denominator::Average),
+            Agg::ChangeOf(base) => Aggregation::ChangeVsPreviousYear {
+                base: IndicatorCode::new(base),
+            },
+        }
+    }
+}
+
+struct Builtin {
+    code: &'static str,
+    name: &'static str,
+    unit: Unit,
+    aggregation: Agg,
+    direction: Direction,
+    phrase_de: &'static str,
+    phrase_en: &'static str,
+}
+
+use Direction::{HigherIsBetter as Higher, LowerIsBetter as Lower, Neutral};
+
+const BUILTINS: &[Builtin] = &[
+    Builtin {
+        code: "INT",
+        name: "Integrationen",
+        unit: Unit::Count,
+        aggregation: Agg::Flow,
+        direction: Higher,
+        phrase_de: "die Summe der Integrationen",
+        phrase_en: "the number of integrations",
+    },
+    Builtin {
+        code: "LZB",
+        name: "Bestand Langzeitleistungsbeziehende",
+        unit: Unit::Persons,
+        aggregation: Agg::Stock,
+        direction: Lower,
+        phrase_de: "der durchschnittliche Bestand an Langzeitleistungsbeziehenden",
+        phrase_en: "the average number of long-term benefit recipients",
+    },
+    Builtin {
+        code: "ELB",
+        name: "Bestand erwerbsfähige Leistungsberechtigte",
+        unit: Unit::Persons,
+        aggregation: Agg::Stock,
+        direction: Lower,
+        phrase_de: "der durchschnittliche Bestand an erwerbsfähigen Leistungsberechtigten",
+        phrase_en: "the average number of employable benefit recipients",
+    },
+    Builtin {
+        code: "LLU",
+        name: "Summe der Leistungen zum Lebensunterhalt",
+        unit: Unit::Euro,
+        aggregation: Agg::Flow,
+        direction: Lower,
+        phrase_de: "die Summe der Leistungen zum Lebensunterhalt",
+        phrase_en: "the sum of subsistence benefits",
+    },
+    Builtin {
+        code: "KDU",
+        name: "Summe der Leistungen für Unterkunft und Heizung",
+        unit: Unit::Euro,
+        aggregation: Agg::Flow,
+        direction: Lower,
+        phrase_de: "die Summe der Leistungen für Unterkunft und Heizung",
+        phrase_en: "the sum of housing and heating benefits",
+    },
+    Builtin {
+        code: "K1",
+        name: "Veränderung der Summe der Leistungen zum Lebensunterhalt",
+        unit: Unit::Percent,
+        aggregation: Agg::ChangeOf("LLU"),
+        direction: Lower,
+        phrase_de: "die Veränderung der Summe der Leistungen zum Lebensunterhalt",
+        phrase_en: "the change in subsistence benefits",
+    },
+    Builtin {
+        code: "K1E1",
+        name: "Veränderung der Summe der Leistungen für Unterkunft und Heizung",
+        unit: Unit::Percent,
+        aggregation: Agg::ChangeOf("KDU"),
+        direction: Lower,
+        phrase_de: "die Veränderung der Summe der Leistungen für Unterkunft und Heizung",
+        phrase_en: "the change in housing and heating benefits",
+    },
+    Builtin {
+        code: "K1E2",
+        name: "Veränderung der Zahl der erwerbsfähigen Leistungsberechtigten",
+        unit: Unit::Percent,
+        aggregation: Agg::ChangeOf("ELB"),
+        direction: Lower,
+        phrase_de: "die Veränderung der Zahl der erwerbsfähigen Leistungsberechtigten",
+        phrase_en: "the change in employable benefit recipients",
+    },
+    Builtin {
+        code: "K1E3",
+        name: "Durchschnittliche Zugangsrate der erwerbsfähigen Leistungsberechtigten",
+        unit: Unit::Percent,
+        aggregation: Agg::Stock,
+        direction: Lower,
+        phrase_de: "die durchschnittliche Zugangsrate der erwerbsfähigen Leistungsberechtigten",
+        phrase_en: "the average inflow rate of employable benefit recipients",
+    },
+    Builtin {
+        code: "K1E4",
+        name: "Durchschnittliche Abgangsrate der erwerbsfähigen Leistungsberechtigten",
+        unit: Unit::Percent,
+        aggregation: Agg::Stock,
+        direction: Higher,
+        phrase_de: "die durchschnittliche Abgangsrate der erwerbsfähigen Leistungsberechtigten",
+        phrase_en: "the average outflow rate of employable benefit recipients",
+    },
+    Builtin {
+        code: "K2",
+        name: "Integrationsquote",
+        unit: Unit::Percent,
+        aggregation: Agg::QuotaAvg,
+        direction: Higher,
+        phrase_de: "die Integrationsquote",
+        phrase_en: "the integration rate",
+    },
+    Builtin {
+        code: "K2E1",
+        name: "Quote der Eintritte in geringfügige Beschäftigung",
+        unit: Unit::Percent,
+        aggregation: Agg::QuotaAvg,
+        direction: Neutral,
+        phrase_de: "die Quote der Eintritte in geringfügige Beschäftigung",
+        phrase_en: "the rate of entries into marginal employment",
+    },
+    Builtin {
+        code: "K2E2",
+        name: "Quote der Eintritte in öffentlich geförderte Beschäftigung",
+        unit: Unit::Percent,
+        aggregation: Agg::QuotaAvg,
+        direction: Neutral,
+        phrase_de: "die Quote der Eintritte in öffentlich geförderte Beschäftigung",
+        phrase_en: "the rate of entries into subsidised employment",
+    },
+    Builtin {
+        code: "K2E3",
+        name: "Kontinuierliche Beschäftigung nach Integration",
+        unit: Unit::Percent,
+        aggregation: Agg::QuotaSum,
+        direction: Higher,
+        phrase_de: "die Quote der kontinuierlichen Beschäftigung nach Integration",
+        phrase_en: "the rate of continuous employment after integration",
+    },
+    Builtin {
+        code: "K2E4",
+        name: "Integrationsquote der Alleinerziehenden",
+        unit: Unit::Percent,
+        aggregation: Agg::QuotaAvg,
+        direction: Higher,
+        phrase_de: "die Integrationsquote der Alleinerziehenden",
+        phrase_en: "the integration rate of single parents",
+    },
+    Builtin {
+        code: "K3",
+        name: "Veränderung des Bestands an Langzeitleistungsbeziehenden",
+        unit: Unit::Percent,
+        aggregation: Agg::ChangeOf("LZB"),
+        direction: Lower,
+        phrase_de: "die Veränderung des Bestands an Langzeitleistungsbeziehenden",
+        phrase_en: "the change in long-term benefit recipients",
+    },
+    Builtin {
+        code: "K3E1",
+        name: "Integrationsquote der Langzeitleistungsbeziehenden",
+        unit: Unit::Percent,
+        aggregation: Agg::QuotaAvg,
+        direction: Higher,
+        phrase_de: "die Integrationsquote der Langzeitleistungsbeziehenden",
+        phrase_en: "the integration rate of long-term benefit recipients",
+    },
+    Builtin {
+        code: "K3E2",
+        name: "Aktivierungsquote der Langzeitleistungsbeziehenden",
+        unit: Unit::Percent,
+        aggregation: Agg::QuotaSum,
+        direction: Neutral,
+        phrase_de: "die Aktivierungsquote der Langzeitleistungsbeziehenden",
+        phrase_en: "the activation rate of long-term benefit recipients",
+    },
+    Builtin {
+        code: "K3E3",
+        name: "Zugangsrate der Langzeitleistungsbeziehenden",
+        unit: Unit::Percent,
+        aggregation: Agg::Stock,
+        direction: Lower,
+        phrase_de: "die Zugangsrate der Langzeitleistungsbeziehenden",
+        phrase_en: "the inflow rate of long-term benefit recipients",
+    },
+    Builtin {
+        code: "K3E4",
+        name: "Abgangsrate der Langzeitleistungsbeziehenden",
+        unit: Unit::Percent,
+        aggregation: Agg::Stock,
+        direction: Higher,
+        phrase_de: "die Abgangsrate der Langzeitleistungsbeziehenden",
+        phrase_en: "the outflow rate of long-term benefit recipients",
+    },
+];
+
+/// The built-in catalogue, in the order the UI lists it.
+pub fn builtin_catalogue() -> Vec<Indicator> {
+    BUILTINS
+        .iter()
+        .map(|b| Indicator {
+            code: IndicatorCode::new(b.code),
+            name: b.name.to_owned(),
+            unit: b.unit,
+            aggregation: b.aggregation.build(),
+            direction: b.direction,
+            phrase_de: b.phrase_de.to_owned(),
+            phrase_en: b.phrase_en.to_owned(),
+        })
+        .collect()
+}
+
+/// Whether `code` is one of the built-in codes (users cannot redefine them).
+pub fn is_builtin(code: &str) -> bool {
+    BUILTINS.iter().any(|b| b.code.eq_ignore_ascii_case(code))
+}
+
+/// Checks a user-defined code: 1 to 24 characters of A–Z, 0–9, "-" and "_", starting with a letter,
+/// not a built-in code. Returns the German reason otherwise.
+pub fn validate_user_code(code: &str) -> Result<(), String> {
+    let ok_chars = code
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if code.is_empty()
+        || code.len() > 24
+        || !ok_chars
+        || !code.starts_with(|c: char| c.is_ascii_alphabetic())
+    {
+        return Err(format!(
+            "„{code}“ ist als Kennzahl-Code nicht zulässig: 1 bis 24 Zeichen aus Buchstaben A–Z, Ziffern, - und _, \
+             beginnend mit einem Buchstaben."
+        ));
+    }
+    if is_builtin(code) {
+        return Err(format!("„{code}“ ist bereits eine eingebaute Kennzahl."));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalogue_has_every_federal_code_once() {
+        let codes: Vec<String> = builtin_catalogue().into_iter().map(|i| i.code.0).collect();
+        for code in [
+            "K1", "K1E1", "K1E2", "K1E3", "K1E4", "K2", "K2E1", "K2E2", "K2E3", "K2E4", "K3",
+            "K3E1", "K3E2", "K3E3", "K3E4", "INT", "LZB", "ELB", "LLU",
+        ] {
+            assert_eq!(codes.iter().filter(|c| *c == code).count(), 1, "{code}");
+        }
+    }
+
+    #[test]
+    fn derived_changes_point_at_built_in_bases() {
+        for i in builtin_catalogue() {
+            if let Aggregation::ChangeVsPreviousYear { base } = &i.aggregation {
+                assert!(is_builtin(base.as_str()), "{}", i.code);
+                assert!(!i.takes_values());
+            }
+        }
+    }
+
+    #[test]
+    fn additive_figures() {
+        let cat = builtin_catalogue();
+        let by = |c: &str| cat.iter().find(|i| i.code.as_str() == c).unwrap().clone();
+        assert!(by("INT").is_additive());
+        assert!(by("LZB").is_additive());
+        assert!(!by("K2E3").is_additive());
+        assert!(by("K2E3").is_quota());
+    }
+
+    #[test]
+    fn user_codes() {
+        assert!(validate_user_code("INT-U25-AUSB").is_ok());
+        assert!(validate_user_code("K2").unwrap_err().contains("eingebaute"));
+        assert!(
+            validate_user_code("int")
+                .unwrap_err()
+                .contains("eingebaute")
+        );
+        assert!(validate_user_code("").is_err());
+        assert!(validate_user_code("1ABC").is_err());
+        assert!(validate_user_code("A B").is_err());
+        assert!(validate_user_code("=HYPERLINK").is_err());
+    }
+}

@@ -1,0 +1,12 @@
+//! The domain: indicators, agreements, values, the attainment engine and the balance text. Plain Rust: never
+//! imports leptos, web-sys or gloo, so that `cargo test` covers it natively.
+
+pub mod agreement;
+pub mod attainment;
+pub mod balance;
+pub mod calendar;
+pub mod example;
+pub mod indicator;
+pub mod series;
+pub mod values;
+pub mod workspace;

@@ -1,0 +1,367 @@
+//! Numbers in de-DE ("1.234,5", "58,0 %", "1.234,50 €") and English ("1,234.5"), and the parser for what a
+//! German user types.
+
+use super::{Lang, MINUS, NBSP};
+
+/// Separators of a language: (thousands, decimal).
+fn separators(lang: Lang) -> (char, char) {
+    match lang {
+        Lang::De => ('.', ','),
+        Lang::En => (',', '.'),
+    }
+}
+
+/// Formats `value` with `decimals` places and thousands grouping; negative numbers get a real minus sign.
+pub fn format_decimal(value: f64, decimals: usize, lang: Lang) -> String {
+    if !value.is_finite() {
+        return "–".to_owned();
+    }
+    let (thousands, decimal) = separators(lang);
+    let text = format!("{:.*}", decimals, value.abs());
+    let (int_part, frac_part) = match text.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (text.as_str(), None),
+    };
+    let mut out = String::with_capacity(text.len() + 4);
+    // "-0" and "-0,0" after rounding are plain zero.
+    let is_zero = text.bytes().all(|b| b == b'0' || b == b'.');
+    if value < 0.0 && !is_zero {
+        out.push(MINUS);
+    }
+    let digits = int_part.len();
+    for (i, c) in int_part.chars().enumerate() {
+        if i > 0 && (digits - i) % 3 == 0 {
+            out.push(thousands);
+        }
+        out.push(c);
+    }
+    if let Some(frac) = frac_part {
+        out.push(decimal);
+        out.push_str(frac);
+    }
+    out
+}
+
+/// A count or number of persons, rounded to a whole number: "2.035".
+pub fn format_count(value: f64, lang: Lang) -> String {
+    format_decimal(value, 0, lang)
+}
+
+/// A percentage with `decimals` places and the no-break space: "58,0 %", "104,1 %".
+pub fn format_percent(value: f64, decimals: usize, lang: Lang) -> String {
+    format!("{}{NBSP}%", format_decimal(value, decimals, lang))
+}
+
+/// Euro amount with cents: "1.234,50 €" (de), "€1,234.50" (en).
+pub fn format_euro(value: f64, lang: Lang) -> String {
+    match lang {
+        Lang::De => format!("{}{NBSP}€", format_decimal(value, 2, lang)),
+        Lang::En => {
+            let text = format_decimal(value, 2, lang);
+            match text.strip_prefix(MINUS) {
+                Some(rest) => format!("{MINUS}€{rest}"),
+                None => format!("€{text}"),
+            }
+        }
+    }
+}
+
+/// Puts "+" before a positive number; a number that rounds to zero gets no sign.
+fn with_sign(value: f64, text: String) -> String {
+    let rounds_to_zero = !text.chars().any(|c| c.is_ascii_digit() && c != '0');
+    if value > 0.0 && !rounds_to_zero {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+/// A deviation with its sign: "+28", "−5", "0".
+pub fn format_signed_count(value: f64, lang: Lang) -> String {
+    with_sign(value, format_count(value, lang))
+}
+
+/// A signed decimal: "+1,8", "−0,5".
+pub fn format_signed_decimal(value: f64, decimals: usize, lang: Lang) -> String {
+    with_sign(value, format_decimal(value, decimals, lang))
+}
+
+/// A signed percentage: "+0,2 %", "−6,9 %".
+pub fn format_signed_percent(value: f64, decimals: usize, lang: Lang) -> String {
+    let number = format_signed_decimal(value, decimals, lang);
+    format!("{number}{NBSP}%")
+}
+
+/// Why typed text is not a number; `message_de` is shown next to the field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NumberError {
+    Empty,
+    /// A character that has no place in a number.
+    Invalid(String),
+    /// "12.5": a dot that is not a thousands separator.
+    DecimalPoint(String),
+    /// "1.23.4", "1.2345": dots not in groups of three.
+    Grouping(String),
+    /// More than one decimal comma.
+    TwoCommas(String),
+    /// Beyond what any key figure can hold.
+    TooLarge(String),
+}
+
+impl NumberError {
+    /// The message for the user, in German.
+    pub fn message_de(&self) -> String {
+        match self {
+            NumberError::Empty => "Bitte eine Zahl eingeben.".into(),
+            NumberError::Invalid(t) => {
+                format!(
+                    "„{t}“ ist keine Zahl. Erlaubt sind Ziffern, Komma, Tausenderpunkte und ein Vorzeichen, z. B. 1.234,5."
+                )
+            }
+            NumberError::DecimalPoint(t) => format!(
+                "„{t}“: Bitte das Komma als Dezimaltrennzeichen verwenden, z. B. {}.",
+                t.replacen('.', ",", 1)
+            ),
+            NumberError::Grouping(t) => {
+                format!(
+                    "„{t}“: Tausenderpunkte stehen nur zwischen Dreiergruppen, z. B. 1.234.567,5."
+                )
+            }
+            NumberError::TwoCommas(t) => format!("„{t}“ enthält mehr als ein Komma."),
+            NumberError::TooLarge(t) => format!("„{t}“ ist zu groß."),
+        }
+    }
+}
+
+impl std::fmt::Display for NumberError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message_de())
+    }
+}
+
+impl std::error::Error for NumberError {}
+
+/// Largest magnitude accepted: far above any job centre figure (a county's yearly LLU sum is < 10^10 €).
+const LIMIT: f64 = 1e15;
+
+/// Parses what a German user types: "1.234,5", "1234,5", "718", "−5", "+1,8", "58 %", "58,0%", "1.234,50 €".
+/// Spaces (also no-break and thin spaces) are ignored; a trailing "%" or "€" is allowed and dropped.
+/// Everything else is rejected with a German message.
+pub fn parse_number(input: &str) -> Result<f64, NumberError> {
+    let original = input.trim();
+    let mut text: String = original
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{202f}' && *c != '\'')
+        .collect();
+    if let Some(rest) = text.strip_suffix('%').or_else(|| text.strip_suffix('€')) {
+        text = rest.to_owned();
+    }
+    if text.is_empty() {
+        return Err(NumberError::Empty);
+    }
+    let (negative, body) = match text.chars().next() {
+        Some('-') | Some(MINUS) | Some('–') => {
+            (true, &text[text.chars().next().map_or(0, char::len_utf8)..])
+        }
+        Some('+') => (false, &text[1..]),
+        _ => (false, text.as_str()),
+    };
+    if body.is_empty()
+        || !body
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
+        return Err(NumberError::Invalid(original.to_owned()));
+    }
+    let mut parts = body.split(',');
+    let int_part = parts.next().unwrap_or_default();
+    let frac_part = parts.next();
+    if parts.next().is_some() {
+        return Err(NumberError::TwoCommas(original.to_owned()));
+    }
+    if frac_part.is_some_and(|f| f.contains('.')) {
+        return Err(NumberError::Grouping(original.to_owned()));
+    }
+    if frac_part == Some("") && int_part.is_empty() {
+        return Err(NumberError::Invalid(original.to_owned()));
+    }
+    let digits: String = if int_part.contains('.') {
+        let groups: Vec<&str> = int_part.split('.').collect();
+        let well_grouped = !groups[0].is_empty()
+            && groups[0].len() <= 3
+            && groups[1..].iter().all(|g| g.len() == 3);
+        if !well_grouped {
+            // "12.5" or "0.25" without a comma: someone typed a decimal point.
+            if groups.len() == 2
+                && frac_part.is_none()
+                && !groups[0].is_empty()
+                && !groups[1].is_empty()
+            {
+                return Err(NumberError::DecimalPoint(original.to_owned()));
+            }
+            return Err(NumberError::Grouping(original.to_owned()));
+        }
+        groups.concat()
+    } else {
+        int_part.to_owned()
+    };
+    let canonical = match frac_part {
+        Some(f) if !f.is_empty() => {
+            format!("{}.{f}", if digits.is_empty() { "0" } else { &digits })
+        }
+        _ => digits,
+    };
+    let value: f64 = canonical
+        .parse()
+        .map_err(|_| NumberError::Invalid(original.to_owned()))?;
+    if !value.is_finite() || value.abs() > LIMIT {
+        return Err(NumberError::TooLarge(original.to_owned()));
+    }
+    Ok(if negative && value != 0.0 {
+        -value
+    } else {
+        value
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn german_formats() {
+        assert_eq!(format_count(2035.0, Lang::De), "2.035");
+        assert_eq!(format_count(718.0, Lang::De), "718");
+        assert_eq!(format_count(1_234_567.0, Lang::De), "1.234.567");
+        assert_eq!(format_decimal(1234.5, 1, Lang::De), "1.234,5");
+        assert_eq!(format_decimal(-1234.5, 1, Lang::De), "−1.234,5");
+        assert_eq!(format_percent(58.0, 1, Lang::De), "58,0\u{a0}%");
+        assert_eq!(
+            format_percent(718.0 / 690.0 * 100.0, 1, Lang::De),
+            "104,1\u{a0}%"
+        );
+        assert_eq!(format_euro(1234.5, Lang::De), "1.234,50\u{a0}€");
+        assert_eq!(format_euro(-0.5, Lang::De), "−0,50\u{a0}€");
+    }
+
+    #[test]
+    fn english_formats() {
+        assert_eq!(format_count(2035.0, Lang::En), "2,035");
+        assert_eq!(format_decimal(1234.5, 1, Lang::En), "1,234.5");
+        assert_eq!(format_percent(104.06, 1, Lang::En), "104.1\u{a0}%");
+        assert_eq!(format_euro(1234.5, Lang::En), "€1,234.50");
+        assert_eq!(format_euro(-3.0, Lang::En), "−€3.00");
+    }
+
+    #[test]
+    fn signed_deviations() {
+        assert_eq!(format_signed_count(28.0, Lang::De), "+28");
+        assert_eq!(format_signed_count(-5.0, Lang::De), "−5");
+        assert_eq!(format_signed_count(0.2, Lang::De), "0");
+        assert_eq!(format_signed_count(-0.2, Lang::De), "0");
+        assert_eq!(
+            format_signed_percent(5.0 / 2030.0 * 100.0, 1, Lang::De),
+            "+0,2\u{a0}%"
+        );
+        assert_eq!(format_signed_percent(-6.9, 1, Lang::De), "−6,9\u{a0}%");
+        assert_eq!(format_signed_decimal(1.8, 1, Lang::De), "+1,8");
+    }
+
+    #[test]
+    fn rounding_never_shows_negative_zero() {
+        assert_eq!(format_decimal(-0.04, 1, Lang::De), "0,0");
+        assert_eq!(format_count(-0.4, Lang::De), "0");
+    }
+
+    #[test]
+    fn non_finite_is_a_dash() {
+        assert_eq!(format_count(f64::NAN, Lang::De), "–");
+        assert_eq!(format_percent(f64::INFINITY, 1, Lang::De), "–\u{a0}%");
+    }
+
+    #[test]
+    fn parses_what_germans_type() {
+        assert_eq!(parse_number("1.234,5"), Ok(1234.5));
+        assert_eq!(parse_number("1234,5"), Ok(1234.5));
+        assert_eq!(parse_number(" 718 "), Ok(718.0));
+        assert_eq!(parse_number("2.035"), Ok(2035.0));
+        assert_eq!(parse_number("1.234.567"), Ok(1_234_567.0));
+        assert_eq!(parse_number("58 %"), Ok(58.0));
+        assert_eq!(parse_number("58,0%"), Ok(58.0));
+        assert_eq!(parse_number("58,0\u{a0}%"), Ok(58.0));
+        assert_eq!(parse_number("1.234,50 €"), Ok(1234.5));
+        assert_eq!(parse_number("-5"), Ok(-5.0));
+        assert_eq!(parse_number("−5"), Ok(-5.0));
+        assert_eq!(parse_number("+1,8"), Ok(1.8));
+        assert_eq!(parse_number(",5"), Ok(0.5));
+        assert_eq!(parse_number("0,25"), Ok(0.25));
+        assert_eq!(parse_number("5,"), Ok(5.0));
+        assert_eq!(parse_number("-0"), Ok(0.0));
+    }
+
+    #[test]
+    fn rejects_the_rest_with_german_messages() {
+        assert_eq!(parse_number(""), Err(NumberError::Empty));
+        assert_eq!(parse_number("  "), Err(NumberError::Empty));
+        assert_eq!(parse_number("%"), Err(NumberError::Empty));
+        assert!(matches!(parse_number("abc"), Err(NumberError::Invalid(_))));
+        assert!(matches!(parse_number("12a"), Err(NumberError::Invalid(_))));
+        assert!(matches!(parse_number("1e5"), Err(NumberError::Invalid(_))));
+        assert!(matches!(parse_number("NaN"), Err(NumberError::Invalid(_))));
+        assert!(matches!(parse_number("inf"), Err(NumberError::Invalid(_))));
+        assert!(matches!(parse_number("--5"), Err(NumberError::Invalid(_))));
+        assert!(matches!(parse_number("-"), Err(NumberError::Invalid(_))));
+        assert!(matches!(parse_number(","), Err(NumberError::Invalid(_))));
+        assert!(matches!(
+            parse_number("1,2,3"),
+            Err(NumberError::TwoCommas(_))
+        ));
+        assert!(matches!(
+            parse_number("1.23,4"),
+            Err(NumberError::Grouping(_))
+        ));
+        assert!(matches!(
+            parse_number("1.2345"),
+            Err(NumberError::DecimalPoint(_))
+        ));
+        assert!(matches!(
+            parse_number("1.23.456"),
+            Err(NumberError::Grouping(_))
+        ));
+        assert!(matches!(
+            parse_number(".123"),
+            Err(NumberError::Grouping(_))
+        ));
+        assert!(matches!(
+            parse_number("1,234.5"),
+            Err(NumberError::Grouping(_))
+        ));
+        assert!(matches!(
+            parse_number("1e400"),
+            Err(NumberError::Invalid(_))
+        ));
+        assert!(matches!(
+            parse_number("9999999999999999"),
+            Err(NumberError::TooLarge(_))
+        ));
+        let err = parse_number("12.5").unwrap_err();
+        assert_eq!(err, NumberError::DecimalPoint("12.5".into()));
+        assert_eq!(
+            err.message_de(),
+            "„12.5“: Bitte das Komma als Dezimaltrennzeichen verwenden, z. B. 12,5."
+        );
+        assert!(
+            parse_number("x")
+                .unwrap_err()
+                .message_de()
+                .starts_with("„x“ ist keine Zahl.")
+        );
+    }
+
+    #[test]
+    fn format_then_parse_round_trips() {
+        for v in [0.0, 1.5, 718.0, 2035.0, 1234.5, -1234.5, 1_000_000.25, 58.0] {
+            assert_eq!(parse_number(&format_decimal(v, 2, Lang::De)), Ok(v), "{v}");
+        }
+    }
+}
