@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup build serve test size clean
+.PHONY: setup build serve test size bench-engine clean
 
 setup:
 	@bash scripts/setup.sh
@@ -24,6 +24,10 @@ test: setup
 ## Sizes of the release wasm, JS and CSS: raw, gzip, brotli.
 size: build
 	@bash scripts/size.sh
+
+## The engine benchmark: 20 years × 40 indicators × 3 populations × 12 months, natively.
+bench-engine: setup
+	cargo run --release --no-default-features --example engine_bench
 
 clean:
 	cargo clean

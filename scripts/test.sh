@@ -37,6 +37,8 @@ step fmt cargo fmt --all --check
 step clippy-native cargo clippy --all-targets --locked -- -D warnings
 step clippy-wasm cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 step unit cargo test --locked
+# Not a test: prints the engine's speed on the large synthetic workspace (issue 3); fails only if it cannot run.
+step bench-engine cargo run --locked --release --no-default-features --example engine_bench
 step browser cargo test --locked --target wasm32-unknown-unknown --test browser
 if step release trunk build --release --locked; then
     step e2e node --test --test-reporter=spec --test-concurrency=1 tests/e2e/

@@ -1,6 +1,6 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): the storage module against the real localStorage,
 //! and the crash banner against the real DOM. Run with `cargo test --target wasm32-unknown-unknown --test browser`.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "ui"))]
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen_test::*;

@@ -389,10 +389,13 @@ impl Target {
                 }
             }
         }
-        if let TargetFormat::ChangeVsPreviousYear { change, .. } = self.format {
-            if change < 0.0 {
-                problems.push("Die Veränderung wird ohne Vorzeichen angegeben; die Richtung steht in der Grenze.".into());
-            }
+        if let TargetFormat::ChangeVsPreviousYear { change, .. } = self.format
+            && change < 0.0
+        {
+            problems.push(
+                "Die Veränderung wird ohne Vorzeichen angegeben; die Richtung steht in der Grenze."
+                    .into(),
+            );
         }
         problems
     }

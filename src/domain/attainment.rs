@@ -7,7 +7,7 @@ use super::agreement::{
 };
 use super::calendar::{Date, Month, Year};
 use super::indicator::{Aggregation, Indicator};
-use super::series::{self, ALL, Calc, Mask, finite};
+use super::series::{self, ALL, Calc, finite};
 use super::values::{Amount, Population};
 use super::workspace::{Catalogue, Workspace};
 
@@ -358,57 +358,67 @@ pub fn evaluate(workspace: &Workspace, agreement: &Agreement) -> AgreementResult
     }
 }
 
-/// The monthly numbers of one subject in one year.
-fn calc_for(
-    workspace: &Workspace,
-    catalogue: &Catalogue,
-    indicator: &Indicator,
-    population: Population,
-    year: Year,
-) -> Calc {
-    match &indicator.aggregation {
-        Aggregation::ChangeVsPreviousYear { base } => {
-            let Some(base_ind) = catalogue.get(base.as_str()).filter(|b| b.takes_values()) else {
-                return Calc::Stock([None; 12]);
-            };
-            let current = Calc::from_series(
-                &base_ind.aggregation,
-                &workspace.values.series(base, population, year),
-            );
-            let previous = match year.previous() {
-                Some(prev) => Calc::from_series(
-                    &base_ind.aggregation,
-                    &workspace.values.series(base, population, prev),
-                ),
-                None => Calc::Stock([None; 12]),
-            };
-            Calc::change(current, previous)
-        }
-        aggregation => Calc::from_series(
-            aggregation,
-            &workspace.values.series(&indicator.code, population, year),
-        ),
-    }
+/// What the engine reads of one subject in one year: the monthly numbers, the annual value, the latest
+/// "Datenstand". One look-up in the value store per year.
+struct YearData {
+    calc: Calc,
+    annual: Option<Amount>,
+    latest_as_of: Option<Date>,
 }
 
-/// The year's full figure of a subject: the annual value, else the twelve months; `None` if incomplete.
-fn full_year(
-    workspace: &Workspace,
-    indicator: &Indicator,
-    calc: &Calc,
-    population: Population,
-    year: Year,
-) -> Option<f64> {
-    if indicator.takes_values() {
-        if let Some(annual) = workspace
-            .values
-            .series(&indicator.code, population, year)
-            .annual
-        {
-            return annual.as_figure().and_then(finite);
+impl YearData {
+    fn read(
+        workspace: &Workspace,
+        catalogue: &Catalogue,
+        indicator: &Indicator,
+        population: Population,
+        year: Year,
+    ) -> YearData {
+        match &indicator.aggregation {
+            Aggregation::ChangeVsPreviousYear { base } => {
+                let Some(base_ind) = catalogue.get(base.as_str()).filter(|b| b.takes_values())
+                else {
+                    return YearData {
+                        calc: Calc::Stock([None; 12]),
+                        annual: None,
+                        latest_as_of: None,
+                    };
+                };
+                let series = workspace.values.series(base, population, year);
+                let current = Calc::from_series(&base_ind.aggregation, &series);
+                let previous = match year.previous() {
+                    Some(prev) => Calc::from_series(
+                        &base_ind.aggregation,
+                        &workspace.values.series(base, population, prev),
+                    ),
+                    None => Calc::Stock([None; 12]),
+                };
+                YearData {
+                    calc: Calc::change(current, previous),
+                    annual: None,
+                    latest_as_of: series.latest_as_of,
+                }
+            }
+            aggregation => {
+                let series = workspace.values.series(&indicator.code, population, year);
+                YearData {
+                    calc: Calc::from_series(aggregation, &series),
+                    annual: series.annual,
+                    latest_as_of: series.latest_as_of,
+                }
+            }
         }
     }
-    (calc.present() == ALL).then(|| calc.over(ALL)).flatten()
+
+    /// The year's full figure: the annual value, else the twelve months; `None` if incomplete.
+    fn full_year(&self) -> Option<f64> {
+        match self.annual {
+            Some(annual) => annual.as_figure().and_then(finite),
+            None => (self.calc.present() == ALL)
+                .then(|| self.calc.over(ALL))
+                .flatten(),
+        }
+    }
 }
 
 fn evaluate_target(
@@ -466,35 +476,15 @@ fn evaluate_target(
     };
 
     let population = subject.population;
-    let current = calc_for(workspace, catalogue, indicator, population, year);
-    let previous_year = year.previous();
-    let previous = previous_year.map(|p| calc_for(workspace, catalogue, indicator, population, p));
-    let annual = if indicator.takes_values() {
-        workspace
-            .values
-            .series(&indicator.code, population, year)
-            .annual
-            .map(Amount::as_figure)
-    } else {
-        None
-    };
-    result.latest_as_of = if indicator.takes_values() {
-        workspace
-            .values
-            .series(&indicator.code, population, year)
-            .latest_as_of
-    } else {
-        match &indicator.aggregation {
-            Aggregation::ChangeVsPreviousYear { base } => {
-                workspace.values.series(base, population, year).latest_as_of
-            }
-            _ => None,
-        }
-    };
-    result.previous_year = match (previous_year, &previous) {
-        (Some(p), Some(calc)) => full_year(workspace, indicator, calc, population, p),
-        _ => None,
-    };
+    let this_year = YearData::read(workspace, catalogue, indicator, population, year);
+    let last_year = year
+        .previous()
+        .map(|p| YearData::read(workspace, catalogue, indicator, population, p));
+    let annual = this_year.annual.map(Amount::as_figure);
+    result.latest_as_of = this_year.latest_as_of;
+    result.previous_year = last_year.as_ref().and_then(YearData::full_year);
+    let current = this_year.calc;
+    let previous = last_year.map(|d| d.calc);
 
     // The target value: stated, or derived from the previous year (format 4).
     result.target_value = match &target.format {
@@ -640,11 +630,12 @@ fn evaluate_target(
             result.ratio_percent = finite(actual / basis * 100.0);
         }
     }
-    if !result.is_final && n > 0 {
-        if let Some(t) = result.target_value {
-            result.pace = current.pace(t);
-            result.forecast_gap = result.forecast.and_then(|f| finite(f.value - t));
-        }
+    if !result.is_final
+        && n > 0
+        && let Some(t) = result.target_value
+    {
+        result.pace = current.pace(t);
+        result.forecast_gap = result.forecast.and_then(|f| finite(f.value - t));
     }
 
     // Change versus the same months of the previous year.
@@ -725,16 +716,16 @@ fn quota_target_checks(
                     stated: reading == unit,
                 });
             }
-            if let Some(b) = baseline {
-                if !fits(b, change, unit, t) {
-                    warnings.push(Warning::InconsistentQuotaTarget {
-                        target: target.id,
-                        baseline: b,
-                        change,
-                        unit,
-                        target_value: t,
-                    });
-                }
+            if let Some(b) = baseline
+                && !fits(b, change, unit, t)
+            {
+                warnings.push(Warning::InconsistentQuotaTarget {
+                    target: target.id,
+                    baseline: b,
+                    change,
+                    unit,
+                    target_value: t,
+                });
             }
         }
         TargetFormat::QuotaRelativeChange {
@@ -742,16 +733,14 @@ fn quota_target_checks(
             change_percent,
             target: t,
             ..
-        } => {
-            if !fits(baseline, change_percent, ChangeUnit::Percent, t) {
-                warnings.push(Warning::InconsistentQuotaTarget {
-                    target: target.id,
-                    baseline,
-                    change: change_percent,
-                    unit: ChangeUnit::Percent,
-                    target_value: t,
-                });
-            }
+        } if !fits(baseline, change_percent, ChangeUnit::Percent, t) => {
+            warnings.push(Warning::InconsistentQuotaTarget {
+                target: target.id,
+                baseline,
+                change: change_percent,
+                unit: ChangeUnit::Percent,
+                target_value: t,
+            });
         }
         _ => {}
     }
@@ -790,15 +779,15 @@ fn target_part_warnings(agreement: &Agreement, catalogue: &Catalogue) -> Vec<War
                     .then_some(v)
             })
         };
-        if let (Some(women), Some(men)) = (part(Population::Women), part(Population::Men)) {
-            if (women + men - total_value).abs() > 0.5 {
-                warnings.push(Warning::TargetPartsDontAddUp {
-                    subject_total: subject.clone(),
-                    total: total_value,
-                    women,
-                    men,
-                });
-            }
+        if let (Some(women), Some(men)) = (part(Population::Women), part(Population::Men))
+            && (women + men - total_value).abs() > 0.5
+        {
+            warnings.push(Warning::TargetPartsDontAddUp {
+                subject_total: subject.clone(),
+                total: total_value,
+                women,
+                men,
+            });
         }
     }
     warnings
@@ -815,6 +804,7 @@ fn value_warnings(workspace: &Workspace, catalogue: &Catalogue, year: Year) -> V
         if series.iter().all(|s| s.is_empty()) {
             continue;
         }
+        let sorted: Vec<Vec<f64>> = series.iter().map(sorted_numbers).collect();
         let periods = (0..12).map(Some).chain([None]);
         for period in periods {
             let amount = |s: &super::values::Series| match period {
@@ -823,20 +813,18 @@ fn value_warnings(workspace: &Workspace, catalogue: &Catalogue, year: Year) -> V
             };
             let month = period.and_then(Month::from_index);
             // Gender parts.
-            if indicator.is_additive() {
-                if let (Some(Amount::Number(t)), Some(Amount::Number(w)), Some(Amount::Number(m))) =
+            if indicator.is_additive()
+                && let (Some(Amount::Number(t)), Some(Amount::Number(w)), Some(Amount::Number(m))) =
                     (amount(&series[0]), amount(&series[1]), amount(&series[2]))
-                {
-                    if (w + m - t).abs() > 0.5 {
-                        warnings.push(Warning::ValuePartsDontAddUp {
-                            indicator: indicator.code.0.clone(),
-                            month,
-                            total: t,
-                            women: w,
-                            men: m,
-                        });
-                    }
-                }
+                && (w + m - t).abs() > 0.5
+            {
+                warnings.push(Warning::ValuePartsDontAddUp {
+                    indicator: indicator.code.0.clone(),
+                    month,
+                    total: t,
+                    women: w,
+                    men: m,
+                });
             }
             // Plausibility of each value.
             for (population, s) in Population::ALL.iter().zip(&series) {
@@ -874,7 +862,9 @@ fn value_warnings(workspace: &Workspace, catalogue: &Catalogue, year: Year) -> V
                             denominator,
                         })
                     }
-                    Some(Amount::Number(v)) if period.is_some() => outlier(s, v),
+                    Some(Amount::Number(v)) if period.is_some() => {
+                        outlier(&sorted[population_index(*population)], v)
+                    }
                     _ => None,
                 };
                 if let Some(reason) = reason {
@@ -891,10 +881,17 @@ fn value_warnings(workspace: &Workspace, catalogue: &Catalogue, year: Year) -> V
     warnings
 }
 
-/// A monthly value more than three times, or less than a third of, the median of the other months (at least
-/// three others, median above zero).
-fn outlier(series: &super::values::Series, value: f64) -> Option<Implausibility> {
-    let mut others: Vec<f64> = series
+fn population_index(population: Population) -> usize {
+    match population {
+        Population::Total => 0,
+        Population::Women => 1,
+        Population::Men => 2,
+    }
+}
+
+/// The plain monthly numbers of a series, ascending.
+fn sorted_numbers(series: &super::values::Series) -> Vec<f64> {
+    let mut numbers: Vec<f64> = series
         .months
         .iter()
         .filter_map(|a| match a {
@@ -902,26 +899,31 @@ fn outlier(series: &super::values::Series, value: f64) -> Option<Implausibility>
             _ => None,
         })
         .collect();
-    // Remove this value once (the others are what it is compared with).
-    let pos = others.iter().position(|v| *v == value)?;
-    others.swap_remove(pos);
-    if others.len() < 3 {
+    numbers.sort_by(f64::total_cmp);
+    numbers
+}
+
+/// A monthly value more than three times, or less than a third of, the median of the other months (at least
+/// three others, median above zero). `sorted` holds all monthly numbers of the series, ascending.
+fn outlier(sorted: &[f64], value: f64) -> Option<Implausibility> {
+    let position = sorted.iter().position(|v| *v == value)?;
+    let others = sorted.len() - 1;
+    if others < 3 {
         return None;
     }
-    others.sort_by(f64::total_cmp);
-    let median = if others.len() % 2 == 1 {
-        others[others.len() / 2]
+    // The k-th of the other months, skipping this value's place.
+    let other = |k: usize| {
+        if k < position {
+            sorted[k]
+        } else {
+            sorted[k + 1]
+        }
+    };
+    let median = if others % 2 == 1 {
+        other(others / 2)
     } else {
-        (others[others.len() / 2 - 1] + others[others.len() / 2]) / 2.0
+        (other(others / 2 - 1) + other(others / 2)) / 2.0
     };
     (median > 0.0 && (value > 3.0 * median || value < median / 3.0))
         .then_some(Implausibility::Outlier { value, median })
-}
-
-/// Months present as a mask (re-exported for the UI's completeness display).
-pub fn mask_months(mask: Mask) -> Vec<Month> {
-    (0..12)
-        .filter(|i| mask & (1 << i) != 0)
-        .filter_map(Month::from_index)
-        .collect()
 }

@@ -14,7 +14,7 @@ impl Year {
     pub fn new(year: i64) -> Option<Year> {
         (i64::from(Self::MIN)..=i64::from(Self::MAX))
             .contains(&year)
-            .then(|| Year(year as u16))
+            .then_some(Year(year as u16))
     }
     pub fn get(self) -> u16 {
         self.0
@@ -54,7 +54,7 @@ impl Month {
     pub const DECEMBER: Month = Month(12);
 
     pub fn new(month: i64) -> Option<Month> {
-        (1..=12).contains(&month).then(|| Month(month as u8))
+        (1..=12).contains(&month).then_some(Month(month as u8))
     }
     /// 1..=12.
     pub fn number(self) -> u8 {
@@ -103,7 +103,7 @@ impl Date {
             4 | 6 | 9 | 11 => 30,
             _ => 31,
         };
-        (day <= days).then(|| Date {
+        (day <= days).then_some(Date {
             year: year as u16,
             month: month as u8,
             day: day as u8,

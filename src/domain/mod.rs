@@ -8,5 +8,6 @@ pub mod calendar;
 pub mod example;
 pub mod indicator;
 pub mod series;
+pub mod synthetic;
 pub mod values;
 pub mod workspace;

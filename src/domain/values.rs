@@ -116,11 +116,10 @@ impl Amount {
     pub fn as_figure(self) -> Option<f64> {
         match self {
             Amount::Number(v) => Some(v),
-            Amount::Ratio { denominator, .. } if denominator == 0.0 => None,
             Amount::Ratio {
                 numerator,
                 denominator,
-            } => Some(numerator * 100.0 / denominator),
+            } => (denominator != 0.0).then(|| numerator * 100.0 / denominator),
         }
     }
 }

@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 
 use crate::route::{Route, Screen};
+use crate::ui::overview::Overview;
 use crate::ui::screens::{NotFound, ScreenPage};
+use crate::ui::state::AppState;
 
 /// The current route as the browser's location says.
 fn current_route() -> Route {
@@ -36,6 +38,10 @@ fn focus_content() {
 
 #[component]
 pub fn App() -> impl IntoView {
+    let state = AppState::new();
+    provide_context(state);
+    let organisation = Memo::new(move |_| state.workspace.with(|w| w.organisation.clone()));
+    let is_example = Memo::new(move |_| state.workspace.with(|w| w.example));
     let route = RwSignal::new(current_route());
     // The app lives as long as the page: the listener is never removed.
     let _listener =
@@ -69,8 +75,10 @@ pub fn App() -> impl IntoView {
             <div class="marke">
                 <span class="app-name">"Zielsteuerung"</span>
                 <span class="organisation">
-                    "Kommunales Job-Center Odenwaldkreis"
-                    <span class="kennzeichen">"Beispiel"</span>
+                    {organisation}
+                    <Show when=move || is_example.get()>
+                        <span class="kennzeichen">"Beispiel"</span>
+                    </Show>
                 </span>
             </div>
             <nav class="hauptnavigation" aria-label="Hauptnavigation">
@@ -95,6 +103,7 @@ pub fn App() -> impl IntoView {
         </header>
         <main id="inhalt" tabindex="-1">
             {move || match route.get() {
+                Route::Screen(Screen::Overview) => view! { <Overview /> }.into_any(),
                 Route::Screen(s) => view! { <ScreenPage screen=s /> }.into_any(),
                 Route::Unknown(path) => view! { <NotFound path=path /> }.into_any(),
             }}

@@ -6,7 +6,7 @@ use crate::route::Screen;
 use crate::ui::app::nav_label;
 
 /// What the screen is for, shown while it has nothing to show yet.
-fn empty_state(screen: Screen) -> (&'static str, &'static str) {
+pub(crate) fn empty_state(screen: Screen) -> (&'static str, &'static str) {
     match screen {
         Screen::Overview => (
             "Für das gewählte Jahr ist noch keine Zielvereinbarung erfasst.",

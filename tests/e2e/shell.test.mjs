@@ -56,8 +56,10 @@ test('fragment navigation: every screen by link, reload, back button, deep link'
     assert.equal(new URL(page.url()).hash, fragment);
     assert.equal(await page.title(), `${name} – Zielsteuerung`);
     assert.equal(await page.getAttribute('nav a[aria-current="page"]', 'href'), fragment);
-    // Each screen says what it will hold while it is empty.
-    assert.ok((await page.textContent('main .leerzustand')).length > 80, `${name} has an empty-state text`);
+    if (fragment !== '#/uebersicht') {
+      // Each screen still to come says what it will hold.
+      assert.ok((await page.textContent('main .leerzustand')).length > 80, `${name} has an empty-state text`);
+    }
   }
   await page.reload();
   await page.waitForSelector('main h1');

@@ -1,0 +1,6 @@
+//! Presentation: turns engine results into the formatted texts that screens, the report and exports show.
+//! Pure (no leptos, no browser): every string a table cell shows is built and tested here; components only
+//! place them.
+
+pub mod overview;
+pub mod warnings;
