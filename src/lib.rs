@@ -6,6 +6,7 @@
 
 pub mod domain;
 pub mod locale;
+pub mod persistence;
 pub mod present;
 pub mod route;
 

@@ -136,6 +136,81 @@ pub fn remove(name: &str) -> Result<(), StorageError> {
     Ok(())
 }
 
+// --- The workspace document ---------------------------------------------------------------------------------
+
+use crate::domain::workspace::Workspace;
+use crate::persistence::{self, ASIDE, DOCUMENT, Document, REVISION, SaveCheck, Startup};
+
+/// What storage holds at start-up (see [`persistence::startup`]).
+pub fn load_startup() -> Result<Startup, StorageError> {
+    Ok(persistence::startup(load_raw(DOCUMENT)?))
+}
+
+/// The revision another tab (or this one) last saved; unreadable counts as none.
+pub fn stored_revision() -> Result<Option<u64>, StorageError> {
+    Ok(load_raw(REVISION)?.and_then(|r| r.trim().parse().ok()))
+}
+
+/// Why a save did not happen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    Storage(StorageError),
+    /// Another tab saved revision `theirs` since this tab loaded: nothing was written.
+    OtherTabSaved {
+        theirs: u64,
+    },
+}
+
+/// Saves the workspace unless another tab saved a newer revision since `known`; returns the new revision.
+/// With `force`, saves over the other tab's revision (the user chose so).
+pub fn save_workspace(workspace: &Workspace, known: u64, force: bool) -> Result<u64, SaveError> {
+    let stored = stored_revision().map_err(SaveError::Storage)?;
+    let next = match persistence::check_save(known, stored) {
+        SaveCheck::Proceed { next } => next,
+        SaveCheck::OtherTabSaved { theirs } if force => theirs + 1,
+        SaveCheck::OtherTabSaved { theirs } => return Err(SaveError::OtherTabSaved { theirs }),
+    };
+    let text = Document {
+        revision: next,
+        workspace: workspace.clone(),
+    }
+    .encode();
+    // The document first: if it does not fit, the old document and its revision stay as they were.
+    save_raw(DOCUMENT, &text).map_err(SaveError::Storage)?;
+    save_raw(REVISION, &next.to_string()).map_err(SaveError::Storage)?;
+    Ok(next)
+}
+
+/// Keeps an unreadable document under a key of its own (the original stays too); returns that key. A text
+/// already kept aside is not copied again.
+pub fn keep_aside(raw: &str, stamp: &str) -> Result<String, StorageError> {
+    let storage = local()?;
+    let prefix = key(ASIDE);
+    let count = storage.length().map_err(|_| StorageError::Unavailable)?;
+    for i in 0..count {
+        let Ok(Some(name)) = storage.key(i) else {
+            continue;
+        };
+        if name.starts_with(&prefix)
+            && storage.get_item(&name).ok().flatten().as_deref() == Some(raw)
+        {
+            return Ok(name);
+        }
+    }
+    let name = format!("{ASIDE}{stamp}");
+    save_raw(&name, raw)?;
+    Ok(key(&name))
+}
+
+/// Asks the browser not to evict our storage under pressure (`navigator.storage.persist()`); best effort.
+pub fn request_persistence() {
+    if let Some(window) = web_sys::window() {
+        let storage = window.navigator().storage();
+        // The promise's answer changes nothing for us: the request itself is what counts.
+        let _ = storage.persist();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

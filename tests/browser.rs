@@ -107,3 +107,62 @@ fn crash_banner_is_shown_once_as_an_alert() {
     assert!(text.contains("Daten bleiben erhalten"), "{text}");
     banner.remove();
 }
+
+#[wasm_bindgen_test]
+fn workspace_saves_count_revisions_and_stop_at_another_tabs_save() {
+    use zielsteuerung::domain::example::odenwaldkreis;
+    use zielsteuerung::persistence::Startup;
+    let storage = raw_local_storage();
+    storage.remove_item("zielsteuerung.arbeitsbereich").unwrap();
+    storage
+        .remove_item("zielsteuerung.arbeitsbereich.revision")
+        .unwrap();
+    assert_eq!(storage::load_startup(), Ok(Startup::Fresh));
+
+    let ws = odenwaldkreis();
+    assert_eq!(storage::save_workspace(&ws, 0, false), Ok(1));
+    assert_eq!(storage::save_workspace(&ws, 1, false), Ok(2));
+    match storage::load_startup() {
+        Ok(Startup::Loaded(doc)) => {
+            assert_eq!(doc.revision, 2);
+            assert_eq!(doc.workspace, ws);
+        }
+        other => panic!("{other:?}"),
+    }
+    // Another tab saved revision 5: this tab (knowing 2) must not write.
+    storage
+        .set_item("zielsteuerung.arbeitsbereich.revision", "5")
+        .unwrap();
+    let before = storage.get_item("zielsteuerung.arbeitsbereich").unwrap();
+    assert_eq!(
+        storage::save_workspace(&ws, 2, false),
+        Err(storage::SaveError::OtherTabSaved { theirs: 5 })
+    );
+    assert_eq!(
+        storage.get_item("zielsteuerung.arbeitsbereich").unwrap(),
+        before
+    );
+    // Unless the user says so.
+    assert_eq!(storage::save_workspace(&ws, 2, true), Ok(6));
+    storage.remove_item("zielsteuerung.arbeitsbereich").unwrap();
+    storage
+        .remove_item("zielsteuerung.arbeitsbereich.revision")
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+fn unreadable_text_is_kept_aside_once() {
+    let storage = raw_local_storage();
+    let first = storage::keep_aside("{kaputt", "2026-01-01T00:00:00.000Z").unwrap();
+    let again = storage::keep_aside("{kaputt", "2026-01-02T00:00:00.000Z").unwrap();
+    assert_eq!(
+        first,
+        "zielsteuerung.arbeitsbereich.unlesbar.2026-01-01T00:00:00.000Z"
+    );
+    assert_eq!(again, first);
+    assert_eq!(
+        storage.get_item(&first).unwrap().as_deref(),
+        Some("{kaputt")
+    );
+    storage.remove_item(&first).unwrap();
+}

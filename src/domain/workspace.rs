@@ -83,6 +83,11 @@ impl Workspace {
     pub fn from_json(text: &str) -> Result<Workspace, LoadError> {
         let doc: serde_json::Value =
             serde_json::from_str(text).map_err(|e| LoadError::NotJson(e.to_string()))?;
+        Workspace::from_value(doc)
+    }
+
+    /// Reads an already parsed document, migrating older schema versions step by step.
+    pub fn from_value(doc: serde_json::Value) -> Result<Workspace, LoadError> {
         let doc = migrate(doc)?;
         serde_json::from_value(doc).map_err(|e| LoadError::Invalid(e.to_string()))
     }

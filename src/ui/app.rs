@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::route::{Route, Screen};
+use crate::ui::notices::StorageNotice;
 use crate::ui::overview::Overview;
 use crate::ui::screens::{NotFound, ScreenPage};
 use crate::ui::state::AppState;
@@ -40,6 +41,7 @@ fn focus_content() {
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    state.start_persistence();
     let organisation = Memo::new(move |_| state.workspace.with(|w| w.organisation.clone()));
     let is_example = Memo::new(move |_| state.workspace.with(|w| w.example));
     let route = RwSignal::new(current_route());
@@ -101,6 +103,7 @@ pub fn App() -> impl IntoView {
                 </ul>
             </nav>
         </header>
+        <StorageNotice />
         <main id="inhalt" tabindex="-1">
             {move || match route.get() {
                 Route::Screen(Screen::Overview) => view! { <Overview /> }.into_any(),

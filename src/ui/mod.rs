@@ -1,6 +1,8 @@
 //! Leptos components: the app shell and one file per screen. Thin: they render and call pure modules.
 
 mod app;
+mod download;
+mod notices;
 mod overview;
 mod screens;
 mod state;

@@ -1,0 +1,105 @@
+// What the app does with the browser's storage (SPEC S7): unreadable or newer data is never written over,
+// missing storage is said plainly, another tab's save is taken over instead of overwritten.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { setUp, openPage, gotoApp, axeViolations, ARTIFACTS } from './harness.mjs';
+
+let env;
+before(async () => { env = await setUp(); });
+after(async () => { await env?.close(); });
+
+const KEY = 'zielsteuerung.arbeitsbereich';
+const CORRUPT = '{"schema_version":1,"organisation":"KJC Beispielkreis","zielvereinbarungen":[{"jahr":20';
+
+const stored = (page, key) => page.evaluate((k) => localStorage.getItem(k), key);
+const keys = (page) => page.evaluate(() => Object.keys(localStorage).sort());
+
+test('a corrupt store at start-up is kept, offered as download, and never overwritten', async () => {
+  const { page, context, log } = await openPage(env);
+  await gotoApp(env, page);
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, CORRUPT]);
+  await page.reload();
+  await page.waitForSelector('.meldung-fehler');
+  const banner = await page.textContent('.meldung-fehler');
+  assert.match(banner, /Gespeicherte Daten nicht lesbar/);
+  assert.match(banner, /kein gültiges JSON/);
+  assert.match(banner, /werden nicht überschrieben/);
+  // The example is shown meanwhile; the corrupt text is untouched and also kept aside.
+  assert.match(await page.textContent('header'), /Odenwaldkreis/);
+  assert.equal(await stored(page, KEY), CORRUPT);
+  const aside = (await keys(page)).filter((k) => k.startsWith(`${KEY}.unlesbar.`));
+  assert.equal(aside.length, 1, `kept aside: ${await keys(page)}`);
+  assert.equal(await stored(page, aside[0]), CORRUPT);
+  await page.screenshot({ path: `${ARTIFACTS}/speicher-unlesbar.png` });
+  assert.deepEqual(await axeViolations(page), []);
+
+  // The raw text can be downloaded as it was.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Rohdaten herunterladen')]);
+  assert.match(download.suggestedFilename(), /^zielsteuerung-unlesbar-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.json$/);
+  assert.equal(await readFile(await download.path(), 'utf8'), CORRUPT);
+
+  // Reloading changes nothing: still unreadable, still there, not copied twice over.
+  await page.reload();
+  await page.waitForSelector('.meldung-fehler');
+  assert.equal(await stored(page, KEY), CORRUPT);
+  assert.deepEqual((await keys(page)).filter((k) => k.startsWith(`${KEY}.unlesbar.`)), aside);
+
+  // Only when the user chooses a new start is the main key written; the aside copy stays.
+  await page.click('text=Mit dem Beispiel neu beginnen');
+  await page.waitForFunction(() => !document.querySelector('.meldung-fehler'));
+  const fresh = JSON.parse(await stored(page, KEY));
+  assert.equal(fresh.schema_version, 1);
+  assert.equal(fresh.beispiel, true);
+  assert.ok(fresh.revision >= 1);
+  assert.equal(await stored(page, aside[0]), CORRUPT);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('data from a newer version of the app is not touched', async () => {
+  const { page, context } = await openPage(env);
+  await gotoApp(env, page);
+  const newer = '{"schema_version":99,"revision":5,"organisation":"Zukunft"}';
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, newer]);
+  await page.reload();
+  await page.waitForSelector('.meldung-fehler');
+  assert.match(await page.textContent('.meldung-fehler'), /neueren Version der Zielsteuerung \(Schemaversion 99/);
+  assert.equal(await stored(page, KEY), newer);
+  await context.close();
+});
+
+test('without any storage the app works and says so', async () => {
+  const { page, context, log } = await openPage(env);
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+  });
+  await gotoApp(env, page);
+  assert.match(await page.textContent('.meldung-warnung'), /Kein Speicher/);
+  await page.waitForSelector('table.ziele');
+  assert.equal(await page.locator('tbody.ziel').count(), 10);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('a save in another tab is taken over, not overwritten', async () => {
+  const { page, context, log } = await openPage(env);
+  await gotoApp(env, page);
+  // A second tab of the same browser writes a newer workspace (as the app itself would).
+  const other = await context.newPage();
+  await other.goto(env.server.url + 'index.html#/uebersicht');
+  await other.waitForSelector('main h1');
+  await other.evaluate(() => {
+    const doc = { schema_version: 1, revision: 3, organisation: 'Jobcenter Anderer Tab', beispiel: false, zielvereinbarungen: [], ist_werte: [] };
+    localStorage.setItem('zielsteuerung.arbeitsbereich', JSON.stringify(doc));
+    localStorage.setItem('zielsteuerung.arbeitsbereich.revision', '3');
+  });
+  // The first tab hears of it and shows the other tab's state.
+  await page.waitForFunction(() => document.querySelector('header')?.textContent.includes('Jobcenter Anderer Tab'));
+  assert.match(await page.textContent('.meldung-info'), /in einem anderen Tab gespeichert/);
+  assert.match(await page.textContent('main'), /noch keine Zielvereinbarung/);
+  // Taking it over did not write anything back.
+  assert.equal(await stored(page, 'zielsteuerung.arbeitsbereich.revision'), '3');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
