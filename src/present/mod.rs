@@ -2,5 +2,6 @@
 //! Pure (no leptos, no browser): every string a table cell shows is built and tested here; components only
 //! place them.
 
+pub mod grid;
 pub mod overview;
 pub mod warnings;

@@ -7,6 +7,7 @@ use crate::ui::notices::StorageNotice;
 use crate::ui::overview::Overview;
 use crate::ui::screens::{NotFound, ScreenPage};
 use crate::ui::state::AppState;
+use crate::ui::values_grid::ValuesScreen;
 
 /// The current route as the browser's location says.
 fn current_route() -> Route {
@@ -107,6 +108,7 @@ pub fn App() -> impl IntoView {
         <main id="inhalt" tabindex="-1">
             {move || match route.get() {
                 Route::Screen(Screen::Overview) => view! { <Overview /> }.into_any(),
+                Route::Screen(Screen::Values) => view! { <ValuesScreen /> }.into_any(),
                 Route::Screen(s) => view! { <ScreenPage screen=s /> }.into_any(),
                 Route::Unknown(path) => view! { <NotFound path=path /> }.into_any(),
             }}

@@ -1,4 +1,4 @@
-//! Offers text as a file download (Blob + temporary link), without any server.
+//! Offers text as a file download (Blob + temporary link), without any server; and the browser's clock.
 
 use wasm_bindgen::JsCast;
 
@@ -32,4 +32,16 @@ fn try_download(file_name: &str, text: &str, mime: &str) -> Option<()> {
 /// Now as an ISO timestamp ("2026-11-26T10:30:00.123Z").
 pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// Today as "26.11.2026".
+pub fn today_de() -> String {
+    let now = js_sys::Date::new_0();
+    crate::domain::calendar::Date::new(
+        i64::from(now.get_full_year()),
+        i64::from(now.get_month()) + 1,
+        i64::from(now.get_date()),
+    )
+    .map(|d| crate::locale::format_date(d, crate::locale::Lang::De))
+    .unwrap_or_default()
 }

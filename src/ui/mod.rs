@@ -6,5 +6,6 @@ mod notices;
 mod overview;
 mod screens;
 mod state;
+mod values_grid;
 
 pub use app::App;

@@ -38,6 +38,8 @@ pub struct AppState {
     /// The year whose agreement the screens show.
     pub year: RwSignal<Year>,
     pub notice: RwSignal<Option<Notice>>,
+    /// The "Datenstand" given to values entered in the grid, as typed ("31.10.2022"); kept while the tab lives.
+    pub entry_as_of: RwSignal<String>,
     /// The revision this tab last loaded or saved.
     revision: StoredValue<u64>,
     /// False while saving would destroy something (unreadable store, conflict) or is impossible.
@@ -88,6 +90,7 @@ impl AppState {
             year: RwSignal::new(latest_year(&workspace)),
             workspace: RwSignal::new(workspace),
             notice: RwSignal::new(notice),
+            entry_as_of: RwSignal::new(crate::ui::download::today_de()),
             revision: StoredValue::new(revision),
             saving: RwSignal::new(saving),
             from_storage: StoredValue::new(false),

@@ -1,0 +1,357 @@
+//! "Ist-Werte erfassen": months × indicators/populations of the selected year, driven by the keyboard like a
+//! spreadsheet (arrows, Tab, Enter, Escape), German number input with inline validation, a "Datenstand" for
+//! what is entered, and paste of a block copied from Excel. The rules live in `present::grid`.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::domain::calendar::Year;
+use crate::locale::{Lang, month_name, parse_date};
+use crate::present::grid::{
+    Column, Entry, Part, Period, apply, cell_text, columns, is_block, periods, read_block,
+};
+use crate::route::Screen;
+use crate::ui::screens::empty_state;
+use crate::ui::state::{AppState, use_state};
+
+fn cell_id(row: usize, col: usize) -> String {
+    format!("zelle-{row}-{col}")
+}
+
+fn input(row: usize, col: usize) -> Option<web_sys::HtmlInputElement> {
+    document()
+        .get_element_by_id(&cell_id(row, col))?
+        .dyn_into()
+        .ok()
+}
+
+fn period_label(period: Period) -> String {
+    match period {
+        Some(m) => month_name(m, Lang::De).to_owned(),
+        None => "Jahreswert".to_owned(),
+    }
+}
+
+/// Applies the text of cell (row, col) to the workspace; returns a German message when it was rejected.
+fn commit(
+    state: AppState,
+    cols: &[Column],
+    as_of_text: &str,
+    row: usize,
+    col: usize,
+) -> Result<Entry, String> {
+    let (Some(column), Some(period), Some(field)) =
+        (cols.get(col), periods().get(row).copied(), input(row, col))
+    else {
+        return Ok(Entry::Unchanged);
+    };
+    let text = field.value();
+    let other = match column.part {
+        Part::Numerator => input(row, col + 1).map(|i| i.value()),
+        Part::Denominator => col
+            .checked_sub(1)
+            .and_then(|c| input(row, c))
+            .map(|i| i.value()),
+        Part::Number => None,
+    };
+    let place = format!(
+        "{}, {} {}",
+        period_label(period),
+        column.indicator_name,
+        column.label
+    );
+    let as_of = match as_of_text.trim() {
+        "" => None,
+        t => Some(parse_date(t).map_err(|e| format!("Datenstand: {e}"))?),
+    };
+    let year = state.year.get_untracked();
+    let result = state
+        .workspace
+        .try_update_untracked(|w| apply(w, year, column, period, &text, other.as_deref(), as_of))
+        .unwrap_or(Ok(Entry::Unchanged));
+    match &result {
+        Ok(Entry::Recorded(_) | Entry::Removed) => {
+            state.workspace.notify();
+            let _ = field.remove_attribute("aria-invalid");
+        }
+        Ok(_) => {
+            let _ = field.remove_attribute("aria-invalid");
+        }
+        Err(_) => {
+            let _ = field.set_attribute("aria-invalid", "true");
+        }
+    }
+    result.map_err(|e| format!("{place}: {e}"))
+}
+
+#[component]
+pub fn ValuesScreen() -> impl IntoView {
+    let state = use_state();
+    let cols = Memo::new(move |_| state.workspace.with(|w| columns(w, state.year.get())));
+    let years = Memo::new(move |_| state.workspace.with(|w| w.agreement_years()));
+    let as_of_text = state.entry_as_of;
+    let message = RwSignal::new(String::new());
+    let as_of_error = Memo::new(move |_| {
+        let t = as_of_text.get();
+        if t.trim().is_empty() {
+            None
+        } else {
+            parse_date(&t).err()
+        }
+    });
+
+    let on_year = move |ev: leptos::ev::Event| {
+        if let Some(year) = event_target_value(&ev)
+            .parse::<i64>()
+            .ok()
+            .and_then(Year::new)
+        {
+            state.year.set(year);
+        }
+    };
+
+    view! {
+        <h1>"Ist-Werte erfassen"</h1>
+        <div class="werkzeugleiste">
+            <label for="jahr">"Jahr"</label>
+            <select id="jahr" on:change=on_year prop:value=move || state.year.get().to_string()>
+                {move || {
+                    years
+                        .get()
+                        .into_iter()
+                        .map(|y| {
+                            let selected = y == state.year.get_untracked();
+                            view! { <option value=y.to_string() selected=selected>{y.to_string()}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+            <label for="datenstand">"Datenstand der Eingaben"</label>
+            <input
+                id="datenstand"
+                type="text"
+                class="datum"
+                placeholder="TT.MM.JJJJ"
+                aria-describedby="datenstand-fehler"
+                prop:value=move || as_of_text.get()
+                on:change=move |ev| as_of_text.set(event_target_value(&ev))
+                aria-invalid=move || as_of_error.get().map(|_| "true")
+            />
+            <span id="datenstand-fehler" class="feldfehler">{move || as_of_error.get().unwrap_or_default()}</span>
+        </div>
+        <p class="hilfe">
+            "Pfeiltasten wechseln die Zelle, Eingabetaste übernimmt und geht eine Zeile tiefer, Tab geht zur nächsten \
+             Spalte, Esc verwirft die Eingabe. Ein in Excel kopierter Block wird ab der gewählten Zelle eingefügt. \
+             Zahlen wie 1.234,5; ein geleertes Feld löscht den Wert."
+        </p>
+        <p class="grid-meldung" role="status" aria-live="polite">{move || message.get()}</p>
+        {move || {
+            let columns = cols.get();
+            if columns.is_empty() {
+                let (headline, explanation) = empty_state(Screen::Values);
+                return view! {
+                    <section class="leerzustand" aria-label="Hinweis">
+                        <p class="leerzustand-titel">{headline}</p>
+                        <p>{explanation}</p>
+                        <p>"Für das gewählte Jahr gibt es keine Zielvereinbarung, aus der sich die Spalten ergeben."</p>
+                    </section>
+                }
+                .into_any();
+            }
+            view! { <Grid columns=columns as_of_text=as_of_text message=message /> }.into_any()
+        }}
+    }
+}
+
+#[component]
+fn Grid(
+    columns: Vec<Column>,
+    as_of_text: RwSignal<String>,
+    message: RwSignal<String>,
+) -> impl IntoView {
+    let state = use_state();
+    let rows = periods();
+    let n_rows = rows.len();
+    let n_cols = columns.len();
+    let cols = StoredValue::new(columns.clone());
+
+    // Header: indicator names spanning their columns, then the populations / parts.
+    let mut groups: Vec<(String, usize)> = Vec::new();
+    for c in &columns {
+        match groups.last_mut() {
+            Some((name, span)) if *name == c.indicator_name => *span += 1,
+            _ => groups.push((c.indicator_name.clone(), 1)),
+        }
+    }
+
+    let report = move |result: Result<Entry, String>| match result {
+        Err(e) => message.set(e),
+        Ok(Entry::WaitingForOtherPart) => {
+            message.set("Quote: der andere Teil (Zähler oder Nenner) fehlt noch.".into())
+        }
+        Ok(Entry::Recorded(_)) => message.set("Gespeichert.".into()),
+        Ok(Entry::Removed) => message.set("Wert gelöscht.".into()),
+        Ok(Entry::Unchanged) => {}
+    };
+
+    let on_keydown = move |row: usize, col: usize, ev: leptos::ev::KeyboardEvent| {
+        let Some(field) = input(row, col) else { return };
+        let caret_at_start = field.selection_start().ok().flatten() == Some(0);
+        let caret_at_end = field.selection_end().ok().flatten()
+            == Some(field.value().encode_utf16().count() as u32);
+        let target = match ev.key().as_str() {
+            "Enter" => {
+                ev.prevent_default();
+                report(
+                    cols.with_value(|c| commit(state, c, &as_of_text.get_untracked(), row, col)),
+                );
+                Some((row + 1, col))
+            }
+            "ArrowDown" => Some((row + 1, col)),
+            "ArrowUp" => row.checked_sub(1).map(|r| (r, col)),
+            "ArrowLeft" if caret_at_start => col.checked_sub(1).map(|c| (row, c)),
+            "ArrowRight" if caret_at_end => Some((row, col + 1)),
+            "Escape" => {
+                let stored = cols.with_value(|c| {
+                    c.get(col).map(|column| {
+                        state.workspace.with_untracked(|w| {
+                            cell_text(w, state.year.get_untracked(), column, periods()[row])
+                        })
+                    })
+                });
+                field.set_value(&stored.unwrap_or_default());
+                let _ = field.remove_attribute("aria-invalid");
+                message.set("Eingabe verworfen.".into());
+                None
+            }
+            _ => None,
+        };
+        if let Some((r, c)) = target.filter(|(r, c)| *r < n_rows && *c < n_cols) {
+            if ev.key() != "Enter" {
+                ev.prevent_default();
+            }
+            if let Some(next) = input(r, c) {
+                let _ = next.focus();
+                next.select();
+            }
+        }
+    };
+
+    let on_paste = move |row: usize, col: usize, ev: leptos::ev::ClipboardEvent| {
+        let Some(text) = ev
+            .clipboard_data()
+            .and_then(|d| d.get_data("text/plain").ok())
+        else {
+            return;
+        };
+        if !is_block(&text) {
+            return;
+        }
+        ev.prevent_default();
+        let block = read_block(&text);
+        let mut placed = Vec::new();
+        let mut outside = 0;
+        for (dr, line) in block.iter().enumerate() {
+            for (dc, cell) in line.iter().enumerate() {
+                match input(row + dr, col + dc) {
+                    Some(field) => {
+                        field.set_value(cell);
+                        placed.push((row + dr, col + dc));
+                    }
+                    None => outside += 1,
+                }
+            }
+        }
+        let mut errors = Vec::new();
+        let mut stored = 0;
+        for (r, c) in placed {
+            match cols.with_value(|cs| commit(state, cs, &as_of_text.get_untracked(), r, c)) {
+                Ok(Entry::Recorded(_) | Entry::Removed) => stored += 1,
+                Ok(_) => {}
+                Err(e) => errors.push(e),
+            }
+        }
+        let mut text = format!("Eingefügt: {stored} Werte übernommen");
+        if !errors.is_empty() {
+            text.push_str(&format!(
+                ", {} abgelehnt – {}",
+                errors.len(),
+                errors.join(" · ")
+            ));
+        }
+        if outside > 0 {
+            text.push_str(&format!(", {outside} Zellen lagen außerhalb der Tabelle"));
+        }
+        message.set(format!("{text}."));
+    };
+
+    view! {
+        <div class="tabelle-rahmen">
+            <table class="raster">
+                <caption class="sr-only">"Ist-Werte nach Monat, Kennzahl und Personengruppe"</caption>
+                <thead>
+                    <tr>
+                        <td></td>
+                        {groups
+                            .into_iter()
+                            .map(|(name, span)| view! { <th scope="colgroup" colspan=span>{name}</th> })
+                            .collect_view()}
+                    </tr>
+                    <tr>
+                        <th scope="col">"Monat"</th>
+                        {columns.iter().map(|c| view! { <th scope="col">{c.label.clone()}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows
+                        .into_iter()
+                        .enumerate()
+                        .map(|(r, period)| {
+                            view! {
+                                <tr class:jahreszeile=period.is_none()>
+                                    <th scope="row">{period_label(period)}</th>
+                                    {columns
+                                        .iter()
+                                        .enumerate()
+                                        .map(|(c, column)| {
+                                            let column = column.clone();
+                                            let label = format!(
+                                                "{} {}, {}",
+                                                column.indicator_name,
+                                                column.label,
+                                                period_label(period),
+                                            );
+                                            let value = move || {
+                                                state
+                                                    .workspace
+                                                    .with(|w| cell_text(w, state.year.get(), &column, period))
+                                            };
+                                            view! {
+                                                <td>
+                                                    <input
+                                                        type="text"
+                                                        inputmode="decimal"
+                                                        autocomplete="off"
+                                                        class="zelle"
+                                                        id=cell_id(r, c)
+                                                        aria-label=label
+                                                        prop:value=value
+                                                        on:keydown=move |ev| on_keydown(r, c, ev)
+                                                        on:change=move |_| {
+                                                            report(cols.with_value(|cs| commit(state, cs, &as_of_text.get_untracked(), r, c)))
+                                                        }
+                                                        on:paste=move |ev| on_paste(r, c, ev)
+                                                    />
+                                                </td>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
