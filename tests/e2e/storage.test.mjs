@@ -103,3 +103,42 @@ test('a save in another tab is taken over, not overwritten', async () => {
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test('two tabs editing: each sees the other, and a real conflict is the user\'s choice', async () => {
+  const { page: a, context, log } = await openPage(env);
+  await gotoApp(env, a, '#/werte');
+  const b = await context.newPage();
+  await gotoApp(env, b, '#/werte');
+  await a.waitForSelector('table.raster');
+  await b.waitForSelector('table.raster');
+
+  // Tab A enters January; tab B takes it over without writing anything back.
+  await a.fill('#zelle-0-0', '60');
+  await a.press('#zelle-0-0', 'Enter');
+  await b.waitForFunction(() => document.querySelector('#zelle-0-0')?.value === '60');
+  assert.match(await b.textContent('.meldung-info'), /anderen Tab gespeichert/);
+  assert.equal(await stored(b, 'zielsteuerung.arbeitsbereich.revision'), '1');
+
+  // Tab B enters February; tab A sees it.
+  await b.fill('#zelle-1-0', '55');
+  await b.press('#zelle-1-0', 'Enter');
+  await a.waitForFunction(() => document.querySelector('#zelle-1-0')?.value === '55');
+  assert.equal(await stored(a, 'zielsteuerung.arbeitsbereich.revision'), '2');
+
+  // A save from a third tab whose notice has not reached tab A yet: A's next change must not overwrite it.
+  await a.evaluate(() => localStorage.setItem('zielsteuerung.arbeitsbereich.revision', '9'));
+  await a.fill('#zelle-2-0', '65');
+  await a.press('#zelle-2-0', 'Enter');
+  await a.waitForSelector('.meldung-warnung');
+  assert.match(await a.textContent('.meldung-warnung'), /In einem anderen Tab wurde gespeichert\..*Stand 9/);
+  assert.equal(await stored(a, 'zielsteuerung.arbeitsbereich.revision'), '9', 'nothing written over');
+  // The user keeps this tab's version.
+  await a.click('text=Meine Fassung speichern');
+  await a.waitForFunction(() => !document.querySelector('.meldung-warnung'));
+  assert.equal(await stored(a, 'zielsteuerung.arbeitsbereich.revision'), '10');
+  const doc = JSON.parse(await stored(a, 'zielsteuerung.arbeitsbereich'));
+  assert.deepEqual(doc.ist_werte.filter((v) => v.jahr === 2022).map((v) => v.wert), [60, 55, 65]);
+  await b.waitForFunction(() => document.querySelector('#zelle-2-0')?.value === '65');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
