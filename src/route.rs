@@ -45,10 +45,13 @@ impl Screen {
     }
 }
 
-/// Where the fragment points: a screen, or something the app does not know (an old or mistyped bookmark).
+/// Where the fragment points: a screen, a target's detail, or something the app does not know (an old or
+/// mistyped bookmark).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Screen(Screen),
+    /// `#/ziel/7`: the detail of target 7.
+    Target(u32),
     Unknown(String),
 }
 
@@ -60,8 +63,14 @@ impl Route {
         if path.is_empty() {
             return Route::Screen(Screen::Overview);
         }
-        // Only the first segment names the screen; later issues add parameters after it.
-        let first = path.split(['/', '?']).next().unwrap_or_default();
+        let mut segments = path.split(['/', '?']);
+        let first = segments.next().unwrap_or_default();
+        if first.eq_ignore_ascii_case("ziel") {
+            return match segments.next().and_then(|id| id.parse().ok()) {
+                Some(id) => Route::Target(id),
+                None => Route::Unknown(path.to_owned()),
+            };
+        }
         Screen::ALL
             .into_iter()
             .find(|s| s.slug().eq_ignore_ascii_case(first))
@@ -69,12 +78,18 @@ impl Route {
             .unwrap_or_else(|| Route::Unknown(path.to_owned()))
     }
 
-    /// The screen to highlight in the navigation, if any.
+    /// The screen to highlight in the navigation, if any (a target's detail belongs to the overview).
     pub fn screen(&self) -> Option<Screen> {
         match self {
             Route::Screen(s) => Some(*s),
+            Route::Target(_) => Some(Screen::Overview),
             Route::Unknown(_) => None,
         }
+    }
+
+    /// The link to a target's detail.
+    pub fn target_href(id: u32) -> String {
+        format!("#/ziel/{id}")
     }
 }
 
@@ -118,6 +133,24 @@ mod tests {
             Route::from_fragment("#/bericht/2022"),
             Route::Screen(Screen::Report)
         );
+    }
+
+    #[test]
+    fn target_detail_addresses() {
+        assert_eq!(Route::from_fragment("#/ziel/7"), Route::Target(7));
+        assert_eq!(
+            Route::from_fragment(&Route::target_href(12)),
+            Route::Target(12)
+        );
+        assert_eq!(
+            Route::from_fragment("#/ziel/x"),
+            Route::Unknown("ziel/x".into())
+        );
+        assert_eq!(
+            Route::from_fragment("#/ziel"),
+            Route::Unknown("ziel".into())
+        );
+        assert_eq!(Route::Target(7).screen(), Some(Screen::Overview));
     }
 
     #[test]

@@ -17,7 +17,19 @@ pub fn format_decimal(value: f64, decimals: usize, lang: Lang) -> String {
         return "–".to_owned();
     }
     let (thousands, decimal) = separators(lang);
-    let text = format!("{:.*}", decimals, value.abs());
+    // Commercial rounding as in Excel and German usage: halves away from zero (192,5 → 193), where Rust's
+    // formatter would round an exact half to even (192).
+    let factor = 10f64.powi(decimals.min(15) as i32);
+    let rounded = (value.abs() * factor).round() / factor;
+    let text = format!(
+        "{:.*}",
+        decimals,
+        if rounded.is_finite() {
+            rounded
+        } else {
+            value.abs()
+        }
+    );
     let (int_part, frac_part) = match text.split_once('.') {
         Some((i, f)) => (i, Some(f)),
         None => (text.as_str(), None),
@@ -265,6 +277,16 @@ mod tests {
         );
         assert_eq!(format_signed_percent(-6.9, 1, Lang::De), "−6,9\u{a0}%");
         assert_eq!(format_signed_decimal(1.8, 1, Lang::De), "+1,8");
+    }
+
+    #[test]
+    fn halves_round_away_from_zero_like_excel() {
+        assert_eq!(format_count(192.5, Lang::De), "193");
+        assert_eq!(format_count(2.5, Lang::De), "3");
+        assert_eq!(format_count(-2.5, Lang::De), "−3");
+        assert_eq!(format_decimal(0.125, 2, Lang::De), "0,13");
+        assert_eq!(format_decimal(2.25, 1, Lang::De), "2,3");
+        assert_eq!(format_percent(100.25, 1, Lang::De), "100,3\u{a0}%");
     }
 
     #[test]

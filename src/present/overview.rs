@@ -32,6 +32,12 @@ pub struct Row {
     pub sentence: String,
     /// Readings of an ambiguous change (format 3), else empty.
     pub interpretations: String,
+    /// The previous year's full figure: "718", "–".
+    pub previous_year: String,
+    /// Change versus the previous year (same months during the year): "+52 (+7,2 %)", "–".
+    pub change: String,
+    /// Whether the verdict is final (the year is complete).
+    pub is_final: bool,
 }
 
 /// Everything the overview shows for one agreement.
@@ -269,6 +275,19 @@ pub fn rows(
                 forecast_method,
                 sentence: sentence(target, r, indicator, agreement.year, lang),
                 interpretations,
+                previous_year: r.previous_year.map_or_else(|| "–".into(), value),
+                change: match (r.change_vs_previous, indicator) {
+                    (Some(c), Some(i)) => match c.percent {
+                        Some(p) => format!(
+                            "{} ({})",
+                            format_difference(i.unit, c.absolute, lang),
+                            format_signed_percent(p, 1, lang)
+                        ),
+                        None => format_difference(i.unit, c.absolute, lang),
+                    },
+                    _ => "–".into(),
+                },
+                is_final: r.is_final,
             }
         })
         .collect()
@@ -313,6 +332,11 @@ mod tests {
         );
         assert_eq!(lzb.ratio, "100,2\u{a0}%");
         assert_eq!(lzb.status, Status::Missed);
+        assert_eq!(
+            (lzb.previous_year.as_str(), lzb.change.as_str()),
+            ("–", "–")
+        );
+        assert!(lzb.is_final);
         assert_eq!(
             summary(&result, Lang::De),
             "1 erreicht · 1 nicht erreicht · 0 offen · 0 Monitoring"

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 
 use crate::route::{Route, Screen};
+use crate::ui::balance::Balance;
+use crate::ui::detail::TargetDetail;
 use crate::ui::notices::StorageNotice;
 use crate::ui::overview::Overview;
 use crate::ui::screens::{NotFound, ScreenPage};
@@ -54,9 +56,10 @@ pub fn App() -> impl IntoView {
     // content so that keyboard and screen reader users land on the new screen.
     Effect::new(move |first_done: Option<()>| {
         let r = route.get();
-        let title = match r.screen() {
-            Some(s) => format!("{} – Zielsteuerung", nav_label(s)),
-            None => "Seite nicht gefunden – Zielsteuerung".to_owned(),
+        let title = match (&r, r.screen()) {
+            (Route::Target(_), _) => "Zieldetail – Zielsteuerung".to_owned(),
+            (_, Some(s)) => format!("{} – Zielsteuerung", nav_label(s)),
+            (_, None) => "Seite nicht gefunden – Zielsteuerung".to_owned(),
         };
         document().set_title(&title);
         if first_done.is_some() {
@@ -109,7 +112,9 @@ pub fn App() -> impl IntoView {
             {move || match route.get() {
                 Route::Screen(Screen::Overview) => view! { <Overview /> }.into_any(),
                 Route::Screen(Screen::Values) => view! { <ValuesScreen /> }.into_any(),
+                Route::Screen(Screen::Balance) => view! { <Balance /> }.into_any(),
                 Route::Screen(s) => view! { <ScreenPage screen=s /> }.into_any(),
+                Route::Target(id) => view! { <TargetDetail id=id /> }.into_any(),
                 Route::Unknown(path) => view! { <NotFound path=path /> }.into_any(),
             }}
         </main>

@@ -1,6 +1,8 @@
 //! Leptos components: the app shell and one file per screen. Thin: they render and call pure modules.
 
 mod app;
+mod balance;
+mod detail;
 mod download;
 mod notices;
 mod overview;

@@ -115,7 +115,7 @@ fn AgreementOverview(model: Model) -> impl IntoView {
                                 <tbody class="ziel" data-ziel=row.target_id>
                                     <tr>
                                         <th scope="row" class="ziel-titel">
-                                            {row.title}
+                                            <a href=crate::route::Route::target_href(row.target_id)>{row.title}</a>
                                             <span class="ziel-art">{row.kind}</span>
                                         </th>
                                         <td class="zahl">{row.actual}</td>

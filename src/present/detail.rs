@@ -1,0 +1,227 @@
+//! The detail of one target: its month table (value, actual to date, target path, forecast), the history of
+//! replaced values, and what the overview says of it.
+
+use crate::domain::agreement::{Target, TargetId};
+use crate::domain::attainment::{PathMethod, evaluate};
+use crate::domain::balance::format_value;
+use crate::domain::calendar::Year;
+use crate::domain::indicator::Unit;
+use crate::domain::values::{Amount, ValueKey};
+use crate::domain::workspace::Workspace;
+use crate::locale::{Lang, format_date, month_name};
+use crate::present::overview::{Row, rows};
+
+/// One month of the table, formatted.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MonthLine {
+    pub month: String,
+    pub value: String,
+    pub actual_to_date: String,
+    pub path_linear: String,
+    pub path_seasonal: String,
+    pub forecast: String,
+}
+
+/// A replaced value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HistoryLine {
+    /// "März" or "Jahreswert".
+    pub period: String,
+    /// "61 (Datenstand 30.04.2022)".
+    pub replaced: String,
+    /// "64 (Datenstand 31.07.2022)".
+    pub current: String,
+    pub comment: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Detail {
+    pub year: Year,
+    pub target_id: TargetId,
+    pub row: Row,
+    pub notes: String,
+    /// "saisonal (Vorjahresverlauf)" when the seasonal path exists.
+    pub seasonal: bool,
+    pub months: Vec<MonthLine>,
+    pub missing: String,
+    pub history: Vec<HistoryLine>,
+}
+
+fn amount_text(unit: Unit, amount: Amount, lang: Lang) -> String {
+    match amount {
+        Amount::Number(v) => format_value(unit, v, lang),
+        Amount::Ratio {
+            numerator,
+            denominator,
+        } => {
+            let quota = amount
+                .as_figure()
+                .map_or_else(|| "–".into(), |q| format_value(Unit::Percent, q, lang));
+            format!(
+                "{quota} ({} / {})",
+                format_value(Unit::Count, numerator, lang),
+                format_value(Unit::Count, denominator, lang)
+            )
+        }
+    }
+}
+
+fn dated(text: String, as_of: Option<crate::domain::calendar::Date>, lang: Lang) -> String {
+    match as_of {
+        Some(d) => format!("{text} (Datenstand {})", format_date(d, lang)),
+        None => format!("{text} (ohne Datenstand)"),
+    }
+}
+
+/// Finds the target with `id` in any agreement and describes it.
+pub fn detail(workspace: &Workspace, id: TargetId, lang: Lang) -> Option<Detail> {
+    let agreement = workspace
+        .agreements
+        .iter()
+        .find(|a| a.targets.iter().any(|t| t.id == id))?;
+    let target: &Target = agreement.targets.iter().find(|t| t.id == id)?;
+    let result = evaluate(workspace, agreement);
+    let target_result = result.result(id)?;
+    let catalogue = workspace.catalogue();
+    let row = rows(agreement, &result, &catalogue, lang)
+        .into_iter()
+        .find(|r| r.target_id == id.0)?;
+    let subject = target.format.subject();
+    let unit = subject
+        .and_then(|s| catalogue.get(s.indicator.as_str()))
+        .map_or(Unit::Count, |i| i.unit);
+    let show = |v: Option<f64>| v.map_or_else(String::new, |v| format_value(unit, v, lang));
+    let months = target_result
+        .months
+        .iter()
+        .map(|m| MonthLine {
+            month: month_name(m.month, lang).to_owned(),
+            value: show(m.value),
+            actual_to_date: show(m.actual_to_date),
+            path_linear: show(m.path_linear),
+            path_seasonal: show(m.path_seasonal),
+            forecast: show(m.forecast_to_date),
+        })
+        .collect();
+    let missing = target_result
+        .missing_months
+        .iter()
+        .map(|m| month_name(*m, lang))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut history = Vec::new();
+    if let Some(subject) = subject {
+        let periods = crate::domain::calendar::Month::all()
+            .map(Some)
+            .chain([None]);
+        for period in periods {
+            let key = ValueKey {
+                indicator: subject.indicator.clone(),
+                population: subject.population,
+                year: agreement.year,
+                month: period,
+            };
+            let Some(value) = workspace.values.get(&key) else {
+                continue;
+            };
+            let label = period.map_or_else(
+                || "Jahreswert".to_owned(),
+                |m| month_name(m, lang).to_owned(),
+            );
+            for old in value.history.iter().rev() {
+                history.push(HistoryLine {
+                    period: label.clone(),
+                    replaced: dated(amount_text(unit, old.amount, lang), old.as_of, lang),
+                    current: dated(
+                        amount_text(unit, value.current.amount, lang),
+                        value.current.as_of,
+                        lang,
+                    ),
+                    comment: old.comment.clone(),
+                });
+            }
+        }
+    }
+    Some(Detail {
+        year: agreement.year,
+        target_id: id,
+        row,
+        notes: target.notes.clone(),
+        seasonal: target_result.path_method == PathMethod::Seasonal,
+        months,
+        missing,
+        history,
+    })
+}
+
+/// Sets the notes of a target; `false` if there is no such target.
+pub fn set_notes(workspace: &mut Workspace, id: TargetId, notes: &str) -> bool {
+    for agreement in &mut workspace.agreements {
+        if let Some(target) = agreement.targets.iter_mut().find(|t| t.id == id) {
+            target.notes = notes.to_owned();
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::calendar::{Date, Month};
+    use crate::domain::example::odenwaldkreis;
+    use crate::domain::indicator::IndicatorCode;
+    use crate::domain::values::Population;
+
+    #[test]
+    fn month_table_and_history_of_integrations_2022() {
+        let mut ws = odenwaldkreis();
+        let y = Year::new(2022).unwrap();
+        for (m, v) in [(1, 60.0), (2, 55.0), (3, 61.0)] {
+            let key = ValueKey {
+                indicator: IndicatorCode::new("INT"),
+                population: Population::Total,
+                year: y,
+                month: Month::new(m),
+            };
+            ws.values
+                .record(key, Amount::Number(v), Date::new(2022, 4, 30), "");
+        }
+        let march = ValueKey {
+            indicator: IndicatorCode::new("INT"),
+            population: Population::Total,
+            year: y,
+            month: Month::new(3),
+        };
+        ws.values.record(
+            march,
+            Amount::Number(64.0),
+            Date::new(2022, 7, 31),
+            "revidiert",
+        );
+        let d = detail(&ws, TargetId(3), Lang::De).unwrap();
+        assert_eq!(d.row.actual, "179 (bis März)");
+        assert_eq!(d.months[2].value, "64");
+        assert_eq!(d.months[2].actual_to_date, "179");
+        // 770 × 3/12 = 192,5 → "193" (rounded for display).
+        assert_eq!(d.months[2].path_linear, "193");
+        assert_eq!(d.months[2].path_seasonal, "");
+        assert_eq!(d.months[3].forecast, "239");
+        assert_eq!(d.months[11].forecast, "716");
+        assert_eq!(
+            d.history,
+            vec![HistoryLine {
+                period: "März".into(),
+                replaced: "61 (Datenstand 30.04.2022)".into(),
+                current: "64 (Datenstand 31.07.2022)".into(),
+                comment: String::new(),
+            }]
+        );
+        assert!(set_notes(&mut ws, TargetId(3), "Gespräch im Juni"));
+        assert_eq!(
+            detail(&ws, TargetId(3), Lang::De).unwrap().notes,
+            "Gespräch im Juni"
+        );
+        assert!(detail(&ws, TargetId(99), Lang::De).is_none());
+    }
+}
