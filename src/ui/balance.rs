@@ -3,59 +3,27 @@
 
 use leptos::prelude::*;
 
-use crate::domain::calendar::Year;
 use crate::locale::Lang;
 use crate::present::overview::model;
 use crate::route::Screen;
-use crate::ui::screens::empty_state;
 use crate::ui::state::use_state;
+use crate::ui::widgets::{EmptyState, StatusBadge, YearSelect};
 
 #[component]
 pub fn Balance() -> impl IntoView {
     let state = use_state();
-    let years = Memo::new(move |_| state.workspace.with(|w| w.agreement_years()));
     let balance = Memo::new(move |_| {
         state
             .workspace
             .with(|w| model(w, state.year.get(), Lang::De))
     });
-    let on_year = move |ev: leptos::ev::Event| {
-        if let Some(year) = event_target_value(&ev)
-            .parse::<i64>()
-            .ok()
-            .and_then(Year::new)
-        {
-            state.year.set(year);
-        }
-    };
     view! {
         <h1>"Jahresbilanz"</h1>
         <div class="werkzeugleiste">
-            <label for="jahr">"Jahr"</label>
-            <select id="jahr" on:change=on_year prop:value=move || state.year.get().to_string()>
-                {move || {
-                    years
-                        .get()
-                        .into_iter()
-                        .map(|y| {
-                            let selected = y == state.year.get_untracked();
-                            view! { <option value=y.to_string() selected=selected>{y.to_string()}</option> }
-                        })
-                        .collect_view()
-                }}
-            </select>
+            <YearSelect />
         </div>
         {move || match balance.get() {
-            None => {
-                let (headline, explanation) = empty_state(Screen::Balance);
-                view! {
-                    <section class="leerzustand" aria-label="Hinweis">
-                        <p class="leerzustand-titel">{headline}</p>
-                        <p>{explanation}</p>
-                    </section>
-                }
-                .into_any()
-            }
+            None => view! { <EmptyState screen=Screen::Balance /> }.into_any(),
             Some(m) => {
                 let provisional = m.rows.iter().any(|r| !r.is_final && r.status != crate::domain::attainment::Status::Open);
                 view! {
@@ -100,10 +68,7 @@ pub fn Balance() -> impl IntoView {
                                                 <td class="zahl">{row.target.clone()}</td>
                                                 <td class="zahl">{row.deviation.clone()}</td>
                                                 <td>
-                                                    <span class=format!("status status-{}", status.slug())>
-                                                        <span class="status-symbol" aria-hidden="true">{status.icon()}</span>
-                                                        {status.label_de()}
-                                                    </span>
+                                                    <StatusBadge status=status />
                                                 </td>
                                                 <td class="zahl">{row.previous_year.clone()}</td>
                                                 <td class="zahl">{row.change.clone()}</td>

@@ -8,6 +8,7 @@ use crate::locale::Lang;
 use crate::present::detail::{detail, set_notes};
 use crate::route::Screen;
 use crate::ui::state::use_state;
+use crate::ui::widgets::StatusBadge;
 
 #[component]
 pub fn TargetDetail(id: u32) -> impl IntoView {
@@ -44,10 +45,7 @@ pub fn TargetDetail(id: u32) -> impl IntoView {
                     <div>
                         <dt>"Status"</dt>
                         <dd>
-                            <span class=format!("status status-{}", status.slug())>
-                                <span class="status-symbol" aria-hidden="true">{status.icon()}</span>
-                                {status.label_de()}
-                            </span>
+                            <StatusBadge status=status />
                         </dd>
                     </div>
                     <div><dt>"Prognose"</dt><dd>{row.forecast.clone()}" "<span class="methode">{row.forecast_method.clone()}</span></dd></div>

@@ -9,5 +9,6 @@ mod overview;
 mod screens;
 mod state;
 mod values_grid;
+mod widgets;
 
 pub use app::App;

@@ -4,33 +4,21 @@
 
 use leptos::prelude::*;
 
-use crate::domain::calendar::Year;
 use crate::locale::Lang;
 use crate::present::overview::{Model, model};
 use crate::route::Screen;
-use crate::ui::screens::empty_state;
 use crate::ui::state::use_state;
+use crate::ui::widgets::{EmptyState, StatusBadge, YearSelect};
 
 #[component]
 pub fn Overview() -> impl IntoView {
     let state = use_state();
-    let years = Memo::new(move |_| state.workspace.with(|w| w.agreement_years()));
     let overview: Memo<Option<Model>> = Memo::new(move |_| {
         state
             .workspace
             .with(|w| model(w, state.year.get(), Lang::De))
     });
     let is_example = Memo::new(move |_| state.workspace.with(|w| w.example));
-
-    let on_year = move |ev: leptos::ev::Event| {
-        if let Some(year) = event_target_value(&ev)
-            .parse::<i64>()
-            .ok()
-            .and_then(Year::new)
-        {
-            state.year.set(year);
-        }
-    };
 
     view! {
         <h1>"Übersicht"</h1>
@@ -42,31 +30,10 @@ pub fn Overview() -> impl IntoView {
             </p>
         </Show>
         <div class="werkzeugleiste">
-            <label for="jahr">"Jahr"</label>
-            <select id="jahr" on:change=on_year prop:value=move || state.year.get().to_string()>
-                {move || {
-                    years
-                        .get()
-                        .into_iter()
-                        .map(|y| {
-                            let selected = y == state.year.get_untracked();
-                            view! { <option value=y.to_string() selected=selected>{y.to_string()}</option> }
-                        })
-                        .collect_view()
-                }}
-            </select>
+            <YearSelect />
         </div>
         {move || match overview.get() {
-            None => {
-                let (headline, explanation) = empty_state(Screen::Overview);
-                view! {
-                    <section class="leerzustand" aria-label="Hinweis">
-                        <p class="leerzustand-titel">{headline}</p>
-                        <p>{explanation}</p>
-                    </section>
-                }
-            }
-            .into_any(),
+            None => view! { <EmptyState screen=Screen::Overview /> }.into_any(),
             Some(m) => view! { <AgreementOverview model=m /> }.into_any(),
         }}
     }
@@ -123,10 +90,7 @@ fn AgreementOverview(model: Model) -> impl IntoView {
                                         <td class="zahl">{row.deviation}</td>
                                         <td class="zahl">{row.ratio}</td>
                                         <td>
-                                            <span class=format!("status status-{}", status.slug())>
-                                                <span class="status-symbol" aria-hidden="true">{status.icon()}</span>
-                                                {status.label_de()}
-                                            </span>
+                                            <StatusBadge status=status />
                                         </td>
                                         <td class="zahl">
                                             {row.forecast}

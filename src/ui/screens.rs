@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::route::Screen;
 use crate::ui::app::nav_label;
+use crate::ui::widgets::EmptyState;
 
 /// What the screen is for, shown while it has nothing to show yet.
 pub(crate) fn empty_state(screen: Screen) -> (&'static str, &'static str) {
@@ -38,16 +39,12 @@ pub(crate) fn empty_state(screen: Screen) -> (&'static str, &'static str) {
     }
 }
 
-/// One screen with its heading and, for now, its empty state.
+/// One screen with its heading and its empty state.
 #[component]
 pub fn ScreenPage(screen: Screen) -> impl IntoView {
-    let (headline, explanation) = empty_state(screen);
     view! {
         <h1>{nav_label(screen)}</h1>
-        <section class="leerzustand" aria-label="Hinweis">
-            <p class="leerzustand-titel">{headline}</p>
-            <p>{explanation}</p>
-        </section>
+        <EmptyState screen=screen />
     }
 }
 

@@ -5,14 +5,13 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::domain::calendar::Year;
 use crate::locale::{Lang, month_name, parse_date};
 use crate::present::grid::{
     Column, Entry, Part, Period, apply, cell_text, columns, is_block, periods, read_block,
 };
 use crate::route::Screen;
-use crate::ui::screens::empty_state;
 use crate::ui::state::{AppState, use_state};
+use crate::ui::widgets::{EmptyState, YearSelect};
 
 fn cell_id(row: usize, col: usize) -> String {
     format!("zelle-{row}-{col}")
@@ -88,7 +87,6 @@ fn commit(
 pub fn ValuesScreen() -> impl IntoView {
     let state = use_state();
     let cols = Memo::new(move |_| state.workspace.with(|w| columns(w, state.year.get())));
-    let years = Memo::new(move |_| state.workspace.with(|w| w.agreement_years()));
     let as_of_text = state.entry_as_of;
     let message = RwSignal::new(String::new());
     let as_of_error = Memo::new(move |_| {
@@ -100,32 +98,10 @@ pub fn ValuesScreen() -> impl IntoView {
         }
     });
 
-    let on_year = move |ev: leptos::ev::Event| {
-        if let Some(year) = event_target_value(&ev)
-            .parse::<i64>()
-            .ok()
-            .and_then(Year::new)
-        {
-            state.year.set(year);
-        }
-    };
-
     view! {
         <h1>"Ist-Werte erfassen"</h1>
         <div class="werkzeugleiste">
-            <label for="jahr">"Jahr"</label>
-            <select id="jahr" on:change=on_year prop:value=move || state.year.get().to_string()>
-                {move || {
-                    years
-                        .get()
-                        .into_iter()
-                        .map(|y| {
-                            let selected = y == state.year.get_untracked();
-                            view! { <option value=y.to_string() selected=selected>{y.to_string()}</option> }
-                        })
-                        .collect_view()
-                }}
-            </select>
+            <YearSelect />
             <label for="datenstand">"Datenstand der Eingaben"</label>
             <input
                 id="datenstand"
@@ -148,13 +124,11 @@ pub fn ValuesScreen() -> impl IntoView {
         {move || {
             let columns = cols.get();
             if columns.is_empty() {
-                let (headline, explanation) = empty_state(Screen::Values);
                 return view! {
-                    <section class="leerzustand" aria-label="Hinweis">
-                        <p class="leerzustand-titel">{headline}</p>
-                        <p>{explanation}</p>
-                        <p>"Für das gewählte Jahr gibt es keine Zielvereinbarung, aus der sich die Spalten ergeben."</p>
-                    </section>
+                    <EmptyState
+                        screen=Screen::Values
+                        extra="Für das gewählte Jahr gibt es keine Zielvereinbarung, aus der sich die Spalten ergeben."
+                    />
                 }
                 .into_any();
             }
