@@ -91,6 +91,16 @@ fn record_annual(
     ws.values.record(key, amount, None, "");
 }
 
+/// The generated sentence of a target, with its indicator looked up in the workspace.
+fn say(ws: &Workspace, target: &Target, result: &TargetResult, year: i64, lang: Lang) -> String {
+    let catalogue = ws.catalogue();
+    let indicator = target
+        .format
+        .subject()
+        .and_then(|s| catalogue.get(s.indicator.as_str()));
+    sentence(target, result, indicator, y(year), lang)
+}
+
 fn evaluate_one(ws: &Workspace, a: &Agreement, id: u32) -> TargetResult {
     attainment::evaluate(ws, a)
         .result(TargetId(id))
@@ -118,23 +128,11 @@ fn seed_2021_integrations_718_vs_690_achieved() {
         "104,1\u{a0}%"
     );
     assert_eq!(
-        sentence(
-            &a.targets[0],
-            int,
-            ws.catalogue().get("INT"),
-            y(2021),
-            Lang::De
-        ),
+        say(&ws, &a.targets[0], int, 2021, Lang::De),
         "Die Summe der Integrationen lag 2021 mit 718 über dem vereinbarten Zielwert von 690."
     );
     assert_eq!(
-        sentence(
-            &a.targets[0],
-            int,
-            ws.catalogue().get("INT"),
-            y(2021),
-            Lang::En
-        ),
+        say(&ws, &a.targets[0], int, 2021, Lang::En),
         "In 2021, the number of integrations was 718, above the agreed target of 690."
     );
 }
@@ -161,13 +159,7 @@ fn seed_2021_lzb_2035_vs_cap_2030_missed() {
         "100,2\u{a0}%"
     );
     assert_eq!(
-        sentence(
-            &a.targets[1],
-            lzb,
-            ws.catalogue().get("LZB"),
-            y(2021),
-            Lang::De
-        ),
+        say(&ws, &a.targets[1], lzb, 2021, Lang::De),
         "Der durchschnittliche Bestand an Langzeitleistungsbeziehenden lag 2021 mit 2.035 über der vereinbarten \
          Obergrenze von 2.030 (+5; +0,2\u{a0}%)."
     );
@@ -230,13 +222,7 @@ fn no_data_sentence_names_the_indicator() {
     let result = attainment::evaluate(&ws, a);
     let women = result.result(TargetId(4)).unwrap();
     assert_eq!(
-        sentence(
-            &a.targets[1],
-            women,
-            ws.catalogue().get("INT"),
-            y(2022),
-            Lang::De
-        ),
+        say(&ws, &a.targets[1], women, 2022, Lang::De),
         "Für 2022 liegen zur Kennzahl „Integrationen“ (Frauen) noch keine Ist-Werte vor."
     );
 }
@@ -303,13 +289,7 @@ fn quota_target_58_with_both_readings_of_plus_1_8() {
     close(r.actual, 57.8);
     close(r.deviation, -0.2);
     assert_eq!(
-        sentence(
-            &a.targets[7],
-            &r,
-            ws.catalogue().get("K2E3"),
-            y(2022),
-            Lang::De
-        ),
+        say(&ws, &a.targets[7], &r, 2022, Lang::De),
         "Die Quote der kontinuierlichen Beschäftigung nach Integration lag 2022 mit 57,8\u{a0}% unter dem vereinbarten \
          Zielwert von 58,0\u{a0}% (−0,2\u{a0}Prozentpunkte; −0,3\u{a0}%)."
     );
@@ -405,13 +385,7 @@ fn cap_relative_to_previous_year_lzb_rises_at_most_14_percent() {
     let change = r.change_vs_previous.unwrap();
     close(Some(change.percent.unwrap()), 12.5);
     assert_eq!(
-        sentence(
-            &a.targets[0],
-            &r,
-            ws.catalogue().get("LZB"),
-            y(2022),
-            Lang::De
-        ),
+        say(&ws, &a.targets[0], &r, 2022, Lang::De),
         "Der durchschnittliche Bestand an Langzeitleistungsbeziehenden lag 2022 mit 2.250 unter der aus dem Vorjahr \
          abgeleiteten Obergrenze von 2.280."
     );
@@ -492,13 +466,7 @@ fn monitored_llu_sum_with_change_versus_previous_year() {
     assert_eq!(c.absolute, -120_000.0);
     close(c.percent, -4.0);
     assert_eq!(
-        sentence(
-            &a.targets[0],
-            &r,
-            ws.catalogue().get("LLU"),
-            y(2022),
-            Lang::De
-        ),
+        say(&ws, &a.targets[0], &r, 2022, Lang::De),
         "Die Summe der Leistungen zum Lebensunterhalt betrug bis März 2022 2.880.000,00\u{a0}€, 120.000,00\u{a0}€ weniger \
          (−4,0\u{a0}%) gegenüber den gleichen Monaten des Vorjahres (3.000.000,00\u{a0}€)."
     );
@@ -582,13 +550,7 @@ fn mid_year_linear_forecast_and_pace() {
     close(r.months[11].forecast_to_date, 720.0);
     close(r.months[11].path_linear, 770.0);
     assert_eq!(
-        sentence(
-            &a.targets[0],
-            &r,
-            ws.catalogue().get("INT"),
-            y(2022),
-            Lang::De
-        ),
+        say(&ws, &a.targets[0], &r, 2022, Lang::De),
         "Die Summe der Integrationen liegt bis Mai 2022 bei 300; anteilig vorgesehen sind 321. Prognose zum Jahresende \
          (linear fortgeschrieben): 720 bei einem Zielwert von 770; die Zielerreichung ist kritisch. Dafür sind im Mittel \
          noch 67 je Monat nötig."
