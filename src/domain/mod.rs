@@ -5,6 +5,7 @@ pub mod agreement;
 pub mod attainment;
 pub mod balance;
 pub mod calendar;
+pub mod editing;
 pub mod example;
 pub mod indicator;
 pub mod series;

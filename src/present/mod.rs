@@ -5,4 +5,5 @@
 pub mod detail;
 pub mod grid;
 pub mod overview;
+pub mod target_form;
 pub mod warnings;

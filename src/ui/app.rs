@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::route::{Route, Screen};
+use crate::ui::agreement_editor::AgreementEditor;
 use crate::ui::balance::Balance;
 use crate::ui::detail::TargetDetail;
 use crate::ui::notices::StorageNotice;
@@ -113,6 +114,7 @@ pub fn App() -> impl IntoView {
                 Route::Screen(Screen::Overview) => view! { <Overview /> }.into_any(),
                 Route::Screen(Screen::Values) => view! { <ValuesScreen /> }.into_any(),
                 Route::Screen(Screen::Balance) => view! { <Balance /> }.into_any(),
+                Route::Screen(Screen::Agreement) => view! { <AgreementEditor /> }.into_any(),
                 Route::Screen(s) => view! { <ScreenPage screen=s /> }.into_any(),
                 Route::Target(id) => view! { <TargetDetail id=id /> }.into_any(),
                 Route::Unknown(path) => view! { <NotFound path=path /> }.into_any(),

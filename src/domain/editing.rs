@@ -1,0 +1,238 @@
+//! Changes to agreements and targets as the editor makes them: create, copy from the previous year, delete
+//! with undo, add/replace/remove targets. Every operation checks first and changes nothing when it refuses.
+
+use super::agreement::{Agreement, AgreementId, ManualStatus, Target, TargetFormat, TargetId};
+use super::calendar::Year;
+use super::workspace::Workspace;
+
+/// A removed agreement with its place, for undo.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RemovedAgreement {
+    pub index: usize,
+    pub agreement: Agreement,
+}
+
+/// A removed target with its agreement and place, for undo.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RemovedTarget {
+    pub agreement: AgreementId,
+    pub index: usize,
+    pub target: Target,
+}
+
+impl Workspace {
+    /// The next free agreement id.
+    pub fn next_agreement_id(&self) -> AgreementId {
+        AgreementId(self.agreements.iter().map(|a| a.id.0).max().unwrap_or(0) + 1)
+    }
+
+    /// The next free target id (unique across all agreements, so that `#/ziel/N` always means one target).
+    pub fn next_target_id(&self) -> TargetId {
+        TargetId(
+            self.agreements
+                .iter()
+                .flat_map(|a| a.targets.iter().map(|t| t.id.0))
+                .max()
+                .unwrap_or(0)
+                + 1,
+        )
+    }
+
+    pub fn agreement_mut(&mut self, id: AgreementId) -> Option<&mut Agreement> {
+        self.agreements.iter_mut().find(|a| a.id == id)
+    }
+
+    /// A new, empty agreement for `year`; refused if that year has one.
+    pub fn create_agreement(
+        &mut self,
+        year: Year,
+        job_centre: &str,
+        partner: &str,
+    ) -> Result<AgreementId, String> {
+        if self.agreement_for(year).is_some() {
+            return Err(format!("Für {year} gibt es bereits eine Zielvereinbarung."));
+        }
+        let id = self.next_agreement_id();
+        self.agreements.push(Agreement {
+            id,
+            year,
+            job_centre: job_centre.trim().to_owned(),
+            partner: partner.trim().to_owned(),
+            signed_on: None,
+            signatories: String::new(),
+            notes: String::new(),
+            targets: Vec::new(),
+        });
+        self.agreements.sort_by_key(|a| a.year);
+        Ok(id)
+    }
+
+    /// A copy of the agreement `from` for `year`: the same targets (new ids, notes emptied, qualitative goals
+    /// open again), parties kept, not yet signed. Refused if `year` has an agreement.
+    pub fn copy_agreement(&mut self, from: AgreementId, year: Year) -> Result<AgreementId, String> {
+        if self.agreement_for(year).is_some() {
+            return Err(format!("Für {year} gibt es bereits eine Zielvereinbarung."));
+        }
+        let source = self
+            .agreement(from)
+            .cloned()
+            .ok_or("Die Vorlage gibt es nicht mehr.")?;
+        let id = self.next_agreement_id();
+        let mut next = self.next_target_id().0;
+        let targets = source
+            .targets
+            .into_iter()
+            .map(|mut t| {
+                t.id = TargetId(next);
+                next += 1;
+                t.notes.clear();
+                if let TargetFormat::Qualitative { status, .. } = &mut t.format {
+                    *status = ManualStatus::Open;
+                }
+                t
+            })
+            .collect();
+        self.agreements.push(Agreement {
+            id,
+            year,
+            job_centre: source.job_centre,
+            partner: source.partner,
+            signed_on: None,
+            signatories: String::new(),
+            notes: String::new(),
+            targets,
+        });
+        self.agreements.sort_by_key(|a| a.year);
+        Ok(id)
+    }
+
+    /// Removes an agreement with its targets (the values stay); returns it for undo.
+    pub fn delete_agreement(&mut self, id: AgreementId) -> Option<RemovedAgreement> {
+        let index = self.agreements.iter().position(|a| a.id == id)?;
+        Some(RemovedAgreement {
+            index,
+            agreement: self.agreements.remove(index),
+        })
+    }
+
+    /// Undoes [`Workspace::delete_agreement`]; refused if the year got a new agreement meanwhile.
+    pub fn restore_agreement(&mut self, removed: RemovedAgreement) -> Result<(), String> {
+        if self.agreement_for(removed.agreement.year).is_some() {
+            return Err(format!(
+                "Für {} gibt es inzwischen eine andere Zielvereinbarung; die gelöschte kann nicht zurückgeholt werden.",
+                removed.agreement.year
+            ));
+        }
+        let index = removed.index.min(self.agreements.len());
+        self.agreements.insert(index, removed.agreement);
+        Ok(())
+    }
+
+    /// Adds a target, or replaces the one with the same id.
+    pub fn put_target(&mut self, agreement: AgreementId, target: Target) -> Result<(), String> {
+        let a = self
+            .agreement_mut(agreement)
+            .ok_or("Die Zielvereinbarung gibt es nicht mehr.")?;
+        match a.targets.iter_mut().find(|t| t.id == target.id) {
+            Some(existing) => *existing = target,
+            None => a.targets.push(target),
+        }
+        Ok(())
+    }
+
+    /// Removes a target; returns it for undo.
+    pub fn remove_target(&mut self, agreement: AgreementId, id: TargetId) -> Option<RemovedTarget> {
+        let a = self.agreement_mut(agreement)?;
+        let index = a.targets.iter().position(|t| t.id == id)?;
+        Some(RemovedTarget {
+            agreement,
+            index,
+            target: a.targets.remove(index),
+        })
+    }
+
+    /// Undoes [`Workspace::remove_target`].
+    pub fn restore_target(&mut self, removed: RemovedTarget) -> Result<(), String> {
+        let a = self
+            .agreement_mut(removed.agreement)
+            .ok_or("Die Zielvereinbarung gibt es nicht mehr.")?;
+        let index = removed.index.min(a.targets.len());
+        a.targets.insert(index, removed.target);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::example::odenwaldkreis;
+
+    fn y(v: i64) -> Year {
+        Year::new(v).unwrap()
+    }
+
+    #[test]
+    fn create_refuses_a_second_agreement_for_a_year() {
+        let mut ws = odenwaldkreis();
+        let before = ws.clone();
+        assert_eq!(
+            ws.create_agreement(y(2022), "KJC", "HMSI"),
+            Err("Für 2022 gibt es bereits eine Zielvereinbarung.".into())
+        );
+        assert_eq!(ws, before);
+        let id = ws.create_agreement(y(2023), " KJC ", "HMSI").unwrap();
+        assert_eq!(id, AgreementId(3));
+        assert_eq!(ws.agreement(id).unwrap().job_centre, "KJC");
+        assert_eq!(ws.agreement_years(), vec![y(2021), y(2022), y(2023)]);
+    }
+
+    #[test]
+    fn copy_from_the_previous_year() {
+        let mut ws = odenwaldkreis();
+        let id = ws.copy_agreement(AgreementId(2), y(2023)).unwrap();
+        let copy = ws.agreement(id).unwrap();
+        assert_eq!(copy.targets.len(), 10);
+        // New ids after the highest existing one (12).
+        assert_eq!(copy.targets.first().unwrap().id, TargetId(13));
+        assert_eq!(copy.targets.last().unwrap().id, TargetId(22));
+        assert_eq!(copy.signatories, "");
+        assert_eq!(
+            copy.partner,
+            "Hessisches Ministerium für Soziales und Integration (HMSI)"
+        );
+        assert!(copy.targets.iter().all(|t| t.notes.is_empty()));
+        assert_eq!(
+            ws.copy_agreement(AgreementId(2), y(2023)),
+            Err("Für 2023 gibt es bereits eine Zielvereinbarung.".into())
+        );
+    }
+
+    #[test]
+    fn delete_and_undo() {
+        let mut ws = odenwaldkreis();
+        let before = ws.clone();
+        let removed = ws.delete_agreement(AgreementId(1)).unwrap();
+        assert_eq!(ws.agreement_years(), vec![y(2022)]);
+        // The values of 2021 stay.
+        assert_eq!(ws.values.len(), before.values.len());
+        ws.restore_agreement(removed).unwrap();
+        assert_eq!(ws, before);
+
+        let removed = ws.remove_target(AgreementId(2), TargetId(4)).unwrap();
+        assert_eq!(ws.agreement(AgreementId(2)).unwrap().targets.len(), 9);
+        ws.restore_target(removed).unwrap();
+        assert_eq!(ws, before);
+    }
+
+    #[test]
+    fn undo_is_refused_when_the_year_is_taken_again() {
+        let mut ws = odenwaldkreis();
+        let removed = ws.delete_agreement(AgreementId(1)).unwrap();
+        ws.create_agreement(y(2021), "KJC", "HMSI").unwrap();
+        assert!(
+            ws.restore_agreement(removed)
+                .unwrap_err()
+                .contains("inzwischen eine andere")
+        );
+    }
+}

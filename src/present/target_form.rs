@@ -1,0 +1,626 @@
+//! The target form of the agreement editor without the browser: which fields a format asks for, loading a
+//! target into the form, building targets from what was typed (with German messages per field), and the hint
+//! when the gender parts do not add up. Minimum and maximum targets are edited as a group: the total with the
+//! parts for women and men next to it.
+
+use crate::domain::agreement::{
+    Agreement, Category, ChangeLimit, ChangeUnit, ManualStatus, Subject, Target, TargetFormat,
+    TargetId,
+};
+use crate::domain::indicator::IndicatorCode;
+use crate::domain::values::Population;
+use crate::domain::workspace::Catalogue;
+use crate::locale::{Lang, format_count, parse_number};
+
+/// The seven formats, as the form offers them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Kind {
+    #[default]
+    Minimum,
+    Maximum,
+    QuotaIncrease,
+    ChangeVsPreviousYear,
+    QuotaRelativeChange,
+    Monitoring,
+    Qualitative,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 7] = [
+        Kind::Minimum,
+        Kind::Maximum,
+        Kind::QuotaIncrease,
+        Kind::ChangeVsPreviousYear,
+        Kind::QuotaRelativeChange,
+        Kind::Monitoring,
+        Kind::Qualitative,
+    ];
+    pub fn slug(self) -> &'static str {
+        match self {
+            Kind::Minimum => "mindestens",
+            Kind::Maximum => "hoechstens",
+            Kind::QuotaIncrease => "quote_auf_zielwert",
+            Kind::ChangeVsPreviousYear => "veraenderung_zum_vorjahr",
+            Kind::QuotaRelativeChange => "quote_relativ",
+            Kind::Monitoring => "monitoring",
+            Kind::Qualitative => "qualitativ",
+        }
+    }
+    pub fn from_slug(slug: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.slug() == slug)
+    }
+    /// The option text, with an example from real agreements.
+    pub fn label_de(self) -> &'static str {
+        match self {
+            Kind::Minimum => "Mindestwert (z. B. mindestens 770 Integrationen)",
+            Kind::Maximum => "Obergrenze (z. B. Bestand LZB nicht über 2.020)",
+            Kind::QuotaIncrease => "Quote mit Zielwert (z. B. steigt um 1,8 auf 58 %)",
+            Kind::ChangeVsPreviousYear => "Veränderung zum Vorjahr (z. B. steigt um maximal 14 %)",
+            Kind::QuotaRelativeChange => {
+                "relative Veränderung einer Quote (z. B. um 7,3 % von 13,7 % auf 14,7 %)"
+            }
+            Kind::Monitoring => "Monitoring (ohne Zielwert)",
+            Kind::Qualitative => "qualitatives Ziel (Text, Bewertung von Hand)",
+        }
+    }
+    fn of(format: &TargetFormat) -> Kind {
+        match format {
+            TargetFormat::Minimum { .. } => Kind::Minimum,
+            TargetFormat::Maximum { .. } => Kind::Maximum,
+            TargetFormat::QuotaIncrease { .. } => Kind::QuotaIncrease,
+            TargetFormat::ChangeVsPreviousYear { .. } => Kind::ChangeVsPreviousYear,
+            TargetFormat::QuotaRelativeChange { .. } => Kind::QuotaRelativeChange,
+            TargetFormat::Monitoring { .. } => Kind::Monitoring,
+            TargetFormat::Qualitative { .. } => Kind::Qualitative,
+        }
+    }
+    /// Whether the form shows total, women and men side by side.
+    pub fn has_parts(self) -> bool {
+        matches!(self, Kind::Minimum | Kind::Maximum)
+    }
+    /// Whether the form asks for an indicator.
+    pub fn has_indicator(self) -> bool {
+        self != Kind::Qualitative
+    }
+}
+
+/// A form field, for messages next to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Indicator,
+    Total,
+    Women,
+    Men,
+    Baseline,
+    Change,
+    Target,
+    Description,
+}
+
+impl Field {
+    /// The id of the input in the page (for `aria-describedby` and focus).
+    pub fn id(self) -> &'static str {
+        match self {
+            Field::Indicator => "ziel-kennzahl",
+            Field::Total => "ziel-insgesamt",
+            Field::Women => "ziel-frauen",
+            Field::Men => "ziel-maenner",
+            Field::Baseline => "ziel-ausgangswert",
+            Field::Change => "ziel-veraenderung",
+            Field::Target => "ziel-zielwert",
+            Field::Description => "ziel-beschreibung",
+        }
+    }
+}
+
+/// What the form holds, as typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Draft {
+    pub kind: Kind,
+    pub indicator: String,
+    /// For formats without parts: whose figure.
+    pub population: Option<Population>,
+    pub category: Option<Category>,
+    pub title: String,
+    pub notes: String,
+    pub total: String,
+    pub women: String,
+    pub men: String,
+    pub baseline: String,
+    pub change: String,
+    pub unit: Option<ChangeUnit>,
+    pub target: String,
+    pub limit: Option<ChangeLimit>,
+    pub description: String,
+    pub status: Option<ManualStatus>,
+    /// The targets being edited: total, women, men for a group; the first only otherwise.
+    pub ids: [Option<TargetId>; 3],
+}
+
+fn number_text(v: f64) -> String {
+    crate::present::grid::input_text(v)
+}
+
+/// The form for an existing target (with its gender siblings for minimum and maximum).
+pub fn draft_for(agreement: &Agreement, id: TargetId) -> Option<Draft> {
+    let target = agreement.targets.iter().find(|t| t.id == id)?;
+    let mut d = Draft {
+        kind: Kind::of(&target.format),
+        category: Some(target.category),
+        title: target.title.clone(),
+        notes: target.notes.clone(),
+        ids: [Some(id), None, None],
+        ..Draft::default()
+    };
+    if let Some(s) = target.format.subject() {
+        d.indicator = s.indicator.0.clone();
+        d.population = Some(s.population);
+    }
+    match &target.format {
+        TargetFormat::Minimum { subject, .. } | TargetFormat::Maximum { subject, .. } => {
+            let kind = d.kind;
+            let value_of = |t: &Target| match t.format {
+                TargetFormat::Minimum { target, .. } => Some(target),
+                TargetFormat::Maximum { cap, .. } => Some(cap),
+                _ => None,
+            };
+            let find = |p: Population| {
+                agreement.targets.iter().find(|t| {
+                    Kind::of(&t.format) == kind
+                        && t.format
+                            .subject()
+                            .is_some_and(|s| s.indicator == subject.indicator && s.population == p)
+                })
+            };
+            // Edit the whole group when the target is part of one with a total.
+            let group: Vec<Option<&Target>> =
+                if subject.population == Population::Total || find(Population::Total).is_some() {
+                    Population::ALL.iter().map(|p| find(*p)).collect()
+                } else {
+                    Population::ALL
+                        .iter()
+                        .map(|p| (*p == subject.population).then_some(target))
+                        .collect()
+                };
+            for (i, t) in group.iter().enumerate() {
+                d.ids[i] = t.map(|t| t.id);
+                let text = t.and_then(value_of).map(number_text).unwrap_or_default();
+                match i {
+                    0 => d.total = text,
+                    1 => d.women = text,
+                    _ => d.men = text,
+                }
+            }
+        }
+        TargetFormat::QuotaIncrease {
+            baseline,
+            change,
+            unit,
+            target: t,
+            ..
+        } => {
+            d.baseline = baseline.map(number_text).unwrap_or_default();
+            d.change = number_text(*change);
+            d.unit = Some(*unit);
+            d.target = number_text(*t);
+        }
+        TargetFormat::ChangeVsPreviousYear {
+            limit,
+            change,
+            unit,
+            ..
+        } => {
+            d.limit = Some(*limit);
+            d.change = number_text(*change);
+            d.unit = Some(*unit);
+        }
+        TargetFormat::QuotaRelativeChange {
+            baseline,
+            change_percent,
+            target: t,
+            ..
+        } => {
+            d.baseline = number_text(*baseline);
+            d.change = number_text(*change_percent);
+            d.target = number_text(*t);
+        }
+        TargetFormat::Monitoring { .. } => {}
+        TargetFormat::Qualitative {
+            description,
+            status,
+        } => {
+            d.description = description.clone();
+            d.status = Some(*status);
+        }
+    }
+    Some(d)
+}
+
+/// "Frauen 300 + Männer 462 = 762; das Gesamtziel ist 770." when the typed parts do not add up.
+pub fn parts_hint(draft: &Draft) -> Option<String> {
+    if !draft.kind.has_parts() {
+        return None;
+    }
+    let (t, w, m) = (
+        parse_number(&draft.total).ok()?,
+        parse_number(&draft.women).ok()?,
+        parse_number(&draft.men).ok()?,
+    );
+    ((w + m - t).abs() > 0.5).then(|| {
+        format!(
+            "Frauen {} + Männer {} = {}; das Gesamtziel ist {}.",
+            format_count(w, Lang::De),
+            format_count(m, Lang::De),
+            format_count(w + m, Lang::De),
+            format_count(t, Lang::De)
+        )
+    })
+}
+
+/// What saving the form does.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Built {
+    /// Targets to add or replace.
+    pub put: Vec<Target>,
+    /// Targets of the group whose value was emptied.
+    pub remove: Vec<TargetId>,
+}
+
+/// Builds the targets from the form, or lists every problem by field.
+pub fn build(
+    draft: &Draft,
+    catalogue: &Catalogue,
+    mut next_id: TargetId,
+) -> Result<Built, Vec<(Field, String)>> {
+    let mut errors = Vec::new();
+    let mut number = |field: Field, text: &str, required: bool| -> Option<f64> {
+        if text.trim().is_empty() {
+            if required {
+                errors.push((field, "Bitte eine Zahl eingeben.".to_owned()));
+            }
+            return None;
+        }
+        match parse_number(text) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                errors.push((field, e.message_de()));
+                None
+            }
+        }
+    };
+    let indicator = IndicatorCode::new(draft.indicator.trim());
+    let known = catalogue.get(indicator.as_str());
+    let mut fresh_id = |id: Option<TargetId>| {
+        id.unwrap_or_else(|| {
+            let id = next_id;
+            next_id = TargetId(next_id.0 + 1);
+            id
+        })
+    };
+    let category = draft
+        .category
+        .unwrap_or(if draft.kind == Kind::Qualitative {
+            Category::Qualitative
+        } else {
+            Category::Federal
+        });
+    let population = draft.population.unwrap_or(Population::Total);
+    let subject = |p: Population| Subject {
+        indicator: indicator.clone(),
+        population: p,
+    };
+    let make = |id: TargetId, format: TargetFormat| Target {
+        id,
+        title: draft.title.trim().to_owned(),
+        category,
+        format,
+        notes: draft.notes.clone(),
+    };
+
+    let mut put = Vec::new();
+    let mut remove = Vec::new();
+    match draft.kind {
+        Kind::Minimum | Kind::Maximum => {
+            let texts = [
+                (&draft.total, Field::Total),
+                (&draft.women, Field::Women),
+                (&draft.men, Field::Men),
+            ];
+            let values: Vec<Option<f64>> =
+                texts.iter().map(|(t, f)| number(*f, t, false)).collect();
+            if values.iter().all(Option::is_none) && texts.iter().all(|(t, _)| t.trim().is_empty())
+            {
+                errors.push((
+                    Field::Total,
+                    "Bitte mindestens einen Zielwert eingeben.".into(),
+                ));
+            }
+            for (i, value) in values.iter().enumerate() {
+                if value.is_some_and(|v| v < 0.0) {
+                    errors.push((texts[i].1, "Der Zielwert darf nicht negativ sein.".into()));
+                }
+            }
+            if errors.is_empty() {
+                for (i, value) in values.into_iter().enumerate() {
+                    match value {
+                        Some(v) => {
+                            let s = subject(Population::ALL[i]);
+                            let format = if draft.kind == Kind::Minimum {
+                                TargetFormat::Minimum {
+                                    subject: s,
+                                    target: v,
+                                }
+                            } else {
+                                TargetFormat::Maximum { subject: s, cap: v }
+                            };
+                            put.push((i, format));
+                        }
+                        None => remove.extend(draft.ids[i]),
+                    }
+                }
+            }
+        }
+        Kind::QuotaIncrease => {
+            let baseline = number(Field::Baseline, &draft.baseline, false);
+            let change = number(Field::Change, &draft.change, true);
+            let target = number(Field::Target, &draft.target, true);
+            if let (Some(change), Some(target)) = (change, target) {
+                let unit = draft.unit.unwrap_or(ChangeUnit::PercentagePoints);
+                put.push((
+                    0,
+                    TargetFormat::QuotaIncrease {
+                        subject: subject(population),
+                        baseline,
+                        change,
+                        unit,
+                        target,
+                    },
+                ));
+            }
+        }
+        Kind::ChangeVsPreviousYear => {
+            if let Some(change) = number(Field::Change, &draft.change, true) {
+                if change < 0.0 {
+                    errors.push((Field::Change, "Die Veränderung ohne Vorzeichen angeben; die Richtung steht in der Grenze.".into()));
+                } else {
+                    let limit = draft.limit.unwrap_or(ChangeLimit::RiseAtMost);
+                    let unit = draft.unit.unwrap_or(ChangeUnit::Percent);
+                    put.push((
+                        0,
+                        TargetFormat::ChangeVsPreviousYear {
+                            subject: subject(population),
+                            limit,
+                            change,
+                            unit,
+                        },
+                    ));
+                }
+            }
+        }
+        Kind::QuotaRelativeChange => {
+            let baseline = number(Field::Baseline, &draft.baseline, true);
+            let change = number(Field::Change, &draft.change, true);
+            let target = number(Field::Target, &draft.target, true);
+            if let (Some(baseline), Some(change_percent), Some(target)) = (baseline, change, target)
+            {
+                put.push((
+                    0,
+                    TargetFormat::QuotaRelativeChange {
+                        subject: subject(population),
+                        baseline,
+                        change_percent,
+                        target,
+                    },
+                ));
+            }
+        }
+        Kind::Monitoring => put.push((
+            0,
+            TargetFormat::Monitoring {
+                subject: subject(population),
+            },
+        )),
+        Kind::Qualitative => {
+            if draft.description.trim().is_empty() {
+                errors.push((Field::Description, "Bitte das Ziel beschreiben.".into()));
+            } else {
+                put.push((
+                    0,
+                    TargetFormat::Qualitative {
+                        description: draft.description.trim().to_owned(),
+                        status: draft.status.unwrap_or(ManualStatus::Open),
+                    },
+                ));
+            }
+        }
+    }
+    if draft.kind.has_indicator() {
+        match known {
+            None if indicator.as_str().is_empty() => {
+                errors.push((Field::Indicator, "Bitte eine Kennzahl wählen.".into()))
+            }
+            None => errors.push((
+                Field::Indicator,
+                format!("Die Kennzahl „{indicator}“ ist nicht im Katalog."),
+            )),
+            Some(ind) => {
+                let quota_format =
+                    matches!(draft.kind, Kind::QuotaIncrease | Kind::QuotaRelativeChange);
+                if quota_format && ind.unit != crate::domain::indicator::Unit::Percent {
+                    errors.push((
+                        Field::Indicator,
+                        format!(
+                            "„{}“ ist keine Quote; dieses Format passt nur zu Quoten.",
+                            ind.name
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let put = put
+        .into_iter()
+        .map(|(slot, format)| make(fresh_id(draft.ids[slot]), format))
+        .collect();
+    Ok(Built { put, remove })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::agreement::AgreementId;
+    use crate::domain::calendar::Year;
+    use crate::domain::example::odenwaldkreis;
+
+    #[test]
+    fn the_integrations_group_loads_with_its_parts() {
+        let ws = odenwaldkreis();
+        let a = ws.agreement(AgreementId(2)).unwrap();
+        for id in [3, 4, 5] {
+            let d = draft_for(a, TargetId(id)).unwrap();
+            assert_eq!((d.kind, d.indicator.as_str()), (Kind::Minimum, "INT"));
+            assert_eq!(
+                (d.total.as_str(), d.women.as_str(), d.men.as_str()),
+                ("770", "308", "462")
+            );
+            assert_eq!(
+                d.ids,
+                [Some(TargetId(3)), Some(TargetId(4)), Some(TargetId(5))]
+            );
+            assert_eq!(parts_hint(&d), None);
+        }
+        let lzb = draft_for(a, TargetId(6)).unwrap();
+        assert_eq!(
+            (
+                lzb.kind,
+                lzb.total.as_str(),
+                lzb.women.as_str(),
+                lzb.men.as_str()
+            ),
+            (Kind::Maximum, "2.020", "1.100", "920")
+        );
+        let quota = draft_for(a, TargetId(10)).unwrap();
+        assert_eq!(
+            (quota.change.as_str(), quota.target.as_str(), quota.unit),
+            ("1,8", "58", Some(ChangeUnit::Percent))
+        );
+    }
+
+    #[test]
+    fn a_wrong_split_is_hinted() {
+        let d = Draft {
+            kind: Kind::Minimum,
+            total: "770".into(),
+            women: "300".into(),
+            men: "462".into(),
+            ..Draft::default()
+        };
+        assert_eq!(
+            parts_hint(&d).as_deref(),
+            Some("Frauen 300 + Männer 462 = 762; das Gesamtziel ist 770.")
+        );
+    }
+
+    #[test]
+    fn building_the_seed_2022_integrations_from_scratch() {
+        let ws = odenwaldkreis();
+        let d = Draft {
+            kind: Kind::Minimum,
+            indicator: "INT".into(),
+            total: "770".into(),
+            women: "308".into(),
+            men: "462".into(),
+            ..Draft::default()
+        };
+        let built = build(&d, &ws.catalogue(), TargetId(100)).unwrap();
+        let formats: Vec<(u32, TargetFormat)> =
+            built.put.into_iter().map(|t| (t.id.0, t.format)).collect();
+        assert_eq!(
+            formats,
+            vec![
+                (
+                    100,
+                    TargetFormat::Minimum {
+                        subject: Subject {
+                            indicator: IndicatorCode::new("INT"),
+                            population: Population::Total
+                        },
+                        target: 770.0
+                    }
+                ),
+                (
+                    101,
+                    TargetFormat::Minimum {
+                        subject: Subject {
+                            indicator: IndicatorCode::new("INT"),
+                            population: Population::Women
+                        },
+                        target: 308.0
+                    }
+                ),
+                (
+                    102,
+                    TargetFormat::Minimum {
+                        subject: Subject {
+                            indicator: IndicatorCode::new("INT"),
+                            population: Population::Men
+                        },
+                        target: 462.0
+                    }
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn every_problem_is_named_by_field() {
+        let ws = odenwaldkreis();
+        let d = Draft {
+            kind: Kind::QuotaIncrease,
+            indicator: "INT".into(),
+            change: "1.8".into(),
+            ..Draft::default()
+        };
+        let errors = build(&d, &ws.catalogue(), TargetId(1)).unwrap_err();
+        assert_eq!(
+            errors,
+            vec![
+                (
+                    Field::Change,
+                    "„1.8“: Bitte das Komma als Dezimaltrennzeichen verwenden, z. B. 1,8."
+                        .to_owned()
+                ),
+                (Field::Target, "Bitte eine Zahl eingeben.".to_owned()),
+                (
+                    Field::Indicator,
+                    "„Integrationen“ ist keine Quote; dieses Format passt nur zu Quoten."
+                        .to_owned()
+                ),
+            ]
+        );
+        let q = Draft {
+            kind: Kind::Qualitative,
+            ..Draft::default()
+        };
+        assert_eq!(
+            build(&q, &ws.catalogue(), TargetId(1)).unwrap_err(),
+            vec![(Field::Description, "Bitte das Ziel beschreiben.".to_owned())]
+        );
+    }
+
+    #[test]
+    fn emptying_a_part_removes_that_target() {
+        let ws = odenwaldkreis();
+        let a = ws.agreement(AgreementId(2)).unwrap();
+        let mut d = draft_for(a, TargetId(3)).unwrap();
+        d.women.clear();
+        d.men.clear();
+        let built = build(&d, &ws.catalogue(), ws.next_target_id()).unwrap();
+        assert_eq!(built.put.len(), 1);
+        assert_eq!(built.remove, vec![TargetId(4), TargetId(5)]);
+        assert!(Year::new(2022).is_some());
+    }
+}

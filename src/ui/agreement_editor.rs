@@ -1,0 +1,716 @@
+//! "Zielvereinbarung": create an agreement (empty or copied from the previous year), edit its parties, delete
+//! it with undo, and add, edit and remove its targets in every format. Forms and rules: `present::target_form`
+//! and `domain::editing`.
+
+use leptos::prelude::*;
+
+use crate::domain::agreement::{
+    AgreementId, Category, ChangeLimit, ChangeUnit, ManualStatus, TargetId,
+};
+use crate::domain::calendar::Year;
+use crate::domain::editing::{RemovedAgreement, RemovedTarget};
+use crate::domain::values::Population;
+use crate::locale::{Lang, format_date, parse_date};
+use crate::present::target_form::{Draft, Field, Kind, build, draft_for, parts_hint};
+use crate::ui::state::use_state;
+use crate::ui::widgets::YearSelect;
+
+/// What the last deletion can undo.
+#[derive(Clone, Debug, PartialEq)]
+enum Undo {
+    Agreement(RemovedAgreement),
+    Targets(Vec<RemovedTarget>),
+}
+
+#[component]
+pub fn AgreementEditor() -> impl IntoView {
+    let state = use_state();
+    let undo: RwSignal<Option<(String, Undo)>> = RwSignal::new(None);
+    let message = RwSignal::new(String::new());
+    let agreement = Memo::new(move |_| {
+        state
+            .workspace
+            .with(|w| w.agreement_for(state.year.get()).map(|a| a.id))
+    });
+
+    let do_undo = move |_| {
+        let Some((_, what)) = undo.get_untracked() else {
+            return;
+        };
+        let mut outcome = Ok(());
+        state.workspace.update(|w| {
+            outcome = match what {
+                Undo::Agreement(removed) => {
+                    let year = removed.agreement.year;
+                    let r = w.restore_agreement(removed);
+                    if r.is_ok() {
+                        state.year.set(year);
+                    }
+                    r
+                }
+                Undo::Targets(list) => list.into_iter().rev().try_for_each(|t| w.restore_target(t)),
+            };
+        });
+        match outcome {
+            Ok(()) => message.set("Rückgängig gemacht.".into()),
+            Err(e) => message.set(e),
+        }
+        undo.set(None);
+    };
+
+    view! {
+        <h1>"Zielvereinbarung"</h1>
+        <div class="werkzeugleiste">
+            <YearSelect />
+        </div>
+        <p class="grid-meldung" role="status" aria-live="polite">{move || message.get()}</p>
+        {move || {
+            undo.get()
+                .map(|(text, _)| {
+                    view! {
+                        <div class="meldung meldung-info rueckgaengig" role="status">
+                            <p>{text}</p>
+                            <div class="knopfleiste">
+                                <button type="button" on:click=do_undo>"Rückgängig"</button>
+                            </div>
+                        </div>
+                    }
+                })
+        }}
+        {move || match agreement.get() {
+            Some(id) => view! { <AgreementForm id=id undo=undo message=message /> }.into_any(),
+            None => view! {
+                <p>{move || format!("Für {} ist noch keine Zielvereinbarung angelegt.", state.year.get())}</p>
+            }
+            .into_any(),
+        }}
+        <NewAgreement message=message undo=undo />
+    }
+}
+
+/// Creating an agreement: empty, or as a copy of the previous year's.
+#[component]
+fn NewAgreement(
+    message: RwSignal<String>,
+    undo: RwSignal<Option<(String, Undo)>>,
+) -> impl IntoView {
+    let state = use_state();
+    let year_text = RwSignal::new(String::new());
+    let job_centre = RwSignal::new(String::new());
+    let partner = RwSignal::new(String::new());
+    // Suggest the year after the latest agreement and its parties.
+    Effect::new(move |_| {
+        state.workspace.with(|w| {
+            if let Some(last) = w.agreements.iter().max_by_key(|a| a.year) {
+                year_text.set(last.year.next().map(|y| y.to_string()).unwrap_or_default());
+                job_centre.set(last.job_centre.clone());
+                partner.set(last.partner.clone());
+            } else {
+                job_centre.set(w.organisation.clone());
+            }
+        })
+    });
+    let create = move |copy: bool| {
+        let Some(year) = year_text
+            .get_untracked()
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(Year::new)
+        else {
+            message.set(format!(
+                "Bitte ein Jahr zwischen {} und {} eingeben.",
+                Year::MIN,
+                Year::MAX
+            ));
+            return;
+        };
+        let mut result = Err(String::new());
+        state.workspace.update(|w| {
+            result = if copy {
+                match year
+                    .previous()
+                    .and_then(|p| w.agreement_for(p))
+                    .map(|a| a.id)
+                {
+                    Some(from) => w.copy_agreement(from, year),
+                    None => Err(format!(
+                        "Für {} gibt es keine Zielvereinbarung, die kopiert werden könnte.",
+                        year.get() - 1
+                    )),
+                }
+            } else {
+                w.create_agreement(year, &job_centre.get_untracked(), &partner.get_untracked())
+            };
+        });
+        match result {
+            Ok(_) => {
+                // An agreement deleted before cannot come back into a year that has one again.
+                if matches!(undo.get_untracked(), Some((_, Undo::Agreement(ref r))) if r.agreement.year == year)
+                {
+                    undo.set(None);
+                }
+                state.year.set(year);
+                message.set(if copy {
+                    format!(
+                        "Zielvereinbarung {year} als Kopie von {} angelegt.",
+                        year.get() - 1
+                    )
+                } else {
+                    format!("Zielvereinbarung {year} angelegt.")
+                });
+            }
+            Err(e) => message.set(e),
+        }
+    };
+    view! {
+        <section class="neu" aria-labelledby="neu-titel">
+            <h2 id="neu-titel">"Neue Zielvereinbarung"</h2>
+            <div class="formular-zeile">
+                <div class="feld">
+                    <label for="neu-jahr">"Jahr"</label>
+                    <input id="neu-jahr" type="text" inputmode="numeric" class="kurz" prop:value=move || year_text.get()
+                        on:input=move |ev| year_text.set(event_target_value(&ev)) />
+                </div>
+                <div class="feld breit">
+                    <label for="neu-jobcenter">"Jobcenter"</label>
+                    <input id="neu-jobcenter" type="text" prop:value=move || job_centre.get()
+                        on:input=move |ev| job_centre.set(event_target_value(&ev)) />
+                </div>
+                <div class="feld breit">
+                    <label for="neu-partner">"Partner (Ministerium)"</label>
+                    <input id="neu-partner" type="text" prop:value=move || partner.get()
+                        on:input=move |ev| partner.set(event_target_value(&ev)) />
+                </div>
+            </div>
+            <div class="knopfleiste links">
+                <button type="button" on:click=move |_| create(false)>"Leer anlegen"</button>
+                <button type="button" on:click=move |_| create(true)>"Aus dem Vorjahr kopieren"</button>
+            </div>
+        </section>
+    }
+}
+
+/// The parties, the list of targets with their actions, the target form, and deletion.
+#[component]
+fn AgreementForm(
+    id: AgreementId,
+    undo: RwSignal<Option<(String, Undo)>>,
+    message: RwSignal<String>,
+) -> impl IntoView {
+    let state = use_state();
+    let agreement = Memo::new(move |_| state.workspace.with(|w| w.agreement(id).cloned()));
+    let draft: RwSignal<Option<Draft>> = RwSignal::new(None);
+    let signed_error = RwSignal::new(String::new());
+
+    let edit_text = move |apply: fn(&mut crate::domain::agreement::Agreement, String)| {
+        move |ev: leptos::ev::Event| {
+            let text = event_target_value(&ev);
+            state.workspace.update(|w| {
+                if let Some(a) = w.agreement_mut(id) {
+                    apply(a, text);
+                }
+            });
+        }
+    };
+    let on_signed = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        let parsed = if text.trim().is_empty() {
+            Ok(None)
+        } else {
+            parse_date(&text).map(Some)
+        };
+        match parsed {
+            Ok(date) => {
+                signed_error.set(String::new());
+                state.workspace.update(|w| {
+                    if let Some(a) = w.agreement_mut(id) {
+                        a.signed_on = date;
+                    }
+                });
+            }
+            Err(e) => signed_error.set(e),
+        }
+    };
+    let delete_agreement = move |_| {
+        let mut removed = None;
+        state.workspace.update(|w| removed = w.delete_agreement(id));
+        if let Some(r) = removed {
+            undo.set(Some((
+                format!("Zielvereinbarung {} gelöscht.", r.agreement.year),
+                Undo::Agreement(r),
+            )));
+            message.set(String::new());
+        }
+    };
+    let remove_target = move |target: TargetId| {
+        let mut removed = None;
+        state
+            .workspace
+            .update(|w| removed = w.remove_target(id, target));
+        if let Some(r) = removed {
+            let title = state.workspace.with_untracked(|w| {
+                crate::present::overview::title(
+                    &r.target,
+                    r.target
+                        .format
+                        .subject()
+                        .and_then(|s| w.catalogue().get(s.indicator.as_str()).cloned())
+                        .as_ref(),
+                    Lang::De,
+                )
+            });
+            undo.set(Some((
+                format!("Ziel „{title}“ entfernt."),
+                Undo::Targets(vec![r]),
+            )));
+        }
+    };
+
+    view! {
+        {move || {
+            agreement.get().map(|a| {
+                let signed = a.signed_on.map(|d| format_date(d, Lang::De)).unwrap_or_default();
+                view! {
+                    <section aria-labelledby="vereinbarung-titel">
+                        <h2 id="vereinbarung-titel">{format!("Zielvereinbarung {}", a.year)}</h2>
+                        <div class="formular-zeile">
+                            <div class="feld breit">
+                                <label for="v-jobcenter">"Jobcenter"</label>
+                                <input id="v-jobcenter" type="text" prop:value=a.job_centre.clone()
+                                    on:change=edit_text(|a, t| a.job_centre = t.trim().to_owned()) />
+                            </div>
+                            <div class="feld breit">
+                                <label for="v-partner">"Partner"</label>
+                                <input id="v-partner" type="text" prop:value=a.partner.clone()
+                                    on:change=edit_text(|a, t| a.partner = t.trim().to_owned()) />
+                            </div>
+                        </div>
+                        <div class="formular-zeile">
+                            <div class="feld">
+                                <label for="v-unterzeichnet">"Unterzeichnet am"</label>
+                                <input id="v-unterzeichnet" type="text" class="datum" placeholder="TT.MM.JJJJ"
+                                    prop:value=signed aria-describedby="v-unterzeichnet-fehler" on:change=on_signed
+                                    aria-invalid=move || (!signed_error.get().is_empty()).then_some("true") />
+                                <span id="v-unterzeichnet-fehler" class="feldfehler">{move || signed_error.get()}</span>
+                            </div>
+                            <div class="feld breit">
+                                <label for="v-unterzeichnende">"Unterzeichnende"</label>
+                                <input id="v-unterzeichnende" type="text" prop:value=a.signatories.clone()
+                                    on:change=edit_text(|a, t| a.signatories = t.trim().to_owned()) />
+                            </div>
+                        </div>
+                        <div class="feld">
+                            <label for="v-notizen">"Notizen"</label>
+                            <textarea id="v-notizen" rows="2" class="notizen" prop:value=a.notes.clone()
+                                on:change=edit_text(|a, t| a.notes = t)></textarea>
+                        </div>
+                    </section>
+                }
+            })
+        }}
+        <h3 id="ziele-titel">"Ziele"</h3>
+        <TargetList id=id draft=draft on_remove=remove_target />
+        <div class="knopfleiste links">
+            <button type="button" on:click=move |_| draft.set(Some(Draft { population: Some(Population::Total), ..Draft::default() }))>
+                "Ziel hinzufügen"
+            </button>
+        </div>
+        {move || draft.get().is_some().then(|| view! { <TargetFormPanel id=id draft=draft message=message /> })}
+        <div class="knopfleiste links gefahrenzone">
+            <button type="button" class="gefahr" on:click=delete_agreement>
+                {move || format!("Zielvereinbarung {} löschen", agreement.get().map(|a| a.year.to_string()).unwrap_or_default())}
+            </button>
+        </div>
+    }
+}
+
+/// The targets of the agreement with edit and remove.
+#[component]
+fn TargetList(
+    id: AgreementId,
+    draft: RwSignal<Option<Draft>>,
+    on_remove: impl Fn(TargetId) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = use_state();
+    let rows = Memo::new(move |_| {
+        state.workspace.with(|w| {
+            let Some(a) = w.agreement(id) else {
+                return Vec::new();
+            };
+            let result = crate::domain::attainment::evaluate(w, a);
+            crate::present::overview::rows(a, &result, &w.catalogue(), Lang::De)
+        })
+    });
+    move || {
+        let rows = rows.get();
+        if rows.is_empty() {
+            return view! { <p>"Noch keine Ziele. Fügen Sie das erste mit „Ziel hinzufügen“ hinzu."</p> }.into_any();
+        }
+        view! {
+            <div class="tabelle-rahmen">
+                <table class="ziele zielliste" aria-labelledby="ziele-titel">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Ziel"</th>
+                            <th scope="col" class="zahl">"Zielwert"</th>
+                            <th scope="col">"Aktionen"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {rows
+                            .into_iter()
+                            .map(|row| {
+                                let target = TargetId(row.target_id);
+                                let edit = move |_| {
+                                    let d = state.workspace.with_untracked(|w| w.agreement(id).and_then(|a| draft_for(a, target)));
+                                    draft.set(d);
+                                };
+                                let title = row.title.clone();
+                                view! {
+                                    <tr data-ziel=row.target_id>
+                                        <th scope="row" class="ziel-titel">{row.title}<span class="ziel-art">{row.kind}</span></th>
+                                        <td class="zahl">{row.target}</td>
+                                        <td class="aktionen">
+                                            <button type="button" on:click=edit aria-label=format!("{title} bearbeiten")>"Bearbeiten"</button>
+                                            <button type="button" on:click=move |_| on_remove(target) aria-label=format!("{title} entfernen")>"Entfernen"</button>
+                                        </td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+/// A text input bound to one field of the draft, with its error message next to it.
+fn draft_input(
+    draft: RwSignal<Option<Draft>>,
+    errors: RwSignal<Vec<(Field, String)>>,
+    field: Field,
+    label: &'static str,
+    get: fn(&Draft) -> String,
+    set: fn(&mut Draft, String),
+) -> impl IntoView {
+    let error =
+        move || errors.with(|e| e.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()));
+    let error_id = format!("{}-fehler", field.id());
+    view! {
+        <div class="feld">
+            <label for=field.id()>{label}</label>
+            <input type="text" inputmode="decimal" id=field.id() class="kurz"
+                prop:value=move || draft.with(|d| d.as_ref().map(get).unwrap_or_default())
+                on:input=move |ev| draft.update(|d| if let Some(d) = d { set(d, event_target_value(&ev)) })
+                aria-invalid=move || error().map(|_| "true")
+                aria-describedby=error_id.clone() />
+            <span id=error_id class="feldfehler">{error}</span>
+        </div>
+    }
+}
+
+/// The form of one target (or of a total with its gender parts).
+#[component]
+fn TargetFormPanel(
+    id: AgreementId,
+    draft: RwSignal<Option<Draft>>,
+    message: RwSignal<String>,
+) -> impl IntoView {
+    let state = use_state();
+    let errors: RwSignal<Vec<(Field, String)>> = RwSignal::new(Vec::new());
+    let kind = Memo::new(move |_| draft.with(|d| d.as_ref().map(|d| d.kind).unwrap_or_default()));
+    let editing = Memo::new(move |_| {
+        draft.with(|d| {
+            d.as_ref()
+                .is_some_and(|d| d.ids.iter().any(Option::is_some))
+        })
+    });
+    let indicators = Memo::new(move |_| {
+        state.workspace.with(|w| {
+            w.catalogue()
+                .all()
+                .map(|i| (i.code.0.clone(), format!("{} – {}", i.code, i.name)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let hint = Memo::new(move |_| draft.with(|d| d.as_ref().and_then(parts_hint)));
+
+    let save = move |_| {
+        let Some(d) = draft.get_untracked() else {
+            return;
+        };
+        let built = state
+            .workspace
+            .with_untracked(|w| build(&d, &w.catalogue(), w.next_target_id()));
+        match built {
+            Err(list) => {
+                errors.set(list);
+                message.set("Bitte die markierten Felder korrigieren.".into());
+            }
+            Ok(b) => {
+                let count = b.put.len();
+                let mut failed = None;
+                state.workspace.update(|w| {
+                    for t in &b.remove {
+                        w.remove_target(id, *t);
+                    }
+                    for t in b.put {
+                        if let Err(e) = w.put_target(id, t) {
+                            failed = Some(e);
+                        }
+                    }
+                });
+                match failed {
+                    Some(e) => message.set(e),
+                    None => {
+                        message.set(if count == 1 {
+                            "Ziel gespeichert.".into()
+                        } else {
+                            format!("{count} Ziele gespeichert.")
+                        });
+                        errors.set(Vec::new());
+                        draft.set(None);
+                    }
+                }
+            }
+        }
+    };
+    let select = move |get: fn(&Draft) -> String, set: fn(&mut Draft, &str)| {
+        (
+            move || draft.with(|d| d.as_ref().map(get).unwrap_or_default()),
+            move |ev: leptos::ev::Event| {
+                draft.update(|d| {
+                    if let Some(d) = d {
+                        set(d, &event_target_value(&ev))
+                    }
+                })
+            },
+        )
+    };
+    let (kind_value, kind_change) = select(
+        |d| d.kind.slug().to_owned(),
+        |d, v| d.kind = Kind::from_slug(v).unwrap_or_default(),
+    );
+    let (ind_value, ind_change) =
+        select(|d| d.indicator.clone(), |d, v| d.indicator = v.to_owned());
+    let (pop_value, pop_change) = select(
+        |d| {
+            d.population
+                .unwrap_or(Population::Total)
+                .label_de()
+                .to_owned()
+        },
+        |d, v| d.population = Population::ALL.into_iter().find(|p| p.label_de() == v),
+    );
+    let (cat_value, cat_change) = select(
+        |d| {
+            d.category
+                .map(|c| c.label_de().to_owned())
+                .unwrap_or_default()
+        },
+        |d, v| {
+            d.category = [
+                Category::Federal,
+                Category::State,
+                Category::Local,
+                Category::Qualitative,
+            ]
+            .into_iter()
+            .find(|c| c.label_de() == v)
+        },
+    );
+    let (unit_value, unit_change) = select(
+        |d| d.unit.map(|u| u.label_de().to_owned()).unwrap_or_default(),
+        |d, v| {
+            d.unit = [ChangeUnit::PercentagePoints, ChangeUnit::Percent]
+                .into_iter()
+                .find(|u| u.label_de() == v)
+        },
+    );
+    let limits = [
+        (ChangeLimit::RiseAtMost, "steigt um höchstens"),
+        (ChangeLimit::FallAtMost, "sinkt um höchstens"),
+        (ChangeLimit::RiseAtLeast, "steigt um mindestens"),
+        (ChangeLimit::FallAtLeast, "sinkt um mindestens"),
+    ];
+    let (limit_value, limit_change) = select(
+        |d| format!("{:?}", d.limit.unwrap_or(ChangeLimit::RiseAtMost)),
+        |d, v| {
+            d.limit = [
+                ChangeLimit::RiseAtMost,
+                ChangeLimit::FallAtMost,
+                ChangeLimit::RiseAtLeast,
+                ChangeLimit::FallAtLeast,
+            ]
+            .into_iter()
+            .find(|l| format!("{l:?}") == v)
+        },
+    );
+    let statuses = [
+        (ManualStatus::Open, "offen"),
+        (ManualStatus::Achieved, "erreicht"),
+        (ManualStatus::PartlyAchieved, "teilweise erreicht"),
+        (ManualStatus::NotAchieved, "nicht erreicht"),
+    ];
+    let (status_value, status_change) = select(
+        |d| format!("{:?}", d.status.unwrap_or(ManualStatus::Open)),
+        |d, v| {
+            d.status = [
+                ManualStatus::Open,
+                ManualStatus::Achieved,
+                ManualStatus::PartlyAchieved,
+                ManualStatus::NotAchieved,
+            ]
+            .into_iter()
+            .find(|s| format!("{s:?}") == v)
+        },
+    );
+    let indicator_error = move || {
+        errors.with(|e| {
+            e.iter()
+                .find(|(f, _)| *f == Field::Indicator)
+                .map(|(_, m)| m.clone())
+        })
+    };
+    let description_error = move || {
+        errors.with(|e| {
+            e.iter()
+                .find(|(f, _)| *f == Field::Description)
+                .map(|(_, m)| m.clone())
+        })
+    };
+
+    view! {
+        <section class="zielformular" aria-labelledby="zielformular-titel">
+            <h3 id="zielformular-titel">{move || if editing.get() { "Ziel bearbeiten" } else { "Neues Ziel" }}</h3>
+            <div class="formular-zeile">
+                <div class="feld breit">
+                    <label for="ziel-format">"Format"</label>
+                    <select id="ziel-format" prop:value=kind_value on:change=kind_change>
+                        {Kind::ALL.into_iter().map(|k| view! { <option value=k.slug()>{k.label_de()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="feld">
+                    <label for="ziel-kategorie">"Kategorie"</label>
+                    <select id="ziel-kategorie" prop:value=cat_value on:change=cat_change>
+                        <option value="">"(nach Format)"</option>
+                        {[Category::Federal, Category::State, Category::Local, Category::Qualitative]
+                            .into_iter()
+                            .map(|c| view! { <option value=c.label_de()>{c.label_de()}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+            </div>
+            <Show when=move || kind.get().has_indicator()>
+                <div class="formular-zeile">
+                    <div class="feld breit">
+                        <label for="ziel-kennzahl">"Kennzahl"</label>
+                        <select id="ziel-kennzahl" prop:value=ind_value on:change=ind_change
+                            aria-invalid=move || indicator_error().map(|_| "true") aria-describedby="ziel-kennzahl-fehler">
+                            <option value="">"Bitte wählen"</option>
+                            {move || indicators.get().into_iter().map(|(code, label)| view! { <option value=code>{label}</option> }).collect_view()}
+                        </select>
+                        <span id="ziel-kennzahl-fehler" class="feldfehler">{indicator_error}</span>
+                    </div>
+                    <Show when=move || !kind.get().has_parts()>
+                        <div class="feld">
+                            <label for="ziel-gruppe">"Personengruppe"</label>
+                            <select id="ziel-gruppe" prop:value=pop_value on:change=pop_change>
+                                {Population::ALL.into_iter().map(|p| view! { <option value=p.label_de()>{p.label_de()}</option> }).collect_view()}
+                            </select>
+                        </div>
+                    </Show>
+                </div>
+            </Show>
+            {move || match kind.get() {
+                Kind::Minimum | Kind::Maximum => view! {
+                    <div class="formular-zeile teile">
+                        {draft_input(draft, errors, Field::Total, "Insgesamt", |d| d.total.clone(), |d, v| d.total = v)}
+                        {draft_input(draft, errors, Field::Women, "Frauen", |d| d.women.clone(), |d, v| d.women = v)}
+                        {draft_input(draft, errors, Field::Men, "Männer", |d| d.men.clone(), |d, v| d.men = v)}
+                    </div>
+                    <p class="teile-hinweis" role="status" aria-live="polite">
+                        {move || hint.get().map(|h| format!("⚠ Die Teilziele ergeben nicht das Gesamtziel: {h}"))}
+                    </p>
+                }
+                .into_any(),
+                Kind::QuotaIncrease => view! {
+                    <div class="formular-zeile">
+                        {draft_input(draft, errors, Field::Baseline, "Ausgangswert in % (falls bekannt)", |d| d.baseline.clone(), |d, v| d.baseline = v)}
+                        {draft_input(draft, errors, Field::Change, "Veränderung um", |d| d.change.clone(), |d, v| d.change = v)}
+                        <div class="feld">
+                            <label for="ziel-einheit">"Einheit der Veränderung"</label>
+                            <select id="ziel-einheit" prop:value=unit_value on:change=unit_change>
+                                <option value="Prozentpunkte">"Prozentpunkte"</option>
+                                <option value="%">"% (relativ)"</option>
+                            </select>
+                        </div>
+                        {draft_input(draft, errors, Field::Target, "Zielwert in %", |d| d.target.clone(), |d, v| d.target = v)}
+                    </div>
+                }
+                .into_any(),
+                Kind::ChangeVsPreviousYear => view! {
+                    <div class="formular-zeile">
+                        <div class="feld">
+                            <label for="ziel-grenze">"Der Wert"</label>
+                            <select id="ziel-grenze" prop:value=limit_value on:change=limit_change>
+                                {limits.into_iter().map(|(l, text)| view! { <option value=format!("{l:?}")>{text}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        {draft_input(draft, errors, Field::Change, "Veränderung um", |d| d.change.clone(), |d, v| d.change = v)}
+                        <div class="feld">
+                            <label for="ziel-einheit">"Einheit"</label>
+                            <select id="ziel-einheit" prop:value=unit_value on:change=unit_change>
+                                <option value="%">"% (relativ)"</option>
+                                <option value="Prozentpunkte">"Prozentpunkte"</option>
+                            </select>
+                        </div>
+                    </div>
+                    <p class="hilfe">"Gemessen am Ist-Wert des Vorjahres; der Zielwert ergibt sich daraus."</p>
+                }
+                .into_any(),
+                Kind::QuotaRelativeChange => view! {
+                    <div class="formular-zeile">
+                        {draft_input(draft, errors, Field::Baseline, "von (Ausgangswert in %)", |d| d.baseline.clone(), |d, v| d.baseline = v)}
+                        {draft_input(draft, errors, Field::Change, "Veränderung in %", |d| d.change.clone(), |d, v| d.change = v)}
+                        {draft_input(draft, errors, Field::Target, "auf (Zielwert in %)", |d| d.target.clone(), |d, v| d.target = v)}
+                    </div>
+                }
+                .into_any(),
+                Kind::Monitoring => view! { <p class="hilfe">"Ohne Zielwert: Verlauf und Veränderung zum Vorjahr werden gezeigt."</p> }.into_any(),
+                Kind::Qualitative => view! {
+                    <div class="feld">
+                        <label for="ziel-beschreibung">"Beschreibung"</label>
+                        <textarea id="ziel-beschreibung" rows="3" class="notizen"
+                            prop:value=move || draft.with(|d| d.as_ref().map(|d| d.description.clone()).unwrap_or_default())
+                            on:input=move |ev| draft.update(|d| if let Some(d) = d { d.description = event_target_value(&ev) })
+                            aria-invalid=move || description_error().map(|_| "true") aria-describedby="ziel-beschreibung-fehler"></textarea>
+                        <span id="ziel-beschreibung-fehler" class="feldfehler">{description_error}</span>
+                    </div>
+                    <div class="feld">
+                        <label for="ziel-bewertung">"Bewertung"</label>
+                        <select id="ziel-bewertung" prop:value=status_value on:change=status_change>
+                            {statuses.into_iter().map(|(s, text)| view! { <option value=format!("{s:?}")>{text}</option> }).collect_view()}
+                        </select>
+                    </div>
+                }
+                .into_any(),
+            }}
+            <div class="formular-zeile">
+                <div class="feld breit">
+                    <label for="ziel-titel-feld">"Titel (optional)"</label>
+                    <input id="ziel-titel-feld" type="text"
+                        prop:value=move || draft.with(|d| d.as_ref().map(|d| d.title.clone()).unwrap_or_default())
+                        on:input=move |ev| draft.update(|d| if let Some(d) = d { d.title = event_target_value(&ev) }) />
+                </div>
+            </div>
+            <div class="knopfleiste links">
+                <button type="button" class="haupt" on:click=save>"Ziel speichern"</button>
+                <button type="button" on:click=move |_| { errors.set(Vec::new()); draft.set(None); }>"Abbrechen"</button>
+            </div>
+        </section>
+    }
+}
