@@ -3,6 +3,7 @@
 
 use super::agreement::{Agreement, AgreementId, ManualStatus, Target, TargetFormat, TargetId};
 use super::calendar::Year;
+use super::indicator::{Aggregation, Indicator, validate_user_code};
 use super::workspace::Workspace;
 
 /// A removed agreement with its place, for undo.
@@ -151,6 +152,39 @@ impl Workspace {
         })
     }
 
+    /// Adds a user-defined indicator ("eigene Kennzahl"), checking its code and name.
+    pub fn add_indicator(&mut self, indicator: Indicator) -> Result<(), String> {
+        let code = indicator.code.as_str();
+        validate_user_code(code)?;
+        if self
+            .indicators
+            .iter()
+            .any(|i| i.code.as_str().eq_ignore_ascii_case(code))
+        {
+            return Err(format!(
+                "Eine eigene Kennzahl mit dem Code „{code}“ gibt es bereits."
+            ));
+        }
+        if indicator.name.trim().is_empty() {
+            return Err("Bitte eine Bezeichnung für die Kennzahl eingeben.".into());
+        }
+        if let Aggregation::ChangeVsPreviousYear { base } = &indicator.aggregation
+            && !self
+                .catalogue()
+                .get(base.as_str())
+                .is_some_and(Indicator::takes_values)
+        {
+            return Err(format!(
+                "Die Basis „{base}“ ist keine Kennzahl mit eigenen Werten."
+            ));
+        }
+        self.indicators.push(Indicator {
+            name: indicator.name.trim().to_owned(),
+            ..indicator
+        });
+        Ok(())
+    }
+
     /// Undoes [`Workspace::remove_target`].
     pub fn restore_target(&mut self, removed: RemovedTarget) -> Result<(), String> {
         let a = self
@@ -222,6 +256,48 @@ mod tests {
         assert_eq!(ws.agreement(AgreementId(2)).unwrap().targets.len(), 9);
         ws.restore_target(removed).unwrap();
         assert_eq!(ws, before);
+    }
+
+    #[test]
+    fn own_indicators_are_checked() {
+        use crate::domain::indicator::{Direction, IndicatorCode, Unit};
+        let mut ws = crate::domain::workspace::Workspace::empty("KJC");
+        let u25 = Indicator {
+            code: IndicatorCode::new("INT-U25-AUSB"),
+            name: " Integrationen U25 in Ausbildung ".into(),
+            unit: Unit::Count,
+            aggregation: Aggregation::Flow,
+            direction: Direction::HigherIsBetter,
+            phrase_de: String::new(),
+            phrase_en: String::new(),
+        };
+        assert_eq!(ws.add_indicator(u25.clone()), Ok(()));
+        assert_eq!(
+            ws.catalogue().get("INT-U25-AUSB").unwrap().name,
+            "Integrationen U25 in Ausbildung"
+        );
+        assert_eq!(
+            ws.add_indicator(u25.clone()),
+            Err("Eine eigene Kennzahl mit dem Code „INT-U25-AUSB“ gibt es bereits.".into())
+        );
+        let builtin = Indicator {
+            code: IndicatorCode::new("K2"),
+            ..u25.clone()
+        };
+        assert_eq!(
+            ws.add_indicator(builtin),
+            Err("„K2“ ist bereits eine eingebaute Kennzahl.".into())
+        );
+        let nameless = Indicator {
+            code: IndicatorCode::new("X1"),
+            name: "  ".into(),
+            ..u25
+        };
+        assert_eq!(
+            ws.add_indicator(nameless),
+            Err("Bitte eine Bezeichnung für die Kennzahl eingeben.".into())
+        );
+        assert_eq!(ws.indicators.len(), 1);
     }
 
     #[test]

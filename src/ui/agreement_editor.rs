@@ -421,6 +421,7 @@ fn TargetFormPanel(
 ) -> impl IntoView {
     let state = use_state();
     let errors: RwSignal<Vec<(Field, String)>> = RwSignal::new(Vec::new());
+    let new_indicator = RwSignal::new(false);
     let kind = Memo::new(move |_| draft.with(|d| d.as_ref().map(|d| d.kind).unwrap_or_default()));
     let editing = Memo::new(move |_| {
         draft.with(|d| {
@@ -614,6 +615,10 @@ fn TargetFormPanel(
                             {move || indicators.get().into_iter().map(|(code, label)| view! { <option value=code>{label}</option> }).collect_view()}
                         </select>
                         <span id="ziel-kennzahl-fehler" class="feldfehler">{indicator_error}</span>
+                        <button type="button" class="klein" on:click=move |_| new_indicator.update(|v| *v = !*v)
+                            aria-expanded=move || new_indicator.get().to_string()>
+                            "Eigene Kennzahl anlegen"
+                        </button>
                     </div>
                     <Show when=move || !kind.get().has_parts()>
                         <div class="feld">
@@ -624,6 +629,12 @@ fn TargetFormPanel(
                         </div>
                     </Show>
                 </div>
+            </Show>
+            <Show when=move || new_indicator.get() && kind.get().has_indicator()>
+                <OwnIndicatorForm on_added=move |code| {
+                    draft.update(|d| if let Some(d) = d { d.indicator = code });
+                    new_indicator.set(false);
+                } />
             </Show>
             {move || match kind.get() {
                 Kind::Minimum | Kind::Maximum => view! {
@@ -712,5 +723,103 @@ fn TargetFormPanel(
                 <button type="button" on:click=move |_| { errors.set(Vec::new()); draft.set(None); }>"Abbrechen"</button>
             </div>
         </section>
+    }
+}
+
+/// Defining one's own indicator (e.g. "Integrationen U25 in voll qualifizierende Ausbildung").
+#[component]
+fn OwnIndicatorForm(on_added: impl Fn(String) + Copy + Send + Sync + 'static) -> impl IntoView {
+    use crate::domain::indicator::{
+        Aggregation, Denominator, Direction, Indicator, IndicatorCode, Unit,
+    };
+    let state = use_state();
+    let code = RwSignal::new(String::new());
+    let name = RwSignal::new(String::new());
+    let unit = RwSignal::new("Anzahl".to_owned());
+    let rule = RwSignal::new("Summe".to_owned());
+    let direction = RwSignal::new("höher".to_owned());
+    let error = RwSignal::new(String::new());
+    let add = move |_| {
+        let (unit, aggregation) =
+            match (unit.get_untracked().as_str(), rule.get_untracked().as_str()) {
+                (_, "Quote Σ/Σ") => (Unit::Percent, Aggregation::Quota(Denominator::Sum)),
+                (_, "Quote Σ/Ø") => (Unit::Percent, Aggregation::Quota(Denominator::Average)),
+                (u, r) => (
+                    match u {
+                        "Personen" => Unit::Persons,
+                        "Euro" => Unit::Euro,
+                        "Prozent" => Unit::Percent,
+                        _ => Unit::Count,
+                    },
+                    if r == "Durchschnitt" {
+                        Aggregation::Stock
+                    } else {
+                        Aggregation::Flow
+                    },
+                ),
+            };
+        let indicator = Indicator {
+            code: IndicatorCode::new(code.get_untracked().trim()),
+            name: name.get_untracked(),
+            unit,
+            aggregation,
+            direction: match direction.get_untracked().as_str() {
+                "niedriger" => Direction::LowerIsBetter,
+                "neutral" => Direction::Neutral,
+                _ => Direction::HigherIsBetter,
+            },
+            phrase_de: String::new(),
+            phrase_en: String::new(),
+        };
+        let new_code = indicator.code.0.clone();
+        let mut result = Ok(());
+        state
+            .workspace
+            .update(|w| result = w.add_indicator(indicator));
+        match result {
+            Ok(()) => {
+                error.set(String::new());
+                on_added(new_code);
+            }
+            Err(e) => error.set(e),
+        }
+    };
+    let choice = |id: &'static str,
+                  label: &'static str,
+                  signal: RwSignal<String>,
+                  options: &'static [&'static str]| {
+        view! {
+            <div class="feld">
+                <label for=id>{label}</label>
+                <select id=id prop:value=move || signal.get() on:change=move |ev| signal.set(event_target_value(&ev))>
+                    {options.iter().map(|o| view! { <option value=*o>{*o}</option> }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+    view! {
+        <fieldset class="eigene-kennzahl">
+            <legend>"Eigene Kennzahl"</legend>
+            <div class="formular-zeile">
+                <div class="feld">
+                    <label for="kz-code">"Code"</label>
+                    <input id="kz-code" type="text" class="kurz" placeholder="z. B. INT-U25"
+                        prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev)) />
+                </div>
+                <div class="feld breit">
+                    <label for="kz-name">"Bezeichnung"</label>
+                    <input id="kz-name" type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+                </div>
+            </div>
+            <div class="formular-zeile">
+                {choice("kz-einheit", "Einheit", unit, &["Anzahl", "Personen", "Euro", "Prozent"])}
+                {choice("kz-regel", "Jahreswert aus Monaten", rule, &["Summe", "Durchschnitt", "Quote Σ/Σ", "Quote Σ/Ø"])}
+                {choice("kz-richtung", "Besser ist", direction, &["höher", "niedriger", "neutral"])}
+            </div>
+            <p class="feldfehler" role="alert">{move || error.get()}</p>
+            <div class="knopfleiste links">
+                <button type="button" on:click=add>"Kennzahl anlegen"</button>
+            </div>
+        </fieldset>
     }
 }

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::calendar::Year;
 use crate::locale::Lang;
 use crate::present::overview::{Model, model};
 use crate::route::Screen;
@@ -19,21 +20,31 @@ pub fn Overview() -> impl IntoView {
             .with(|w| model(w, state.year.get(), Lang::De))
     });
     let is_example = Memo::new(move |_| state.workspace.with(|w| w.example));
+    provide_context(ReplacedExample(RwSignal::new(None)));
 
     view! {
         <h1>"Übersicht"</h1>
         <Show when=move || is_example.get()>
-            <p class="hinweis" role="note">
-                <strong>"Beispiel: "</strong>
-                "Dieser Arbeitsbereich zeigt die Zielvereinbarungen des Odenwaldkreises aus dessen Pressemitteilung von \
-                 2022: die Ergebnisse 2021 und die Ziele 2022. Für 2022 nennt die Pressemitteilung noch keine Ist-Werte."
-            </p>
+            <div class="hinweis" role="note">
+                <p>
+                    <strong>"Beispiel: "</strong>
+                    "Dieser Arbeitsbereich zeigt die Zielvereinbarungen des Odenwaldkreises aus dessen Pressemitteilung \
+                     von 2022: die Ergebnisse 2021 und die Ziele 2022. Für 2022 nennt die Pressemitteilung noch keine \
+                     Ist-Werte."
+                </p>
+                <NewWorkspace />
+            </div>
         </Show>
+        <WorkspaceUndo />
         <div class="werkzeugleiste">
             <YearSelect />
         </div>
         {move || match overview.get() {
-            None => view! { <EmptyState screen=Screen::Overview /> }.into_any(),
+            None => view! {
+                <EmptyState screen=Screen::Overview />
+                <p><a href=Screen::Agreement.href()>"Zielvereinbarung anlegen"</a></p>
+            }
+            .into_any(),
             Some(m) => view! { <AgreementOverview model=m /> }.into_any(),
         }}
     }
@@ -126,4 +137,87 @@ fn AgreementOverview(model: Model) -> impl IntoView {
                 })}
         </section>
     }
+}
+
+/// The example replaced by a new workspace, kept for undo while the tab lives.
+#[derive(Clone, Copy)]
+struct ReplacedExample(RwSignal<Option<crate::domain::workspace::Workspace>>);
+
+/// "Neuen Arbeitsbereich anlegen": an empty workspace for the user's organisation instead of the example.
+#[component]
+fn NewWorkspace() -> impl IntoView {
+    let state = use_state();
+    let open = RwSignal::new(false);
+    let name = RwSignal::new(String::new());
+    let error = RwSignal::new(String::new());
+    let replaced = use_context::<ReplacedExample>();
+    let create = move |_| {
+        let organisation = name.get_untracked();
+        if organisation.trim().is_empty() {
+            error.set("Bitte den Namen Ihrer Organisation eingeben.".into());
+            return;
+        }
+        let previous = state.workspace.get_untracked();
+        state
+            .workspace
+            .set(crate::domain::workspace::Workspace::empty(&organisation));
+        if let Some(r) = replaced {
+            r.0.set(Some(previous));
+        }
+        if let Some(year) = Year::new(i64::from(js_sys::Date::new_0().get_full_year())) {
+            state.year.set(year);
+        }
+    };
+    view! {
+        <Show
+            when=move || open.get()
+            fallback=move || view! {
+                <button type="button" on:click=move |_| open.set(true)>"Neuen Arbeitsbereich anlegen"</button>
+            }
+        >
+            <div class="formular-zeile">
+                <div class="feld breit">
+                    <label for="neu-organisation">"Name Ihrer Organisation"</label>
+                    <input id="neu-organisation" type="text" placeholder="z. B. Jobcenter Musterkreis"
+                        prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))
+                        aria-describedby="neu-organisation-fehler" />
+                    <span id="neu-organisation-fehler" class="feldfehler">{move || error.get()}</span>
+                </div>
+            </div>
+            <p class="hilfe">"Das Beispiel wird dabei verworfen; Sie können das direkt danach rückgängig machen."</p>
+            <div class="knopfleiste links">
+                <button type="button" class="haupt" on:click=create>"Leeren Arbeitsbereich anlegen"</button>
+                <button type="button" on:click=move |_| open.set(false)>"Abbrechen"</button>
+            </div>
+        </Show>
+    }
+}
+
+/// Offers to bring the example back right after it was replaced.
+#[component]
+fn WorkspaceUndo() -> impl IntoView {
+    let state = use_state();
+    let Some(replaced) = use_context::<ReplacedExample>() else {
+        return ().into_any();
+    };
+    let undo = move |_| {
+        if let Some(previous) = replaced.0.get_untracked() {
+            state.workspace.set(previous);
+            replaced.0.set(None);
+        }
+    };
+    (move || {
+        replaced.0.with(|r| r.is_some()).then(|| {
+            let organisation = state.workspace.with(|w| w.organisation.clone());
+            view! {
+                <div class="meldung meldung-info rueckgaengig" role="status">
+                    <p>{format!("Neuer Arbeitsbereich „{organisation}“ angelegt; das Beispiel wurde verworfen.")}</p>
+                    <div class="knopfleiste">
+                        <button type="button" on:click=undo>"Rückgängig"</button>
+                    </div>
+                </div>
+            }
+        })
+    })
+    .into_any()
 }
