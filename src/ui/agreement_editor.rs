@@ -201,7 +201,12 @@ fn AgreementForm(
     let state = use_state();
     let agreement = Memo::new(move |_| state.workspace.with(|w| w.agreement(id).cloned()));
     let draft: RwSignal<Option<Draft>> = RwSignal::new(None);
+    // Only opening and closing rebuild the form; typing into it must not (the focused field would be lost).
+    let form_open = Memo::new(move |_| draft.with(Option::is_some));
     let signed_error = RwSignal::new(String::new());
+    let field = move |get: fn(&crate::domain::agreement::Agreement) -> String| {
+        move || agreement.with(|a| a.as_ref().map(get).unwrap_or_default())
+    };
 
     let edit_text = move |apply: fn(&mut crate::domain::agreement::Agreement, String)| {
         move |ev: leptos::ev::Event| {
@@ -268,47 +273,45 @@ fn AgreementForm(
     };
 
     view! {
-        {move || {
-            agreement.get().map(|a| {
-                let signed = a.signed_on.map(|d| format_date(d, Lang::De)).unwrap_or_default();
-                view! {
-                    <section aria-labelledby="vereinbarung-titel">
-                        <h2 id="vereinbarung-titel">{format!("Zielvereinbarung {}", a.year)}</h2>
-                        <div class="formular-zeile">
-                            <div class="feld breit">
-                                <label for="v-jobcenter">"Jobcenter"</label>
-                                <input id="v-jobcenter" type="text" prop:value=a.job_centre.clone()
-                                    on:change=edit_text(|a, t| a.job_centre = t.trim().to_owned()) />
-                            </div>
-                            <div class="feld breit">
-                                <label for="v-partner">"Partner"</label>
-                                <input id="v-partner" type="text" prop:value=a.partner.clone()
-                                    on:change=edit_text(|a, t| a.partner = t.trim().to_owned()) />
-                            </div>
-                        </div>
-                        <div class="formular-zeile">
-                            <div class="feld">
-                                <label for="v-unterzeichnet">"Unterzeichnet am"</label>
-                                <input id="v-unterzeichnet" type="text" class="datum" placeholder="TT.MM.JJJJ"
-                                    prop:value=signed aria-describedby="v-unterzeichnet-fehler" on:change=on_signed
-                                    aria-invalid=move || (!signed_error.get().is_empty()).then_some("true") />
-                                <span id="v-unterzeichnet-fehler" class="feldfehler">{move || signed_error.get()}</span>
-                            </div>
-                            <div class="feld breit">
-                                <label for="v-unterzeichnende">"Unterzeichnende"</label>
-                                <input id="v-unterzeichnende" type="text" prop:value=a.signatories.clone()
-                                    on:change=edit_text(|a, t| a.signatories = t.trim().to_owned()) />
-                            </div>
-                        </div>
-                        <div class="feld">
-                            <label for="v-notizen">"Notizen"</label>
-                            <textarea id="v-notizen" rows="2" class="notizen" prop:value=a.notes.clone()
-                                on:change=edit_text(|a, t| a.notes = t)></textarea>
-                        </div>
-                    </section>
-                }
-            })
-        }}
+        // Rendered once per agreement: only the values follow the workspace, so that leaving a field (which saves
+        // it) never rebuilds the form under the keyboard focus.
+        <section aria-labelledby="vereinbarung-titel">
+            <h2 id="vereinbarung-titel">
+                {move || format!("Zielvereinbarung {}", agreement.with(|a| a.as_ref().map(|a| a.year.to_string()).unwrap_or_default()))}
+            </h2>
+            <div class="formular-zeile">
+                <div class="feld breit">
+                    <label for="v-jobcenter">"Jobcenter"</label>
+                    <input id="v-jobcenter" type="text" prop:value=field(|a| a.job_centre.clone())
+                        on:change=edit_text(|a, t| a.job_centre = t.trim().to_owned()) />
+                </div>
+                <div class="feld breit">
+                    <label for="v-partner">"Partner"</label>
+                    <input id="v-partner" type="text" prop:value=field(|a| a.partner.clone())
+                        on:change=edit_text(|a, t| a.partner = t.trim().to_owned()) />
+                </div>
+            </div>
+            <div class="formular-zeile">
+                <div class="feld">
+                    <label for="v-unterzeichnet">"Unterzeichnet am"</label>
+                    <input id="v-unterzeichnet" type="text" class="datum" placeholder="TT.MM.JJJJ"
+                        prop:value=field(|a| a.signed_on.map(|d| format_date(d, Lang::De)).unwrap_or_default())
+                        aria-describedby="v-unterzeichnet-fehler" on:change=on_signed
+                        aria-invalid=move || (!signed_error.get().is_empty()).then_some("true") />
+                    <span id="v-unterzeichnet-fehler" class="feldfehler">{move || signed_error.get()}</span>
+                </div>
+                <div class="feld breit">
+                    <label for="v-unterzeichnende">"Unterzeichnende"</label>
+                    <input id="v-unterzeichnende" type="text" prop:value=field(|a| a.signatories.clone())
+                        on:change=edit_text(|a, t| a.signatories = t.trim().to_owned()) />
+                </div>
+            </div>
+            <div class="feld">
+                <label for="v-notizen">"Notizen"</label>
+                <textarea id="v-notizen" rows="2" class="notizen" prop:value=field(|a| a.notes.clone())
+                    on:change=edit_text(|a, t| a.notes = t)></textarea>
+            </div>
+        </section>
         <h3 id="ziele-titel">"Ziele"</h3>
         <TargetList id=id draft=draft on_remove=remove_target />
         <div class="knopfleiste links">
@@ -316,7 +319,7 @@ fn AgreementForm(
                 "Ziel hinzufügen"
             </button>
         </div>
-        {move || draft.get().is_some().then(|| view! { <TargetFormPanel id=id draft=draft message=message /> })}
+        {move || form_open.get().then(|| view! { <TargetFormPanel id=id draft=draft message=message /> })}
         <div class="knopfleiste links gefahrenzone">
             <button type="button" class="gefahr" on:click=delete_agreement>
                 {move || format!("Zielvereinbarung {} löschen", agreement.get().map(|a| a.year.to_string()).unwrap_or_default())}

@@ -14,7 +14,8 @@ use crate::ui::widgets::StatusBadge;
 pub fn TargetDetail(id: u32) -> impl IntoView {
     let state = use_state();
     let model = Memo::new(move |_| state.workspace.with(|w| detail(w, TargetId(id), Lang::De)));
-    move || {
+    let exists = Memo::new(move |_| model.with(Option::is_some));
+    let content = move || {
         match model.get() {
         None => view! {
             <h1>"Ziel nicht gefunden"</h1>
@@ -27,12 +28,6 @@ pub fn TargetDetail(id: u32) -> impl IntoView {
         Some(d) => {
             let row = d.row;
             let status = row.status;
-            let save_notes = move |ev: leptos::ev::Event| {
-                let text = event_target_value(&ev);
-                state.workspace.update(|w| {
-                    set_notes(w, TargetId(id), &text);
-                });
-            };
             view! {
                 <p class="brotkrume"><a href=Screen::Overview.href()>"Übersicht"</a>{format!(" › Zielvereinbarung {}", d.year)}</p>
                 <h1>{row.title.clone()}</h1>
@@ -102,12 +97,43 @@ pub fn TargetDetail(id: u32) -> impl IntoView {
                     }
                     .into_any()
                 }}
-                <h2><label for="notizen">"Notizen"</label></h2>
-                <textarea id="notizen" rows="4" class="notizen" prop:value=d.notes on:change=save_notes></textarea>
-                <p class="hilfe">"Notizen zu Maßnahmen und Gesprächen; gespeichert, sobald Sie das Feld verlassen."</p>
             }
             .into_any()
         }
     }
+    };
+    view! {
+        {content}
+        // Outside the block above, which is rebuilt with every change: saving a note must not take the focus away.
+        <Show when=move || exists.get()>
+            <NotesEditor id=id />
+        </Show>
+    }
+}
+
+/// The notes of a target, saved when the field is left.
+#[component]
+fn NotesEditor(id: u32) -> impl IntoView {
+    let state = use_state();
+    let notes = Memo::new(move |_| {
+        state.workspace.with(|w| {
+            w.agreements
+                .iter()
+                .flat_map(|a| a.targets.iter())
+                .find(|t| t.id == TargetId(id))
+                .map(|t| t.notes.clone())
+                .unwrap_or_default()
+        })
+    });
+    let save_notes = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        state.workspace.update(|w| {
+            set_notes(w, TargetId(id), &text);
+        });
+    };
+    view! {
+        <h2><label for="notizen">"Notizen"</label></h2>
+        <textarea id="notizen" rows="4" class="notizen" prop:value=move || notes.get() on:change=save_notes></textarea>
+        <p class="hilfe">"Notizen zu Maßnahmen und Gesprächen; gespeichert, sobald Sie das Feld verlassen."</p>
     }
 }
