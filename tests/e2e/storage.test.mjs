@@ -142,3 +142,38 @@ test('two tabs editing: each sees the other, and a real conflict is the user\'s 
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test('a full storage keeps the change in memory, says so, and saves again once there is room', async () => {
+  const { page, context, log } = await openPage(env);
+  await gotoApp(env, page, '#/werte');
+  await page.waitForSelector('table.raster');
+  // Fill this origin's storage until the browser refuses, leaving less room than the workspace needs.
+  await page.evaluate(() => {
+    const chunk = 'x'.repeat(256 * 1024);
+    let i = 0;
+    try { for (;;) localStorage.setItem(`fuellung.${i++}`, chunk); } catch { /* full */ }
+    let small = 'x'.repeat(16 * 1024);
+    while (small.length > 0) {
+      try { localStorage.setItem(`fuellung.rest.${i++}`, small); } catch { small = small.slice(0, small.length / 2 | 0); }
+    }
+  });
+  await page.fill('#zelle-0-0', '60');
+  await page.press('#zelle-0-0', 'Enter');
+  await page.waitForSelector('.meldung-fehler');
+  assert.match(await page.textContent('.meldung-fehler'), /Speicher voll/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('zielsteuerung.arbeitsbereich')), null, 'nothing half-written');
+  // The value is there in memory: the overview counts it.
+  await page.click('nav a[href="#/uebersicht"]');
+  await page.waitForSelector('tbody[data-ziel="3"]');
+  assert.match(await page.textContent('tbody[data-ziel="3"]'), /60 \(bis Januar\)/);
+  // Room again: the next change saves everything and the message goes.
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fuellung.')).forEach((k) => localStorage.removeItem(k)));
+  await page.click('nav a[href="#/werte"]');
+  await page.fill('#zelle-1-0', '55');
+  await page.press('#zelle-1-0', 'Enter');
+  await page.waitForFunction(() => !document.querySelector('.meldung-fehler'));
+  const doc = JSON.parse(await stored(page, KEY));
+  assert.deepEqual(doc.ist_werte.filter((v) => v.jahr === 2022).map((v) => v.wert), [60, 55]);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
