@@ -345,6 +345,33 @@ mod tests {
     }
 
     #[test]
+    fn previous_year_and_change_cells() {
+        use crate::domain::calendar::Month;
+        use crate::domain::indicator::IndicatorCode;
+        use crate::domain::values::{Amount, Population, ValueKey};
+        let mut ws = odenwaldkreis();
+        // 2022 complete: 12 months summing to 770 against 718 in 2021: +52, +7,2 %.
+        for m in 1..=12 {
+            let v = if m <= 2 { 65.0 } else { 64.0 };
+            let key = ValueKey {
+                indicator: IndicatorCode::new("INT"),
+                population: Population::Total,
+                year: Year::new(2022).unwrap(),
+                month: Month::new(m),
+            };
+            ws.values.record(key, Amount::Number(v), None, "");
+        }
+        let m = model(&ws, Year::new(2022).unwrap(), Lang::De).unwrap();
+        let int = &m.rows[0];
+        assert_eq!((int.actual.as_str(), int.status), ("770", Status::Achieved));
+        assert_eq!(
+            (int.previous_year.as_str(), int.change.as_str()),
+            ("718", "+52 (+7,2\u{a0}%)")
+        );
+        assert!(int.is_final);
+    }
+
+    #[test]
     fn model_of_the_seed_2022() {
         let ws = odenwaldkreis();
         let m = model(&ws, Year::new(2022).unwrap(), Lang::De).unwrap();

@@ -84,6 +84,90 @@ impl Kind {
     }
 }
 
+/// One option of a choice in the form: the value, its stable option value in the page, its German text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Choice<T: 'static> {
+    pub value: T,
+    pub key: &'static str,
+    pub label: &'static str,
+}
+
+const fn choice<T>(value: T, key: &'static str, label: &'static str) -> Choice<T> {
+    Choice { value, key, label }
+}
+
+pub const POPULATIONS: &[Choice<Population>] = &[
+    choice(Population::Total, "Insgesamt", "Insgesamt"),
+    choice(Population::Women, "Frauen", "Frauen"),
+    choice(Population::Men, "Männer", "Männer"),
+];
+pub const CATEGORIES: &[Choice<Category>] = &[
+    choice(Category::Federal, "bundesziel", "Bundesziel"),
+    choice(
+        Category::State,
+        "landesspezifisch",
+        "landesspezifisches Ziel",
+    ),
+    choice(Category::Local, "lokal", "lokales Ziel"),
+    choice(Category::Qualitative, "qualitativ", "qualitatives Ziel"),
+];
+pub const UNITS: &[Choice<ChangeUnit>] = &[
+    choice(
+        ChangeUnit::PercentagePoints,
+        "Prozentpunkte",
+        "Prozentpunkte",
+    ),
+    choice(ChangeUnit::Percent, "%", "% (relativ)"),
+];
+pub const LIMITS: &[Choice<ChangeLimit>] = &[
+    choice(
+        ChangeLimit::RiseAtMost,
+        "steigt_um_hoechstens",
+        "steigt um höchstens",
+    ),
+    choice(
+        ChangeLimit::FallAtMost,
+        "sinkt_um_hoechstens",
+        "sinkt um höchstens",
+    ),
+    choice(
+        ChangeLimit::RiseAtLeast,
+        "steigt_um_mindestens",
+        "steigt um mindestens",
+    ),
+    choice(
+        ChangeLimit::FallAtLeast,
+        "sinkt_um_mindestens",
+        "sinkt um mindestens",
+    ),
+];
+pub const STATUSES: &[Choice<ManualStatus>] = &[
+    choice(ManualStatus::Open, "offen", "offen"),
+    choice(ManualStatus::Achieved, "erreicht", "erreicht"),
+    choice(
+        ManualStatus::PartlyAchieved,
+        "teilweise_erreicht",
+        "teilweise erreicht",
+    ),
+    choice(
+        ManualStatus::NotAchieved,
+        "nicht_erreicht",
+        "nicht erreicht",
+    ),
+];
+
+/// The option value of `value`; "" when it is not set (or not in the table).
+pub fn key_of<T: PartialEq>(table: &[Choice<T>], value: Option<T>) -> &'static str {
+    value
+        .and_then(|v| table.iter().find(|c| c.value == v))
+        .map_or("", |c| c.key)
+}
+
+/// The value behind an option value; `None` for "" or an unknown key.
+pub fn from_key<T: Copy>(table: &[Choice<T>], key: &str) -> Option<T> {
+    table.iter().find(|c| c.key == key).map(|c| c.value)
+}
+
 /// A form field, for messages next to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Field {
@@ -506,6 +590,32 @@ mod tests {
         assert_eq!(
             (quota.change.as_str(), quota.target.as_str(), quota.unit),
             ("1,8", "58", Some(ChangeUnit::Percent))
+        );
+    }
+
+    #[test]
+    fn every_choice_round_trips_through_its_key() {
+        fn check<T: Copy + PartialEq + std::fmt::Debug>(table: &[Choice<T>]) {
+            for c in table {
+                assert_eq!(
+                    from_key(table, key_of(table, Some(c.value))),
+                    Some(c.value),
+                    "{c:?}"
+                );
+            }
+            let keys: std::collections::HashSet<_> = table.iter().map(|c| c.key).collect();
+            assert_eq!(keys.len(), table.len(), "keys are unique");
+        }
+        check(POPULATIONS);
+        check(CATEGORIES);
+        check(UNITS);
+        check(LIMITS);
+        check(STATUSES);
+        assert_eq!(key_of(CATEGORIES, None), "");
+        assert_eq!(from_key(CATEGORIES, ""), None);
+        assert_eq!(
+            from_key(LIMITS, "steigt_um_hoechstens"),
+            Some(ChangeLimit::RiseAtMost)
         );
     }
 

@@ -4,14 +4,15 @@
 
 use leptos::prelude::*;
 
-use crate::domain::agreement::{
-    AgreementId, Category, ChangeLimit, ChangeUnit, ManualStatus, TargetId,
-};
+use crate::domain::agreement::{AgreementId, ChangeLimit, ManualStatus, TargetId};
 use crate::domain::calendar::Year;
 use crate::domain::editing::{RemovedAgreement, RemovedTarget};
 use crate::domain::values::Population;
 use crate::locale::{Lang, format_date, parse_date};
-use crate::present::target_form::{Draft, Field, Kind, build, draft_for, parts_hint};
+use crate::present::target_form::{
+    CATEGORIES, Choice, Draft, Field, Kind, LIMITS, POPULATIONS, STATUSES, UNITS, build, draft_for,
+    from_key, key_of, parts_hint,
+};
 use crate::ui::state::use_state;
 use crate::ui::widgets::YearSelect;
 
@@ -390,6 +391,14 @@ fn TargetList(
     }
 }
 
+/// The `<option>`s of a choice table.
+fn options<T>(table: &'static [Choice<T>]) -> impl IntoView {
+    table
+        .iter()
+        .map(|c| view! { <option value=c.key>{c.label}</option> })
+        .collect_view()
+}
+
 /// A text input bound to one field of the draft, with its error message next to it.
 fn draft_input(
     draft: RwSignal<Option<Draft>>,
@@ -501,76 +510,24 @@ fn TargetFormPanel(
     let (ind_value, ind_change) =
         select(|d| d.indicator.clone(), |d, v| d.indicator = v.to_owned());
     let (pop_value, pop_change) = select(
-        |d| {
-            d.population
-                .unwrap_or(Population::Total)
-                .label_de()
-                .to_owned()
-        },
-        |d, v| d.population = Population::ALL.into_iter().find(|p| p.label_de() == v),
+        |d| key_of(POPULATIONS, Some(d.population.unwrap_or(Population::Total))).to_owned(),
+        |d, v| d.population = from_key(POPULATIONS, v),
     );
     let (cat_value, cat_change) = select(
-        |d| {
-            d.category
-                .map(|c| c.label_de().to_owned())
-                .unwrap_or_default()
-        },
-        |d, v| {
-            d.category = [
-                Category::Federal,
-                Category::State,
-                Category::Local,
-                Category::Qualitative,
-            ]
-            .into_iter()
-            .find(|c| c.label_de() == v)
-        },
+        |d| key_of(CATEGORIES, d.category).to_owned(),
+        |d, v| d.category = from_key(CATEGORIES, v),
     );
     let (unit_value, unit_change) = select(
-        |d| d.unit.map(|u| u.label_de().to_owned()).unwrap_or_default(),
-        |d, v| {
-            d.unit = [ChangeUnit::PercentagePoints, ChangeUnit::Percent]
-                .into_iter()
-                .find(|u| u.label_de() == v)
-        },
+        |d| key_of(UNITS, d.unit).to_owned(),
+        |d, v| d.unit = from_key(UNITS, v),
     );
-    let limits = [
-        (ChangeLimit::RiseAtMost, "steigt um höchstens"),
-        (ChangeLimit::FallAtMost, "sinkt um höchstens"),
-        (ChangeLimit::RiseAtLeast, "steigt um mindestens"),
-        (ChangeLimit::FallAtLeast, "sinkt um mindestens"),
-    ];
     let (limit_value, limit_change) = select(
-        |d| format!("{:?}", d.limit.unwrap_or(ChangeLimit::RiseAtMost)),
-        |d, v| {
-            d.limit = [
-                ChangeLimit::RiseAtMost,
-                ChangeLimit::FallAtMost,
-                ChangeLimit::RiseAtLeast,
-                ChangeLimit::FallAtLeast,
-            ]
-            .into_iter()
-            .find(|l| format!("{l:?}") == v)
-        },
+        |d| key_of(LIMITS, Some(d.limit.unwrap_or(ChangeLimit::RiseAtMost))).to_owned(),
+        |d, v| d.limit = from_key(LIMITS, v),
     );
-    let statuses = [
-        (ManualStatus::Open, "offen"),
-        (ManualStatus::Achieved, "erreicht"),
-        (ManualStatus::PartlyAchieved, "teilweise erreicht"),
-        (ManualStatus::NotAchieved, "nicht erreicht"),
-    ];
     let (status_value, status_change) = select(
-        |d| format!("{:?}", d.status.unwrap_or(ManualStatus::Open)),
-        |d, v| {
-            d.status = [
-                ManualStatus::Open,
-                ManualStatus::Achieved,
-                ManualStatus::PartlyAchieved,
-                ManualStatus::NotAchieved,
-            ]
-            .into_iter()
-            .find(|s| format!("{s:?}") == v)
-        },
+        |d| key_of(STATUSES, Some(d.status.unwrap_or(ManualStatus::Open))).to_owned(),
+        |d, v| d.status = from_key(STATUSES, v),
     );
     let indicator_error = move || {
         errors.with(|e| {
@@ -601,10 +558,7 @@ fn TargetFormPanel(
                     <label for="ziel-kategorie">"Kategorie"</label>
                     <select id="ziel-kategorie" prop:value=cat_value on:change=cat_change>
                         <option value="">"(nach Format)"</option>
-                        {[Category::Federal, Category::State, Category::Local, Category::Qualitative]
-                            .into_iter()
-                            .map(|c| view! { <option value=c.label_de()>{c.label_de()}</option> })
-                            .collect_view()}
+                        {options(CATEGORIES)}
                     </select>
                 </div>
             </div>
@@ -627,7 +581,7 @@ fn TargetFormPanel(
                         <div class="feld">
                             <label for="ziel-gruppe">"Personengruppe"</label>
                             <select id="ziel-gruppe" prop:value=pop_value on:change=pop_change>
-                                {Population::ALL.into_iter().map(|p| view! { <option value=p.label_de()>{p.label_de()}</option> }).collect_view()}
+                                {options(POPULATIONS)}
                             </select>
                         </div>
                     </Show>
@@ -658,8 +612,7 @@ fn TargetFormPanel(
                         <div class="feld">
                             <label for="ziel-einheit">"Einheit der Veränderung"</label>
                             <select id="ziel-einheit" prop:value=unit_value on:change=unit_change>
-                                <option value="Prozentpunkte">"Prozentpunkte"</option>
-                                <option value="%">"% (relativ)"</option>
+                                {options(UNITS)}
                             </select>
                         </div>
                         {draft_input(draft, errors, Field::Target, "Zielwert in %", |d| d.target.clone(), |d, v| d.target = v)}
@@ -671,15 +624,14 @@ fn TargetFormPanel(
                         <div class="feld">
                             <label for="ziel-grenze">"Der Wert"</label>
                             <select id="ziel-grenze" prop:value=limit_value on:change=limit_change>
-                                {limits.into_iter().map(|(l, text)| view! { <option value=format!("{l:?}")>{text}</option> }).collect_view()}
+                                {options(LIMITS)}
                             </select>
                         </div>
                         {draft_input(draft, errors, Field::Change, "Veränderung um", |d| d.change.clone(), |d, v| d.change = v)}
                         <div class="feld">
                             <label for="ziel-einheit">"Einheit"</label>
                             <select id="ziel-einheit" prop:value=unit_value on:change=unit_change>
-                                <option value="%">"% (relativ)"</option>
-                                <option value="Prozentpunkte">"Prozentpunkte"</option>
+                                {options(UNITS)}
                             </select>
                         </div>
                     </div>
@@ -707,7 +659,7 @@ fn TargetFormPanel(
                     <div class="feld">
                         <label for="ziel-bewertung">"Bewertung"</label>
                         <select id="ziel-bewertung" prop:value=status_value on:change=status_change>
-                            {statuses.into_iter().map(|(s, text)| view! { <option value=format!("{s:?}")>{text}</option> }).collect_view()}
+                            {options(STATUSES)}
                         </select>
                     </div>
                 }
