@@ -10,6 +10,9 @@ pub const DOCUMENT: &str = "arbeitsbereich";
 pub const REVISION: &str = "arbeitsbereich.revision";
 /// Storage name prefix under which an unreadable document is kept aside, never deleted by the app.
 pub const ASIDE: &str = "arbeitsbereich.unlesbar.";
+/// Storage name of the language the user chose for the UI ("de" or "en"), apart from the workspace: switching
+/// the language is not a change of data and never touches the workspace's revision.
+pub const LANGUAGE: &str = "sprache";
 
 /// The stored document: the workspace and the revision that counts every save.
 #[derive(Clone, Debug, PartialEq)]

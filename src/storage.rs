@@ -6,6 +6,8 @@
 //! collides with other pages of the same intranet origin.
 
 use gloo_storage::{LocalStorage, Storage as _};
+
+use crate::locale::Lang;
 use serde::{Serialize, de::DeserializeOwned};
 
 /// Prefix of every key this app writes.
@@ -25,26 +27,40 @@ pub enum StorageError {
 }
 
 impl StorageError {
-    /// The message shown to the user, in German.
-    pub fn message_de(&self) -> String {
-        match self {
-            StorageError::Unavailable => "Der Browser erlaubt dieser Seite keinen lokalen Speicher. \
+    /// The message shown to the user.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (StorageError::Unavailable, Lang::De) => "Der Browser erlaubt dieser Seite keinen lokalen Speicher. \
                 Ihre Eingaben bleiben nur bis zum Schließen des Tabs erhalten; sichern Sie sie als Datei."
                 .into(),
-            StorageError::QuotaExceeded => "Der lokale Speicher des Browsers ist voll. \
+            (StorageError::Unavailable, Lang::En) => "The browser gives this page no local storage. \
+                Your entries last only until the tab is closed; save them to a file."
+                .into(),
+            (StorageError::QuotaExceeded, Lang::De) => "Der lokale Speicher des Browsers ist voll. \
                 Die letzte Änderung ist nur im Arbeitsspeicher; sichern Sie den Arbeitsbereich als Datei."
                 .into(),
-            StorageError::Unreadable(detail) => format!(
+            (StorageError::QuotaExceeded, Lang::En) => "The browser's local storage is full. \
+                The last change is only in memory; save the workspace to a file."
+                .into(),
+            (StorageError::Unreadable(detail), Lang::De) => format!(
                 "Die gespeicherten Daten können nicht gelesen werden ({detail}). Sie bleiben unverändert erhalten."
             ),
-            StorageError::Browser(detail) => format!("Der Browser meldet einen Speicherfehler: {detail}"),
+            (StorageError::Unreadable(detail), Lang::En) => format!(
+                "The stored data cannot be read ({detail}). It is kept unchanged."
+            ),
+            (StorageError::Browser(detail), Lang::De) => {
+                format!("Der Browser meldet einen Speicherfehler: {detail}")
+            }
+            (StorageError::Browser(detail), Lang::En) => {
+                format!("The browser reports a storage error: {detail}")
+            }
         }
     }
 }
 
 impl std::fmt::Display for StorageError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message_de())
+        f.write_str(&self.message(Lang::De))
     }
 }
 
@@ -181,6 +197,19 @@ pub fn save_workspace(workspace: &Workspace, known: u64, force: bool) -> Result<
     Ok(next)
 }
 
+/// The UI language the user chose last, if any (an unknown code counts as none).
+pub fn load_language() -> Option<Lang> {
+    load_raw(persistence::LANGUAGE)
+        .ok()
+        .flatten()
+        .and_then(|code| Lang::from_code(&code))
+}
+
+/// Remembers the UI language.
+pub fn save_language(lang: Lang) -> Result<(), StorageError> {
+    save_raw(persistence::LANGUAGE, lang.code())
+}
+
 /// Keeps an unreadable document under a key of its own (the original stays too); returns that key. A text
 /// already kept aside is not copied again.
 pub fn keep_aside(raw: &str, stamp: &str) -> Result<String, StorageError> {
@@ -231,12 +260,12 @@ mod tests {
     fn messages_are_german() {
         assert!(
             StorageError::QuotaExceeded
-                .message_de()
+                .message(Lang::De)
                 .contains("Speicher des Browsers ist voll")
         );
         assert!(
             StorageError::Unavailable
-                .message_de()
+                .message(Lang::De)
                 .contains("keinen lokalen Speicher")
         );
     }

@@ -10,6 +10,7 @@ use super::attainment::Settings;
 use super::calendar::Year;
 use super::indicator::{Indicator, builtin_catalogue};
 use super::values::Values;
+use crate::locale::Lang;
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -107,18 +108,33 @@ pub enum LoadError {
 }
 
 impl LoadError {
-    pub fn message_de(&self) -> String {
-        match self {
-            LoadError::NotJson(detail) => format!("Die Daten sind kein gültiges JSON ({detail})."),
-            LoadError::Invalid(detail) => {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (LoadError::NotJson(detail), Lang::De) => {
+                format!("Die Daten sind kein gültiges JSON ({detail}).")
+            }
+            (LoadError::NotJson(detail), Lang::En) => {
+                format!("The data is not valid JSON ({detail}).")
+            }
+            (LoadError::Invalid(detail), Lang::De) => {
                 format!("Die Daten sind kein gültiger Arbeitsbereich der Zielsteuerung ({detail}).")
             }
-            LoadError::NewerSchema { found } => format!(
+            (LoadError::Invalid(detail), Lang::En) => {
+                format!("The data is not a valid Zielsteuerung workspace ({detail}).")
+            }
+            (LoadError::NewerSchema { found }, Lang::De) => format!(
                 "Die Daten stammen aus einer neueren Version der Zielsteuerung (Schemaversion {found}, diese Version kennt \
                  bis {SCHEMA_VERSION}). Bitte verwenden Sie die neuere Version."
             ),
-            LoadError::NoSchemaVersion => {
+            (LoadError::NewerSchema { found }, Lang::En) => format!(
+                "The data comes from a newer version of Zielsteuerung (schema version {found}; this version knows up \
+                 to {SCHEMA_VERSION}). Please use the newer version."
+            ),
+            (LoadError::NoSchemaVersion, Lang::De) => {
                 "Den Daten fehlt die Schemaversion; sie stammen nicht aus der Zielsteuerung.".into()
+            }
+            (LoadError::NoSchemaVersion, Lang::En) => {
+                "The data has no schema version; it does not come from Zielsteuerung.".into()
             }
         }
     }
@@ -126,7 +142,7 @@ impl LoadError {
 
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message_de())
+        f.write_str(&self.message(Lang::De))
     }
 }
 
@@ -221,7 +237,7 @@ mod tests {
             Workspace::from_json(r#"{"schema_version":1}"#),
             Err(LoadError::Invalid(_))
         ));
-        let newer = LoadError::NewerSchema { found: 7 }.message_de();
+        let newer = LoadError::NewerSchema { found: 7 }.message(Lang::De);
         assert!(newer.contains("neueren Version"), "{newer}");
     }
 

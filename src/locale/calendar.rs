@@ -53,6 +53,29 @@ pub fn format_date(date: Date, lang: Lang) -> String {
     }
 }
 
+/// Reads a date as typed in the UI's language: German as [`parse_date`]; English "31/05/2022" (British
+/// order, as [`format_date`] writes it) or ISO, with an English message otherwise.
+pub fn parse_date_in(input: &str, lang: Lang) -> Result<Date, String> {
+    match lang {
+        Lang::De => parse_date(input),
+        Lang::En => {
+            let text = input.trim();
+            if text.is_empty() {
+                return Err("Please enter a date (DD/MM/YYYY).".into());
+            }
+            let german: String = text.replace('/', ".");
+            if text.contains('.') {
+                return Err(format!(
+                    "“{text}” is not a valid date. Please enter DD/MM/YYYY, e.g. 31/05/2022."
+                ));
+            }
+            parse_date(&german).map_err(|_| {
+                format!("“{text}” is not a valid date. Please enter DD/MM/YYYY, e.g. 31/05/2022.")
+            })
+        }
+    }
+}
+
 /// Reads "31.05.2022", "1.5.2022", "31.05.22" (20xx) or ISO "2022-05-31"; German message otherwise.
 pub fn parse_date(input: &str) -> Result<Date, String> {
     let text = input.trim();
@@ -128,6 +151,26 @@ mod tests {
         assert_eq!(
             parse_date(""),
             Err("Bitte ein Datum eingeben (TT.MM.JJJJ).".into())
+        );
+    }
+
+    #[test]
+    fn english_dates() {
+        let d = Date::new(2022, 5, 31).unwrap();
+        assert_eq!(parse_date_in("31/05/2022", Lang::En), Ok(d));
+        assert_eq!(parse_date_in("2022-05-31", Lang::En), Ok(d));
+        assert_eq!(parse_date_in("31.05.2022", Lang::De), Ok(d));
+        assert_eq!(
+            parse_date_in("31.05.2022", Lang::En),
+            Err(
+                "“31.05.2022” is not a valid date. Please enter DD/MM/YYYY, e.g. 31/05/2022."
+                    .into()
+            )
+        );
+        assert!(parse_date_in("31/02/2022", Lang::En).is_err());
+        assert_eq!(
+            parse_date_in(" ", Lang::En),
+            Err("Please enter a date (DD/MM/YYYY).".into())
         );
     }
 }

@@ -5,10 +5,10 @@
 mod calendar;
 mod number;
 
-pub use calendar::{format_date, month_name, month_year, parse_date};
+pub use calendar::{format_date, month_name, month_year, parse_date, parse_date_in};
 pub use number::{
     NumberError, format_count, format_decimal, format_euro, format_percent, format_signed_count,
-    format_signed_decimal, format_signed_percent, parse_number,
+    format_signed_decimal, format_signed_percent, parse_number, parse_number_in,
 };
 
 /// The language of the UI and of generated text.
@@ -17,6 +17,45 @@ pub enum Lang {
     #[default]
     De,
     En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::De, Lang::En];
+
+    /// The text in this language of a pair written side by side at the place of use.
+    pub const fn pick(self, de: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Lang::De => de,
+            Lang::En => en,
+        }
+    }
+    /// The BCP 47 code for `<html lang>` and for storage: "de", "en".
+    pub fn code(self) -> &'static str {
+        self.pick("de", "en")
+    }
+    /// The language of a stored or declared code ("de", "de-DE", "en-GB"); `None` for anything else.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let primary = code.trim().split(['-', '_']).next().unwrap_or_default();
+        match primary.to_ascii_lowercase().as_str() {
+            "de" => Some(Lang::De),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+    /// The language's own name, as the switch offers it: "Deutsch", "English".
+    pub fn endonym(self) -> &'static str {
+        self.pick("Deutsch", "English")
+    }
+    /// The other language (the switch has two).
+    pub fn other(self) -> Lang {
+        self.pick_lang(Lang::En, Lang::De)
+    }
+    const fn pick_lang(self, de: Lang, en: Lang) -> Lang {
+        match self {
+            Lang::De => de,
+            Lang::En => en,
+        }
+    }
 }
 
 /// The no-break space that keeps a number and its unit together ("58,0 %", "1.234,50 €").

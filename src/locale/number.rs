@@ -104,7 +104,7 @@ pub fn format_signed_percent(value: f64, decimals: usize, lang: Lang) -> String 
     format!("{number}{NBSP}%")
 }
 
-/// Why typed text is not a number; `message_de` is shown next to the field.
+/// Why typed text is not a number; [`NumberError::message`] is shown next to the field.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NumberError {
     Empty,
@@ -121,33 +121,44 @@ pub enum NumberError {
 }
 
 impl NumberError {
-    /// The message for the user, in German.
-    pub fn message_de(&self) -> String {
-        match self {
-            NumberError::Empty => "Bitte eine Zahl eingeben.".into(),
-            NumberError::Invalid(t) => {
-                format!(
-                    "„{t}“ ist keine Zahl. Erlaubt sind Ziffern, Komma, Tausenderpunkte und ein Vorzeichen, z. B. 1.234,5."
-                )
-            }
-            NumberError::DecimalPoint(t) => format!(
+    /// The message for the user in `lang`; the examples use that language's separators.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (NumberError::Empty, Lang::De) => "Bitte eine Zahl eingeben.".into(),
+            (NumberError::Empty, Lang::En) => "Please enter a number.".into(),
+            (NumberError::Invalid(t), Lang::De) => format!(
+                "„{t}“ ist keine Zahl. Erlaubt sind Ziffern, Komma, Tausenderpunkte und ein Vorzeichen, z. B. 1.234,5."
+            ),
+            (NumberError::Invalid(t), Lang::En) => format!(
+                "“{t}” is not a number. Digits, a decimal point, thousands commas and a sign are allowed, e.g. 1,234.5."
+            ),
+            (NumberError::DecimalPoint(t), Lang::De) => format!(
                 "„{t}“: Bitte das Komma als Dezimaltrennzeichen verwenden, z. B. {}.",
                 t.replacen('.', ",", 1)
             ),
-            NumberError::Grouping(t) => {
-                format!(
-                    "„{t}“: Tausenderpunkte stehen nur zwischen Dreiergruppen, z. B. 1.234.567,5."
-                )
+            (NumberError::DecimalPoint(t), Lang::En) => format!(
+                "“{t}”: please use a point as the decimal separator, e.g. {}.",
+                t.replacen(',', ".", 1)
+            ),
+            (NumberError::Grouping(t), Lang::De) => format!(
+                "„{t}“: Tausenderpunkte stehen nur zwischen Dreiergruppen, z. B. 1.234.567,5."
+            ),
+            (NumberError::Grouping(t), Lang::En) => format!(
+                "“{t}”: thousands commas only separate groups of three digits, e.g. 1,234,567.5."
+            ),
+            (NumberError::TwoCommas(t), Lang::De) => format!("„{t}“ enthält mehr als ein Komma."),
+            (NumberError::TwoCommas(t), Lang::En) => {
+                format!("“{t}” contains more than one decimal point.")
             }
-            NumberError::TwoCommas(t) => format!("„{t}“ enthält mehr als ein Komma."),
-            NumberError::TooLarge(t) => format!("„{t}“ ist zu groß."),
+            (NumberError::TooLarge(t), Lang::De) => format!("„{t}“ ist zu groß."),
+            (NumberError::TooLarge(t), Lang::En) => format!("“{t}” is too large."),
         }
     }
 }
 
 impl std::fmt::Display for NumberError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message_de())
+        f.write_str(&self.message(Lang::De))
     }
 }
 
@@ -155,6 +166,35 @@ impl std::error::Error for NumberError {}
 
 /// Largest magnitude accepted: far above any job centre figure (a county's yearly LLU sum is < 10^10 €).
 const LIMIT: f64 = 1e15;
+
+/// Parses a number as typed in the UI's language. English input uses the German rules with the roles of
+/// point and comma swapped ("1,234.5"); the error keeps the text as typed and speaks `lang`.
+pub fn parse_number_in(input: &str, lang: Lang) -> Result<f64, NumberError> {
+    match lang {
+        Lang::De => parse_number(input),
+        Lang::En => {
+            let swapped: String = input
+                .chars()
+                .map(|c| match c {
+                    '.' => ',',
+                    ',' => '.',
+                    c => c,
+                })
+                .collect();
+            parse_number(&swapped).map_err(|e| {
+                let original = input.trim().to_owned();
+                match e {
+                    NumberError::Empty => NumberError::Empty,
+                    NumberError::Invalid(_) => NumberError::Invalid(original),
+                    NumberError::DecimalPoint(_) => NumberError::DecimalPoint(original),
+                    NumberError::Grouping(_) => NumberError::Grouping(original),
+                    NumberError::TwoCommas(_) => NumberError::TwoCommas(original),
+                    NumberError::TooLarge(_) => NumberError::TooLarge(original),
+                }
+            })
+        }
+    }
+}
 
 /// Parses what a German user types: "1.234,5", "1234,5", "718", "−5", "+1,8", "58 %", "58,0%", "1.234,50 €".
 /// Spaces (also no-break and thin spaces) are ignored; a trailing "%" or "€" is allowed and dropped.
@@ -369,13 +409,13 @@ mod tests {
         let err = parse_number("12.5").unwrap_err();
         assert_eq!(err, NumberError::DecimalPoint("12.5".into()));
         assert_eq!(
-            err.message_de(),
+            err.message(Lang::De),
             "„12.5“: Bitte das Komma als Dezimaltrennzeichen verwenden, z. B. 12,5."
         );
         assert!(
             parse_number("x")
                 .unwrap_err()
-                .message_de()
+                .message(Lang::De)
                 .starts_with("„x“ ist keine Zahl.")
         );
     }
@@ -384,6 +424,38 @@ mod tests {
     fn format_then_parse_round_trips() {
         for v in [0.0, 1.5, 718.0, 2035.0, 1234.5, -1234.5, 1_000_000.25, 58.0] {
             assert_eq!(parse_number(&format_decimal(v, 2, Lang::De)), Ok(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn english_input_swaps_point_and_comma() {
+        assert_eq!(parse_number_in("1,234.5", Lang::En), Ok(1234.5));
+        assert_eq!(parse_number_in("1234.5", Lang::En), Ok(1234.5));
+        assert_eq!(parse_number_in("−5", Lang::En), Ok(-5.0));
+        assert_eq!(parse_number_in("58.0 %", Lang::En), Ok(58.0));
+        assert_eq!(parse_number_in("1.234,5", Lang::De), Ok(1234.5));
+        let err = parse_number_in("12,5", Lang::En).unwrap_err();
+        assert_eq!(err, NumberError::DecimalPoint("12,5".into()));
+        assert_eq!(
+            err.message(Lang::En),
+            "“12,5”: please use a point as the decimal separator, e.g. 12.5."
+        );
+        assert_eq!(
+            parse_number_in("1.2.3", Lang::En)
+                .unwrap_err()
+                .message(Lang::En),
+            "“1.2.3” contains more than one decimal point."
+        );
+        assert_eq!(
+            parse_number_in("", Lang::En).unwrap_err().message(Lang::En),
+            "Please enter a number."
+        );
+        for v in [0.0, 1.5, 718.0, 1234.5, -1234.5, 1_000_000.25] {
+            assert_eq!(
+                parse_number_in(&format_decimal(v, 2, Lang::En), Lang::En),
+                Ok(v),
+                "{v}"
+            );
         }
     }
 }

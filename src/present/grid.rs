@@ -156,7 +156,7 @@ pub fn apply(
         if t.trim().is_empty() {
             Ok(None)
         } else {
-            parse_number(t).map(Some).map_err(|e| e.message_de())
+            parse_number(t).map(Some).map_err(|e| e.message(Lang::De))
         }
     };
     let typed = parse(text)?;

@@ -367,7 +367,7 @@ pub fn build(
         match parse_number(text) {
             Ok(v) => Some(v),
             Err(e) => {
-                errors.push((field, e.message_de()));
+                errors.push((field, e.message(Lang::De)));
                 None
             }
         }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::locale::Lang;
 use crate::route::{Route, Screen};
 use crate::ui::agreement_editor::AgreementEditor;
 use crate::ui::balance::Balance;
@@ -18,14 +19,14 @@ fn current_route() -> Route {
     Route::from_fragment(&fragment)
 }
 
-/// German label of a screen in the navigation.
-pub(crate) fn nav_label(screen: Screen) -> &'static str {
+/// The label of a screen in the navigation and its heading.
+pub(crate) fn nav_label(screen: Screen, lang: Lang) -> &'static str {
     match screen {
-        Screen::Overview => "Übersicht",
-        Screen::Agreement => "Zielvereinbarung",
-        Screen::Values => "Ist-Werte erfassen",
-        Screen::Balance => "Jahresbilanz",
-        Screen::Report => "Bericht",
+        Screen::Overview => lang.pick("Übersicht", "Overview"),
+        Screen::Agreement => lang.pick("Zielvereinbarung", "Target agreement"),
+        Screen::Values => lang.pick("Ist-Werte erfassen", "Enter actual figures"),
+        Screen::Balance => lang.pick("Jahresbilanz", "Annual balance"),
+        Screen::Report => lang.pick("Bericht", "Report"),
     }
 }
 
@@ -55,17 +56,21 @@ pub fn App() -> impl IntoView {
 
     // Window title names the screen; after a navigation (not on the first render) focus moves to the
     // content so that keyboard and screen reader users land on the new screen.
-    Effect::new(move |first_done: Option<()>| {
+    let lang = state.lang;
+    Effect::new(move |previous: Option<Route>| {
         let r = route.get();
+        let l = lang.get();
         let title = match (&r, r.screen()) {
-            (Route::Target(_), _) => "Zieldetail – Zielsteuerung".to_owned(),
-            (_, Some(s)) => format!("{} – Zielsteuerung", nav_label(s)),
-            (_, None) => "Seite nicht gefunden – Zielsteuerung".to_owned(),
+            (Route::Target(_), _) => l.pick("Zieldetail", "Target detail"),
+            (_, Some(s)) => nav_label(s, l),
+            (_, None) => l.pick("Seite nicht gefunden", "Page not found"),
         };
-        document().set_title(&title);
-        if first_done.is_some() {
+        document().set_title(&format!("{title} – Zielsteuerung"));
+        // Only a navigation moves focus; switching the language leaves it on the switch.
+        if previous.is_some_and(|p| p != r) {
             focus_content();
         }
+        r
     });
 
     let skip_to_content = move |ev: leptos::ev::MouseEvent| {
@@ -77,18 +82,27 @@ pub fn App() -> impl IntoView {
     view! {
         <header class="kopf">
             <a class="sprunglink" href="" on:click=skip_to_content>
-                "Zum Inhalt springen"
+                {move || lang.get().pick("Zum Inhalt springen", "Skip to content")}
             </a>
             <div class="marke">
                 <span class="app-name">"Zielsteuerung"</span>
                 <span class="organisation">
                     {organisation}
                     <Show when=move || is_example.get()>
-                        <span class="kennzeichen">"Beispiel"</span>
+                        <span class="kennzeichen">{move || lang.get().pick("Beispiel", "Example")}</span>
                     </Show>
                 </span>
             </div>
-            <nav class="hauptnavigation" aria-label="Hauptnavigation">
+            <button type="button" class="sprachwahl" on:click=move |_| lang.update(|l| *l = l.other())>
+                <span class="sr-only">
+                    {move || lang.get().pick("Sprache wechseln: ", "Switch language: ")}
+                </span>
+                <span lang=move || lang.get().other().code()>{move || lang.get().other().endonym()}</span>
+            </button>
+            <nav
+                class="hauptnavigation"
+                aria-label=move || lang.get().pick("Hauptnavigation", "Main navigation")
+            >
                 <ul>
                     {Screen::ALL
                         .into_iter()
@@ -99,7 +113,7 @@ pub fn App() -> impl IntoView {
                             view! {
                                 <li>
                                     <a href=s.href() aria-current=current>
-                                        {nav_label(s)}
+                                        {move || nav_label(s, lang.get())}
                                     </a>
                                 </li>
                             }
@@ -110,7 +124,9 @@ pub fn App() -> impl IntoView {
         </header>
         <StorageNotice />
         <main id="inhalt" tabindex="-1">
-            {move || match route.get() {
+            // A change of language builds the screen anew in that language (a rare act: no need for every
+            // label to be a signal of its own).
+            {move || match (lang.track(), route.get()).1 {
                 Route::Screen(Screen::Overview) => view! { <Overview /> }.into_any(),
                 Route::Screen(Screen::Values) => view! { <ValuesScreen /> }.into_any(),
                 Route::Screen(Screen::Balance) => view! { <Balance /> }.into_any(),
@@ -122,7 +138,13 @@ pub fn App() -> impl IntoView {
         </main>
         <footer class="fuss">
             <p>
-                "Alle Daten bleiben in diesem Browser auf diesem Rechner; nichts wird an einen Server gesendet."
+                {move || {
+                    lang.get()
+                        .pick(
+                            "Alle Daten bleiben in diesem Browser auf diesem Rechner; nichts wird an einen Server gesendet.",
+                            "All data stays in this browser on this computer; nothing is sent to a server.",
+                        )
+                }}
             </p>
         </footer>
     }

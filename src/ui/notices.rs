@@ -37,7 +37,7 @@ pub fn StorageNotice() -> impl IntoView {
                     <div class="meldung meldung-fehler" role="alert">
                         <p>
                             <strong>"Gespeicherte Daten nicht lesbar: "</strong>
-                            {error.message_de()}
+                            {error.message(crate::locale::Lang::De)}
                         </p>
                         <p>
                             {format!(
@@ -96,11 +96,11 @@ pub fn StorageNotice() -> impl IntoView {
                 </div>
             }
             .into_any(),
-            Notice::Failed(message) => view! {
+            Notice::Failed(error) => view! {
                 <div class="meldung meldung-fehler" role="alert">
                     <p>
                         <strong>"Speichern fehlgeschlagen: "</strong>
-                        {message}
+                        {error.message(crate::locale::Lang::De)}
                     </p>
                 </div>
             }

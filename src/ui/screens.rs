@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::locale::Lang;
 use crate::route::Screen;
 use crate::ui::app::nav_label;
 use crate::ui::widgets::EmptyState;
@@ -43,7 +44,7 @@ pub(crate) fn empty_state(screen: Screen) -> (&'static str, &'static str) {
 #[component]
 pub fn ScreenPage(screen: Screen) -> impl IntoView {
     view! {
-        <h1>{nav_label(screen)}</h1>
+        <h1>{nav_label(screen, Lang::De)}</h1>
         <EmptyState screen=screen />
     }
 }

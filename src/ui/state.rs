@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::domain::calendar::Year;
 use crate::domain::example;
 use crate::domain::workspace::{LoadError, Workspace};
+use crate::locale::Lang;
 use crate::persistence::Startup;
 use crate::storage::{self, SaveError, StorageError};
 use crate::ui::download::now_iso;
@@ -27,8 +28,8 @@ pub enum Notice {
     Conflict { theirs: u64 },
     /// This tab took over what another tab saved.
     ReloadedFromOtherTab,
-    /// Any other storage error, with its German message.
-    Failed(String),
+    /// Any other storage error.
+    Failed(StorageError),
 }
 
 /// State shared by all screens.
@@ -40,6 +41,8 @@ pub struct AppState {
     pub notice: RwSignal<Option<Notice>>,
     /// The "Datenstand" given to values entered in the grid, as typed ("31.10.2022"); kept while the tab lives.
     pub entry_as_of: RwSignal<String>,
+    /// The UI language, remembered in storage apart from the workspace.
+    pub lang: RwSignal<Lang>,
     /// The revision this tab last loaded or saved.
     revision: StoredValue<u64>,
     /// False while saving would destroy something (unreadable store, conflict) or is impossible.
@@ -91,6 +94,7 @@ impl AppState {
             workspace: RwSignal::new(workspace),
             notice: RwSignal::new(notice),
             entry_as_of: RwSignal::new(crate::ui::download::today_de()),
+            lang: RwSignal::new(storage::load_language().unwrap_or_default()),
             revision: StoredValue::new(revision),
             saving: RwSignal::new(saving),
             from_storage: StoredValue::new(false),
@@ -125,12 +129,23 @@ impl AppState {
             Err(SaveError::Storage(StorageError::Unavailable)) => {
                 self.notice.set(Some(Notice::Unavailable))
             }
-            Err(SaveError::Storage(e)) => self.notice.set(Some(Notice::Failed(e.message_de()))),
+            Err(SaveError::Storage(e)) => self.notice.set(Some(Notice::Failed(e))),
         }
     }
 
     /// Installs saving on every change and the watch for other tabs. Call once from the App.
     pub fn start_persistence(self) {
+        // The language: `<html lang>` follows it (WCAG 3.1.1), and it is remembered. Not being able to
+        // remember it is no matter for a notice: the workspace's own save reports storage problems.
+        Effect::new(move |first: Option<()>| {
+            let lang = self.lang.get();
+            if let Some(root) = document().document_element() {
+                let _ = root.set_attribute("lang", lang.code());
+            }
+            if first.is_some() {
+                let _ = storage::save_language(lang);
+            }
+        });
         Effect::new(move |first: Option<()>| {
             self.workspace.track();
             if first.is_none() {
@@ -183,7 +198,7 @@ impl AppState {
                 }));
             }
             Ok(Startup::Fresh) => {}
-            Err(e) => self.notice.set(Some(Notice::Failed(e.message_de()))),
+            Err(e) => self.notice.set(Some(Notice::Failed(e))),
         }
     }
 
