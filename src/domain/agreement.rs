@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::calendar::{Date, Year};
 use super::indicator::{Indicator, IndicatorCode, Unit};
 use super::values::Population;
+use crate::locale::Lang;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -57,6 +58,15 @@ impl Category {
             Category::Qualitative => "qualitatives Ziel",
         }
     }
+    /// The category's name in `lang`, as lists write it next to the format ("federal target").
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Category::Federal => lang.pick(self.label_de(), "federal target"),
+            Category::State => lang.pick(self.label_de(), "state target"),
+            Category::Local => lang.pick(self.label_de(), "local target"),
+            Category::Qualitative => lang.pick(self.label_de(), "qualitative goal"),
+        }
+    }
 }
 
 /// What a quantitative target is about: one indicator for one population.
@@ -82,6 +92,13 @@ impl ChangeUnit {
         match self {
             ChangeUnit::Percent => "%",
             ChangeUnit::PercentagePoints => "Prozentpunkte",
+        }
+    }
+    /// The unit's name in `lang`: "%", "Prozentpunkte" / "percentage points".
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            ChangeUnit::Percent => "%",
+            ChangeUnit::PercentagePoints => lang.pick(self.label_de(), "percentage points"),
         }
     }
     /// `base` changed by `change` in this unit ("um 1,8 Prozentpunkte" / "um 1,8 %").
@@ -300,6 +317,40 @@ impl TargetFormat {
             TargetFormat::Qualitative { .. } => "qualitatives Ziel",
         }
     }
+
+    /// The name of the format in `lang` ("Mindestwert" / "minimum").
+    pub fn label(&self, lang: Lang) -> &'static str {
+        let en = match self {
+            TargetFormat::Minimum { .. } => "minimum",
+            TargetFormat::Maximum { .. } => "cap",
+            TargetFormat::QuotaIncrease { .. } => "rate with target value",
+            TargetFormat::ChangeVsPreviousYear { .. } => "change on the previous year",
+            TargetFormat::QuotaRelativeChange { .. } => "relative change of a rate",
+            TargetFormat::Monitoring { .. } => "monitoring",
+            TargetFormat::Qualitative { .. } => "qualitative goal",
+        };
+        lang.pick(self.label_de(), en)
+    }
+}
+
+/// A number of a target, as validation names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Figure {
+    Target,
+    Cap,
+    Change,
+    Baseline,
+}
+
+impl Figure {
+    fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Figure::Target => lang.pick("Zielwert", "Target value"),
+            Figure::Cap => lang.pick("Obergrenze", "Cap"),
+            Figure::Change => lang.pick("Veränderung", "Change"),
+            Figure::Baseline => lang.pick("Ausgangswert", "Baseline"),
+        }
+    }
 }
 
 /// One target of an agreement.
@@ -318,23 +369,23 @@ pub struct Target {
 }
 
 impl Target {
-    /// Checks the target's numbers against its indicator; German reasons for every problem.
-    pub fn validate(&self, indicator: Option<&Indicator>) -> Vec<String> {
+    /// Checks the target's numbers against its indicator; the reasons for every problem in `lang`.
+    pub fn validate(&self, indicator: Option<&Indicator>, lang: Lang) -> Vec<String> {
         let mut problems = Vec::new();
-        let numbers: Vec<(&str, f64)> = match &self.format {
-            TargetFormat::Minimum { target, .. } => vec![("Zielwert", *target)],
-            TargetFormat::Maximum { cap, .. } => vec![("Obergrenze", *cap)],
+        let numbers: Vec<(Figure, f64)> = match &self.format {
+            TargetFormat::Minimum { target, .. } => vec![(Figure::Target, *target)],
+            TargetFormat::Maximum { cap, .. } => vec![(Figure::Cap, *cap)],
             TargetFormat::QuotaIncrease {
                 baseline,
                 change,
                 target,
                 ..
             } => {
-                let mut n = vec![("Veränderung", *change), ("Zielwert", *target)];
-                n.extend(baseline.map(|b| ("Ausgangswert", b)));
+                let mut n = vec![(Figure::Change, *change), (Figure::Target, *target)];
+                n.extend(baseline.map(|b| (Figure::Baseline, b)));
                 n
             }
-            TargetFormat::ChangeVsPreviousYear { change, .. } => vec![("Veränderung", *change)],
+            TargetFormat::ChangeVsPreviousYear { change, .. } => vec![(Figure::Change, *change)],
             TargetFormat::QuotaRelativeChange {
                 baseline,
                 change_percent,
@@ -342,30 +393,45 @@ impl Target {
                 ..
             } => {
                 vec![
-                    ("Ausgangswert", *baseline),
-                    ("Veränderung", *change_percent),
-                    ("Zielwert", *target),
+                    (Figure::Baseline, *baseline),
+                    (Figure::Change, *change_percent),
+                    (Figure::Target, *target),
                 ]
             }
             TargetFormat::Monitoring { .. } => vec![],
             TargetFormat::Qualitative { description, .. } => {
                 if description.trim().is_empty() {
-                    problems.push("Ein qualitatives Ziel braucht eine Beschreibung.".to_owned());
+                    problems.push(
+                        lang.pick(
+                            "Ein qualitatives Ziel braucht eine Beschreibung.",
+                            "A qualitative goal needs a description.",
+                        )
+                        .to_owned(),
+                    );
                 }
                 vec![]
             }
         };
-        for (name, value) in &numbers {
+        for (figure, value) in &numbers {
             if !value.is_finite() {
-                problems.push(format!("{name}: keine gültige Zahl."));
+                let name = figure.label(lang);
+                problems.push(match lang {
+                    Lang::De => format!("{name}: keine gültige Zahl."),
+                    Lang::En => format!("{name}: not a valid number."),
+                });
             }
         }
         if let Some(subject) = self.format.subject() {
             match indicator {
-                None => problems.push(format!(
-                    "Die Kennzahl „{}“ ist nicht im Katalog.",
-                    subject.indicator
-                )),
+                None => problems.push(match lang {
+                    Lang::De => {
+                        format!("Die Kennzahl „{}“ ist nicht im Katalog.", subject.indicator)
+                    }
+                    Lang::En => format!(
+                        "The indicator “{}” is not in the catalogue.",
+                        subject.indicator
+                    ),
+                }),
                 Some(ind) => {
                     let is_quota_format = matches!(
                         self.format,
@@ -373,16 +439,26 @@ impl Target {
                             | TargetFormat::QuotaRelativeChange { .. }
                     );
                     if is_quota_format && ind.unit != Unit::Percent {
-                        problems.push(format!(
-                            "Das Format „{}“ passt nur zu Quoten; „{}“ ist keine Quote.",
-                            self.format.label_de(),
-                            ind.name
-                        ));
+                        let format = self.format.label(lang);
+                        problems.push(match lang {
+                            Lang::De => format!(
+                                "Das Format „{format}“ passt nur zu Quoten; „{}“ ist keine Quote.",
+                                ind.name
+                            ),
+                            Lang::En => format!(
+                                "The format “{format}” only applies to rates; “{}” is not a rate.",
+                                ind.name
+                            ),
+                        });
                     }
                     if ind.unit != Unit::Percent {
-                        for (name, value) in &numbers {
-                            if *value < 0.0 && *name != "Veränderung" {
-                                problems.push(format!("{name} darf nicht negativ sein."));
+                        for (figure, value) in &numbers {
+                            if *value < 0.0 && *figure != Figure::Change {
+                                let name = figure.label(lang);
+                                problems.push(match lang {
+                                    Lang::De => format!("{name} darf nicht negativ sein."),
+                                    Lang::En => format!("{name} must not be negative."),
+                                });
                             }
                         }
                     }
@@ -393,8 +469,11 @@ impl Target {
             && change < 0.0
         {
             problems.push(
-                "Die Veränderung wird ohne Vorzeichen angegeben; die Richtung steht in der Grenze."
-                    .into(),
+                lang.pick(
+                    "Die Veränderung wird ohne Vorzeichen angegeben; die Richtung steht in der Grenze.",
+                    "The change is stated without a sign; the limit gives the direction.",
+                )
+                .into(),
             );
         }
         problems
@@ -487,7 +566,7 @@ mod tests {
             },
             notes: String::new(),
         };
-        let problems = t.validate(int);
+        let problems = t.validate(int, Lang::De);
         assert!(
             problems.iter().any(|p| p.contains("keine gültige Zahl")),
             "{problems:?}"
@@ -504,8 +583,63 @@ mod tests {
             ..t
         };
         assert_eq!(
-            q.validate(None),
+            q.validate(None, Lang::De),
             vec!["Ein qualitatives Ziel braucht eine Beschreibung.".to_owned()]
         );
+    }
+
+    #[test]
+    fn validation_speaks_english() {
+        let cat = builtin_catalogue();
+        let int = cat.iter().find(|i| i.code.as_str() == "INT");
+        let t = Target {
+            id: TargetId(1),
+            title: String::new(),
+            category: Category::Federal,
+            format: TargetFormat::QuotaIncrease {
+                subject: subject("INT", Population::Total),
+                baseline: Some(-1.0),
+                change: 1.8,
+                unit: ChangeUnit::PercentagePoints,
+                target: f64::NAN,
+            },
+            notes: String::new(),
+        };
+        assert_eq!(
+            t.validate(int, Lang::En),
+            vec![
+                "Target value: not a valid number.".to_owned(),
+                "The format “rate with target value” only applies to rates; “Integrationen” is not a rate."
+                    .to_owned(),
+                "Baseline must not be negative.".to_owned(),
+            ]
+        );
+        let unknown = Target {
+            format: TargetFormat::Monitoring {
+                subject: subject("XYZ", Population::Women),
+            },
+            ..t
+        };
+        assert_eq!(
+            unknown.validate(None, Lang::En),
+            vec!["The indicator “XYZ” is not in the catalogue.".to_owned()]
+        );
+    }
+
+    #[test]
+    fn labels_in_both_languages() {
+        assert_eq!(Category::State.label(Lang::De), "landesspezifisches Ziel");
+        assert_eq!(Category::State.label(Lang::En), "state target");
+        assert_eq!(
+            ChangeUnit::PercentagePoints.label(Lang::En),
+            "percentage points"
+        );
+        assert_eq!(ChangeUnit::Percent.label(Lang::En), "%");
+        let cap = TargetFormat::Maximum {
+            subject: subject("LZB", Population::Total),
+            cap: 2020.0,
+        };
+        assert_eq!(cap.label(Lang::De), "Obergrenze");
+        assert_eq!(cap.label(Lang::En), "cap");
     }
 }

@@ -1,10 +1,28 @@
 //! Changes to agreements and targets as the editor makes them: create, copy from the previous year, delete
-//! with undo, add/replace/remove targets. Every operation checks first and changes nothing when it refuses.
+//! with undo, add/replace/remove targets. Every operation checks first and changes nothing when it refuses;
+//! its reason comes in the UI's language.
 
 use super::agreement::{Agreement, AgreementId, ManualStatus, Target, TargetFormat, TargetId};
 use super::calendar::Year;
-use super::indicator::{Aggregation, Indicator, validate_user_code};
+use super::indicator::{Aggregation, Indicator, is_builtin, validate_user_code};
 use super::workspace::Workspace;
+use crate::locale::Lang;
+
+/// "Für 2022 gibt es bereits eine Zielvereinbarung." in `lang`.
+fn year_taken(year: Year, lang: Lang) -> String {
+    match lang {
+        Lang::De => format!("Für {year} gibt es bereits eine Zielvereinbarung."),
+        Lang::En => format!("There is already a target agreement for {year}."),
+    }
+}
+
+fn agreement_gone(lang: Lang) -> String {
+    lang.pick(
+        "Die Zielvereinbarung gibt es nicht mehr.",
+        "The target agreement no longer exists.",
+    )
+    .to_owned()
+}
 
 /// A removed agreement with its place, for undo.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,9 +67,10 @@ impl Workspace {
         year: Year,
         job_centre: &str,
         partner: &str,
+        lang: Lang,
     ) -> Result<AgreementId, String> {
         if self.agreement_for(year).is_some() {
-            return Err(format!("Für {year} gibt es bereits eine Zielvereinbarung."));
+            return Err(year_taken(year, lang));
         }
         let id = self.next_agreement_id();
         self.agreements.push(Agreement {
@@ -70,14 +89,22 @@ impl Workspace {
 
     /// A copy of the agreement `from` for `year`: the same targets (new ids, notes emptied, qualitative goals
     /// open again), parties kept, not yet signed. Refused if `year` has an agreement.
-    pub fn copy_agreement(&mut self, from: AgreementId, year: Year) -> Result<AgreementId, String> {
+    pub fn copy_agreement(
+        &mut self,
+        from: AgreementId,
+        year: Year,
+        lang: Lang,
+    ) -> Result<AgreementId, String> {
         if self.agreement_for(year).is_some() {
-            return Err(format!("Für {year} gibt es bereits eine Zielvereinbarung."));
+            return Err(year_taken(year, lang));
         }
-        let source = self
-            .agreement(from)
-            .cloned()
-            .ok_or("Die Vorlage gibt es nicht mehr.")?;
+        let source = self.agreement(from).cloned().ok_or_else(|| {
+            lang.pick(
+                "Die Vorlage gibt es nicht mehr.",
+                "The agreement to copy no longer exists.",
+            )
+            .to_owned()
+        })?;
         let id = self.next_agreement_id();
         let mut next = self.next_target_id().0;
         let targets = source
@@ -117,12 +144,21 @@ impl Workspace {
     }
 
     /// Undoes [`Workspace::delete_agreement`]; refused if the year got a new agreement meanwhile.
-    pub fn restore_agreement(&mut self, removed: RemovedAgreement) -> Result<(), String> {
-        if self.agreement_for(removed.agreement.year).is_some() {
-            return Err(format!(
-                "Für {} gibt es inzwischen eine andere Zielvereinbarung; die gelöschte kann nicht zurückgeholt werden.",
-                removed.agreement.year
-            ));
+    pub fn restore_agreement(
+        &mut self,
+        removed: RemovedAgreement,
+        lang: Lang,
+    ) -> Result<(), String> {
+        let year = removed.agreement.year;
+        if self.agreement_for(year).is_some() {
+            return Err(match lang {
+                Lang::De => format!(
+                    "Für {year} gibt es inzwischen eine andere Zielvereinbarung; die gelöschte kann nicht zurückgeholt werden."
+                ),
+                Lang::En => format!(
+                    "There is now another target agreement for {year}; the deleted one cannot be brought back."
+                ),
+            });
         }
         let index = removed.index.min(self.agreements.len());
         self.agreements.insert(index, removed.agreement);
@@ -130,10 +166,15 @@ impl Workspace {
     }
 
     /// Adds a target, or replaces the one with the same id.
-    pub fn put_target(&mut self, agreement: AgreementId, target: Target) -> Result<(), String> {
+    pub fn put_target(
+        &mut self,
+        agreement: AgreementId,
+        target: Target,
+        lang: Lang,
+    ) -> Result<(), String> {
         let a = self
             .agreement_mut(agreement)
-            .ok_or("Die Zielvereinbarung gibt es nicht mehr.")?;
+            .ok_or_else(|| agreement_gone(lang))?;
         match a.targets.iter_mut().find(|t| t.id == target.id) {
             Some(existing) => *existing = target,
             None => a.targets.push(target),
@@ -153,20 +194,34 @@ impl Workspace {
     }
 
     /// Adds a user-defined indicator ("eigene Kennzahl"), checking its code and name.
-    pub fn add_indicator(&mut self, indicator: Indicator) -> Result<(), String> {
+    pub fn add_indicator(&mut self, indicator: Indicator, lang: Lang) -> Result<(), String> {
         let code = indicator.code.as_str();
-        validate_user_code(code)?;
+        // The rule lives in `validate_user_code`, whose reason is German; English names the same two cases.
+        validate_user_code(code).map_err(|german| match lang {
+            Lang::De => german,
+            Lang::En if is_builtin(code) => format!("“{code}” is already a built-in indicator."),
+            Lang::En => format!(
+                "“{code}” is not allowed as an indicator code: 1 to 24 characters from the letters A–Z, digits, - \
+                 and _, starting with a letter."
+            ),
+        })?;
         if self
             .indicators
             .iter()
             .any(|i| i.code.as_str().eq_ignore_ascii_case(code))
         {
-            return Err(format!(
-                "Eine eigene Kennzahl mit dem Code „{code}“ gibt es bereits."
-            ));
+            return Err(match lang {
+                Lang::De => format!("Eine eigene Kennzahl mit dem Code „{code}“ gibt es bereits."),
+                Lang::En => format!("There is already an own indicator with the code “{code}”."),
+            });
         }
         if indicator.name.trim().is_empty() {
-            return Err("Bitte eine Bezeichnung für die Kennzahl eingeben.".into());
+            return Err(lang
+                .pick(
+                    "Bitte eine Bezeichnung für die Kennzahl eingeben.",
+                    "Please enter a name for the indicator.",
+                )
+                .into());
         }
         if let Aggregation::ChangeVsPreviousYear { base } = &indicator.aggregation
             && !self
@@ -174,9 +229,12 @@ impl Workspace {
                 .get(base.as_str())
                 .is_some_and(Indicator::takes_values)
         {
-            return Err(format!(
-                "Die Basis „{base}“ ist keine Kennzahl mit eigenen Werten."
-            ));
+            return Err(match lang {
+                Lang::De => format!("Die Basis „{base}“ ist keine Kennzahl mit eigenen Werten."),
+                Lang::En => {
+                    format!("The base “{base}” is not an indicator with values of its own.")
+                }
+            });
         }
         self.indicators.push(Indicator {
             name: indicator.name.trim().to_owned(),
@@ -186,10 +244,10 @@ impl Workspace {
     }
 
     /// Undoes [`Workspace::remove_target`].
-    pub fn restore_target(&mut self, removed: RemovedTarget) -> Result<(), String> {
+    pub fn restore_target(&mut self, removed: RemovedTarget, lang: Lang) -> Result<(), String> {
         let a = self
             .agreement_mut(removed.agreement)
-            .ok_or("Die Zielvereinbarung gibt es nicht mehr.")?;
+            .ok_or_else(|| agreement_gone(lang))?;
         let index = removed.index.min(a.targets.len());
         a.targets.insert(index, removed.target);
         Ok(())
@@ -210,11 +268,13 @@ mod tests {
         let mut ws = odenwaldkreis();
         let before = ws.clone();
         assert_eq!(
-            ws.create_agreement(y(2022), "KJC", "HMSI"),
+            ws.create_agreement(y(2022), "KJC", "HMSI", Lang::De),
             Err("Für 2022 gibt es bereits eine Zielvereinbarung.".into())
         );
         assert_eq!(ws, before);
-        let id = ws.create_agreement(y(2023), " KJC ", "HMSI").unwrap();
+        let id = ws
+            .create_agreement(y(2023), " KJC ", "HMSI", Lang::De)
+            .unwrap();
         assert_eq!(id, AgreementId(3));
         assert_eq!(ws.agreement(id).unwrap().job_centre, "KJC");
         assert_eq!(ws.agreement_years(), vec![y(2021), y(2022), y(2023)]);
@@ -223,7 +283,9 @@ mod tests {
     #[test]
     fn copy_from_the_previous_year() {
         let mut ws = odenwaldkreis();
-        let id = ws.copy_agreement(AgreementId(2), y(2023)).unwrap();
+        let id = ws
+            .copy_agreement(AgreementId(2), y(2023), Lang::De)
+            .unwrap();
         let copy = ws.agreement(id).unwrap();
         assert_eq!(copy.targets.len(), 10);
         // New ids after the highest existing one (12).
@@ -236,7 +298,7 @@ mod tests {
         );
         assert!(copy.targets.iter().all(|t| t.notes.is_empty()));
         assert_eq!(
-            ws.copy_agreement(AgreementId(2), y(2023)),
+            ws.copy_agreement(AgreementId(2), y(2023), Lang::De),
             Err("Für 2023 gibt es bereits eine Zielvereinbarung.".into())
         );
     }
@@ -249,12 +311,12 @@ mod tests {
         assert_eq!(ws.agreement_years(), vec![y(2022)]);
         // The values of 2021 stay.
         assert_eq!(ws.values.len(), before.values.len());
-        ws.restore_agreement(removed).unwrap();
+        ws.restore_agreement(removed, Lang::De).unwrap();
         assert_eq!(ws, before);
 
         let removed = ws.remove_target(AgreementId(2), TargetId(4)).unwrap();
         assert_eq!(ws.agreement(AgreementId(2)).unwrap().targets.len(), 9);
-        ws.restore_target(removed).unwrap();
+        ws.restore_target(removed, Lang::De).unwrap();
         assert_eq!(ws, before);
     }
 
@@ -271,13 +333,13 @@ mod tests {
             phrase_de: String::new(),
             phrase_en: String::new(),
         };
-        assert_eq!(ws.add_indicator(u25.clone()), Ok(()));
+        assert_eq!(ws.add_indicator(u25.clone(), Lang::De), Ok(()));
         assert_eq!(
             ws.catalogue().get("INT-U25-AUSB").unwrap().name,
             "Integrationen U25 in Ausbildung"
         );
         assert_eq!(
-            ws.add_indicator(u25.clone()),
+            ws.add_indicator(u25.clone(), Lang::De),
             Err("Eine eigene Kennzahl mit dem Code „INT-U25-AUSB“ gibt es bereits.".into())
         );
         let builtin = Indicator {
@@ -285,7 +347,7 @@ mod tests {
             ..u25.clone()
         };
         assert_eq!(
-            ws.add_indicator(builtin),
+            ws.add_indicator(builtin, Lang::De),
             Err("„K2“ ist bereits eine eingebaute Kennzahl.".into())
         );
         let nameless = Indicator {
@@ -294,7 +356,7 @@ mod tests {
             ..u25
         };
         assert_eq!(
-            ws.add_indicator(nameless),
+            ws.add_indicator(nameless, Lang::De),
             Err("Bitte eine Bezeichnung für die Kennzahl eingeben.".into())
         );
         assert_eq!(ws.indicators.len(), 1);
@@ -304,11 +366,66 @@ mod tests {
     fn undo_is_refused_when_the_year_is_taken_again() {
         let mut ws = odenwaldkreis();
         let removed = ws.delete_agreement(AgreementId(1)).unwrap();
-        ws.create_agreement(y(2021), "KJC", "HMSI").unwrap();
+        ws.create_agreement(y(2021), "KJC", "HMSI", Lang::De)
+            .unwrap();
         assert!(
-            ws.restore_agreement(removed)
+            ws.restore_agreement(removed, Lang::De)
                 .unwrap_err()
                 .contains("inzwischen eine andere")
+        );
+    }
+
+    #[test]
+    fn refusals_in_english() {
+        use crate::domain::indicator::{Direction, IndicatorCode, Unit};
+        let mut ws = odenwaldkreis();
+        assert_eq!(
+            ws.create_agreement(y(2022), "KJC", "HMSI", Lang::En),
+            Err("There is already a target agreement for 2022.".into())
+        );
+        assert_eq!(
+            ws.copy_agreement(AgreementId(9), y(2030), Lang::En),
+            Err("The agreement to copy no longer exists.".into())
+        );
+        let removed = ws.delete_agreement(AgreementId(1)).unwrap();
+        ws.create_agreement(y(2021), "KJC", "HMSI", Lang::En)
+            .unwrap();
+        assert_eq!(
+            ws.restore_agreement(removed, Lang::En),
+            Err(
+                "There is now another target agreement for 2021; the deleted one cannot be brought back."
+                    .into()
+            )
+        );
+        let own = |code: &str, name: &str| Indicator {
+            code: IndicatorCode::new(code),
+            name: name.into(),
+            unit: Unit::Count,
+            aggregation: Aggregation::Flow,
+            direction: Direction::HigherIsBetter,
+            phrase_de: String::new(),
+            phrase_en: String::new(),
+        };
+        assert_eq!(
+            ws.add_indicator(own("K2", "x"), Lang::En),
+            Err("“K2” is already a built-in indicator.".into())
+        );
+        assert!(
+            ws.add_indicator(own("1ABC", "x"), Lang::En)
+                .unwrap_err()
+                .starts_with("“1ABC” is not allowed as an indicator code")
+        );
+        assert_eq!(
+            ws.add_indicator(own("X1", " "), Lang::En),
+            Err("Please enter a name for the indicator.".into())
+        );
+        assert_eq!(
+            ws.put_target(
+                AgreementId(1),
+                ws.agreement(AgreementId(2)).unwrap().targets[0].clone(),
+                Lang::En
+            ),
+            Err("The target agreement no longer exists.".into())
         );
     }
 }

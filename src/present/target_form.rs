@@ -1,6 +1,6 @@
 //! The target form of the agreement editor without the browser: which fields a format asks for, loading a
-//! target into the form, building targets from what was typed (with German messages per field), and the hint
-//! when the gender parts do not add up. Minimum and maximum targets are edited as a group: the total with the
+//! target into the form, building targets from what was typed (with messages per field in the UI's language),
+//! and the hint when the gender parts do not add up. Minimum and maximum targets are edited as a group: the total with the
 //! parts for women and men next to it.
 
 use crate::domain::agreement::{
@@ -10,7 +10,7 @@ use crate::domain::agreement::{
 use crate::domain::indicator::IndicatorCode;
 use crate::domain::values::Population;
 use crate::domain::workspace::Catalogue;
-use crate::locale::{Lang, format_count, parse_number};
+use crate::locale::{Lang, format_count, format_decimal, parse_number_in};
 
 /// The seven formats, as the form offers them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -49,18 +49,36 @@ impl Kind {
     pub fn from_slug(slug: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.slug() == slug)
     }
-    /// The option text, with an example from real agreements.
-    pub fn label_de(self) -> &'static str {
+    /// The option text in `lang`, with an example from real agreements.
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Kind::Minimum => "Mindestwert (z. B. mindestens 770 Integrationen)",
-            Kind::Maximum => "Obergrenze (z. B. Bestand LZB nicht über 2.020)",
-            Kind::QuotaIncrease => "Quote mit Zielwert (z. B. steigt um 1,8 auf 58 %)",
-            Kind::ChangeVsPreviousYear => "Veränderung zum Vorjahr (z. B. steigt um maximal 14 %)",
-            Kind::QuotaRelativeChange => {
-                "relative Veränderung einer Quote (z. B. um 7,3 % von 13,7 % auf 14,7 %)"
+            Kind::Minimum => lang.pick(
+                "Mindestwert (z. B. mindestens 770 Integrationen)",
+                "Minimum (e.g. at least 770 integrations)",
+            ),
+            Kind::Maximum => lang.pick(
+                "Obergrenze (z. B. Bestand LZB nicht über 2.020)",
+                "Cap (e.g. long-term benefit recipients not above 2,020)",
+            ),
+            Kind::QuotaIncrease => lang.pick(
+                "Quote mit Zielwert (z. B. steigt um 1,8 auf 58 %)",
+                "Rate with target value (e.g. rises by 1.8 to 58 %)",
+            ),
+            Kind::ChangeVsPreviousYear => lang.pick(
+                "Veränderung zum Vorjahr (z. B. steigt um maximal 14 %)",
+                "Change on the previous year (e.g. rises by at most 14 %)",
+            ),
+            Kind::QuotaRelativeChange => lang.pick(
+                "relative Veränderung einer Quote (z. B. um 7,3 % von 13,7 % auf 14,7 %)",
+                "Relative change of a rate (e.g. by 7.3 % from 13.7 % to 14.7 %)",
+            ),
+            Kind::Monitoring => {
+                lang.pick("Monitoring (ohne Zielwert)", "Monitoring (no target value)")
             }
-            Kind::Monitoring => "Monitoring (ohne Zielwert)",
-            Kind::Qualitative => "qualitatives Ziel (Text, Bewertung von Hand)",
+            Kind::Qualitative => lang.pick(
+                "qualitatives Ziel (Text, Bewertung von Hand)",
+                "Qualitative goal (text, assessed by hand)",
+            ),
         }
     }
     fn of(format: &TargetFormat) -> Kind {
@@ -84,75 +102,113 @@ impl Kind {
     }
 }
 
-/// One option of a choice in the form: the value, its stable option value in the page, its German text.
+/// One option of a choice in the form: the value, its stable option value in the page (the same in both
+/// languages), its German and English text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Choice<T: 'static> {
     pub value: T,
     pub key: &'static str,
-    pub label: &'static str,
+    pub label_de: &'static str,
+    pub label_en: &'static str,
 }
 
-const fn choice<T>(value: T, key: &'static str, label: &'static str) -> Choice<T> {
-    Choice { value, key, label }
+impl<T> Choice<T> {
+    /// The option text in `lang`.
+    pub fn label(&self, lang: Lang) -> &'static str {
+        lang.pick(self.label_de, self.label_en)
+    }
+}
+
+const fn choice<T>(
+    value: T,
+    key: &'static str,
+    label_de: &'static str,
+    label_en: &'static str,
+) -> Choice<T> {
+    Choice {
+        value,
+        key,
+        label_de,
+        label_en,
+    }
 }
 
 pub const POPULATIONS: &[Choice<Population>] = &[
-    choice(Population::Total, "Insgesamt", "Insgesamt"),
-    choice(Population::Women, "Frauen", "Frauen"),
-    choice(Population::Men, "Männer", "Männer"),
+    choice(Population::Total, "Insgesamt", "Insgesamt", "Total"),
+    choice(Population::Women, "Frauen", "Frauen", "Women"),
+    choice(Population::Men, "Männer", "Männer", "Men"),
 ];
 pub const CATEGORIES: &[Choice<Category>] = &[
-    choice(Category::Federal, "bundesziel", "Bundesziel"),
+    choice(
+        Category::Federal,
+        "bundesziel",
+        "Bundesziel",
+        "Federal target",
+    ),
     choice(
         Category::State,
         "landesspezifisch",
         "landesspezifisches Ziel",
+        "State target",
     ),
-    choice(Category::Local, "lokal", "lokales Ziel"),
-    choice(Category::Qualitative, "qualitativ", "qualitatives Ziel"),
+    choice(Category::Local, "lokal", "lokales Ziel", "Local target"),
+    choice(
+        Category::Qualitative,
+        "qualitativ",
+        "qualitatives Ziel",
+        "Qualitative goal",
+    ),
 ];
 pub const UNITS: &[Choice<ChangeUnit>] = &[
     choice(
         ChangeUnit::PercentagePoints,
         "Prozentpunkte",
         "Prozentpunkte",
+        "Percentage points",
     ),
-    choice(ChangeUnit::Percent, "%", "% (relativ)"),
+    choice(ChangeUnit::Percent, "%", "% (relativ)", "% (relative)"),
 ];
+/// The limit continues the sentence "Der Wert …" / "The value …", so it starts in lower case.
 pub const LIMITS: &[Choice<ChangeLimit>] = &[
     choice(
         ChangeLimit::RiseAtMost,
         "steigt_um_hoechstens",
         "steigt um höchstens",
+        "rises by at most",
     ),
     choice(
         ChangeLimit::FallAtMost,
         "sinkt_um_hoechstens",
         "sinkt um höchstens",
+        "falls by at most",
     ),
     choice(
         ChangeLimit::RiseAtLeast,
         "steigt_um_mindestens",
         "steigt um mindestens",
+        "rises by at least",
     ),
     choice(
         ChangeLimit::FallAtLeast,
         "sinkt_um_mindestens",
         "sinkt um mindestens",
+        "falls by at least",
     ),
 ];
 pub const STATUSES: &[Choice<ManualStatus>] = &[
-    choice(ManualStatus::Open, "offen", "offen"),
-    choice(ManualStatus::Achieved, "erreicht", "erreicht"),
+    choice(ManualStatus::Open, "offen", "offen", "Open"),
+    choice(ManualStatus::Achieved, "erreicht", "erreicht", "Achieved"),
     choice(
         ManualStatus::PartlyAchieved,
         "teilweise_erreicht",
         "teilweise erreicht",
+        "Partly achieved",
     ),
     choice(
         ManualStatus::NotAchieved,
         "nicht_erreicht",
         "nicht erreicht",
+        "Not achieved",
     ),
 ];
 
@@ -221,12 +277,27 @@ pub struct Draft {
     pub ids: [Option<TargetId>; 3],
 }
 
-fn number_text(v: f64) -> String {
-    crate::present::grid::input_text(v)
+/// A stored number as the form shows it for typing in `lang`: two decimals at most, no trailing zeros
+/// ("2.020", "1,8" / "2,020", "1.8").
+fn number_text(v: f64, lang: Lang) -> String {
+    let decimal = match lang {
+        Lang::De => ',',
+        Lang::En => '.',
+    };
+    let text = format_decimal(v, 2, lang);
+    match text.strip_suffix(&format!("{decimal}00")) {
+        Some(whole) => whole.to_owned(),
+        None => text
+            .strip_suffix('0')
+            .filter(|t| t.contains(decimal))
+            .map_or(text.clone(), str::to_owned),
+    }
 }
 
-/// The form for an existing target (with its gender siblings for minimum and maximum).
-pub fn draft_for(agreement: &Agreement, id: TargetId) -> Option<Draft> {
+/// The form for an existing target (with its gender siblings for minimum and maximum), its numbers written
+/// as typed in `lang`.
+pub fn draft_for(agreement: &Agreement, id: TargetId, lang: Lang) -> Option<Draft> {
+    let number_text = |v: f64| number_text(v, lang);
     let target = agreement.targets.iter().find(|t| t.id == id)?;
     let mut d = Draft {
         kind: Kind::of(&target.format),
@@ -320,24 +391,22 @@ pub fn draft_for(agreement: &Agreement, id: TargetId) -> Option<Draft> {
     Some(d)
 }
 
-/// "Frauen 300 + Männer 462 = 762; das Gesamtziel ist 770." when the typed parts do not add up.
-pub fn parts_hint(draft: &Draft) -> Option<String> {
+/// "Frauen 300 + Männer 462 = 762; das Gesamtziel ist 770." when the parts typed in `lang` do not add up.
+pub fn parts_hint(draft: &Draft, lang: Lang) -> Option<String> {
     if !draft.kind.has_parts() {
         return None;
     }
     let (t, w, m) = (
-        parse_number(&draft.total).ok()?,
-        parse_number(&draft.women).ok()?,
-        parse_number(&draft.men).ok()?,
+        parse_number_in(&draft.total, lang).ok()?,
+        parse_number_in(&draft.women, lang).ok()?,
+        parse_number_in(&draft.men, lang).ok()?,
     );
     ((w + m - t).abs() > 0.5).then(|| {
-        format!(
-            "Frauen {} + Männer {} = {}; das Gesamtziel ist {}.",
-            format_count(w, Lang::De),
-            format_count(m, Lang::De),
-            format_count(w + m, Lang::De),
-            format_count(t, Lang::De)
-        )
+        let [w, m, sum, t] = [w, m, w + m, t].map(|v| format_count(v, lang));
+        match lang {
+            Lang::De => format!("Frauen {w} + Männer {m} = {sum}; das Gesamtziel ist {t}."),
+            Lang::En => format!("Women {w} + men {m} = {sum}; the total target is {t}."),
+        }
     })
 }
 
@@ -350,24 +419,29 @@ pub struct Built {
     pub remove: Vec<TargetId>,
 }
 
-/// Builds the targets from the form, or lists every problem by field.
+/// Builds the targets from the form as typed in `lang`, or lists every problem by field in `lang`.
 pub fn build(
     draft: &Draft,
     catalogue: &Catalogue,
     mut next_id: TargetId,
+    lang: Lang,
 ) -> Result<Built, Vec<(Field, String)>> {
     let mut errors = Vec::new();
     let mut number = |field: Field, text: &str, required: bool| -> Option<f64> {
         if text.trim().is_empty() {
             if required {
-                errors.push((field, "Bitte eine Zahl eingeben.".to_owned()));
+                errors.push((
+                    field,
+                    lang.pick("Bitte eine Zahl eingeben.", "Please enter a number.")
+                        .to_owned(),
+                ));
             }
             return None;
         }
-        match parse_number(text) {
+        match parse_number_in(text, lang) {
             Ok(v) => Some(v),
             Err(e) => {
-                errors.push((field, e.message(Lang::De)));
+                errors.push((field, e.message(lang)));
                 None
             }
         }
@@ -416,12 +490,23 @@ pub fn build(
             {
                 errors.push((
                     Field::Total,
-                    "Bitte mindestens einen Zielwert eingeben.".into(),
+                    lang.pick(
+                        "Bitte mindestens einen Zielwert eingeben.",
+                        "Please enter at least one target value.",
+                    )
+                    .into(),
                 ));
             }
             for (i, value) in values.iter().enumerate() {
                 if value.is_some_and(|v| v < 0.0) {
-                    errors.push((texts[i].1, "Der Zielwert darf nicht negativ sein.".into()));
+                    errors.push((
+                        texts[i].1,
+                        lang.pick(
+                            "Der Zielwert darf nicht negativ sein.",
+                            "The target value must not be negative.",
+                        )
+                        .into(),
+                    ));
                 }
             }
             if errors.is_empty() {
@@ -465,7 +550,14 @@ pub fn build(
         Kind::ChangeVsPreviousYear => {
             if let Some(change) = number(Field::Change, &draft.change, true) {
                 if change < 0.0 {
-                    errors.push((Field::Change, "Die Veränderung ohne Vorzeichen angeben; die Richtung steht in der Grenze.".into()));
+                    errors.push((
+                        Field::Change,
+                        lang.pick(
+                            "Die Veränderung ohne Vorzeichen angeben; die Richtung steht in der Grenze.",
+                            "Enter the change without a sign; the limit gives the direction.",
+                        )
+                        .into(),
+                    ));
                 } else {
                     let limit = draft.limit.unwrap_or(ChangeLimit::RiseAtMost);
                     let unit = draft.unit.unwrap_or(ChangeUnit::Percent);
@@ -506,7 +598,11 @@ pub fn build(
         )),
         Kind::Qualitative => {
             if draft.description.trim().is_empty() {
-                errors.push((Field::Description, "Bitte das Ziel beschreiben.".into()));
+                errors.push((
+                    Field::Description,
+                    lang.pick("Bitte das Ziel beschreiben.", "Please describe the goal.")
+                        .into(),
+                ));
             } else {
                 put.push((
                     0,
@@ -520,12 +616,17 @@ pub fn build(
     }
     if draft.kind.has_indicator() {
         match known {
-            None if indicator.as_str().is_empty() => {
-                errors.push((Field::Indicator, "Bitte eine Kennzahl wählen.".into()))
-            }
+            None if indicator.as_str().is_empty() => errors.push((
+                Field::Indicator,
+                lang.pick("Bitte eine Kennzahl wählen.", "Please choose an indicator.")
+                    .into(),
+            )),
             None => errors.push((
                 Field::Indicator,
-                format!("Die Kennzahl „{indicator}“ ist nicht im Katalog."),
+                match lang {
+                    Lang::De => format!("Die Kennzahl „{indicator}“ ist nicht im Katalog."),
+                    Lang::En => format!("The indicator “{indicator}” is not in the catalogue."),
+                },
             )),
             Some(ind) => {
                 let quota_format =
@@ -533,10 +634,16 @@ pub fn build(
                 if quota_format && ind.unit != crate::domain::indicator::Unit::Percent {
                     errors.push((
                         Field::Indicator,
-                        format!(
-                            "„{}“ ist keine Quote; dieses Format passt nur zu Quoten.",
-                            ind.name
-                        ),
+                        match lang {
+                            Lang::De => format!(
+                                "„{}“ ist keine Quote; dieses Format passt nur zu Quoten.",
+                                ind.name
+                            ),
+                            Lang::En => format!(
+                                "“{}” is not a rate; this format only applies to rates.",
+                                ind.name
+                            ),
+                        },
                     ));
                 }
             }
@@ -564,7 +671,7 @@ mod tests {
         let ws = odenwaldkreis();
         let a = ws.agreement(AgreementId(2)).unwrap();
         for id in [3, 4, 5] {
-            let d = draft_for(a, TargetId(id)).unwrap();
+            let d = draft_for(a, TargetId(id), Lang::De).unwrap();
             assert_eq!((d.kind, d.indicator.as_str()), (Kind::Minimum, "INT"));
             assert_eq!(
                 (d.total.as_str(), d.women.as_str(), d.men.as_str()),
@@ -574,9 +681,9 @@ mod tests {
                 d.ids,
                 [Some(TargetId(3)), Some(TargetId(4)), Some(TargetId(5))]
             );
-            assert_eq!(parts_hint(&d), None);
+            assert_eq!(parts_hint(&d, Lang::De), None);
         }
-        let lzb = draft_for(a, TargetId(6)).unwrap();
+        let lzb = draft_for(a, TargetId(6), Lang::De).unwrap();
         assert_eq!(
             (
                 lzb.kind,
@@ -586,7 +693,7 @@ mod tests {
             ),
             (Kind::Maximum, "2.020", "1.100", "920")
         );
-        let quota = draft_for(a, TargetId(10)).unwrap();
+        let quota = draft_for(a, TargetId(10), Lang::De).unwrap();
         assert_eq!(
             (quota.change.as_str(), quota.target.as_str(), quota.unit),
             ("1,8", "58", Some(ChangeUnit::Percent))
@@ -629,7 +736,7 @@ mod tests {
             ..Draft::default()
         };
         assert_eq!(
-            parts_hint(&d).as_deref(),
+            parts_hint(&d, Lang::De).as_deref(),
             Some("Frauen 300 + Männer 462 = 762; das Gesamtziel ist 770.")
         );
     }
@@ -645,7 +752,7 @@ mod tests {
             men: "462".into(),
             ..Draft::default()
         };
-        let built = build(&d, &ws.catalogue(), TargetId(100)).unwrap();
+        let built = build(&d, &ws.catalogue(), TargetId(100), Lang::De).unwrap();
         let formats: Vec<(u32, TargetFormat)> =
             built.put.into_iter().map(|t| (t.id.0, t.format)).collect();
         assert_eq!(
@@ -694,7 +801,7 @@ mod tests {
             change: "1.8".into(),
             ..Draft::default()
         };
-        let errors = build(&d, &ws.catalogue(), TargetId(1)).unwrap_err();
+        let errors = build(&d, &ws.catalogue(), TargetId(1), Lang::De).unwrap_err();
         assert_eq!(
             errors,
             vec![
@@ -716,7 +823,7 @@ mod tests {
             ..Draft::default()
         };
         assert_eq!(
-            build(&q, &ws.catalogue(), TargetId(1)).unwrap_err(),
+            build(&q, &ws.catalogue(), TargetId(1), Lang::De).unwrap_err(),
             vec![(Field::Description, "Bitte das Ziel beschreiben.".to_owned())]
         );
     }
@@ -725,12 +832,159 @@ mod tests {
     fn emptying_a_part_removes_that_target() {
         let ws = odenwaldkreis();
         let a = ws.agreement(AgreementId(2)).unwrap();
-        let mut d = draft_for(a, TargetId(3)).unwrap();
+        let mut d = draft_for(a, TargetId(3), Lang::De).unwrap();
         d.women.clear();
         d.men.clear();
-        let built = build(&d, &ws.catalogue(), ws.next_target_id()).unwrap();
+        let built = build(&d, &ws.catalogue(), ws.next_target_id(), Lang::De).unwrap();
         assert_eq!(built.put.len(), 1);
         assert_eq!(built.remove, vec![TargetId(4), TargetId(5)]);
         assert!(Year::new(2022).is_some());
+    }
+
+    #[test]
+    fn the_integrations_group_loads_in_english_figures() {
+        let ws = odenwaldkreis();
+        let a = ws.agreement(AgreementId(2)).unwrap();
+        let lzb = draft_for(a, TargetId(6), Lang::En).unwrap();
+        assert_eq!(
+            (lzb.total.as_str(), lzb.women.as_str(), lzb.men.as_str()),
+            ("2,020", "1,100", "920")
+        );
+        assert_eq!(parts_hint(&lzb, Lang::En), None);
+        let quota = draft_for(a, TargetId(10), Lang::En).unwrap();
+        assert_eq!(
+            (quota.change.as_str(), quota.target.as_str()),
+            ("1.8", "58")
+        );
+        // What English loads, English builds back unchanged.
+        let built = build(&quota, &ws.catalogue(), ws.next_target_id(), Lang::En).unwrap();
+        assert_eq!(
+            built.put.first().map(|t| &t.format),
+            a.targets
+                .iter()
+                .find(|t| t.id == TargetId(10))
+                .map(|t| &t.format)
+        );
+    }
+
+    #[test]
+    fn a_wrong_split_is_hinted_in_english() {
+        let d = Draft {
+            kind: Kind::Minimum,
+            total: "780".into(),
+            women: "308".into(),
+            men: "462".into(),
+            ..Draft::default()
+        };
+        assert_eq!(
+            parts_hint(&d, Lang::En).as_deref(),
+            Some("Women 308 + men 462 = 770; the total target is 780.")
+        );
+        let lzb = Draft {
+            kind: Kind::Maximum,
+            total: "2,030".into(),
+            women: "1,100".into(),
+            men: "920".into(),
+            ..Draft::default()
+        };
+        assert_eq!(
+            parts_hint(&lzb, Lang::En).as_deref(),
+            Some("Women 1,100 + men 920 = 2,020; the total target is 2,030.")
+        );
+    }
+
+    #[test]
+    fn every_problem_is_named_by_field_in_english() {
+        let ws = odenwaldkreis();
+        let d = Draft {
+            kind: Kind::QuotaIncrease,
+            indicator: "INT".into(),
+            change: "12,5".into(),
+            ..Draft::default()
+        };
+        assert_eq!(
+            build(&d, &ws.catalogue(), TargetId(1), Lang::En).unwrap_err(),
+            vec![
+                (
+                    Field::Change,
+                    "“12,5”: please use a point as the decimal separator, e.g. 12.5.".to_owned()
+                ),
+                (Field::Target, "Please enter a number.".to_owned()),
+                (
+                    Field::Indicator,
+                    "“Integrationen” is not a rate; this format only applies to rates.".to_owned()
+                ),
+            ]
+        );
+        let empty = Draft {
+            kind: Kind::Minimum,
+            indicator: "NOPE".into(),
+            men: "-3".into(),
+            ..Draft::default()
+        };
+        assert_eq!(
+            build(&empty, &ws.catalogue(), TargetId(1), Lang::En).unwrap_err(),
+            vec![
+                (
+                    Field::Men,
+                    "The target value must not be negative.".to_owned()
+                ),
+                (
+                    Field::Indicator,
+                    "The indicator “NOPE” is not in the catalogue.".to_owned()
+                ),
+            ]
+        );
+        let q = Draft {
+            kind: Kind::Qualitative,
+            ..Draft::default()
+        };
+        assert_eq!(
+            build(&q, &ws.catalogue(), TargetId(1), Lang::En).unwrap_err(),
+            vec![(Field::Description, "Please describe the goal.".to_owned())]
+        );
+    }
+
+    #[test]
+    fn choices_and_formats_speak_both_languages() {
+        let state = CATEGORIES
+            .iter()
+            .find(|c| c.value == Category::State)
+            .unwrap();
+        assert_eq!(
+            (state.key, state.label(Lang::De), state.label(Lang::En)),
+            (
+                "landesspezifisch",
+                "landesspezifisches Ziel",
+                "State target"
+            )
+        );
+        assert_eq!(UNITS[0].label(Lang::En), "Percentage points");
+        assert_eq!(LIMITS[1].label(Lang::En), "falls by at most");
+        assert_eq!(
+            Kind::Minimum.label(Lang::En),
+            "Minimum (e.g. at least 770 integrations)"
+        );
+        assert_eq!(
+            Kind::Minimum.label(Lang::De),
+            "Mindestwert (z. B. mindestens 770 Integrationen)"
+        );
+        for table in [
+            POPULATIONS
+                .iter()
+                .map(|c| (c.label_de, c.label_en))
+                .collect::<Vec<_>>(),
+            CATEGORIES
+                .iter()
+                .map(|c| (c.label_de, c.label_en))
+                .collect(),
+            UNITS.iter().map(|c| (c.label_de, c.label_en)).collect(),
+            LIMITS.iter().map(|c| (c.label_de, c.label_en)).collect(),
+            STATUSES.iter().map(|c| (c.label_de, c.label_en)).collect(),
+        ] {
+            for (de, en) in table {
+                assert!(!de.is_empty() && !en.is_empty(), "{de} / {en}");
+            }
+        }
     }
 }

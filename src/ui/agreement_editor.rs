@@ -8,7 +8,7 @@ use crate::domain::agreement::{AgreementId, ChangeLimit, ManualStatus, TargetId}
 use crate::domain::calendar::Year;
 use crate::domain::editing::{RemovedAgreement, RemovedTarget};
 use crate::domain::values::Population;
-use crate::locale::{Lang, format_date, parse_date};
+use crate::locale::{Lang, format_date, parse_date_in};
 use crate::present::target_form::{
     CATEGORIES, Choice, Draft, Field, Kind, LIMITS, POPULATIONS, STATUSES, UNITS, build, draft_for,
     from_key, key_of, parts_hint,
@@ -26,6 +26,8 @@ enum Undo {
 #[component]
 pub fn AgreementEditor() -> impl IntoView {
     let state = use_state();
+    // The app rebuilds the screen when the language changes.
+    let lang = state.lang.get_untracked();
     let undo: RwSignal<Option<(String, Undo)>> = RwSignal::new(None);
     let message = RwSignal::new(String::new());
     let agreement = Memo::new(move |_| {
@@ -43,24 +45,27 @@ pub fn AgreementEditor() -> impl IntoView {
             outcome = match what {
                 Undo::Agreement(removed) => {
                     let year = removed.agreement.year;
-                    let r = w.restore_agreement(removed);
+                    let r = w.restore_agreement(removed, lang);
                     if r.is_ok() {
                         state.year.set(year);
                     }
                     r
                 }
-                Undo::Targets(list) => list.into_iter().rev().try_for_each(|t| w.restore_target(t)),
+                Undo::Targets(list) => list
+                    .into_iter()
+                    .rev()
+                    .try_for_each(|t| w.restore_target(t, lang)),
             };
         });
         match outcome {
-            Ok(()) => message.set("Rückgängig gemacht.".into()),
+            Ok(()) => message.set(lang.pick("Rückgängig gemacht.", "Undone.").into()),
             Err(e) => message.set(e),
         }
         undo.set(None);
     };
 
     view! {
-        <h1>"Zielvereinbarung"</h1>
+        <h1>{lang.pick("Zielvereinbarung", "Target agreement")}</h1>
         <div class="werkzeugleiste">
             <YearSelect />
         </div>
@@ -72,7 +77,7 @@ pub fn AgreementEditor() -> impl IntoView {
                         <div class="meldung meldung-info rueckgaengig" role="status">
                             <p>{text}</p>
                             <div class="knopfleiste">
-                                <button type="button" on:click=do_undo>"Rückgängig"</button>
+                                <button type="button" on:click=do_undo>{lang.pick("Rückgängig", "Undo")}</button>
                             </div>
                         </div>
                     }
@@ -81,7 +86,10 @@ pub fn AgreementEditor() -> impl IntoView {
         {move || match agreement.get() {
             Some(id) => view! { <AgreementForm id=id undo=undo message=message /> }.into_any(),
             None => view! {
-                <p>{move || format!("Für {} ist noch keine Zielvereinbarung angelegt.", state.year.get())}</p>
+                <p>{move || match lang {
+                    Lang::De => format!("Für {} ist noch keine Zielvereinbarung angelegt.", state.year.get()),
+                    Lang::En => format!("No target agreement has been created for {} yet.", state.year.get()),
+                }}</p>
             }
             .into_any(),
         }}
@@ -96,6 +104,7 @@ fn NewAgreement(
     undo: RwSignal<Option<(String, Undo)>>,
 ) -> impl IntoView {
     let state = use_state();
+    let lang = state.lang.get_untracked();
     let year_text = RwSignal::new(String::new());
     let job_centre = RwSignal::new(String::new());
     let partner = RwSignal::new(String::new());
@@ -119,11 +128,18 @@ fn NewAgreement(
             .ok()
             .and_then(Year::new)
         else {
-            message.set(format!(
-                "Bitte ein Jahr zwischen {} und {} eingeben.",
-                Year::MIN,
-                Year::MAX
-            ));
+            message.set(match lang {
+                Lang::De => format!(
+                    "Bitte ein Jahr zwischen {} und {} eingeben.",
+                    Year::MIN,
+                    Year::MAX
+                ),
+                Lang::En => format!(
+                    "Please enter a year between {} and {}.",
+                    Year::MIN,
+                    Year::MAX
+                ),
+            });
             return;
         };
         let mut result = Err(String::new());
@@ -134,14 +150,25 @@ fn NewAgreement(
                     .and_then(|p| w.agreement_for(p))
                     .map(|a| a.id)
                 {
-                    Some(from) => w.copy_agreement(from, year),
-                    None => Err(format!(
-                        "Für {} gibt es keine Zielvereinbarung, die kopiert werden könnte.",
-                        year.get() - 1
-                    )),
+                    Some(from) => w.copy_agreement(from, year, lang),
+                    None => Err(match lang {
+                        Lang::De => format!(
+                            "Für {} gibt es keine Zielvereinbarung, die kopiert werden könnte.",
+                            year.get() - 1
+                        ),
+                        Lang::En => format!(
+                            "There is no target agreement for {} that could be copied.",
+                            year.get() - 1
+                        ),
+                    }),
                 }
             } else {
-                w.create_agreement(year, &job_centre.get_untracked(), &partner.get_untracked())
+                w.create_agreement(
+                    year,
+                    &job_centre.get_untracked(),
+                    &partner.get_untracked(),
+                    lang,
+                )
             };
         });
         match result {
@@ -152,13 +179,16 @@ fn NewAgreement(
                     undo.set(None);
                 }
                 state.year.set(year);
-                message.set(if copy {
-                    format!(
-                        "Zielvereinbarung {year} als Kopie von {} angelegt.",
-                        year.get() - 1
-                    )
-                } else {
-                    format!("Zielvereinbarung {year} angelegt.")
+                let previous = year.get() - 1;
+                message.set(match (copy, lang) {
+                    (true, Lang::De) => {
+                        format!("Zielvereinbarung {year} als Kopie von {previous} angelegt.")
+                    }
+                    (true, Lang::En) => {
+                        format!("Target agreement {year} created as a copy of {previous}.")
+                    }
+                    (false, Lang::De) => format!("Zielvereinbarung {year} angelegt."),
+                    (false, Lang::En) => format!("Target agreement {year} created."),
                 });
             }
             Err(e) => message.set(e),
@@ -166,27 +196,29 @@ fn NewAgreement(
     };
     view! {
         <section class="neu" aria-labelledby="neu-titel">
-            <h2 id="neu-titel">"Neue Zielvereinbarung"</h2>
+            <h2 id="neu-titel">{lang.pick("Neue Zielvereinbarung", "New target agreement")}</h2>
             <div class="formular-zeile">
                 <div class="feld">
-                    <label for="neu-jahr">"Jahr"</label>
+                    <label for="neu-jahr">{lang.pick("Jahr", "Year")}</label>
                     <input id="neu-jahr" type="text" inputmode="numeric" class="kurz" prop:value=move || year_text.get()
                         on:input=move |ev| year_text.set(event_target_value(&ev)) />
                 </div>
                 <div class="feld breit">
-                    <label for="neu-jobcenter">"Jobcenter"</label>
+                    <label for="neu-jobcenter">{lang.pick("Jobcenter", "Job centre")}</label>
                     <input id="neu-jobcenter" type="text" prop:value=move || job_centre.get()
                         on:input=move |ev| job_centre.set(event_target_value(&ev)) />
                 </div>
                 <div class="feld breit">
-                    <label for="neu-partner">"Partner (Ministerium)"</label>
+                    <label for="neu-partner">{lang.pick("Partner (Ministerium)", "Partner (ministry)")}</label>
                     <input id="neu-partner" type="text" prop:value=move || partner.get()
                         on:input=move |ev| partner.set(event_target_value(&ev)) />
                 </div>
             </div>
             <div class="knopfleiste links">
-                <button type="button" on:click=move |_| create(false)>"Leer anlegen"</button>
-                <button type="button" on:click=move |_| create(true)>"Aus dem Vorjahr kopieren"</button>
+                <button type="button" on:click=move |_| create(false)>{lang.pick("Leer anlegen", "Create empty")}</button>
+                <button type="button" on:click=move |_| create(true)>
+                    {lang.pick("Aus dem Vorjahr kopieren", "Copy from the previous year")}
+                </button>
             </div>
         </section>
     }
@@ -200,6 +232,7 @@ fn AgreementForm(
     message: RwSignal<String>,
 ) -> impl IntoView {
     let state = use_state();
+    let lang = state.lang.get_untracked();
     let agreement = Memo::new(move |_| state.workspace.with(|w| w.agreement(id).cloned()));
     let draft: RwSignal<Option<Draft>> = RwSignal::new(None);
     // Only opening and closing rebuild the form; typing into it must not (the focused field would be lost).
@@ -224,7 +257,7 @@ fn AgreementForm(
         let parsed = if text.trim().is_empty() {
             Ok(None)
         } else {
-            parse_date(&text).map(Some)
+            parse_date_in(&text, lang).map(Some)
         };
         match parsed {
             Ok(date) => {
@@ -242,10 +275,11 @@ fn AgreementForm(
         let mut removed = None;
         state.workspace.update(|w| removed = w.delete_agreement(id));
         if let Some(r) = removed {
-            undo.set(Some((
-                format!("Zielvereinbarung {} gelöscht.", r.agreement.year),
-                Undo::Agreement(r),
-            )));
+            let text = match lang {
+                Lang::De => format!("Zielvereinbarung {} gelöscht.", r.agreement.year),
+                Lang::En => format!("Target agreement {} deleted.", r.agreement.year),
+            };
+            undo.set(Some((text, Undo::Agreement(r))));
             message.set(String::new());
         }
     };
@@ -263,13 +297,14 @@ fn AgreementForm(
                         .subject()
                         .and_then(|s| w.catalogue().get(s.indicator.as_str()).cloned())
                         .as_ref(),
-                    Lang::De,
+                    lang,
                 )
             });
-            undo.set(Some((
-                format!("Ziel „{title}“ entfernt."),
-                Undo::Targets(vec![r]),
-            )));
+            let text = match lang {
+                Lang::De => format!("Ziel „{title}“ entfernt."),
+                Lang::En => format!("Target “{title}” removed."),
+            };
+            undo.set(Some((text, Undo::Targets(vec![r]))));
         }
     };
 
@@ -278,11 +313,15 @@ fn AgreementForm(
         // it) never rebuilds the form under the keyboard focus.
         <section aria-labelledby="vereinbarung-titel">
             <h2 id="vereinbarung-titel">
-                {move || format!("Zielvereinbarung {}", agreement.with(|a| a.as_ref().map(|a| a.year.to_string()).unwrap_or_default()))}
+                {move || format!(
+                    "{} {}",
+                    lang.pick("Zielvereinbarung", "Target agreement"),
+                    agreement.with(|a| a.as_ref().map(|a| a.year.to_string()).unwrap_or_default())
+                )}
             </h2>
             <div class="formular-zeile">
                 <div class="feld breit">
-                    <label for="v-jobcenter">"Jobcenter"</label>
+                    <label for="v-jobcenter">{lang.pick("Jobcenter", "Job centre")}</label>
                     <input id="v-jobcenter" type="text" prop:value=field(|a| a.job_centre.clone())
                         on:change=edit_text(|a, t| a.job_centre = t.trim().to_owned()) />
                 </div>
@@ -294,36 +333,44 @@ fn AgreementForm(
             </div>
             <div class="formular-zeile">
                 <div class="feld">
-                    <label for="v-unterzeichnet">"Unterzeichnet am"</label>
-                    <input id="v-unterzeichnet" type="text" class="datum" placeholder="TT.MM.JJJJ"
-                        prop:value=field(|a| a.signed_on.map(|d| format_date(d, Lang::De)).unwrap_or_default())
+                    <label for="v-unterzeichnet">{lang.pick("Unterzeichnet am", "Signed on")}</label>
+                    <input id="v-unterzeichnet" type="text" class="datum" placeholder=lang.pick("TT.MM.JJJJ", "DD/MM/YYYY")
+                        prop:value=move || agreement.with(|a| {
+                            a.as_ref().and_then(|a| a.signed_on).map(|d| format_date(d, lang)).unwrap_or_default()
+                        })
                         aria-describedby="v-unterzeichnet-fehler" on:change=on_signed
                         aria-invalid=move || (!signed_error.get().is_empty()).then_some("true") />
                     <span id="v-unterzeichnet-fehler" class="feldfehler">{move || signed_error.get()}</span>
                 </div>
                 <div class="feld breit">
-                    <label for="v-unterzeichnende">"Unterzeichnende"</label>
+                    <label for="v-unterzeichnende">{lang.pick("Unterzeichnende", "Signatories")}</label>
                     <input id="v-unterzeichnende" type="text" prop:value=field(|a| a.signatories.clone())
                         on:change=edit_text(|a, t| a.signatories = t.trim().to_owned()) />
                 </div>
             </div>
             <div class="feld">
-                <label for="v-notizen">"Notizen"</label>
+                <label for="v-notizen">{lang.pick("Notizen", "Notes")}</label>
                 <textarea id="v-notizen" rows="2" class="notizen" prop:value=field(|a| a.notes.clone())
                     on:change=edit_text(|a, t| a.notes = t)></textarea>
             </div>
         </section>
-        <h3 id="ziele-titel">"Ziele"</h3>
+        <h3 id="ziele-titel">{lang.pick("Ziele", "Targets")}</h3>
         <TargetList id=id draft=draft on_remove=remove_target />
         <div class="knopfleiste links">
             <button type="button" on:click=move |_| draft.set(Some(Draft { population: Some(Population::Total), ..Draft::default() }))>
-                "Ziel hinzufügen"
+                {lang.pick("Ziel hinzufügen", "Add target")}
             </button>
         </div>
         {move || form_open.get().then(|| view! { <TargetFormPanel id=id draft=draft message=message /> })}
         <div class="knopfleiste links gefahrenzone">
             <button type="button" class="gefahr" on:click=delete_agreement>
-                {move || format!("Zielvereinbarung {} löschen", agreement.get().map(|a| a.year.to_string()).unwrap_or_default())}
+                {move || {
+                    let year = agreement.with(|a| a.as_ref().map(|a| a.year.to_string()).unwrap_or_default());
+                    match lang {
+                        Lang::De => format!("Zielvereinbarung {year} löschen"),
+                        Lang::En => format!("Delete target agreement {year}"),
+                    }
+                }}
             </button>
         </div>
     }
@@ -337,28 +384,37 @@ fn TargetList(
     on_remove: impl Fn(TargetId) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let state = use_state();
+    let lang = state.lang.get_untracked();
     let rows = Memo::new(move |_| {
         state.workspace.with(|w| {
             let Some(a) = w.agreement(id) else {
                 return Vec::new();
             };
             let result = crate::domain::attainment::evaluate(w, a);
-            crate::present::overview::rows(a, &result, &w.catalogue(), Lang::De)
+            crate::present::overview::rows(a, &result, &w.catalogue(), lang)
         })
     });
     move || {
         let rows = rows.get();
         if rows.is_empty() {
-            return view! { <p>"Noch keine Ziele. Fügen Sie das erste mit „Ziel hinzufügen“ hinzu."</p> }.into_any();
+            return view! {
+                <p>
+                    {lang.pick(
+                        "Noch keine Ziele. Fügen Sie das erste mit „Ziel hinzufügen“ hinzu.",
+                        "No targets yet. Add the first one with “Add target”.",
+                    )}
+                </p>
+            }
+            .into_any();
         }
         view! {
             <div class="tabelle-rahmen">
                 <table class="ziele zielliste" aria-labelledby="ziele-titel">
                     <thead>
                         <tr>
-                            <th scope="col">"Ziel"</th>
-                            <th scope="col" class="zahl">"Zielwert"</th>
-                            <th scope="col">"Aktionen"</th>
+                            <th scope="col">{lang.pick("Ziel", "Target")}</th>
+                            <th scope="col" class="zahl">{lang.pick("Zielwert", "Target value")}</th>
+                            <th scope="col">{lang.pick("Aktionen", "Actions")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -367,17 +423,22 @@ fn TargetList(
                             .map(|row| {
                                 let target = TargetId(row.target_id);
                                 let edit = move |_| {
-                                    let d = state.workspace.with_untracked(|w| w.agreement(id).and_then(|a| draft_for(a, target)));
+                                    let d = state.workspace.with_untracked(|w| w.agreement(id).and_then(|a| draft_for(a, target, lang)));
                                     draft.set(d);
                                 };
-                                let title = row.title.clone();
+                                let (edit_label, remove_label) = match lang {
+                                    Lang::De => (format!("{} bearbeiten", row.title), format!("{} entfernen", row.title)),
+                                    Lang::En => (format!("Edit {}", row.title), format!("Remove {}", row.title)),
+                                };
                                 view! {
                                     <tr data-ziel=row.target_id>
                                         <th scope="row" class="ziel-titel">{row.title}<span class="ziel-art">{row.kind}</span></th>
                                         <td class="zahl">{row.target}</td>
                                         <td class="aktionen">
-                                            <button type="button" on:click=edit aria-label=format!("{title} bearbeiten")>"Bearbeiten"</button>
-                                            <button type="button" on:click=move |_| on_remove(target) aria-label=format!("{title} entfernen")>"Entfernen"</button>
+                                            <button type="button" on:click=edit aria-label=edit_label>{lang.pick("Bearbeiten", "Edit")}</button>
+                                            <button type="button" on:click=move |_| on_remove(target) aria-label=remove_label>
+                                                {lang.pick("Entfernen", "Remove")}
+                                            </button>
                                         </td>
                                     </tr>
                                 }
@@ -391,11 +452,11 @@ fn TargetList(
     }
 }
 
-/// The `<option>`s of a choice table.
-fn options<T>(table: &'static [Choice<T>]) -> impl IntoView {
+/// The `<option>`s of a choice table, their texts in `lang`.
+fn options<T>(table: &'static [Choice<T>], lang: Lang) -> impl IntoView {
     table
         .iter()
-        .map(|c| view! { <option value=c.key>{c.label}</option> })
+        .map(|c| view! { <option value=c.key>{c.label(lang)}</option> })
         .collect_view()
 }
 
@@ -432,6 +493,7 @@ fn TargetFormPanel(
     message: RwSignal<String>,
 ) -> impl IntoView {
     let state = use_state();
+    let lang = state.lang.get_untracked();
     let errors: RwSignal<Vec<(Field, String)>> = RwSignal::new(Vec::new());
     let new_indicator = RwSignal::new(false);
     let kind = Memo::new(move |_| draft.with(|d| d.as_ref().map(|d| d.kind).unwrap_or_default()));
@@ -449,7 +511,7 @@ fn TargetFormPanel(
                 .collect::<Vec<_>>()
         })
     });
-    let hint = Memo::new(move |_| draft.with(|d| d.as_ref().and_then(parts_hint)));
+    let hint = Memo::new(move |_| draft.with(|d| d.as_ref().and_then(|d| parts_hint(d, lang))));
 
     let save = move |_| {
         let Some(d) = draft.get_untracked() else {
@@ -457,11 +519,17 @@ fn TargetFormPanel(
         };
         let built = state
             .workspace
-            .with_untracked(|w| build(&d, &w.catalogue(), w.next_target_id()));
+            .with_untracked(|w| build(&d, &w.catalogue(), w.next_target_id(), lang));
         match built {
             Err(list) => {
                 errors.set(list);
-                message.set("Bitte die markierten Felder korrigieren.".into());
+                message.set(
+                    lang.pick(
+                        "Bitte die markierten Felder korrigieren.",
+                        "Please correct the marked fields.",
+                    )
+                    .into(),
+                );
             }
             Ok(b) => {
                 let count = b.put.len();
@@ -471,7 +539,7 @@ fn TargetFormPanel(
                         w.remove_target(id, *t);
                     }
                     for t in b.put {
-                        if let Err(e) = w.put_target(id, t) {
+                        if let Err(e) = w.put_target(id, t, lang) {
                             failed = Some(e);
                         }
                     }
@@ -479,10 +547,10 @@ fn TargetFormPanel(
                 match failed {
                     Some(e) => message.set(e),
                     None => {
-                        message.set(if count == 1 {
-                            "Ziel gespeichert.".into()
-                        } else {
-                            format!("{count} Ziele gespeichert.")
+                        message.set(match (count, lang) {
+                            (1, _) => lang.pick("Ziel gespeichert.", "Target saved.").into(),
+                            (_, Lang::De) => format!("{count} Ziele gespeichert."),
+                            (_, Lang::En) => format!("{count} targets saved."),
                         });
                         errors.set(Vec::new());
                         draft.set(None);
@@ -546,42 +614,44 @@ fn TargetFormPanel(
 
     view! {
         <section class="zielformular" aria-labelledby="zielformular-titel">
-            <h3 id="zielformular-titel">{move || if editing.get() { "Ziel bearbeiten" } else { "Neues Ziel" }}</h3>
+            <h3 id="zielformular-titel">
+                {move || if editing.get() { lang.pick("Ziel bearbeiten", "Edit target") } else { lang.pick("Neues Ziel", "New target") }}
+            </h3>
             <div class="formular-zeile">
                 <div class="feld breit">
                     <label for="ziel-format">"Format"</label>
                     <select id="ziel-format" prop:value=kind_value on:change=kind_change>
-                        {Kind::ALL.into_iter().map(|k| view! { <option value=k.slug()>{k.label_de()}</option> }).collect_view()}
+                        {Kind::ALL.into_iter().map(|k| view! { <option value=k.slug()>{k.label(lang)}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="feld">
-                    <label for="ziel-kategorie">"Kategorie"</label>
+                    <label for="ziel-kategorie">{lang.pick("Kategorie", "Category")}</label>
                     <select id="ziel-kategorie" prop:value=cat_value on:change=cat_change>
-                        <option value="">"(nach Format)"</option>
-                        {options(CATEGORIES)}
+                        <option value="">{lang.pick("(nach Format)", "(from the format)")}</option>
+                        {options(CATEGORIES, lang)}
                     </select>
                 </div>
             </div>
             <Show when=move || kind.get().has_indicator()>
                 <div class="formular-zeile">
                     <div class="feld breit">
-                        <label for="ziel-kennzahl">"Kennzahl"</label>
+                        <label for="ziel-kennzahl">{lang.pick("Kennzahl", "Indicator")}</label>
                         <select id="ziel-kennzahl" prop:value=ind_value on:change=ind_change
                             aria-invalid=move || indicator_error().map(|_| "true") aria-describedby="ziel-kennzahl-fehler">
-                            <option value="">"Bitte wählen"</option>
+                            <option value="">{lang.pick("Bitte wählen", "Please choose")}</option>
                             {move || indicators.get().into_iter().map(|(code, label)| view! { <option value=code>{label}</option> }).collect_view()}
                         </select>
                         <span id="ziel-kennzahl-fehler" class="feldfehler">{indicator_error}</span>
                         <button type="button" class="klein" on:click=move |_| new_indicator.update(|v| *v = !*v)
                             aria-expanded=move || new_indicator.get().to_string()>
-                            "Eigene Kennzahl anlegen"
+                            {lang.pick("Eigene Kennzahl anlegen", "Create own indicator")}
                         </button>
                     </div>
                     <Show when=move || !kind.get().has_parts()>
                         <div class="feld">
-                            <label for="ziel-gruppe">"Personengruppe"</label>
+                            <label for="ziel-gruppe">{lang.pick("Personengruppe", "Group of people")}</label>
                             <select id="ziel-gruppe" prop:value=pop_value on:change=pop_change>
-                                {options(POPULATIONS)}
+                                {options(POPULATIONS, lang)}
                             </select>
                         </div>
                     </Show>
@@ -596,60 +666,76 @@ fn TargetFormPanel(
             {move || match kind.get() {
                 Kind::Minimum | Kind::Maximum => view! {
                     <div class="formular-zeile teile">
-                        {draft_input(draft, errors, Field::Total, "Insgesamt", |d| d.total.clone(), |d, v| d.total = v)}
-                        {draft_input(draft, errors, Field::Women, "Frauen", |d| d.women.clone(), |d, v| d.women = v)}
-                        {draft_input(draft, errors, Field::Men, "Männer", |d| d.men.clone(), |d, v| d.men = v)}
+                        {draft_input(draft, errors, Field::Total, lang.pick("Insgesamt", "Total"), |d| d.total.clone(), |d, v| d.total = v)}
+                        {draft_input(draft, errors, Field::Women, lang.pick("Frauen", "Women"), |d| d.women.clone(), |d, v| d.women = v)}
+                        {draft_input(draft, errors, Field::Men, lang.pick("Männer", "Men"), |d| d.men.clone(), |d, v| d.men = v)}
                     </div>
                     <p class="teile-hinweis" role="status" aria-live="polite">
-                        {move || hint.get().map(|h| format!("⚠ Die Teilziele ergeben nicht das Gesamtziel: {h}"))}
+                        {move || hint.get().map(|h| match lang {
+                            Lang::De => format!("⚠ Die Teilziele ergeben nicht das Gesamtziel: {h}"),
+                            Lang::En => format!("⚠ The targets for women and men do not add up to the total target: {h}"),
+                        })}
                     </p>
                 }
                 .into_any(),
                 Kind::QuotaIncrease => view! {
                     <div class="formular-zeile">
-                        {draft_input(draft, errors, Field::Baseline, "Ausgangswert in % (falls bekannt)", |d| d.baseline.clone(), |d, v| d.baseline = v)}
-                        {draft_input(draft, errors, Field::Change, "Veränderung um", |d| d.change.clone(), |d, v| d.change = v)}
+                        {draft_input(draft, errors, Field::Baseline, lang.pick("Ausgangswert in % (falls bekannt)", "Baseline in % (if known)"), |d| d.baseline.clone(), |d, v| d.baseline = v)}
+                        {draft_input(draft, errors, Field::Change, lang.pick("Veränderung um", "Change by"), |d| d.change.clone(), |d, v| d.change = v)}
                         <div class="feld">
-                            <label for="ziel-einheit">"Einheit der Veränderung"</label>
+                            <label for="ziel-einheit">{lang.pick("Einheit der Veränderung", "Unit of the change")}</label>
                             <select id="ziel-einheit" prop:value=unit_value on:change=unit_change>
-                                {options(UNITS)}
+                                {options(UNITS, lang)}
                             </select>
                         </div>
-                        {draft_input(draft, errors, Field::Target, "Zielwert in %", |d| d.target.clone(), |d, v| d.target = v)}
+                        {draft_input(draft, errors, Field::Target, lang.pick("Zielwert in %", "Target value in %"), |d| d.target.clone(), |d, v| d.target = v)}
                     </div>
                 }
                 .into_any(),
                 Kind::ChangeVsPreviousYear => view! {
                     <div class="formular-zeile">
                         <div class="feld">
-                            <label for="ziel-grenze">"Der Wert"</label>
+                            <label for="ziel-grenze">{lang.pick("Der Wert", "The value")}</label>
                             <select id="ziel-grenze" prop:value=limit_value on:change=limit_change>
-                                {options(LIMITS)}
+                                {options(LIMITS, lang)}
                             </select>
                         </div>
-                        {draft_input(draft, errors, Field::Change, "Veränderung um", |d| d.change.clone(), |d, v| d.change = v)}
+                        {draft_input(draft, errors, Field::Change, lang.pick("Veränderung um", "Change by"), |d| d.change.clone(), |d, v| d.change = v)}
                         <div class="feld">
-                            <label for="ziel-einheit">"Einheit"</label>
+                            <label for="ziel-einheit">{lang.pick("Einheit", "Unit")}</label>
                             <select id="ziel-einheit" prop:value=unit_value on:change=unit_change>
-                                {options(UNITS)}
+                                {options(UNITS, lang)}
                             </select>
                         </div>
                     </div>
-                    <p class="hilfe">"Gemessen am Ist-Wert des Vorjahres; der Zielwert ergibt sich daraus."</p>
+                    <p class="hilfe">
+                        {lang.pick(
+                            "Gemessen am Ist-Wert des Vorjahres; der Zielwert ergibt sich daraus.",
+                            "Measured against the previous year's actual value; the target value follows from it.",
+                        )}
+                    </p>
                 }
                 .into_any(),
                 Kind::QuotaRelativeChange => view! {
                     <div class="formular-zeile">
-                        {draft_input(draft, errors, Field::Baseline, "von (Ausgangswert in %)", |d| d.baseline.clone(), |d, v| d.baseline = v)}
-                        {draft_input(draft, errors, Field::Change, "Veränderung in %", |d| d.change.clone(), |d, v| d.change = v)}
-                        {draft_input(draft, errors, Field::Target, "auf (Zielwert in %)", |d| d.target.clone(), |d, v| d.target = v)}
+                        {draft_input(draft, errors, Field::Baseline, lang.pick("von (Ausgangswert in %)", "from (baseline in %)"), |d| d.baseline.clone(), |d, v| d.baseline = v)}
+                        {draft_input(draft, errors, Field::Change, lang.pick("Veränderung in %", "Change in %"), |d| d.change.clone(), |d, v| d.change = v)}
+                        {draft_input(draft, errors, Field::Target, lang.pick("auf (Zielwert in %)", "to (target value in %)"), |d| d.target.clone(), |d, v| d.target = v)}
                     </div>
                 }
                 .into_any(),
-                Kind::Monitoring => view! { <p class="hilfe">"Ohne Zielwert: Verlauf und Veränderung zum Vorjahr werden gezeigt."</p> }.into_any(),
+                Kind::Monitoring => view! {
+                    <p class="hilfe">
+                        {lang.pick(
+                            "Ohne Zielwert: Verlauf und Veränderung zum Vorjahr werden gezeigt.",
+                            "No target value: the course over the year and the change on the previous year are shown.",
+                        )}
+                    </p>
+                }
+                .into_any(),
                 Kind::Qualitative => view! {
                     <div class="feld">
-                        <label for="ziel-beschreibung">"Beschreibung"</label>
+                        <label for="ziel-beschreibung">{lang.pick("Beschreibung", "Description")}</label>
                         <textarea id="ziel-beschreibung" rows="3" class="notizen"
                             prop:value=move || draft.with(|d| d.as_ref().map(|d| d.description.clone()).unwrap_or_default())
                             on:input=move |ev| draft.update(|d| if let Some(d) = d { d.description = event_target_value(&ev) })
@@ -657,9 +743,9 @@ fn TargetFormPanel(
                         <span id="ziel-beschreibung-fehler" class="feldfehler">{description_error}</span>
                     </div>
                     <div class="feld">
-                        <label for="ziel-bewertung">"Bewertung"</label>
+                        <label for="ziel-bewertung">{lang.pick("Bewertung", "Assessment")}</label>
                         <select id="ziel-bewertung" prop:value=status_value on:change=status_change>
-                            {options(STATUSES)}
+                            {options(STATUSES, lang)}
                         </select>
                     </div>
                 }
@@ -667,15 +753,17 @@ fn TargetFormPanel(
             }}
             <div class="formular-zeile">
                 <div class="feld breit">
-                    <label for="ziel-titel-feld">"Titel (optional)"</label>
+                    <label for="ziel-titel-feld">{lang.pick("Titel (optional)", "Title (optional)")}</label>
                     <input id="ziel-titel-feld" type="text"
                         prop:value=move || draft.with(|d| d.as_ref().map(|d| d.title.clone()).unwrap_or_default())
                         on:input=move |ev| draft.update(|d| if let Some(d) = d { d.title = event_target_value(&ev) }) />
                 </div>
             </div>
             <div class="knopfleiste links">
-                <button type="button" class="haupt" on:click=save>"Ziel speichern"</button>
-                <button type="button" on:click=move |_| { errors.set(Vec::new()); draft.set(None); }>"Abbrechen"</button>
+                <button type="button" class="haupt" on:click=save>{lang.pick("Ziel speichern", "Save target")}</button>
+                <button type="button" on:click=move |_| { errors.set(Vec::new()); draft.set(None); }>
+                    {lang.pick("Abbrechen", "Cancel")}
+                </button>
             </div>
         </section>
     }
@@ -688,6 +776,7 @@ fn OwnIndicatorForm(on_added: impl Fn(String) + Copy + Send + Sync + 'static) ->
         Aggregation, Denominator, Direction, Indicator, IndicatorCode, Unit,
     };
     let state = use_state();
+    let lang = state.lang.get_untracked();
     let code = RwSignal::new(String::new());
     let name = RwSignal::new(String::new());
     let unit = RwSignal::new("Anzahl".to_owned());
@@ -730,7 +819,7 @@ fn OwnIndicatorForm(on_added: impl Fn(String) + Copy + Send + Sync + 'static) ->
         let mut result = Ok(());
         state
             .workspace
-            .update(|w| result = w.add_indicator(indicator));
+            .update(|w| result = w.add_indicator(indicator, lang));
         match result {
             Ok(()) => {
                 error.set(String::new());
@@ -739,41 +828,57 @@ fn OwnIndicatorForm(on_added: impl Fn(String) + Copy + Send + Sync + 'static) ->
             Err(e) => error.set(e),
         }
     };
-    let choice = |id: &'static str,
-                  label: &'static str,
-                  signal: RwSignal<String>,
-                  options: &'static [&'static str]| {
+    // Each option: its value (the German word, which the code above reads) and its German and English text.
+    let choice = move |id: &'static str,
+                       label: &'static str,
+                       signal: RwSignal<String>,
+                       options: &'static [(&'static str, &'static str)]| {
         view! {
             <div class="feld">
                 <label for=id>{label}</label>
                 <select id=id prop:value=move || signal.get() on:change=move |ev| signal.set(event_target_value(&ev))>
-                    {options.iter().map(|o| view! { <option value=*o>{*o}</option> }).collect_view()}
+                    {options.iter().map(|&(de, en)| view! { <option value=de>{lang.pick(de, en)}</option> }).collect_view()}
                 </select>
             </div>
         }
     };
     view! {
         <fieldset class="eigene-kennzahl">
-            <legend>"Eigene Kennzahl"</legend>
+            <legend>{lang.pick("Eigene Kennzahl", "Own indicator")}</legend>
             <div class="formular-zeile">
                 <div class="feld">
                     <label for="kz-code">"Code"</label>
-                    <input id="kz-code" type="text" class="kurz" placeholder="z. B. INT-U25"
+                    <input id="kz-code" type="text" class="kurz" placeholder=lang.pick("z. B. INT-U25", "e.g. INT-U25")
                         prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev)) />
                 </div>
                 <div class="feld breit">
-                    <label for="kz-name">"Bezeichnung"</label>
+                    <label for="kz-name">{lang.pick("Bezeichnung", "Name")}</label>
                     <input id="kz-name" type="text" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
                 </div>
             </div>
             <div class="formular-zeile">
-                {choice("kz-einheit", "Einheit", unit, &["Anzahl", "Personen", "Euro", "Prozent"])}
-                {choice("kz-regel", "Jahreswert aus Monaten", rule, &["Summe", "Durchschnitt", "Quote Σ/Σ", "Quote Σ/Ø"])}
-                {choice("kz-richtung", "Besser ist", direction, &["höher", "niedriger", "neutral"])}
+                {choice(
+                    "kz-einheit",
+                    lang.pick("Einheit", "Unit"),
+                    unit,
+                    &[("Anzahl", "Count"), ("Personen", "Persons"), ("Euro", "Euro"), ("Prozent", "Percent")],
+                )}
+                {choice(
+                    "kz-regel",
+                    lang.pick("Jahreswert aus Monaten", "Annual value from the months"),
+                    rule,
+                    &[("Summe", "Sum"), ("Durchschnitt", "Average"), ("Quote Σ/Σ", "Rate Σ/Σ"), ("Quote Σ/Ø", "Rate Σ/Ø")],
+                )}
+                {choice(
+                    "kz-richtung",
+                    lang.pick("Besser ist", "Better is"),
+                    direction,
+                    &[("höher", "higher"), ("niedriger", "lower"), ("neutral", "neutral")],
+                )}
             </div>
             <p class="feldfehler" role="alert">{move || error.get()}</p>
             <div class="knopfleiste links">
-                <button type="button" on:click=add>"Kennzahl anlegen"</button>
+                <button type="button" on:click=add>{lang.pick("Kennzahl anlegen", "Create indicator")}</button>
             </div>
         </fieldset>
     }
