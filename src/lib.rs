@@ -4,6 +4,7 @@
 //! tested natively; `storage`, `crash` and `ui` (feature `ui`, on by default) are the only modules that touch
 //! the browser.
 
+pub mod chart;
 pub mod domain;
 pub mod locale;
 pub mod persistence;

@@ -10,6 +10,7 @@ use super::indicator::{Aggregation, Indicator};
 use super::series::{self, ALL, Calc, finite};
 use super::values::{Amount, Population};
 use super::workspace::{Catalogue, Workspace};
+use crate::locale::Lang;
 
 /// How a target stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -33,6 +34,12 @@ pub enum Status {
 }
 
 impl Status {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::De => self.label_de(),
+            Lang::En => self.label_en(),
+        }
+    }
     pub fn label_de(self) -> &'static str {
         match self {
             Status::Achieved => "erreicht",
@@ -110,6 +117,12 @@ pub enum ForecastMethod {
 }
 
 impl ForecastMethod {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::De => self.label_de(),
+            Lang::En => self.label_en(),
+        }
+    }
     pub fn label_de(self) -> &'static str {
         match self {
             ForecastMethod::Final => "Jahreswert",
@@ -355,6 +368,41 @@ pub fn evaluate(workspace: &Workspace, agreement: &Agreement) -> AgreementResult
         counts,
         latest_as_of,
         warnings,
+    }
+}
+
+/// One subject's figures in one year, month by month, as charts and tables show them beside the engine's
+/// verdict (e.g. the previous year's course).
+#[derive(Clone, Debug, PartialEq)]
+pub struct YearFigures {
+    /// Each month's own figure (for quotas that month's quota).
+    pub months: [Option<f64>; 12],
+    /// The year-to-date figure through each month, up to the latest month with data.
+    pub to_date: [Option<f64>; 12],
+    /// The full year's figure: the annual value, else all twelve months; `None` while incomplete.
+    pub full_year: Option<f64>,
+}
+
+/// The figures of `indicator` for `population` in `year` by the indicator's aggregation.
+pub fn year_figures(
+    workspace: &Workspace,
+    catalogue: &Catalogue,
+    indicator: &Indicator,
+    population: Population,
+    year: Year,
+) -> YearFigures {
+    let data = YearData::read(workspace, catalogue, indicator, population, year);
+    let present = data.calc.present();
+    let latest = (0..12).rev().find(|i| present & (1 << i) != 0);
+    let months = std::array::from_fn(|i| data.calc.month(i));
+    let to_date = std::array::from_fn(|i| match latest {
+        Some(l) if i <= l => data.calc.over(series::through(i as u8 + 1)),
+        _ => None,
+    });
+    YearFigures {
+        months,
+        to_date,
+        full_year: data.full_year(),
     }
 }
 

@@ -58,7 +58,7 @@ fn phrase(indicator: &Indicator, population: Population, lang: Lang) -> String {
         Lang::De if !indicator.phrase_de.is_empty() => indicator.phrase_de.clone(),
         Lang::De => format!("der Wert der Kennzahl „{}“", indicator.name),
         Lang::En if !indicator.phrase_en.is_empty() => indicator.phrase_en.clone(),
-        Lang::En => format!("the figure “{}”", indicator.name),
+        Lang::En => format!("the figure “{}”", indicator.display_name(lang)),
     };
     match (population, lang) {
         (Population::Total, _) => base,
@@ -94,8 +94,12 @@ pub fn sentence(
         let named = match (lang, subject.population) {
             (Lang::De, Population::Total) => format!("„{}“", indicator.name),
             (Lang::De, p) => format!("„{}“ ({})", indicator.name, p.label_de()),
-            (Lang::En, Population::Total) => format!("“{}”", indicator.name),
-            (Lang::En, p) => format!("“{}” ({})", indicator.name, p.label_en().to_lowercase()),
+            (Lang::En, Population::Total) => format!("“{}”", indicator.display_name(lang)),
+            (Lang::En, p) => format!(
+                "“{}” ({})",
+                indicator.display_name(lang),
+                p.label_en().to_lowercase()
+            ),
         };
         return match (lang, missing_previous) {
             (Lang::De, false) => {

@@ -327,6 +327,7 @@ mod tests {
         let u25 = Indicator {
             code: IndicatorCode::new("INT-U25-AUSB"),
             name: " Integrationen U25 in Ausbildung ".into(),
+            name_en: String::new(),
             unit: Unit::Count,
             aggregation: Aggregation::Flow,
             direction: Direction::HigherIsBetter,
@@ -400,6 +401,7 @@ mod tests {
         let own = |code: &str, name: &str| Indicator {
             code: IndicatorCode::new(code),
             name: name.into(),
+            name_en: String::new(),
             unit: Unit::Count,
             aggregation: Aggregation::Flow,
             direction: Direction::HigherIsBetter,

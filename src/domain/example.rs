@@ -46,6 +46,7 @@ pub fn odenwaldkreis() -> Workspace {
     ws.indicators.push(Indicator {
         code: IndicatorCode::new(U25_CODE),
         name: "Integrationen U25 in voll qualifizierende Berufsausbildung".into(),
+        name_en: String::new(),
         unit: Unit::Count,
         aggregation: Aggregation::Flow,
         direction: Direction::HigherIsBetter,

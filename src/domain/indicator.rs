@@ -2,6 +2,7 @@
 //! agreements target (INT, LZB, ELB, LLU, KDU) built in, plus the user's own. Each says how its monthly values
 //! add up to a year.
 
+use crate::locale::Lang;
 use serde::{Deserialize, Serialize};
 
 /// A stable code used in files and storage: the federal codes as written (K1, K2E3), INT, LZB, ... or the
@@ -76,6 +77,9 @@ pub struct Indicator {
     pub code: IndicatorCode,
     /// German name as in the official catalogue.
     pub name: String,
+    /// English name of a built-in indicator; empty for the user's own (they have one name).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name_en: String,
     pub unit: Unit,
     pub aggregation: Aggregation,
     pub direction: Direction,
@@ -89,6 +93,13 @@ pub struct Indicator {
 }
 
 impl Indicator {
+    /// The name in `lang`: the English name where there is one, else the German name.
+    pub fn display_name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En if !self.name_en.is_empty() => &self.name_en,
+            _ => &self.name,
+        }
+    }
     /// Whether values are entered for this indicator (derived changes are computed instead).
     pub fn takes_values(&self) -> bool {
         !matches!(self.aggregation, Aggregation::ChangeVsPreviousYear { .. })
@@ -131,6 +142,7 @@ impl Agg {
 struct Builtin {
     code: &'static str,
     name: &'static str,
+    name_en: &'static str,
     unit: Unit,
     aggregation: Agg,
     direction: Direction,
@@ -144,6 +156,7 @@ const BUILTINS: &[Builtin] = &[
     Builtin {
         code: "INT",
         name: "Integrationen",
+        name_en: "Integrations",
         unit: Unit::Count,
         aggregation: Agg::Flow,
         direction: Higher,
@@ -153,6 +166,7 @@ const BUILTINS: &[Builtin] = &[
     Builtin {
         code: "LZB",
         name: "Bestand Langzeitleistungsbeziehende",
+        name_en: "Long-term benefit recipients (stock)",
         unit: Unit::Persons,
         aggregation: Agg::Stock,
         direction: Lower,
@@ -162,6 +176,7 @@ const BUILTINS: &[Builtin] = &[
     Builtin {
         code: "ELB",
         name: "Bestand erwerbsfähige Leistungsberechtigte",
+        name_en: "Employable benefit recipients (stock)",
         unit: Unit::Persons,
         aggregation: Agg::Stock,
         direction: Lower,
@@ -171,6 +186,7 @@ const BUILTINS: &[Builtin] = &[
     Builtin {
         code: "LLU",
         name: "Summe der Leistungen zum Lebensunterhalt",
+        name_en: "Sum of subsistence benefits",
         unit: Unit::Euro,
         aggregation: Agg::Flow,
         direction: Lower,
@@ -180,6 +196,7 @@ const BUILTINS: &[Builtin] = &[
     Builtin {
         code: "KDU",
         name: "Summe der Leistungen für Unterkunft und Heizung",
+        name_en: "Sum of housing and heating benefits",
         unit: Unit::Euro,
         aggregation: Agg::Flow,
         direction: Lower,
@@ -189,6 +206,7 @@ const BUILTINS: &[Builtin] = &[
     Builtin {
         code: "K1",
         name: "Veränderung der Summe der Leistungen zum Lebensunterhalt",
+        name_en: "Change in the sum of subsistence benefits",
         unit: Unit::Percent,
         aggregation: Agg::ChangeOf("LLU"),
         direction: Lower,
@@ -198,6 +216,7 @@ const BUILTINS: &[Builtin] = &[
     Builtin {
         code: "K1E1",
         name: "Veränderung der Summe der Leistungen für Unterkunft und Heizung",
+        name_en: "Change in the sum of housing and heating benefits",
         unit: Unit::Percent,
         aggregation: Agg::ChangeOf("KDU"),
         direction: Lower,
@@ -207,6 +226,7 @@ const BUILTINS: &[Builtin] = &[
     Builtin {
         code: "K1E2",
         name: "Veränderung der Zahl der erwerbsfähigen Leistungsberechtigten",
+        name_en: "Change in the number of employable benefit recipients",
         unit: Unit::Percent,
         aggregation: Agg::ChangeOf("ELB"),
         direction: Lower,
@@ -216,6 +236,7 @@ const BUILTINS: &[Builtin] = &[
     Builtin {
         code: "K1E3",
         name: "Durchschnittliche Zugangsrate der erwerbsfähigen Leistungsberechtigten",
+        name_en: "Average inflow rate of employable benefit recipients",
         unit: Unit::Percent,
         aggregation: Agg::Stock,
         direction: Lower,
@@ -225,6 +246,7 @@ const BUILTINS: &[Builtin] = &[
     Builtin {
         code: "K1E4",
         name: "Durchschnittliche Abgangsrate der erwerbsfähigen Leistungsberechtigten",
+        name_en: "Average outflow rate of employable benefit recipients",
         unit: Unit::Percent,
         aggregation: Agg::Stock,
         direction: Higher,
@@ -234,6 +256,7 @@ const BUILTINS: &[Builtin] = &[
     Builtin {
         code: "K2",
         name: "Integrationsquote",
+        name_en: "Integration rate",
         unit: Unit::Percent,
         aggregation: Agg::QuotaAvg,
         direction: Higher,
@@ -243,6 +266,7 @@ const BUILTINS: &[Builtin] = &[
     Builtin {
         code: "K2E1",
         name: "Quote der Eintritte in geringfügige Beschäftigung",
+        name_en: "Rate of entries into marginal employment",
         unit: Unit::Percent,
         aggregation: Agg::QuotaAvg,
         direction: Neutral,
@@ -252,6 +276,7 @@ const BUILTINS: &[Builtin] = &[
     Builtin {
         code: "K2E2",
         name: "Quote der Eintritte in öffentlich geförderte Beschäftigung",
+        name_en: "Rate of entries into publicly subsidised employment",
         unit: Unit::Percent,
         aggregation: Agg::QuotaAvg,
         direction: Neutral,
@@ -261,6 +286,7 @@ const BUILTINS: &[Builtin] = &[
     Builtin {
         code: "K2E3",
         name: "Kontinuierliche Beschäftigung nach Integration",
+        name_en: "Continued employment after integration",
         unit: Unit::Percent,
         aggregation: Agg::QuotaSum,
         direction: Higher,
@@ -270,6 +296,7 @@ const BUILTINS: &[Builtin] = &[
     Builtin {
         code: "K2E4",
         name: "Integrationsquote der Alleinerziehenden",
+        name_en: "Integration rate of single parents",
         unit: Unit::Percent,
         aggregation: Agg::QuotaAvg,
         direction: Higher,
@@ -279,6 +306,7 @@ const BUILTINS: &[Builtin] = &[
     Builtin {
         code: "K3",
         name: "Veränderung des Bestands an Langzeitleistungsbeziehenden",
+        name_en: "Change in the stock of long-term benefit recipients",
         unit: Unit::Percent,
         aggregation: Agg::ChangeOf("LZB"),
         direction: Lower,
@@ -288,6 +316,7 @@ const BUILTINS: &[Builtin] = &[
     Builtin {
         code: "K3E1",
         name: "Integrationsquote der Langzeitleistungsbeziehenden",
+        name_en: "Integration rate of long-term benefit recipients",
         unit: Unit::Percent,
         aggregation: Agg::QuotaAvg,
         direction: Higher,
@@ -297,6 +326,7 @@ const BUILTINS: &[Builtin] = &[
     Builtin {
         code: "K3E2",
         name: "Aktivierungsquote der Langzeitleistungsbeziehenden",
+        name_en: "Activation rate of long-term benefit recipients",
         unit: Unit::Percent,
         aggregation: Agg::QuotaSum,
         direction: Neutral,
@@ -306,6 +336,7 @@ const BUILTINS: &[Builtin] = &[
     Builtin {
         code: "K3E3",
         name: "Zugangsrate der Langzeitleistungsbeziehenden",
+        name_en: "Inflow rate of long-term benefit recipients",
         unit: Unit::Percent,
         aggregation: Agg::Stock,
         direction: Lower,
@@ -315,6 +346,7 @@ const BUILTINS: &[Builtin] = &[
     Builtin {
         code: "K3E4",
         name: "Abgangsrate der Langzeitleistungsbeziehenden",
+        name_en: "Outflow rate of long-term benefit recipients",
         unit: Unit::Percent,
         aggregation: Agg::Stock,
         direction: Higher,
@@ -330,6 +362,7 @@ pub fn builtin_catalogue() -> Vec<Indicator> {
         .map(|b| Indicator {
             code: IndicatorCode::new(b.code),
             name: b.name.to_owned(),
+            name_en: b.name_en.to_owned(),
             unit: b.unit,
             aggregation: b.aggregation.build(),
             direction: b.direction,

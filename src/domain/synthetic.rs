@@ -42,6 +42,7 @@ pub fn large_workspace(years: u16, indicators: usize) -> Workspace {
         ws.indicators.push(Indicator {
             code: IndicatorCode(format!("SYN-{:02}", i + 1)),
             name: format!("Synthetische Kennzahl {}", i + 1),
+            name_en: String::new(),
             unit,
             aggregation,
             direction: Direction::HigherIsBetter,

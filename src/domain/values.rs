@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::calendar::{Date, Month, Year};
 use super::indicator::IndicatorCode;
+use crate::locale::Lang;
 
 /// Whose figure: all, women, men ("Personengruppe").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -23,6 +24,12 @@ pub enum Population {
 impl Population {
     pub const ALL: [Population; 3] = [Population::Total, Population::Women, Population::Men];
 
+    pub fn label(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::De => self.label_de(),
+            Lang::En => self.label_en(),
+        }
+    }
     /// The German word, also used in CSV files: "Insgesamt", "Frauen", "Männer".
     pub fn label_de(self) -> &'static str {
         match self {

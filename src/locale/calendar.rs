@@ -40,6 +40,21 @@ pub fn month_name(month: Month, lang: Lang) -> &'static str {
     }
 }
 
+const ABBR_DE: [&str; 12] = [
+    "Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez",
+];
+const ABBR_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// "Mär" / "Mar": for chart axes, where the full name does not fit.
+pub fn month_abbr(month: Month, lang: Lang) -> &'static str {
+    match lang {
+        Lang::De => ABBR_DE[month.index()],
+        Lang::En => ABBR_EN[month.index()],
+    }
+}
+
 /// "Januar 2022" / "January 2022".
 pub fn month_year(month: Month, year: Year, lang: Lang) -> String {
     format!("{} {}", month_name(month, lang), year)

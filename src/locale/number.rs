@@ -104,6 +104,20 @@ pub fn format_signed_percent(value: f64, decimals: usize, lang: Lang) -> String 
     format!("{number}{NBSP}%")
 }
 
+/// A number as written back into an input field in `lang`: grouped, with only the decimals it has (at most
+/// two): "2.020", "1,8", "1.234,56" / "2,020", "1.8".
+pub fn format_for_input(value: f64, lang: Lang) -> String {
+    let point = lang.pick(",", ".");
+    let text = format_decimal(value, 2, lang);
+    match text.strip_suffix(&format!("{point}00")) {
+        Some(whole) => whole.to_owned(),
+        None => text
+            .strip_suffix('0')
+            .filter(|t| t.contains(point))
+            .map_or(text.clone(), str::to_owned),
+    }
+}
+
 /// Why typed text is not a number; [`NumberError::message`] is shown next to the field.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NumberError {

@@ -2,10 +2,10 @@
 //! cell, what typing into a cell does to the workspace, and how a block pasted from Excel is read.
 
 use crate::domain::calendar::{Date, Month, Year};
-use crate::domain::indicator::{Indicator, IndicatorCode, Unit};
+use crate::domain::indicator::{Aggregation, IndicatorCode, Unit};
 use crate::domain::values::{Amount, Population, RecordOutcome, ValueKey};
 use crate::domain::workspace::Workspace;
-use crate::locale::{Lang, format_decimal, parse_number};
+use crate::locale::{Lang, format_for_input, parse_number_in};
 
 /// Which part of a value a column edits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -36,41 +36,83 @@ pub fn periods() -> Vec<Period> {
     Month::all().map(Some).chain([None]).collect()
 }
 
-/// The columns for `year`: every indicator and population the year's agreement targets (that takes values),
-/// then the populations of those indicators not targeted, so that gender parts can be entered too.
-pub fn columns(workspace: &Workspace, year: Year) -> Vec<Column> {
+/// The indicators whose values are entered for `year`, in this order: those the year's agreement targets (a
+/// derived change such as K3 as its base figure LZB), then those that already have values in that year, then
+/// `extra` (shown on the user's request, e.g. a denominator source without a target of its own).
+pub fn indicators_shown(
+    workspace: &Workspace,
+    year: Year,
+    extra: &[IndicatorCode],
+) -> Vec<IndicatorCode> {
     let catalogue = workspace.catalogue();
-    let mut indicators: Vec<&Indicator> = Vec::new();
+    let mut shown: Vec<IndicatorCode> = Vec::new();
+    let mut add = |code: &IndicatorCode| {
+        let Some(indicator) = catalogue.get(code.as_str()) else {
+            return;
+        };
+        let indicator = match &indicator.aggregation {
+            Aggregation::ChangeVsPreviousYear { base } => match catalogue.get(base.as_str()) {
+                Some(b) => b,
+                None => return,
+            },
+            _ => indicator,
+        };
+        if indicator.takes_values() && !shown.contains(&indicator.code) {
+            shown.push(indicator.code.clone());
+        }
+    };
     if let Some(agreement) = workspace.agreement_for(year) {
-        for target in &agreement.targets {
-            let Some(subject) = target.format.subject() else {
-                continue;
-            };
-            let Some(indicator) = catalogue.get(subject.indicator.as_str()) else {
-                continue;
-            };
-            // A derived change (K3) is entered as its base figure (LZB).
-            let indicator = match &indicator.aggregation {
-                crate::domain::indicator::Aggregation::ChangeVsPreviousYear { base } => {
-                    match catalogue.get(base.as_str()) {
-                        Some(b) => b,
-                        None => continue,
-                    }
-                }
-                _ => indicator,
-            };
-            if !indicators.iter().any(|i| i.code == indicator.code) {
-                indicators.push(indicator);
-            }
+        for subject in agreement.targets.iter().filter_map(|t| t.format.subject()) {
+            add(&subject.indicator);
         }
     }
+    for value in workspace.values.iter().filter(|v| v.key.year == year) {
+        add(&value.key.indicator);
+    }
+    for code in extra {
+        add(code);
+    }
+    shown
+}
+
+/// Indicators that take values and are not shown yet: what "Kennzahl einblenden" offers, as (code, name).
+pub fn indicators_to_add(
+    workspace: &Workspace,
+    shown: &[IndicatorCode],
+    lang: Lang,
+) -> Vec<(IndicatorCode, String)> {
+    workspace
+        .catalogue()
+        .all()
+        .filter(|i| i.takes_values() && !shown.contains(&i.code))
+        .map(|i| {
+            (
+                i.code.clone(),
+                format!("{} – {}", i.code, i.display_name(lang)),
+            )
+        })
+        .collect()
+}
+
+/// The columns for `year`: for each indicator of [`indicators_shown`] its three populations (total, women,
+/// men), quotas with a numerator and a denominator column each.
+pub fn columns(
+    workspace: &Workspace,
+    year: Year,
+    extra: &[IndicatorCode],
+    lang: Lang,
+) -> Vec<Column> {
+    let catalogue = workspace.catalogue();
     let mut columns = Vec::new();
-    for indicator in indicators {
+    for code in indicators_shown(workspace, year, extra) {
+        let Some(indicator) = catalogue.get(code.as_str()) else {
+            continue;
+        };
         for population in Population::ALL {
             let parts: &[(Part, &str)] = if indicator.is_quota() {
                 &[
-                    (Part::Numerator, " – Zähler"),
-                    (Part::Denominator, " – Nenner"),
+                    (Part::Numerator, lang.pick(" – Zähler", " – numerator")),
+                    (Part::Denominator, lang.pick(" – Nenner", " – denominator")),
                 ]
             } else {
                 &[(Part::Number, "")]
@@ -80,8 +122,8 @@ pub fn columns(workspace: &Workspace, year: Year) -> Vec<Column> {
                     indicator: indicator.code.clone(),
                     population,
                     part: *part,
-                    indicator_name: indicator.name.clone(),
-                    label: format!("{}{suffix}", population.label_de()),
+                    indicator_name: indicator.display_name(lang).to_owned(),
+                    label: format!("{}{suffix}", population.label(lang)),
                     unit: indicator.unit,
                 });
             }
@@ -99,29 +141,28 @@ fn key(column: &Column, year: Year, period: Period) -> ValueKey {
     }
 }
 
-/// A number as typed back into a cell: German, grouped, with only the decimals it has (at most 2).
-pub fn input_text(value: f64) -> String {
-    let text = format_decimal(value, 2, Lang::De);
-    match text.strip_suffix(",00") {
-        Some(whole) => whole.to_owned(),
-        None => text
-            .strip_suffix('0')
-            .filter(|t| t.contains(','))
-            .map_or(text.clone(), str::to_owned),
-    }
+/// A number as typed back into a cell (see [`format_for_input`]).
+pub fn input_text(value: f64, lang: Lang) -> String {
+    format_for_input(value, lang)
 }
 
 /// The text a cell shows for the stored value.
-pub fn cell_text(workspace: &Workspace, year: Year, column: &Column, period: Period) -> String {
+pub fn cell_text(
+    workspace: &Workspace,
+    year: Year,
+    column: &Column,
+    period: Period,
+    lang: Lang,
+) -> String {
     let Some(value) = workspace.values.get(&key(column, year, period)) else {
         return String::new();
     };
     match (value.current.amount, column.part) {
-        (Amount::Number(v), Part::Number) => input_text(v),
-        (Amount::Ratio { numerator, .. }, Part::Numerator) => input_text(numerator),
-        (Amount::Ratio { denominator, .. }, Part::Denominator) => input_text(denominator),
+        (Amount::Number(v), Part::Number) => input_text(v, lang),
+        (Amount::Ratio { numerator, .. }, Part::Numerator) => input_text(numerator, lang),
+        (Amount::Ratio { denominator, .. }, Part::Denominator) => input_text(denominator, lang),
         // A quota given as a plain percentage (an annual figure) shows in the numerator column.
-        (Amount::Number(v), Part::Numerator) => format!("{} %", input_text(v)),
+        (Amount::Number(v), Part::Numerator) => format!("{} %", input_text(v, lang)),
         _ => String::new(),
     }
 }
@@ -140,7 +181,8 @@ pub enum Entry {
 }
 
 /// Applies the text typed into a cell. `other_part` is the text of the quota's other column (the grid keeps
-/// typed but unsaved parts). Errors are German messages; the workspace is unchanged then.
+/// typed but unsaved parts). Errors are messages in `lang`; the workspace is unchanged then.
+#[allow(clippy::too_many_arguments)]
 pub fn apply(
     workspace: &mut Workspace,
     year: Year,
@@ -149,6 +191,7 @@ pub fn apply(
     text: &str,
     other_part: Option<&str>,
     as_of: Option<Date>,
+    lang: Lang,
 ) -> Result<Entry, String> {
     let key = key(column, year, period);
     let existing = workspace.values.get(&key).map(|v| v.current.amount);
@@ -156,24 +199,34 @@ pub fn apply(
         if t.trim().is_empty() {
             Ok(None)
         } else {
-            parse_number(t).map(Some).map_err(|e| e.message(Lang::De))
+            parse_number_in(t, lang)
+                .map(Some)
+                .map_err(|e| e.message(lang))
         }
     };
+    let negative = |t: &str| match lang {
+        Lang::De => format!(
+            "„{}“: negative Werte sind bei dieser Kennzahl nicht möglich.",
+            t.trim()
+        ),
+        Lang::En => format!("“{}”: this indicator cannot be negative.", t.trim()),
+    };
     let typed = parse(text)?;
+    // Rates (in %) may fall below zero; counts, money and the parts of a quota may not.
     if let Some(v) = typed
         && v < 0.0
-        && column.unit != Unit::Percent
+        && (column.unit != Unit::Percent || column.part != Part::Number)
     {
-        return Err(format!(
-            "„{}“: negative Werte sind bei dieser Kennzahl nicht möglich.",
-            text.trim()
-        ));
+        return Err(negative(text));
     }
     let amount = match column.part {
         Part::Number => typed.map(Amount::Number),
         Part::Numerator | Part::Denominator => {
             let other = match other_part {
-                Some(t) => parse(t).map_err(|e| format!("Im anderen Teil der Quote: {e}"))?,
+                Some(t) => parse(t).map_err(|e| match lang {
+                    Lang::De => format!("Im anderen Teil der Quote: {e}"),
+                    Lang::En => format!("In the other part of the rate: {e}"),
+                })?,
                 None => None,
             };
             let (numerator, denominator) = if column.part == Part::Numerator {
@@ -182,7 +235,16 @@ pub fn apply(
                 (other, typed)
             };
             match (numerator, denominator) {
-                (Some(n), Some(d)) => Some(Amount::ratio(n, d)?),
+                (Some(n), Some(_)) if n < 0.0 => {
+                    return Err(negative(other_part.unwrap_or_default()));
+                }
+                (Some(_), Some(d)) if d < 0.0 => {
+                    return Err(negative(other_part.unwrap_or_default()));
+                }
+                (Some(n), Some(d)) => Some(Amount::Ratio {
+                    numerator: n,
+                    denominator: d,
+                }),
                 (None, None) => None,
                 _ => {
                     if existing.is_some() && typed.is_none() {
@@ -247,7 +309,7 @@ mod tests {
     #[test]
     fn columns_of_the_seed_2022() {
         let ws = odenwaldkreis();
-        let cols = columns(&ws, y(2022));
+        let cols = columns(&ws, y(2022), &[], Lang::De);
         let names: Vec<String> = cols
             .iter()
             .map(|c| format!("{} {}", c.indicator, c.label))
@@ -276,51 +338,71 @@ mod tests {
             ]
         );
         assert_eq!(periods().len(), 13);
-        assert!(columns(&ws, y(2030)).is_empty());
+        assert!(columns(&ws, y(2030), &[], Lang::De).is_empty());
     }
 
     #[test]
     fn typing_records_replaces_and_removes() {
         let mut ws = odenwaldkreis();
-        let col = columns(&ws, y(2022)).remove(0);
+        let col = columns(&ws, y(2022), &[], Lang::De).remove(0);
         let jan = Month::new(1);
         let d1 = Date::new(2022, 4, 30);
         assert_eq!(
-            apply(&mut ws, y(2022), &col, jan, "64", None, d1),
+            apply(&mut ws, y(2022), &col, jan, "64", None, d1, Lang::De),
             Ok(Entry::Recorded(RecordOutcome::Added))
         );
-        assert_eq!(cell_text(&ws, y(2022), &col, jan), "64");
+        assert_eq!(cell_text(&ws, y(2022), &col, jan, Lang::De), "64");
         assert_eq!(
-            apply(&mut ws, y(2022), &col, jan, " 64 ", None, d1),
+            apply(&mut ws, y(2022), &col, jan, " 64 ", None, d1, Lang::De),
             Ok(Entry::Unchanged)
         );
         let d2 = Date::new(2022, 7, 31);
         assert_eq!(
-            apply(&mut ws, y(2022), &col, jan, "1.066", None, d2),
+            apply(&mut ws, y(2022), &col, jan, "1.066", None, d2, Lang::De),
             Ok(Entry::Recorded(RecordOutcome::Replaced))
         );
-        assert_eq!(cell_text(&ws, y(2022), &col, jan), "1.066");
+        assert_eq!(cell_text(&ws, y(2022), &col, jan, Lang::De), "1.066");
         let stored = ws.values.get(&key(&col, y(2022), jan)).unwrap();
         assert_eq!(stored.history.len(), 1);
         assert_eq!(stored.current.as_of, d2);
         assert_eq!(
-            apply(&mut ws, y(2022), &col, jan, "", None, d2),
+            apply(&mut ws, y(2022), &col, jan, "", None, d2, Lang::De),
             Ok(Entry::Removed)
         );
-        assert_eq!(cell_text(&ws, y(2022), &col, jan), "");
+        assert_eq!(cell_text(&ws, y(2022), &col, jan, Lang::De), "");
     }
 
     #[test]
     fn bad_input_is_a_german_message_and_changes_nothing() {
         let mut ws = odenwaldkreis();
         let before = ws.clone();
-        let col = columns(&ws, y(2022)).remove(0);
-        let err = apply(&mut ws, y(2022), &col, Month::new(1), "12.5", None, None).unwrap_err();
+        let col = columns(&ws, y(2022), &[], Lang::De).remove(0);
+        let err = apply(
+            &mut ws,
+            y(2022),
+            &col,
+            Month::new(1),
+            "12.5",
+            None,
+            None,
+            Lang::De,
+        )
+        .unwrap_err();
         assert_eq!(
             err,
             "„12.5“: Bitte das Komma als Dezimaltrennzeichen verwenden, z. B. 12,5."
         );
-        let err = apply(&mut ws, y(2022), &col, Month::new(1), "-3", None, None).unwrap_err();
+        let err = apply(
+            &mut ws,
+            y(2022),
+            &col,
+            Month::new(1),
+            "-3",
+            None,
+            None,
+            Lang::De,
+        )
+        .unwrap_err();
         assert_eq!(
             err,
             "„-3“: negative Werte sind bei dieser Kennzahl nicht möglich."
@@ -331,7 +413,7 @@ mod tests {
     #[test]
     fn quota_parts_wait_for_each_other() {
         let mut ws = odenwaldkreis();
-        let cols = columns(&ws, y(2022));
+        let cols = columns(&ws, y(2022), &[], Lang::De);
         let num = cols
             .iter()
             .find(|c| c.indicator.as_str() == "K2E3" && c.part == Part::Numerator)
@@ -342,17 +424,17 @@ mod tests {
             .unwrap();
         let m = Month::new(3);
         assert_eq!(
-            apply(&mut ws, y(2022), num, m, "41", None, None),
+            apply(&mut ws, y(2022), num, m, "41", None, None, Lang::De),
             Ok(Entry::WaitingForOtherPart)
         );
         assert_eq!(
-            apply(&mut ws, y(2022), den, m, "70", Some("41"), None),
+            apply(&mut ws, y(2022), den, m, "70", Some("41"), None, Lang::De),
             Ok(Entry::Recorded(RecordOutcome::Added))
         );
         assert_eq!(
             (
-                cell_text(&ws, y(2022), num, m),
-                cell_text(&ws, y(2022), den, m)
+                cell_text(&ws, y(2022), num, m, Lang::De),
+                cell_text(&ws, y(2022), den, m, Lang::De)
             ),
             ("41".into(), "70".into())
         );
@@ -366,18 +448,18 @@ mod tests {
             }
         );
         assert_eq!(
-            apply(&mut ws, y(2022), num, m, "", Some("70"), None),
+            apply(&mut ws, y(2022), num, m, "", Some("70"), None, Lang::De),
             Ok(Entry::Removed)
         );
     }
 
     #[test]
     fn input_text_keeps_only_the_decimals_it_has() {
-        assert_eq!(input_text(718.0), "718");
-        assert_eq!(input_text(2035.0), "2.035");
-        assert_eq!(input_text(1234.5), "1.234,5");
-        assert_eq!(input_text(1234.56), "1.234,56");
-        assert_eq!(input_text(0.1), "0,1");
+        assert_eq!(input_text(718.0, Lang::De), "718");
+        assert_eq!(input_text(2035.0, Lang::De), "2.035");
+        assert_eq!(input_text(1234.5, Lang::De), "1.234,5");
+        assert_eq!(input_text(1234.56, Lang::De), "1.234,56");
+        assert_eq!(input_text(0.1, Lang::De), "0,1");
     }
 
     #[test]
@@ -394,5 +476,107 @@ mod tests {
         assert!(is_block("60\t55"));
         assert!(!is_block("60\r\n"));
         assert!(!is_block("1.234,5"));
+    }
+
+    #[test]
+    fn english_input_and_messages() {
+        let mut ws = odenwaldkreis();
+        let cols = columns(&ws, y(2022), &[], Lang::En);
+        assert_eq!(cols[1].label, "Women");
+        let col = cols[0].clone();
+        let jan = Month::new(1);
+        assert_eq!(
+            apply(&mut ws, y(2022), &col, jan, "1,066", None, None, Lang::En),
+            Ok(Entry::Recorded(RecordOutcome::Added))
+        );
+        assert_eq!(cell_text(&ws, y(2022), &col, jan, Lang::En), "1,066");
+        assert_eq!(cell_text(&ws, y(2022), &col, jan, Lang::De), "1.066");
+        assert_eq!(input_text(1234.5, Lang::En), "1,234.5");
+        assert_eq!(input_text(0.25, Lang::En), "0.25");
+        let before = ws.clone();
+        assert_eq!(
+            apply(&mut ws, y(2022), &col, jan, "-3", None, None, Lang::En),
+            Err("“-3”: this indicator cannot be negative.".into())
+        );
+        let num = cols
+            .iter()
+            .find(|c| c.indicator.as_str() == "K2E3" && c.part == Part::Numerator)
+            .unwrap();
+        assert_eq!(num.label, "Total – numerator");
+        assert_eq!(
+            apply(
+                &mut ws,
+                y(2022),
+                num,
+                jan,
+                "41",
+                Some("-70"),
+                None,
+                Lang::En
+            ),
+            Err("“-70”: this indicator cannot be negative.".into())
+        );
+        assert_eq!(
+            apply(
+                &mut ws,
+                y(2022),
+                num,
+                jan,
+                "-41",
+                Some("70"),
+                None,
+                Lang::De
+            ),
+            Err("„-41“: negative Werte sind bei dieser Kennzahl nicht möglich.".into())
+        );
+        assert_eq!(ws, before);
+    }
+
+    #[test]
+    fn columns_follow_values_and_chosen_indicators() {
+        let mut ws = odenwaldkreis();
+        let shown = indicators_shown(&ws, y(2022), &[]);
+        assert_eq!(
+            shown.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
+            ["INT", "LZB", "LLU", "K2E3", "INT-U25-AUSB"]
+        );
+        // ELB has no target in 2022: offered, and once chosen it gets its three columns.
+        let offered = indicators_to_add(&ws, &shown, Lang::De);
+        assert!(offered.iter().any(|(c, _)| c.as_str() == "ELB"));
+        assert!(!offered.iter().any(|(c, _)| c.as_str() == "INT"));
+        // K3 is derived from LZB and never takes values of its own.
+        assert!(!offered.iter().any(|(c, _)| c.as_str() == "K3"));
+        let elb = IndicatorCode("ELB".into());
+        let cols = columns(&ws, y(2022), std::slice::from_ref(&elb), Lang::De);
+        assert_eq!(cols.len(), 18 + 3);
+        assert_eq!(cols[18].indicator, elb);
+        // A value of ELB keeps its columns without choosing it again.
+        let col = cols[18].clone();
+        apply(
+            &mut ws,
+            y(2022),
+            &col,
+            Month::new(2),
+            "4.100",
+            None,
+            None,
+            Lang::De,
+        )
+        .unwrap();
+        assert_eq!(columns(&ws, y(2022), &[], Lang::De).len(), 21);
+        // A year without agreement shows the indicators it has values for.
+        let col_2030 = Column { ..col };
+        apply(
+            &mut ws,
+            y(2030),
+            &col_2030,
+            Month::new(2),
+            "4.000",
+            None,
+            None,
+            Lang::De,
+        )
+        .unwrap();
+        assert_eq!(columns(&ws, y(2030), &[], Lang::De).len(), 3);
     }
 }

@@ -130,7 +130,7 @@ pub fn title(target: &Target, indicator: Option<&Indicator>, lang: Lang) -> Stri
                 Lang::De => s.population.label_de(),
                 Lang::En => s.population.label_en(),
             };
-            format!("{} – {population}", i.name)
+            format!("{} – {population}", i.display_name(lang))
         }
         (Some(s), None) => s.indicator.0.clone(),
         (None, _) => match &target.format {
@@ -242,22 +242,14 @@ pub fn rows(
                 } => interpretation_text(&r.interpretations, *change, *t, lang),
                 _ => String::new(),
             };
-            let category = match lang {
-                Lang::De => target.category.label_de(),
-                Lang::En => match target.category {
-                    crate::domain::agreement::Category::Federal => "federal target",
-                    crate::domain::agreement::Category::State => "state target",
-                    crate::domain::agreement::Category::Local => "local target",
-                    crate::domain::agreement::Category::Qualitative => "qualitative goal",
-                },
-            };
+            let category = target.category.label(lang);
             Row {
                 target_id: target.id.0,
                 title: title(target, indicator, lang),
                 kind: if matches!(target.format, TargetFormat::Qualitative { .. }) {
                     category.to_owned()
                 } else {
-                    format!("{category} · {}", target.format.label_de())
+                    format!("{category} · {}", target.format.label(lang))
                 },
                 actual,
                 target: if matches!(

@@ -10,7 +10,7 @@ use crate::domain::agreement::{
 use crate::domain::indicator::IndicatorCode;
 use crate::domain::values::Population;
 use crate::domain::workspace::Catalogue;
-use crate::locale::{Lang, format_count, format_decimal, parse_number_in};
+use crate::locale::{Lang, format_count, parse_number_in};
 
 /// The seven formats, as the form offers them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -277,21 +277,9 @@ pub struct Draft {
     pub ids: [Option<TargetId>; 3],
 }
 
-/// A stored number as the form shows it for typing in `lang`: two decimals at most, no trailing zeros
-/// ("2.020", "1,8" / "2,020", "1.8").
+/// A stored number as the form shows it for typing in `lang` ("2.020", "1,8" / "2,020", "1.8").
 fn number_text(v: f64, lang: Lang) -> String {
-    let decimal = match lang {
-        Lang::De => ',',
-        Lang::En => '.',
-    };
-    let text = format_decimal(v, 2, lang);
-    match text.strip_suffix(&format!("{decimal}00")) {
-        Some(whole) => whole.to_owned(),
-        None => text
-            .strip_suffix('0')
-            .filter(|t| t.contains(decimal))
-            .map_or(text.clone(), str::to_owned),
-    }
+    crate::locale::format_for_input(v, lang)
 }
 
 /// The form for an existing target (with its gender siblings for minimum and maximum), its numbers written
@@ -641,7 +629,7 @@ pub fn build(
                             ),
                             Lang::En => format!(
                                 "“{}” is not a rate; this format only applies to rates.",
-                                ind.name
+                                ind.display_name(lang)
                             ),
                         },
                     ));
@@ -912,7 +900,7 @@ mod tests {
                 (Field::Target, "Please enter a number.".to_owned()),
                 (
                     Field::Indicator,
-                    "“Integrationen” is not a rate; this format only applies to rates.".to_owned()
+                    "“Integrations” is not a rate; this format only applies to rates.".to_owned()
                 ),
             ]
         );

@@ -11,7 +11,7 @@ pub fn text(warning: &Warning, catalogue: &Catalogue, lang: Lang) -> String {
     let name = |code: &str| {
         catalogue
             .get(code)
-            .map_or_else(|| code.to_owned(), |i| i.name.clone())
+            .map_or_else(|| code.to_owned(), |i| i.display_name(lang).to_owned())
     };
     let unit = |code: &str| catalogue.get(code).map_or(Unit::Count, |i| i.unit);
     let period = |month: &Option<crate::domain::calendar::Month>| match (month, lang) {

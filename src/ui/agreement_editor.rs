@@ -507,7 +507,12 @@ fn TargetFormPanel(
         state.workspace.with(|w| {
             w.catalogue()
                 .all()
-                .map(|i| (i.code.0.clone(), format!("{} – {}", i.code, i.name)))
+                .map(|i| {
+                    (
+                        i.code.0.clone(),
+                        format!("{} – {}", i.code, i.display_name(lang)),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     });
@@ -805,6 +810,7 @@ fn OwnIndicatorForm(on_added: impl Fn(String) + Copy + Send + Sync + 'static) ->
         let indicator = Indicator {
             code: IndicatorCode::new(code.get_untracked().trim()),
             name: name.get_untracked(),
+            name_en: String::new(),
             unit,
             aggregation,
             direction: match direction.get_untracked().as_str() {

@@ -6,19 +6,17 @@ use leptos::prelude::*;
 use crate::locale::Lang;
 use crate::present::overview::model;
 use crate::route::Screen;
+use crate::ui::app::nav_label;
 use crate::ui::state::use_state;
 use crate::ui::widgets::{EmptyState, StatusBadge, YearSelect};
 
 #[component]
 pub fn Balance() -> impl IntoView {
     let state = use_state();
-    let balance = Memo::new(move |_| {
-        state
-            .workspace
-            .with(|w| model(w, state.year.get(), Lang::De))
-    });
+    let lang = state.lang.get_untracked();
+    let balance = Memo::new(move |_| state.workspace.with(|w| model(w, state.year.get(), lang)));
     view! {
-        <h1>"Jahresbilanz"</h1>
+        <h1>{nav_label(Screen::Balance, lang)}</h1>
         <div class="werkzeugleiste">
             <YearSelect />
         </div>
@@ -27,14 +25,23 @@ pub fn Balance() -> impl IntoView {
             Some(m) => {
                 let provisional = m.rows.iter().any(|r| !r.is_final && r.status != crate::domain::attainment::Status::Open);
                 view! {
-                    <h2>{format!("Bilanz der {}", m.heading)}</h2>
+                    <h2>
+                        {match lang {
+                            Lang::De => format!("Bilanz der {}", m.heading),
+                            Lang::En => format!("Balance of the {}", m.heading),
+                        }}
+                    </h2>
                     <p class="parteien">{m.parties.clone()}</p>
                     {provisional
                         .then(|| {
                             view! {
                                 <p class="hinweis" role="note">
-                                    "Vorläufig: Für einige Ziele liegt noch kein vollständiges Jahr vor; dort stehen der Stand \
-                                     bis zum letzten Monat mit Daten und die Prognose."
+                                    {lang.pick(
+                                        "Vorläufig: Für einige Ziele liegt noch kein vollständiges Jahr vor; dort stehen der \
+                                         Stand bis zum letzten Monat mit Daten und die Prognose.",
+                                        "Provisional: for some targets the year is not complete yet; they show the state up \
+                                         to the last month with data and the forecast.",
+                                    )}
                                 </p>
                             }
                         })}
@@ -44,16 +51,21 @@ pub fn Balance() -> impl IntoView {
                     </p>
                     <div class="tabelle-rahmen">
                         <table class="ziele bilanz">
-                            <caption class="sr-only">"Ergebnis je Ziel mit Vorjahresvergleich"</caption>
+                            <caption class="sr-only">
+                                {lang.pick(
+                                    "Ergebnis je Ziel mit Vorjahresvergleich",
+                                    "Result per target compared with the previous year",
+                                )}
+                            </caption>
                             <thead>
                                 <tr>
-                                    <th scope="col">"Ziel"</th>
-                                    <th scope="col" class="zahl">"Ergebnis"</th>
-                                    <th scope="col" class="zahl">"Ziel"</th>
-                                    <th scope="col" class="zahl">"Abweichung"</th>
+                                    <th scope="col">{lang.pick("Ziel", "Target")}</th>
+                                    <th scope="col" class="zahl">{lang.pick("Ergebnis", "Result")}</th>
+                                    <th scope="col" class="zahl">{lang.pick("Ziel", "Target")}</th>
+                                    <th scope="col" class="zahl">{lang.pick("Abweichung", "Deviation")}</th>
                                     <th scope="col">"Status"</th>
-                                    <th scope="col" class="zahl">"Vorjahr"</th>
-                                    <th scope="col" class="zahl">"Veränderung"</th>
+                                    <th scope="col" class="zahl">{lang.pick("Vorjahr", "Previous year")}</th>
+                                    <th scope="col" class="zahl">{lang.pick("Veränderung", "Change")}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -79,7 +91,7 @@ pub fn Balance() -> impl IntoView {
                             </tbody>
                         </table>
                     </div>
-                    <h2 id="bilanztext">"Bilanztext"</h2>
+                    <h2 id="bilanztext">{lang.pick("Bilanztext", "Balance text")}</h2>
                     <div class="bilanztext" aria-labelledby="bilanztext">
                         {m.rows.iter().map(|row| view! { <p>{row.sentence.clone()}</p> }).collect_view()}
                     </div>

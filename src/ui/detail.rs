@@ -7,21 +7,28 @@ use crate::domain::agreement::TargetId;
 use crate::locale::Lang;
 use crate::present::detail::{detail, set_notes};
 use crate::route::Screen;
+use crate::ui::app::nav_label;
 use crate::ui::state::use_state;
 use crate::ui::widgets::StatusBadge;
 
 #[component]
 pub fn TargetDetail(id: u32) -> impl IntoView {
     let state = use_state();
-    let model = Memo::new(move |_| state.workspace.with(|w| detail(w, TargetId(id), Lang::De)));
+    let lang = state.lang.get_untracked();
+    let model = Memo::new(move |_| state.workspace.with(|w| detail(w, TargetId(id), lang)));
     let exists = Memo::new(move |_| model.with(Option::is_some));
     let content = move || {
         match model.get() {
         None => view! {
-            <h1>"Ziel nicht gefunden"</h1>
-            <section class="leerzustand" aria-label="Hinweis">
-                <p class="leerzustand-titel">{format!("Ein Ziel mit der Nummer {id} gibt es in diesem Arbeitsbereich nicht.")}</p>
-                <p><a href=Screen::Overview.href()>"Zur Übersicht"</a></p>
+            <h1>{lang.pick("Ziel nicht gefunden", "Target not found")}</h1>
+            <section class="leerzustand" aria-label=lang.pick("Hinweis", "Note")>
+                <p class="leerzustand-titel">
+                    {match lang {
+                        Lang::De => format!("Ein Ziel mit der Nummer {id} gibt es in diesem Arbeitsbereich nicht."),
+                        Lang::En => format!("This workspace has no target number {id}."),
+                    }}
+                </p>
+                <p><a href=Screen::Overview.href()>{lang.pick("Zur Übersicht", "To the overview")}</a></p>
             </section>
         }
         .into_any(),
@@ -29,36 +36,47 @@ pub fn TargetDetail(id: u32) -> impl IntoView {
             let row = d.row;
             let status = row.status;
             view! {
-                <p class="brotkrume"><a href=Screen::Overview.href()>"Übersicht"</a>{format!(" › Zielvereinbarung {}", d.year)}</p>
+                <p class="brotkrume">
+                    <a href=Screen::Overview.href()>{nav_label(Screen::Overview, lang)}</a>
+                    {format!(" › {} {}", nav_label(Screen::Agreement, lang), d.year)}
+                </p>
                 <h1>{row.title.clone()}</h1>
                 <p class="ziel-art">{row.kind.clone()}</p>
                 <dl class="kennwerte">
-                    <div><dt>"Ist"</dt><dd>{row.actual.clone()}</dd></div>
-                    <div><dt>"Ziel"</dt><dd>{row.target.clone()}</dd></div>
-                    <div><dt>"Abweichung"</dt><dd>{row.deviation.clone()}</dd></div>
-                    <div><dt>"Ist/Soll"</dt><dd>{row.ratio.clone()}</dd></div>
+                    <div><dt>{lang.pick("Ist", "Actual")}</dt><dd>{row.actual.clone()}</dd></div>
+                    <div><dt>{lang.pick("Ziel", "Target")}</dt><dd>{row.target.clone()}</dd></div>
+                    <div><dt>{lang.pick("Abweichung", "Deviation")}</dt><dd>{row.deviation.clone()}</dd></div>
+                    <div><dt>{lang.pick("Ist/Soll", "Actual/target")}</dt><dd>{row.ratio.clone()}</dd></div>
                     <div>
                         <dt>"Status"</dt>
                         <dd>
                             <StatusBadge status=status />
                         </dd>
                     </div>
-                    <div><dt>"Prognose"</dt><dd>{row.forecast.clone()}" "<span class="methode">{row.forecast_method.clone()}</span></dd></div>
+                    <div><dt>{lang.pick("Prognose", "Forecast")}</dt><dd>{row.forecast.clone()}" "<span class="methode">{row.forecast_method.clone()}</span></dd></div>
                 </dl>
                 <p class="satz">{row.sentence.clone()}</p>
                 {(!row.interpretations.is_empty()).then(|| view! { <p class="lesarten">{row.interpretations.clone()}</p> })}
-                <h2 id="monate-titel">"Verlauf nach Monaten"</h2>
-                {(!d.missing.is_empty()).then(|| view! { <p class="hinweis">{format!("Es fehlen Werte für: {}.", d.missing)}</p> })}
+                <h2 id="monate-titel">{lang.pick("Verlauf nach Monaten", "Month by month")}</h2>
+                {(!d.missing.is_empty()).then(|| {
+                    let text = match lang {
+                        Lang::De => format!("Es fehlen Werte für: {}.", d.missing),
+                        Lang::En => format!("Values are missing for: {}.", d.missing),
+                    };
+                    view! { <p class="hinweis">{text}</p> }
+                })}
                 <div class="tabelle-rahmen">
                     <table class="monate" aria-labelledby="monate-titel">
                         <thead>
                             <tr>
-                                <th scope="col">"Monat"</th>
-                                <th scope="col" class="zahl">"Monatswert"</th>
-                                <th scope="col" class="zahl">"Ist bis dahin"</th>
-                                <th scope="col" class="zahl">"Soll linear"</th>
-                                {d.seasonal.then(|| view! { <th scope="col" class="zahl">"Soll saisonal"</th> })}
-                                <th scope="col" class="zahl">"Prognose"</th>
+                                <th scope="col">{lang.pick("Monat", "Month")}</th>
+                                <th scope="col" class="zahl">{lang.pick("Monatswert", "Month's figure")}</th>
+                                <th scope="col" class="zahl">{lang.pick("Ist bis dahin", "Actual to date")}</th>
+                                <th scope="col" class="zahl">{lang.pick("Soll linear", "Target path, linear")}</th>
+                                {d.seasonal.then(|| view! {
+                                    <th scope="col" class="zahl">{lang.pick("Soll saisonal", "Target path, seasonal")}</th>
+                                })}
+                                <th scope="col" class="zahl">{lang.pick("Prognose", "Forecast")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -80,9 +98,17 @@ pub fn TargetDetail(id: u32) -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
-                <h2>"Ersetzte Werte"</h2>
+                <h2>{lang.pick("Ersetzte Werte", "Replaced values")}</h2>
                 {if d.history.is_empty() {
-                    view! { <p>"Bisher wurde kein Wert dieses Ziels durch einen neueren Datenstand ersetzt."</p> }.into_any()
+                    view! {
+                        <p>
+                            {lang.pick(
+                                "Bisher wurde kein Wert dieses Ziels durch einen neueren Datenstand ersetzt.",
+                                "No value of this target has been replaced by a newer data date so far.",
+                            )}
+                        </p>
+                    }
+                    .into_any()
                 } else {
                     view! {
                         <ul class="verlauf">
@@ -90,7 +116,11 @@ pub fn TargetDetail(id: u32) -> impl IntoView {
                                 .into_iter()
                                 .map(|h| {
                                     let comment = (!h.comment.is_empty()).then(|| format!(" – {}", h.comment));
-                                    view! { <li>{format!("{}: {} ersetzt durch {}", h.period, h.replaced, h.current)}{comment}</li> }
+                                    let text = match lang {
+                                        Lang::De => format!("{}: {} ersetzt durch {}", h.period, h.replaced, h.current),
+                                        Lang::En => format!("{}: {} replaced by {}", h.period, h.replaced, h.current),
+                                    };
+                                    view! { <li>{text}{comment}</li> }
                                 })
                                 .collect_view()}
                         </ul>
@@ -115,6 +145,7 @@ pub fn TargetDetail(id: u32) -> impl IntoView {
 #[component]
 fn NotesEditor(id: u32) -> impl IntoView {
     let state = use_state();
+    let lang = state.lang.get_untracked();
     let notes = Memo::new(move |_| {
         state.workspace.with(|w| {
             w.agreements
@@ -132,8 +163,13 @@ fn NotesEditor(id: u32) -> impl IntoView {
         });
     };
     view! {
-        <h2><label for="notizen">"Notizen"</label></h2>
+        <h2><label for="notizen">{lang.pick("Notizen", "Notes")}</label></h2>
         <textarea id="notizen" rows="4" class="notizen" prop:value=move || notes.get() on:change=save_notes></textarea>
-        <p class="hilfe">"Notizen zu Maßnahmen und Gesprächen; gespeichert, sobald Sie das Feld verlassen."</p>
+        <p class="hilfe">
+            {lang.pick(
+                "Notizen zu Maßnahmen und Gesprächen; gespeichert, sobald Sie das Feld verlassen.",
+                "Notes on measures and talks; saved as soon as you leave the field.",
+            )}
+        </p>
     }
 }

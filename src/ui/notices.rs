@@ -1,7 +1,8 @@
-//! The storage notices: what happened to the user's data and what they can do about it, in German.
+//! The storage notices: what happened to the user's data and what they can do about it, in the UI's language.
 
 use leptos::prelude::*;
 
+use crate::locale::Lang;
 use crate::persistence::aside_file_name;
 use crate::ui::download::{download_text, now_iso};
 use crate::ui::state::{Notice, use_state};
@@ -10,13 +11,18 @@ use crate::ui::state::{Notice, use_state};
 pub fn StorageNotice() -> impl IntoView {
     let state = use_state();
     move || {
+        let lang = state.lang.get();
         state.notice.get().map(|notice| match notice {
             Notice::Unavailable => view! {
                 <div class="meldung meldung-warnung" role="alert">
                     <p>
-                        <strong>"Kein Speicher: "</strong>
-                        "Der Browser erlaubt dieser Seite keinen lokalen Speicher. Sie können arbeiten, aber nichts \
-                         bleibt nach dem Schließen des Tabs erhalten."
+                        <strong>{lang.pick("Kein Speicher: ", "No storage: ")}</strong>
+                        {lang.pick(
+                            "Der Browser erlaubt dieser Seite keinen lokalen Speicher. Sie können arbeiten, aber nichts \
+                             bleibt nach dem Schließen des Tabs erhalten.",
+                            "The browser gives this page no local storage. You can work, but nothing remains after the \
+                             tab is closed.",
+                        )}
                     </p>
                 </div>
             }
@@ -27,29 +33,42 @@ pub fn StorageNotice() -> impl IntoView {
                     download_text(&aside_file_name(&now_iso()), &raw, "application/json");
                 };
                 let copied = aside_key.is_some();
-                let kept = match aside_key {
-                    Some(k) => format!(" Eine Kopie liegt zusätzlich unter „{k}“."),
-                    None => " Eine zusätzliche Kopie passte nicht in den Speicher: laden Sie die Rohdaten herunter; ein \
-                              Neubeginn ist erst möglich, wenn Platz für die Kopie ist."
+                let kept = match (aside_key, lang) {
+                    (Some(k), Lang::De) => format!(" Eine Kopie liegt zusätzlich unter „{k}“."),
+                    (Some(k), Lang::En) => format!(" A copy is also kept under “{k}”."),
+                    (None, _) => lang
+                        .pick(
+                            " Eine zusätzliche Kopie passte nicht in den Speicher: laden Sie die Rohdaten herunter; ein \
+                             Neubeginn ist erst möglich, wenn Platz für die Kopie ist.",
+                            " An extra copy did not fit into storage: download the raw data; starting anew is possible \
+                             only once there is room for the copy.",
+                        )
                         .into(),
+                };
+                let kept_text = match lang {
+                    Lang::De => format!(
+                        "Die gespeicherten Daten ({size} Zeichen) bleiben unverändert erhalten und werden nicht \
+                         überschrieben.{kept} Bis Sie entscheiden, zeigt die App das Beispiel und speichert nichts."
+                    ),
+                    Lang::En => format!(
+                        "The stored data ({size} characters) is kept unchanged and is not written over.{kept} Until \
+                         you decide, the app shows the example and saves nothing."
+                    ),
                 };
                 view! {
                     <div class="meldung meldung-fehler" role="alert">
                         <p>
-                            <strong>"Gespeicherte Daten nicht lesbar: "</strong>
-                            {error.message(crate::locale::Lang::De)}
+                            <strong>{lang.pick("Gespeicherte Daten nicht lesbar: ", "Stored data unreadable: ")}</strong>
+                            {error.message(lang)}
                         </p>
-                        <p>
-                            {format!(
-                                "Die gespeicherten Daten ({size} Zeichen) bleiben unverändert erhalten und werden nicht \
-                                 überschrieben.{kept} Bis Sie entscheiden, zeigt die App das Beispiel und speichert nichts."
-                            )}
-                        </p>
+                        <p>{kept_text}</p>
                         <div class="knopfleiste">
-                            <button type="button" on:click=download>"Rohdaten herunterladen"</button>
+                            <button type="button" on:click=download>
+                                {lang.pick("Rohdaten herunterladen", "Download raw data")}
+                            </button>
                             <Show when=move || copied>
                                 <button type="button" on:click=move |_| state.start_anew()>
-                                    "Mit dem Beispiel neu beginnen"
+                                    {lang.pick("Mit dem Beispiel neu beginnen", "Start anew with the example")}
                                 </button>
                             </Show>
                         </div>
@@ -60,9 +79,13 @@ pub fn StorageNotice() -> impl IntoView {
             Notice::QuotaExceeded => view! {
                 <div class="meldung meldung-fehler" role="alert">
                     <p>
-                        <strong>"Speicher voll: "</strong>
-                        "Die letzte Änderung passt nicht mehr in den Speicher des Browsers und ist nur im \
-                         Arbeitsspeicher. Sichern Sie den Arbeitsbereich als Datei, bevor Sie den Tab schließen."
+                        <strong>{lang.pick("Speicher voll: ", "Storage full: ")}</strong>
+                        {lang.pick(
+                            "Die letzte Änderung passt nicht mehr in den Speicher des Browsers und ist nur im \
+                             Arbeitsspeicher. Sichern Sie den Arbeitsbereich als Datei, bevor Sie den Tab schließen.",
+                            "The last change no longer fits into the browser's storage and is only in memory. Save \
+                             the workspace to a file before you close the tab.",
+                        )}
                     </p>
                 </div>
             }
@@ -70,18 +93,26 @@ pub fn StorageNotice() -> impl IntoView {
             Notice::Conflict { theirs } => view! {
                 <div class="meldung meldung-warnung" role="alert">
                     <p>
-                        <strong>"In einem anderen Tab wurde gespeichert. "</strong>
-                        {format!(
-                            "Dort liegt inzwischen Stand {theirs}. Ihre letzte Änderung in diesem Tab ist deshalb noch \
-                             nicht gespeichert. Wählen Sie, welche Fassung gilt."
-                        )}
+                        <strong>
+                            {lang.pick("In einem anderen Tab wurde gespeichert. ", "Another tab has saved. ")}
+                        </strong>
+                        {match lang {
+                            Lang::De => format!(
+                                "Dort liegt inzwischen Stand {theirs}. Ihre letzte Änderung in diesem Tab ist deshalb \
+                                 noch nicht gespeichert. Wählen Sie, welche Fassung gilt."
+                            ),
+                            Lang::En => format!(
+                                "It now holds revision {theirs}. Your last change in this tab is therefore not saved \
+                                 yet. Choose which version applies."
+                            ),
+                        }}
                     </p>
                     <div class="knopfleiste">
                         <button type="button" on:click=move |_| state.take_over_stored()>
-                            "Fassung des anderen Tabs laden"
+                            {lang.pick("Fassung des anderen Tabs laden", "Load the other tab's version")}
                         </button>
                         <button type="button" on:click=move |_| state.save_mine_anyway()>
-                            "Meine Fassung speichern"
+                            {lang.pick("Meine Fassung speichern", "Save my version")}
                         </button>
                     </div>
                 </div>
@@ -89,9 +120,16 @@ pub fn StorageNotice() -> impl IntoView {
             .into_any(),
             Notice::ReloadedFromOtherTab => view! {
                 <div class="meldung meldung-info" role="status">
-                    <p>"Dieser Tab zeigt jetzt den Stand, der in einem anderen Tab gespeichert wurde."</p>
+                    <p>
+                        {lang.pick(
+                            "Dieser Tab zeigt jetzt den Stand, der in einem anderen Tab gespeichert wurde.",
+                            "This tab now shows what was saved in another tab.",
+                        )}
+                    </p>
                     <div class="knopfleiste">
-                        <button type="button" on:click=move |_| state.notice.set(None)>"Ausblenden"</button>
+                        <button type="button" on:click=move |_| state.notice.set(None)>
+                            {lang.pick("Ausblenden", "Dismiss")}
+                        </button>
                     </div>
                 </div>
             }
@@ -99,8 +137,8 @@ pub fn StorageNotice() -> impl IntoView {
             Notice::Failed(error) => view! {
                 <div class="meldung meldung-fehler" role="alert">
                     <p>
-                        <strong>"Speichern fehlgeschlagen: "</strong>
-                        {error.message(crate::locale::Lang::De)}
+                        <strong>{lang.pick("Speichern fehlgeschlagen: ", "Saving failed: ")}</strong>
+                        {error.message(lang)}
                     </p>
                 </div>
             }

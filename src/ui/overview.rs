@@ -8,29 +8,33 @@ use crate::domain::calendar::Year;
 use crate::locale::Lang;
 use crate::present::overview::{Model, model};
 use crate::route::Screen;
+use crate::ui::app::nav_label;
 use crate::ui::state::use_state;
 use crate::ui::widgets::{EmptyState, StatusBadge, YearSelect};
 
 #[component]
 pub fn Overview() -> impl IntoView {
     let state = use_state();
-    let overview: Memo<Option<Model>> = Memo::new(move |_| {
-        state
-            .workspace
-            .with(|w| model(w, state.year.get(), Lang::De))
-    });
+    let lang = state.lang.get_untracked();
+    let overview: Memo<Option<Model>> =
+        Memo::new(move |_| state.workspace.with(|w| model(w, state.year.get(), lang)));
     let is_example = Memo::new(move |_| state.workspace.with(|w| w.example));
     provide_context(ReplacedExample(RwSignal::new(None)));
 
     view! {
-        <h1>"Übersicht"</h1>
+        <h1>{nav_label(Screen::Overview, lang)}</h1>
         <Show when=move || is_example.get()>
             <div class="hinweis" role="note">
                 <p>
-                    <strong>"Beispiel: "</strong>
-                    "Dieser Arbeitsbereich zeigt die Zielvereinbarungen des Odenwaldkreises aus dessen Pressemitteilung \
-                     von 2022: die Ergebnisse 2021 und die Ziele 2022. Für 2022 nennt die Pressemitteilung noch keine \
-                     Ist-Werte."
+                    <strong>{lang.pick("Beispiel: ", "Example: ")}</strong>
+                    {lang.pick(
+                        "Dieser Arbeitsbereich zeigt die Zielvereinbarungen des Odenwaldkreises aus dessen Pressemitteilung \
+                         von 2022: die Ergebnisse 2021 und die Ziele 2022. Für 2022 nennt die Pressemitteilung noch keine \
+                         Ist-Werte.",
+                        "This workspace shows the target agreements of the Odenwaldkreis from its press release of 2022: \
+                         the results of 2021 and the targets for 2022. For 2022 the press release gives no actual \
+                         figures yet.",
+                    )}
                 </p>
                 <NewWorkspace />
             </div>
@@ -42,16 +46,20 @@ pub fn Overview() -> impl IntoView {
         {move || match overview.get() {
             None => view! {
                 <EmptyState screen=Screen::Overview />
-                <p><a href=Screen::Agreement.href()>"Zielvereinbarung anlegen"</a></p>
+                <p>
+                    <a href=Screen::Agreement.href()>
+                        {lang.pick("Zielvereinbarung anlegen", "Create a target agreement")}
+                    </a>
+                </p>
             }
             .into_any(),
-            Some(m) => view! { <AgreementOverview model=m /> }.into_any(),
+            Some(m) => view! { <AgreementOverview model=m lang=lang /> }.into_any(),
         }}
     }
 }
 
 #[component]
-fn AgreementOverview(model: Model) -> impl IntoView {
+fn AgreementOverview(model: Model, lang: Lang) -> impl IntoView {
     let Model {
         heading,
         parties,
@@ -73,16 +81,21 @@ fn AgreementOverview(model: Model) -> impl IntoView {
             </p>
             <div class="tabelle-rahmen">
                 <table class="ziele">
-                    <caption class="sr-only">"Ziele mit Ist, Ziel, Abweichung, Zielerreichung, Status und Prognose"</caption>
+                    <caption class="sr-only">
+                        {lang.pick(
+                            "Ziele mit Ist, Ziel, Abweichung, Zielerreichung, Status und Prognose",
+                            "Targets with actual, target, deviation, attainment, status and forecast",
+                        )}
+                    </caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Ziel"</th>
-                            <th scope="col" class="zahl">"Ist"</th>
-                            <th scope="col" class="zahl">"Ziel"</th>
-                            <th scope="col" class="zahl">"Abweichung"</th>
-                            <th scope="col" class="zahl">"Ist/Soll"</th>
+                            <th scope="col">{lang.pick("Ziel", "Target")}</th>
+                            <th scope="col" class="zahl">{lang.pick("Ist", "Actual")}</th>
+                            <th scope="col" class="zahl">{lang.pick("Ziel", "Target")}</th>
+                            <th scope="col" class="zahl">{lang.pick("Abweichung", "Deviation")}</th>
+                            <th scope="col" class="zahl">{lang.pick("Ist/Soll", "Actual/target")}</th>
                             <th scope="col">"Status"</th>
-                            <th scope="col" class="zahl">"Prognose"</th>
+                            <th scope="col" class="zahl">{lang.pick("Prognose", "Forecast")}</th>
                         </tr>
                     </thead>
                     {rows
@@ -123,14 +136,18 @@ fn AgreementOverview(model: Model) -> impl IntoView {
                 </table>
             </div>
             <p class="fussnote">
-                "Während des Jahres beziehen sich Abweichung und Ist/Soll auf das anteilige Ziel bis zum letzten Monat mit \
-                 Daten; die Prognose schätzt den Jahreswert."
+                {lang.pick(
+                    "Während des Jahres beziehen sich Abweichung und Ist/Soll auf das anteilige Ziel bis zum letzten Monat \
+                     mit Daten; die Prognose schätzt den Jahreswert.",
+                    "During the year, deviation and actual/target refer to the pro-rata target up to the last month \
+                     with data; the forecast estimates the annual figure.",
+                )}
             </p>
             {has_warnings
                 .then(|| {
                     view! {
                         <section class="hinweise" aria-labelledby="hinweise-titel">
-                            <h3 id="hinweise-titel">"Hinweise zur Konsistenz"</h3>
+                            <h3 id="hinweise-titel">{lang.pick("Hinweise zur Konsistenz", "Consistency notes")}</h3>
                             <ul>{warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
                         </section>
                     }
@@ -147,6 +164,7 @@ struct ReplacedExample(RwSignal<Option<crate::domain::workspace::Workspace>>);
 #[component]
 fn NewWorkspace() -> impl IntoView {
     let state = use_state();
+    let lang = state.lang.get_untracked();
     let open = RwSignal::new(false);
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(String::new());
@@ -154,7 +172,13 @@ fn NewWorkspace() -> impl IntoView {
     let create = move |_| {
         let organisation = name.get_untracked();
         if organisation.trim().is_empty() {
-            error.set("Bitte den Namen Ihrer Organisation eingeben.".into());
+            error.set(
+                lang.pick(
+                    "Bitte den Namen Ihrer Organisation eingeben.",
+                    "Please enter the name of your organisation.",
+                )
+                .into(),
+            );
             return;
         }
         let previous = state.workspace.get_untracked();
@@ -172,22 +196,32 @@ fn NewWorkspace() -> impl IntoView {
         <Show
             when=move || open.get()
             fallback=move || view! {
-                <button type="button" on:click=move |_| open.set(true)>"Neuen Arbeitsbereich anlegen"</button>
+                <button type="button" on:click=move |_| open.set(true)>
+                    {lang.pick("Neuen Arbeitsbereich anlegen", "Create a new workspace")}
+                </button>
             }
         >
             <div class="formular-zeile">
                 <div class="feld breit">
-                    <label for="neu-organisation">"Name Ihrer Organisation"</label>
-                    <input id="neu-organisation" type="text" placeholder="z. B. Jobcenter Musterkreis"
+                    <label for="neu-organisation">{lang.pick("Name Ihrer Organisation", "Name of your organisation")}</label>
+                    <input id="neu-organisation" type="text"
+                        placeholder=lang.pick("z. B. Jobcenter Musterkreis", "e.g. Jobcenter Musterkreis")
                         prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))
                         aria-describedby="neu-organisation-fehler" />
                     <span id="neu-organisation-fehler" class="feldfehler">{move || error.get()}</span>
                 </div>
             </div>
-            <p class="hilfe">"Das Beispiel wird dabei verworfen; Sie können das direkt danach rückgängig machen."</p>
+            <p class="hilfe">
+                {lang.pick(
+                    "Das Beispiel wird dabei verworfen; Sie können das direkt danach rückgängig machen.",
+                    "This discards the example; you can undo that right afterwards.",
+                )}
+            </p>
             <div class="knopfleiste links">
-                <button type="button" class="haupt" on:click=create>"Leeren Arbeitsbereich anlegen"</button>
-                <button type="button" on:click=move |_| open.set(false)>"Abbrechen"</button>
+                <button type="button" class="haupt" on:click=create>
+                    {lang.pick("Leeren Arbeitsbereich anlegen", "Create an empty workspace")}
+                </button>
+                <button type="button" on:click=move |_| open.set(false)>{lang.pick("Abbrechen", "Cancel")}</button>
             </div>
         </Show>
     }
@@ -197,6 +231,7 @@ fn NewWorkspace() -> impl IntoView {
 #[component]
 fn WorkspaceUndo() -> impl IntoView {
     let state = use_state();
+    let lang = state.lang.get_untracked();
     let Some(replaced) = use_context::<ReplacedExample>() else {
         return ().into_any();
     };
@@ -211,9 +246,16 @@ fn WorkspaceUndo() -> impl IntoView {
             let organisation = state.workspace.with(|w| w.organisation.clone());
             view! {
                 <div class="meldung meldung-info rueckgaengig" role="status">
-                    <p>{format!("Neuer Arbeitsbereich „{organisation}“ angelegt; das Beispiel wurde verworfen.")}</p>
+                    <p>
+                        {match lang {
+                            Lang::De => format!(
+                                "Neuer Arbeitsbereich „{organisation}“ angelegt; das Beispiel wurde verworfen."
+                            ),
+                            Lang::En => format!("New workspace “{organisation}” created; the example was discarded."),
+                        }}
+                    </p>
                     <div class="knopfleiste">
-                        <button type="button" on:click=undo>"Rückgängig"</button>
+                        <button type="button" on:click=undo>{lang.pick("Rückgängig", "Undo")}</button>
                     </div>
                 </div>
             }

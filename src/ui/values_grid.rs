@@ -1,15 +1,19 @@
 //! "Ist-Werte erfassen": months × indicators/populations of the selected year, driven by the keyboard like a
-//! spreadsheet (arrows, Tab, Enter, Escape), German number input with inline validation, a "Datenstand" for
-//! what is entered, and paste of a block copied from Excel. The rules live in `present::grid`.
+//! spreadsheet (arrows, Tab, Enter, Escape), number input in the UI's language with inline validation, a
+//! "Datenstand" for what is entered, paste of a block copied from Excel, and further indicators shown on
+//! request. The rules live in `present::grid`.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::locale::{Lang, month_name, parse_date};
+use crate::domain::indicator::IndicatorCode;
+use crate::locale::{Lang, month_name, parse_date_in};
 use crate::present::grid::{
-    Column, Entry, Part, Period, apply, cell_text, columns, is_block, periods, read_block,
+    Column, Entry, Part, Period, apply, cell_text, columns, indicators_shown, indicators_to_add,
+    is_block, periods, read_block,
 };
 use crate::route::Screen;
+use crate::ui::app::nav_label;
 use crate::ui::state::{AppState, use_state};
 use crate::ui::widgets::{EmptyState, YearSelect};
 
@@ -24,14 +28,14 @@ fn input(row: usize, col: usize) -> Option<web_sys::HtmlInputElement> {
         .ok()
 }
 
-fn period_label(period: Period) -> String {
+fn period_label(period: Period, lang: Lang) -> String {
     match period {
-        Some(m) => month_name(m, Lang::De).to_owned(),
-        None => "Jahreswert".to_owned(),
+        Some(m) => month_name(m, lang).to_owned(),
+        None => lang.pick("Jahreswert", "Annual figure").to_owned(),
     }
 }
 
-/// Applies the text of cell (row, col) to the workspace; returns a German message when it was rejected.
+/// Applies the text of cell (row, col) to the workspace; returns a message when it was rejected.
 fn commit(
     state: AppState,
     cols: &[Column],
@@ -53,20 +57,35 @@ fn commit(
             .map(|i| i.value()),
         Part::Number => None,
     };
+    let lang = state.lang.get_untracked();
     let place = format!(
         "{}, {} {}",
-        period_label(period),
+        period_label(period, lang),
         column.indicator_name,
         column.label
     );
     let as_of = match as_of_text.trim() {
         "" => None,
-        t => Some(parse_date(t).map_err(|e| format!("Datenstand: {e}"))?),
+        t => Some(
+            parse_date_in(t, lang)
+                .map_err(|e| format!("{}: {e}", lang.pick("Datenstand", "Data as of")))?,
+        ),
     };
     let year = state.year.get_untracked();
     let result = state
         .workspace
-        .try_update_untracked(|w| apply(w, year, column, period, &text, other.as_deref(), as_of))
+        .try_update_untracked(|w| {
+            apply(
+                w,
+                year,
+                column,
+                period,
+                &text,
+                other.as_deref(),
+                as_of,
+                lang,
+            )
+        })
         .unwrap_or(Ok(Entry::Unchanged));
     match &result {
         Ok(Entry::Recorded(_) | Entry::Removed) => {
@@ -86,7 +105,23 @@ fn commit(
 #[component]
 pub fn ValuesScreen() -> impl IntoView {
     let state = use_state();
-    let cols = Memo::new(move |_| state.workspace.with(|w| columns(w, state.year.get())));
+    let lang = state.lang.get_untracked();
+    // Indicators the user asked to show although the year has neither a target nor a value for them yet.
+    let extra: RwSignal<Vec<IndicatorCode>> = RwSignal::new(Vec::new());
+    let cols = Memo::new(move |_| {
+        extra.with(|x| {
+            state
+                .workspace
+                .with(|w| columns(w, state.year.get(), x, lang))
+        })
+    });
+    let addable = Memo::new(move |_| {
+        extra.with(|x| {
+            state
+                .workspace
+                .with(|w| indicators_to_add(w, &indicators_shown(w, state.year.get(), x), lang))
+        })
+    });
     let as_of_text = state.entry_as_of;
     let message = RwSignal::new(String::new());
     let as_of_error = Memo::new(move |_| {
@@ -94,31 +129,56 @@ pub fn ValuesScreen() -> impl IntoView {
         if t.trim().is_empty() {
             None
         } else {
-            parse_date(&t).err()
+            parse_date_in(&t, lang).err()
         }
     });
+    let on_add = move |ev: leptos::ev::Event| {
+        let code = event_target_value(&ev);
+        if !code.is_empty() {
+            extra.update(|x| x.push(IndicatorCode(code)));
+        }
+    };
 
     view! {
-        <h1>"Ist-Werte erfassen"</h1>
+        <h1>{nav_label(Screen::Values, lang)}</h1>
         <div class="werkzeugleiste">
             <YearSelect />
-            <label for="datenstand">"Datenstand der Eingaben"</label>
+            <label for="datenstand">{lang.pick("Datenstand der Eingaben", "Data as of (for entries)")}</label>
             <input
                 id="datenstand"
                 type="text"
                 class="datum"
-                placeholder="TT.MM.JJJJ"
+                placeholder=lang.pick("TT.MM.JJJJ", "DD/MM/YYYY")
                 aria-describedby="datenstand-fehler"
                 prop:value=move || as_of_text.get()
                 on:change=move |ev| as_of_text.set(event_target_value(&ev))
                 aria-invalid=move || as_of_error.get().map(|_| "true")
             />
             <span id="datenstand-fehler" class="feldfehler">{move || as_of_error.get().unwrap_or_default()}</span>
+            <label for="kennzahl-einblenden">{lang.pick("Kennzahl einblenden", "Show indicator")}</label>
+            <select id="kennzahl-einblenden" on:change=on_add prop:value="">
+                <option value="">{lang.pick("– auswählen –", "– choose –")}</option>
+                {move || {
+                    addable
+                        .get()
+                        .into_iter()
+                        .map(|(code, name)| view! { <option value=code.0>{name}</option> })
+                        .collect_view()
+                }}
+            </select>
         </div>
         <p class="hilfe">
-            "Pfeiltasten wechseln die Zelle, Eingabetaste übernimmt und geht eine Zeile tiefer, Tab geht zur nächsten \
-             Spalte, Esc verwirft die Eingabe. Ein in Excel kopierter Block wird ab der gewählten Zelle eingefügt. \
-             Zahlen wie 1.234,5; ein geleertes Feld löscht den Wert."
+            {lang.pick(
+                "Pfeiltasten wechseln die Zelle, Eingabetaste übernimmt und geht eine Zeile tiefer, Tab geht zur \
+                 nächsten Spalte, Esc verwirft die Eingabe. Ein in Excel kopierter Block wird ab der gewählten Zelle \
+                 eingefügt. Zahlen wie 1.234,5; ein geleertes Feld löscht den Wert. Die Spalten ergeben sich aus den \
+                 Zielen des Jahres und den schon erfassten Werten; weitere Kennzahlen (etwa die Bezugsgröße einer \
+                 Quote) blenden Sie über „Kennzahl einblenden“ ein.",
+                "Arrow keys move between cells, Enter commits and moves one row down, Tab goes to the next column, \
+                 Esc discards the entry. A block copied in Excel is pasted from the chosen cell. Numbers like \
+                 1,234.5; an emptied cell deletes the value. The columns come from the year's targets and the values \
+                 already entered; show further indicators (such as the base of a rate) with “Show indicator”.",
+            )}
         </p>
         <p class="grid-meldung" role="status" aria-live="polite">{move || message.get()}</p>
         {move || {
@@ -127,7 +187,12 @@ pub fn ValuesScreen() -> impl IntoView {
                 return view! {
                     <EmptyState
                         screen=Screen::Values
-                        extra="Für das gewählte Jahr gibt es keine Zielvereinbarung, aus der sich die Spalten ergeben."
+                        extra=lang.pick(
+                            "Für das gewählte Jahr gibt es weder Ziele noch Werte, aus denen sich die Spalten ergeben; \
+                             wählen Sie eine Kennzahl unter „Kennzahl einblenden“.",
+                            "The selected year has neither targets nor values that give the columns; choose an \
+                             indicator under “Show indicator”.",
+                        )
                     />
                 }
                 .into_any();
@@ -144,6 +209,7 @@ fn Grid(
     message: RwSignal<String>,
 ) -> impl IntoView {
     let state = use_state();
+    let lang = state.lang.get_untracked();
     let rows = periods();
     let n_rows = rows.len();
     let n_cols = columns.len();
@@ -160,11 +226,15 @@ fn Grid(
 
     let report = move |result: Result<Entry, String>| match result {
         Err(e) => message.set(e),
-        Ok(Entry::WaitingForOtherPart) => {
-            message.set("Quote: der andere Teil (Zähler oder Nenner) fehlt noch.".into())
-        }
-        Ok(Entry::Recorded(_)) => message.set("Gespeichert.".into()),
-        Ok(Entry::Removed) => message.set("Wert gelöscht.".into()),
+        Ok(Entry::WaitingForOtherPart) => message.set(
+            lang.pick(
+                "Quote: der andere Teil (Zähler oder Nenner) fehlt noch.",
+                "Rate: the other part (numerator or denominator) is still missing.",
+            )
+            .into(),
+        ),
+        Ok(Entry::Recorded(_)) => message.set(lang.pick("Gespeichert.", "Saved.").into()),
+        Ok(Entry::Removed) => message.set(lang.pick("Wert gelöscht.", "Value deleted.").into()),
         Ok(Entry::Unchanged) => {}
     };
 
@@ -189,13 +259,13 @@ fn Grid(
                 let stored = cols.with_value(|c| {
                     c.get(col).map(|column| {
                         state.workspace.with_untracked(|w| {
-                            cell_text(w, state.year.get_untracked(), column, periods()[row])
+                            cell_text(w, state.year.get_untracked(), column, periods()[row], lang)
                         })
                     })
                 });
                 field.set_value(&stored.unwrap_or_default());
                 let _ = field.remove_attribute("aria-invalid");
-                message.set("Eingabe verworfen.".into());
+                message.set(lang.pick("Eingabe verworfen.", "Entry discarded.").into());
                 None
             }
             _ => None,
@@ -245,16 +315,23 @@ fn Grid(
                 Err(e) => errors.push(e),
             }
         }
-        let mut text = format!("Eingefügt: {stored} Werte übernommen");
+        let mut text = match lang {
+            Lang::De => format!("Eingefügt: {stored} Werte übernommen"),
+            Lang::En => format!("Pasted: {stored} values taken over"),
+        };
         if !errors.is_empty() {
+            let rejected = lang.pick("abgelehnt", "rejected");
             text.push_str(&format!(
-                ", {} abgelehnt – {}",
+                ", {} {rejected} – {}",
                 errors.len(),
                 errors.join(" · ")
             ));
         }
         if outside > 0 {
-            text.push_str(&format!(", {outside} Zellen lagen außerhalb der Tabelle"));
+            text.push_str(&match lang {
+                Lang::De => format!(", {outside} Zellen lagen außerhalb der Tabelle"),
+                Lang::En => format!(", {outside} cells lay outside the table"),
+            });
         }
         message.set(format!("{text}."));
     };
@@ -262,7 +339,12 @@ fn Grid(
     view! {
         <div class="tabelle-rahmen">
             <table class="raster">
-                <caption class="sr-only">"Ist-Werte nach Monat, Kennzahl und Personengruppe"</caption>
+                <caption class="sr-only">
+                    {lang.pick(
+                        "Ist-Werte nach Monat, Kennzahl und Personengruppe",
+                        "Actual figures by month, indicator and population",
+                    )}
+                </caption>
                 <thead>
                     <tr>
                         <td></td>
@@ -272,7 +354,7 @@ fn Grid(
                             .collect_view()}
                     </tr>
                     <tr>
-                        <th scope="col">"Monat"</th>
+                        <th scope="col">{lang.pick("Monat", "Month")}</th>
                         {columns.iter().map(|c| view! { <th scope="col">{c.label.clone()}</th> }).collect_view()}
                     </tr>
                 </thead>
@@ -283,7 +365,7 @@ fn Grid(
                         .map(|(r, period)| {
                             view! {
                                 <tr class:jahreszeile=period.is_none()>
-                                    <th scope="row">{period_label(period)}</th>
+                                    <th scope="row">{period_label(period, lang)}</th>
                                     {columns
                                         .iter()
                                         .enumerate()
@@ -293,12 +375,12 @@ fn Grid(
                                                 "{} {}, {}",
                                                 column.indicator_name,
                                                 column.label,
-                                                period_label(period),
+                                                period_label(period, lang),
                                             );
                                             let value = move || {
                                                 state
                                                     .workspace
-                                                    .with(|w| cell_text(w, state.year.get(), &column, period))
+                                                    .with(|w| cell_text(w, state.year.get(), &column, period, lang))
                                             };
                                             view! {
                                                 <td>

@@ -12,6 +12,7 @@ use crate::ui::state::use_state;
 #[component]
 pub fn YearSelect() -> impl IntoView {
     let state = use_state();
+    let lang = state.lang.get_untracked();
     let years = Memo::new(move |_| state.workspace.with(|w| w.agreement_years()));
     let on_year = move |ev: leptos::ev::Event| {
         if let Some(year) = event_target_value(&ev)
@@ -23,7 +24,7 @@ pub fn YearSelect() -> impl IntoView {
         }
     };
     view! {
-        <label for="jahr">"Jahr"</label>
+        <label for="jahr">{lang.pick("Jahr", "Year")}</label>
         <select id="jahr" on:change=on_year prop:value=move || state.year.get().to_string()>
             {move || {
                 years
@@ -42,10 +43,11 @@ pub fn YearSelect() -> impl IntoView {
 /// The status as text with its symbol; colour only supports it.
 #[component]
 pub fn StatusBadge(status: Status) -> impl IntoView {
+    let lang = use_state().lang.get_untracked();
     view! {
         <span class=format!("status status-{}", status.slug())>
             <span class="status-symbol" aria-hidden="true">{status.icon()}</span>
-            {status.label_de()}
+            {status.label(lang)}
         </span>
     }
 }
@@ -53,9 +55,10 @@ pub fn StatusBadge(status: Status) -> impl IntoView {
 /// The box that says what a screen will show once there is data; `extra` adds a sentence.
 #[component]
 pub fn EmptyState(screen: Screen, #[prop(optional, into)] extra: Option<String>) -> impl IntoView {
-    let (headline, explanation) = empty_state(screen);
+    let lang = use_state().lang.get_untracked();
+    let (headline, explanation) = empty_state(screen, lang);
     view! {
-        <section class="leerzustand" aria-label="Hinweis">
+        <section class="leerzustand" aria-label=lang.pick("Hinweis", "Note")>
             <p class="leerzustand-titel">{headline}</p>
             <p>{explanation}</p>
             {extra.map(|e| view! { <p>{e}</p> })}
