@@ -99,10 +99,7 @@ fn ticks(svg: &str) -> Vec<(f64, f64)> {
         .filter_map(|t| {
             let y = attribute(t, "y")?.parse::<f64>().ok()?;
             let label = t.split_once('>')?.1.split_once("</text")?.0.trim();
-            let label = label
-                .replace("&nbsp;", " ")
-                .replace('%', "")
-                .replace('€', "");
+            let label = label.replace("&nbsp;", " ").replace(['%', '€'], "");
             Some((y, parse_number(&label).ok()?))
         })
         .collect()
@@ -331,4 +328,20 @@ fn quota_by_month_with_its_target() {
     assert_eq!(t.rows[2][2], "58,6\u{a0}%");
     assert_eq!(c.reference.as_ref().map(|r| r.value), Some(58.0));
     assert_target_line(&svg::render(c).unwrap(), 58.0);
+}
+
+#[test]
+#[ignore = "writes the seed's charts to target/charts for a look"]
+fn write_charts_for_review() {
+    let ws = five_months();
+    std::fs::create_dir_all("target/charts").unwrap();
+    for (year, id) in [(2021, 1), (2021, 2), (2022, 3)] {
+        for c in charts_of(&ws, year, id, Lang::De) {
+            std::fs::write(
+                format!("target/charts/{}-{year}.svg", c.id),
+                svg::render(&c).unwrap(),
+            )
+            .unwrap();
+        }
+    }
 }
