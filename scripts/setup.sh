@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14          # 0.22 needs rustc >= 1.96.1
-DEBIAN_PACKAGES=(chromium chromium-driver brotli)
+DEBIAN_PACKAGES=(chromium chromium-driver brotli poppler-utils)
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 say() { printf '[setup] %s\n' "$*"; }
@@ -19,7 +19,8 @@ as_root() {
 }
 started=$(date +%s)
 
-# 1. Debian packages: Chromium and its driver for the browser tests, brotli for the size report, Node.js if absent.
+# 1. Debian packages: Chromium and its driver for the browser tests, brotli for the size report, poppler-utils
+#    (pdftotext, pdfinfo) for the printed-report test, Node.js if absent.
 missing=()
 for p in "${DEBIAN_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -96,7 +96,7 @@ fn draw(spec: &ChartSpec, out: &mut String) -> Result<(), Box<dyn std::error::Er
     let (y0, y1) = y_range(spec);
     let mut chart = ChartBuilder::on(&plot)
         .margin_left(8)
-        .margin_right(96)
+        .margin_right(140)
         .margin_top(6)
         .margin_bottom(4)
         .x_label_area_size(26)

@@ -5,5 +5,6 @@
 pub mod detail;
 pub mod grid;
 pub mod overview;
+pub mod report;
 pub mod target_form;
 pub mod warnings;

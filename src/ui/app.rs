@@ -9,7 +9,8 @@ use crate::ui::balance::Balance;
 use crate::ui::detail::TargetDetail;
 use crate::ui::notices::StorageNotice;
 use crate::ui::overview::Overview;
-use crate::ui::screens::{NotFound, ScreenPage};
+use crate::ui::report::ReportScreen;
+use crate::ui::screens::NotFound;
 use crate::ui::state::AppState;
 use crate::ui::values_grid::ValuesScreen;
 
@@ -93,7 +94,7 @@ pub fn App() -> impl IntoView {
                     </Show>
                 </span>
             </div>
-            <button type="button" class="sprachwahl" on:click=move |_| lang.update(|l| *l = l.other())>
+            <button type="button" class="sprachwahl" on:click=move |_| state.switch_language()>
                 <span class="sr-only">
                     {move || lang.get().pick("Sprache wechseln: ", "Switch language: ")}
                 </span>
@@ -131,7 +132,7 @@ pub fn App() -> impl IntoView {
                 Route::Screen(Screen::Values) => view! { <ValuesScreen /> }.into_any(),
                 Route::Screen(Screen::Balance) => view! { <Balance /> }.into_any(),
                 Route::Screen(Screen::Agreement) => view! { <AgreementEditor /> }.into_any(),
-                Route::Screen(s) => view! { <ScreenPage screen=s /> }.into_any(),
+                Route::Screen(Screen::Report) => view! { <ReportScreen /> }.into_any(),
                 Route::Target(id) => view! { <TargetDetail id=id /> }.into_any(),
                 Route::Unknown(path) => view! { <NotFound path=path /> }.into_any(),
             }}

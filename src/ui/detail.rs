@@ -6,8 +6,10 @@ use leptos::prelude::*;
 use crate::domain::agreement::TargetId;
 use crate::locale::Lang;
 use crate::present::detail::{detail, set_notes};
+use crate::present::report::figures;
 use crate::route::Screen;
 use crate::ui::app::nav_label;
+use crate::ui::figures::Figures;
 use crate::ui::state::use_state;
 use crate::ui::widgets::StatusBadge;
 
@@ -57,6 +59,7 @@ pub fn TargetDetail(id: u32) -> impl IntoView {
                 </dl>
                 <p class="satz">{row.sentence.clone()}</p>
                 {(!row.interpretations.is_empty()).then(|| view! { <p class="lesarten">{row.interpretations.clone()}</p> })}
+                <Figures figures=state.workspace.with_untracked(|w| figures(w, TargetId(id), lang)) />
                 <h2 id="monate-titel">{lang.pick("Verlauf nach Monaten", "Month by month")}</h2>
                 {(!d.missing.is_empty()).then(|| {
                     let text = match lang {

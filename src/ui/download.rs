@@ -34,14 +34,14 @@ pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
-/// Today as "26.11.2026".
-pub fn today_de() -> String {
+/// Today as "26.11.2026" / "26/11/2026".
+pub fn today(lang: crate::locale::Lang) -> String {
     let now = js_sys::Date::new_0();
     crate::domain::calendar::Date::new(
         i64::from(now.get_full_year()),
         i64::from(now.get_month()) + 1,
         i64::from(now.get_date()),
     )
-    .map(|d| crate::locale::format_date(d, crate::locale::Lang::De))
+    .map(|d| crate::locale::format_date(d, lang))
     .unwrap_or_default()
 }

@@ -1,11 +1,10 @@
-//! The screens of SPEC S5. Until their content exists, each says what it will hold (empty states).
+//! What the screens of SPEC S5 say while they have nothing to show (empty states), and the page for an
+//! unknown address.
 
 use leptos::prelude::*;
 
 use crate::locale::Lang;
 use crate::route::Screen;
-use crate::ui::app::nav_label;
-use crate::ui::widgets::EmptyState;
 
 /// What the screen is for, shown while it has nothing to show yet: headline and explanation.
 pub(crate) fn empty_state(screen: Screen, lang: Lang) -> (&'static str, &'static str) {
@@ -64,16 +63,6 @@ pub(crate) fn empty_state(screen: Screen, lang: Lang) -> (&'static str, &'static
             "Here the printable report for the target dialogue is made: a header with organisation, partner, year \
              and data date, the summary and for each target its text, chart and table, on A4.",
         ),
-    }
-}
-
-/// One screen with its heading and its empty state.
-#[component]
-pub fn ScreenPage(screen: Screen) -> impl IntoView {
-    let lang = crate::ui::state::use_state().lang.get_untracked();
-    view! {
-        <h1>{nav_label(screen, lang)}</h1>
-        <EmptyState screen=screen />
     }
 }
 

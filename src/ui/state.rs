@@ -89,12 +89,13 @@ impl AppState {
         if saving {
             storage::request_persistence();
         }
+        let lang = storage::load_language().unwrap_or_default();
         AppState {
             year: RwSignal::new(latest_year(&workspace)),
             workspace: RwSignal::new(workspace),
             notice: RwSignal::new(notice),
-            entry_as_of: RwSignal::new(crate::ui::download::today_de()),
-            lang: RwSignal::new(storage::load_language().unwrap_or_default()),
+            entry_as_of: RwSignal::new(crate::ui::download::today(lang)),
+            lang: RwSignal::new(lang),
             revision: StoredValue::new(revision),
             saving: RwSignal::new(saving),
             from_storage: StoredValue::new(false),
@@ -200,6 +201,19 @@ impl AppState {
             Ok(Startup::Fresh) => {}
             Err(e) => self.notice.set(Some(Notice::Failed(e))),
         }
+    }
+
+    /// Switches German ↔ English; the "Datenstand" typed for the grid is rewritten in the new language's
+    /// date format so that it stays valid.
+    pub fn switch_language(self) {
+        let old = self.lang.get_untracked();
+        let new = old.other();
+        self.entry_as_of.update(|text| {
+            if let Ok(date) = crate::locale::parse_date_in(text, old) {
+                *text = crate::locale::format_date(date, new);
+            }
+        });
+        self.lang.set(new);
     }
 
     /// The user keeps this tab's version over another tab's newer save.

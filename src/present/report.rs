@@ -1,0 +1,149 @@
+//! The printable report for the "Zielsteuerungsdialog" (SPEC S5/S6) and the charts of the target detail: the
+//! overview's rows with, per target, its charts drawn to SVG and their data tables. Pure; the UI places it.
+
+use crate::chart::{self, Table};
+use crate::domain::agreement::TargetId;
+use crate::domain::attainment::evaluate;
+use crate::domain::calendar::Year;
+use crate::domain::workspace::Workspace;
+use crate::locale::Lang;
+use crate::present::overview::{Model, Row, model};
+
+/// One chart ready to place: its SVG (with its text alternative) and its table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    pub id: String,
+    pub title: String,
+    /// `None` only if drawing failed; the table still holds the data.
+    pub svg: Option<String>,
+    pub table: Table,
+}
+
+/// One target of the report: its overview row (figures, status, sentence) and its charts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    pub row: Row,
+    pub figures: Vec<Figure>,
+}
+
+/// The report of one agreement.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    /// "Bericht zur Zielvereinbarung 2022".
+    pub title: String,
+    pub organisation: String,
+    pub overview: Model,
+    pub sections: Vec<Section>,
+}
+
+/// The charts of one target of the agreement of `year` (or of whichever agreement holds the target).
+pub fn figures(workspace: &Workspace, id: TargetId, lang: Lang) -> Vec<Figure> {
+    let Some(agreement) = workspace
+        .agreements
+        .iter()
+        .find(|a| a.targets.iter().any(|t| t.id == id))
+    else {
+        return Vec::new();
+    };
+    let result = evaluate(workspace, agreement);
+    agreement
+        .targets
+        .iter()
+        .find(|t| t.id == id)
+        .map(|target| {
+            chart::target_charts(workspace, agreement, &result, target, lang)
+                .iter()
+                .map(figure)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn figure(spec: &chart::ChartSpec) -> Figure {
+    Figure {
+        id: spec.id.clone(),
+        title: spec.title.clone(),
+        svg: chart::svg::render(spec),
+        table: chart::table(spec),
+    }
+}
+
+/// The report of the agreement of `year`, or `None` when there is none.
+pub fn report(workspace: &Workspace, year: Year, lang: Lang) -> Option<Report> {
+    let overview = model(workspace, year, lang)?;
+    let agreement = workspace.agreement_for(year)?;
+    let result = evaluate(workspace, agreement);
+    let sections = overview
+        .rows
+        .iter()
+        .map(|row| Section {
+            row: row.clone(),
+            figures: agreement
+                .targets
+                .iter()
+                .find(|t| t.id == TargetId(row.target_id))
+                .map(|t| {
+                    chart::target_charts(workspace, agreement, &result, t, lang)
+                        .iter()
+                        .map(figure)
+                        .collect()
+                })
+                .unwrap_or_default(),
+        })
+        .collect();
+    Some(Report {
+        title: match lang {
+            Lang::De => format!("Bericht zur Zielvereinbarung {year}"),
+            Lang::En => format!("Report on the target agreement {year}"),
+        },
+        organisation: workspace.organisation.clone(),
+        overview,
+        sections,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::example::odenwaldkreis;
+
+    #[test]
+    fn report_of_the_seed_2021() {
+        let ws = odenwaldkreis();
+        let r = report(&ws, Year::new(2021).unwrap(), Lang::De).unwrap();
+        assert_eq!(r.title, "Bericht zur Zielvereinbarung 2021");
+        assert_eq!(
+            r.overview.summary,
+            "1 erreicht · 1 nicht erreicht · 0 offen · 0 Monitoring"
+        );
+        assert_eq!(r.sections.len(), 2);
+        let first = &r.sections[0];
+        assert_eq!(
+            first.row.sentence,
+            "Die Summe der Integrationen lag 2021 mit 718 über dem vereinbarten Zielwert von 690."
+        );
+        assert_eq!(first.figures.len(), 1);
+        assert!(
+            first.figures[0]
+                .svg
+                .as_deref()
+                .is_some_and(|s| s.contains("role=\"img\""))
+        );
+        assert_eq!(first.figures[0].table.rows[1], ["2021", "718", "690"]);
+        assert!(report(&ws, Year::new(2030).unwrap(), Lang::De).is_none());
+    }
+
+    #[test]
+    fn figures_of_one_target_in_english() {
+        let ws = odenwaldkreis();
+        let f = figures(&ws, TargetId(2), Lang::En);
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            f[0].title,
+            "Long-term benefit recipients (stock) – Total: annual figure 2021 and previous year"
+        );
+        assert_eq!(f[0].table.headers, ["Year", "Actual", "Cap"]);
+        assert_eq!(f[0].table.rows[1], ["2021", "2,035", "2,030"]);
+        assert!(figures(&ws, TargetId(99), Lang::De).is_empty());
+    }
+}

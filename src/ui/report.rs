@@ -1,0 +1,126 @@
+//! "Bericht": the printable report of the selected agreement for the target dialogue with the ministry. On
+//! screen it is a preview with the year and "Bericht drucken"; the print stylesheet drops all app chrome and
+//! lays it out on A4.
+
+use leptos::prelude::*;
+
+use crate::locale::Lang;
+use crate::present::report::{Report, report};
+use crate::route::Screen;
+use crate::ui::download::today;
+use crate::ui::figures::Figures;
+use crate::ui::state::use_state;
+use crate::ui::widgets::{EmptyState, StatusBadge, YearSelect};
+
+#[component]
+pub fn ReportScreen() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang.get_untracked();
+    let model = Memo::new(move |_| state.workspace.with(|w| report(w, state.year.get(), lang)));
+    let print = move |_| {
+        // Printing can only fail in a browser without a print dialog; there is nothing to do then.
+        let _ = window().print();
+    };
+    view! {
+        <div class="werkzeugleiste nur-bildschirm">
+            <YearSelect />
+            <button type="button" class="haupt" on:click=print>
+                {lang.pick("Bericht drucken", "Print report")}
+            </button>
+        </div>
+        {move || match model.get() {
+            None => view! {
+                <h1>{lang.pick("Bericht", "Report")}</h1>
+                <EmptyState screen=Screen::Report />
+            }
+            .into_any(),
+            Some(r) => view! { <ReportBody report=r lang=lang /> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn ReportBody(report: Report, lang: Lang) -> impl IntoView {
+    let Report {
+        title,
+        organisation,
+        overview,
+        sections,
+    } = report;
+    let printed = match lang {
+        Lang::De => format!("Erstellt am {}", today(lang)),
+        Lang::En => format!("Created on {}", today(lang)),
+    };
+    view! {
+        <article class="bericht">
+            <header class="bericht-kopf">
+                <h1>{title}</h1>
+                <p class="bericht-organisation">{organisation}</p>
+                <p>{overview.parties.clone()}</p>
+                {(!overview.signed.is_empty()).then(|| view! { <p>{overview.signed.clone()}</p> })}
+                <p>
+                    <span class="datenstand">{overview.as_of.clone()}</span>
+                    " · "
+                    <span>{printed}</span>
+                </p>
+            </header>
+            <section class="bericht-zusammenfassung" aria-labelledby="bericht-zusammenfassung">
+                <h2 id="bericht-zusammenfassung">{lang.pick("Zusammenfassung", "Summary")}</h2>
+                <p class="bilanz-zahlen">{overview.summary.clone()}</p>
+                <table class="ziele kompakt">
+                    <caption class="sr-only">
+                        {lang.pick("Ziele mit Ist, Ziel, Abweichung und Status", "Targets with actual, target, deviation and status")}
+                    </caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{lang.pick("Ziel", "Target")}</th>
+                            <th scope="col" class="zahl">{lang.pick("Ist", "Actual")}</th>
+                            <th scope="col" class="zahl">{lang.pick("Ziel", "Target")}</th>
+                            <th scope="col" class="zahl">{lang.pick("Abweichung", "Deviation")}</th>
+                            <th scope="col">"Status"</th>
+                            <th scope="col" class="zahl">{lang.pick("Prognose", "Forecast")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {overview
+                            .rows
+                            .iter()
+                            .map(|row| {
+                                view! {
+                                    <tr>
+                                        <th scope="row">{row.title.clone()}</th>
+                                        <td class="zahl">{row.actual.clone()}</td>
+                                        <td class="zahl">{row.target.clone()}</td>
+                                        <td class="zahl">{row.deviation.clone()}</td>
+                                        <td><StatusBadge status=row.status /></td>
+                                        <td class="zahl">{row.forecast.clone()}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </section>
+            {sections
+                .into_iter()
+                .map(|s| {
+                    let heading_id = format!("bericht-ziel-{}", s.row.target_id);
+                    let labelled_by = heading_id.clone();
+                    view! {
+                        <section class="bericht-ziel" aria-labelledby=labelled_by>
+                            <h2 id=heading_id>{s.row.title.clone()}</h2>
+                            <p class="ziel-art">{s.row.kind.clone()}</p>
+                            <p class="bericht-status">
+                                <StatusBadge status=s.row.status />
+                            </p>
+                            <p class="satz">{s.row.sentence.clone()}</p>
+                            {(!s.row.interpretations.is_empty())
+                                .then(|| view! { <p class="lesarten">{s.row.interpretations.clone()}</p> })}
+                            <Figures figures=s.figures />
+                        </section>
+                    }
+                })
+                .collect_view()}
+        </article>
+    }
+}
