@@ -65,18 +65,36 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// The y range: from 0 (or below, for negative values) to a little above the largest value and the target.
+/// The y range. Bars stand on zero. Lines of levels (stocks, quotas) get a range around their values and the
+/// target, so that a cap of 2.020 and months near 2.000 do not melt into one line at the top; a range that
+/// would reach below zero for non-negative values starts at zero (cumulative flows do).
 fn y_range(spec: &ChartSpec) -> (f64, f64) {
     let values = spec
         .series
         .iter()
         .flat_map(|s| s.values.iter().flatten().copied())
         .chain(spec.reference.as_ref().map(|r| r.value));
-    let (lo, hi) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
-    let span = (hi - lo).max(1.0);
-    let lo = if lo < 0.0 { lo - span * 0.08 } else { 0.0 };
-    let hi = hi + span * 0.12;
-    (lo, hi)
+    let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    if !lo.is_finite() || !hi.is_finite() {
+        return (0.0, 1.0);
+    }
+    let bars = spec
+        .series
+        .iter()
+        .any(|s| matches!(s.mark, Mark::FilledBars | Mark::OutlinedBars));
+    let (lo, hi) = if bars {
+        (lo.min(0.0), hi.max(0.0))
+    } else {
+        (lo, hi)
+    };
+    let span = (hi - lo).max(hi.abs() * 0.02).max(1.0);
+    let mut bottom = lo - span * 0.25;
+    if lo >= 0.0 && bottom < 0.0 || bars && lo >= 0.0 {
+        bottom = 0.0;
+    }
+    (bottom, hi + span * 0.15)
 }
 
 /// The chart as an SVG document; `None` if plotters reports an error (the table still shows the data).

@@ -333,9 +333,31 @@ fn quota_by_month_with_its_target() {
 #[test]
 #[ignore = "writes the seed's charts to target/charts for a look"]
 fn write_charts_for_review() {
-    let ws = five_months();
+    let mut ws = five_months();
+    let mut put = |code: &str, month: i64, amount: Amount| {
+        let key = ValueKey {
+            indicator: IndicatorCode::new(code),
+            population: Population::Total,
+            year: y(2022),
+            month: Month::new(month),
+        };
+        ws.values.record(key, amount, None, "");
+    };
+    for (m, v) in [2050.0, 2040.0, 2010.0, 1995.0].into_iter().enumerate() {
+        put("LZB", m as i64 + 1, Amount::Number(v));
+    }
+    for (m, n) in [40.0, 41.0, 42.0].into_iter().enumerate() {
+        put(
+            "K2E3",
+            m as i64 + 1,
+            Amount::Ratio {
+                numerator: n,
+                denominator: 70.0,
+            },
+        );
+    }
     std::fs::create_dir_all("target/charts").unwrap();
-    for (year, id) in [(2021, 1), (2021, 2), (2022, 3)] {
+    for (year, id) in [(2021, 1), (2021, 2), (2022, 3), (2022, 6), (2022, 10)] {
         for c in charts_of(&ws, year, id, Lang::De) {
             std::fs::write(
                 format!("target/charts/{}-{year}.svg", c.id),
