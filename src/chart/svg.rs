@@ -91,7 +91,7 @@ fn y_range(spec: &ChartSpec) -> (f64, f64) {
     };
     let span = (hi - lo).max(hi.abs() * 0.02).max(1.0);
     let mut bottom = lo - span * 0.25;
-    if lo >= 0.0 && bottom < 0.0 || bars && lo >= 0.0 {
+    if lo >= 0.0 && (bottom < 0.0 || bars) {
         bottom = 0.0;
     }
     (bottom, hi + span * 0.15)
