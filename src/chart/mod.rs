@@ -89,10 +89,7 @@ impl ChartSpec {
             if let Some((i, v)) = last {
                 let at = self.category_names.get(i).cloned().unwrap_or_default();
                 let value = format_value(self.unit, v, self.lang);
-                parts.push(match self.lang {
-                    Lang::De => format!("{}: {value} ({at})", s.name),
-                    Lang::En => format!("{}: {value} ({at})", s.name),
-                });
+                parts.push(format!("{}: {value} ({at})", s.name));
             }
         }
         if let Some(r) = &self.reference {
