@@ -6,6 +6,7 @@
 
 pub mod chart;
 pub mod domain;
+pub mod exchange;
 pub mod locale;
 pub mod persistence;
 pub mod present;

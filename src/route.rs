@@ -16,16 +16,19 @@ pub enum Screen {
     Balance,
     /// "Bericht": the printable report for the target dialogue with the ministry.
     Report,
+    /// "Datenaustausch": backup, CSV for Excel, XLSX (SPEC S7).
+    Exchange,
 }
 
 impl Screen {
     /// The screens in the order of the main navigation.
-    pub const ALL: [Screen; 5] = [
+    pub const ALL: [Screen; 6] = [
         Screen::Overview,
         Screen::Agreement,
         Screen::Values,
         Screen::Balance,
         Screen::Report,
+        Screen::Exchange,
     ];
 
     /// The path segment in the fragment, stable because users bookmark it.
@@ -36,6 +39,7 @@ impl Screen {
             Screen::Values => "werte",
             Screen::Balance => "bilanz",
             Screen::Report => "bericht",
+            Screen::Exchange => "austausch",
         }
     }
 
@@ -169,7 +173,8 @@ mod tests {
                 "#/vereinbarung",
                 "#/werte",
                 "#/bilanz",
-                "#/bericht"
+                "#/bericht",
+                "#/austausch"
             ]
         );
     }

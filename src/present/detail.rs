@@ -47,7 +47,8 @@ pub struct Detail {
     pub history: Vec<HistoryLine>,
 }
 
-fn amount_text(unit: Unit, amount: Amount, lang: Lang) -> String {
+/// A value as shown: "62", "58,1 % (412 / 709)".
+pub fn amount_text(unit: Unit, amount: Amount, lang: Lang) -> String {
     match amount {
         Amount::Number(v) => format_value(unit, v, lang),
         Amount::Ratio {
@@ -66,10 +67,13 @@ fn amount_text(unit: Unit, amount: Amount, lang: Lang) -> String {
     }
 }
 
-fn dated(text: String, as_of: Option<crate::domain::calendar::Date>, lang: Lang) -> String {
-    match as_of {
-        Some(d) => format!("{text} (Datenstand {})", format_date(d, lang)),
-        None => format!("{text} (ohne Datenstand)"),
+/// A value with its Datenstand: "62 (Datenstand 31.05.2022)", "62 (ohne Datenstand)".
+pub fn dated(text: String, as_of: Option<crate::domain::calendar::Date>, lang: Lang) -> String {
+    match (as_of, lang) {
+        (Some(d), Lang::De) => format!("{text} (Datenstand {})", format_date(d, lang)),
+        (Some(d), Lang::En) => format!("{text} (as of {})", format_date(d, lang)),
+        (None, Lang::De) => format!("{text} (ohne Datenstand)"),
+        (None, Lang::En) => format!("{text} (no as-of date)"),
     }
 }
 

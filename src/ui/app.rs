@@ -7,6 +7,7 @@ use crate::route::{Route, Screen};
 use crate::ui::agreement_editor::AgreementEditor;
 use crate::ui::balance::Balance;
 use crate::ui::detail::TargetDetail;
+use crate::ui::exchange::ExchangeScreen;
 use crate::ui::notices::StorageNotice;
 use crate::ui::overview::Overview;
 use crate::ui::report::ReportScreen;
@@ -28,6 +29,7 @@ pub(crate) fn nav_label(screen: Screen, lang: Lang) -> &'static str {
         Screen::Values => lang.pick("Ist-Werte erfassen", "Enter actual figures"),
         Screen::Balance => lang.pick("Jahresbilanz", "Annual balance"),
         Screen::Report => lang.pick("Bericht", "Report"),
+        Screen::Exchange => lang.pick("Datenaustausch", "Import & export"),
     }
 }
 
@@ -133,6 +135,7 @@ pub fn App() -> impl IntoView {
                 Route::Screen(Screen::Balance) => view! { <Balance /> }.into_any(),
                 Route::Screen(Screen::Agreement) => view! { <AgreementEditor /> }.into_any(),
                 Route::Screen(Screen::Report) => view! { <ReportScreen /> }.into_any(),
+                Route::Screen(Screen::Exchange) => view! { <ExchangeScreen /> }.into_any(),
                 Route::Target(id) => view! { <TargetDetail id=id /> }.into_any(),
                 Route::Unknown(path) => view! { <NotFound path=path /> }.into_any(),
             }}

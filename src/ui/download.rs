@@ -1,19 +1,25 @@
-//! Offers text as a file download (Blob + temporary link), without any server; and the browser's clock.
+//! Offers text or bytes as a file download (Blob + temporary link), without any server; reads an uploaded file;
+//! and the browser's clock.
 
 use wasm_bindgen::JsCast;
 
 /// Starts the download of `text` as `file_name`; `false` if the browser refused.
 pub fn download_text(file_name: &str, text: &str, mime: &str) -> bool {
-    try_download(file_name, text, mime).is_some()
+    try_download(file_name, &wasm_bindgen::JsValue::from_str(text), mime).is_some()
 }
 
-fn try_download(file_name: &str, text: &str, mime: &str) -> Option<()> {
+/// Starts the download of `bytes` (e.g. an XLSX workbook) as `file_name`; `false` if the browser refused.
+pub fn download_bytes(file_name: &str, bytes: &[u8], mime: &str) -> bool {
+    try_download(file_name, &js_sys::Uint8Array::from(bytes), mime).is_some()
+}
+
+fn try_download(file_name: &str, content: &wasm_bindgen::JsValue, mime: &str) -> Option<()> {
     let window = web_sys::window()?;
     let document = window.document()?;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let parts = js_sys::Array::of1(content);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let blob = web_sys::Blob::new_with_blob_sequence_and_options(&parts, &options).ok()?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
     let link: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
     link.set_href(&url);
@@ -29,6 +35,29 @@ fn try_download(file_name: &str, text: &str, mime: &str) -> Option<()> {
     Some(())
 }
 
+/// The bytes of the first file chosen in a file input, or why they could not be read (German/English).
+pub async fn read_chosen_file(
+    input: &web_sys::HtmlInputElement,
+    lang: crate::locale::Lang,
+) -> Result<(String, Vec<u8>), String> {
+    let failed = || lang.pick("Die Datei konnte nicht gelesen werden.", "The file could not be read.").to_owned();
+    let file = input.files().and_then(|list| list.get(0)).ok_or_else(failed)?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| failed())?;
+    Ok((file.name(), js_sys::Uint8Array::new(&buffer).to_vec()))
+}
+
+/// Today as a date (the browser's local calendar day).
+pub fn today_date() -> Option<crate::domain::calendar::Date> {
+    let now = js_sys::Date::new_0();
+    crate::domain::calendar::Date::new(
+        i64::from(now.get_full_year()),
+        i64::from(now.get_month()) + 1,
+        i64::from(now.get_date()),
+    )
+}
+
 /// Now as an ISO timestamp ("2026-11-26T10:30:00.123Z").
 pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
@@ -36,12 +65,7 @@ pub fn now_iso() -> String {
 
 /// Today as "26.11.2026" / "26/11/2026".
 pub fn today(lang: crate::locale::Lang) -> String {
-    let now = js_sys::Date::new_0();
-    crate::domain::calendar::Date::new(
-        i64::from(now.get_full_year()),
-        i64::from(now.get_month()) + 1,
-        i64::from(now.get_date()),
-    )
-    .map(|d| crate::locale::format_date(d, lang))
-    .unwrap_or_default()
+    today_date()
+        .map(|d| crate::locale::format_date(d, lang))
+        .unwrap_or_default()
 }

@@ -5,6 +5,7 @@ mod app;
 mod balance;
 mod detail;
 mod download;
+mod exchange;
 mod figures;
 mod notices;
 mod overview;

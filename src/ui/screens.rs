@@ -63,6 +63,16 @@ pub(crate) fn empty_state(screen: Screen, lang: Lang) -> (&'static str, &'static
             "Here the printable report for the target dialogue is made: a header with organisation, partner, year \
              and data date, the summary and for each target its text, chart and table, on A4.",
         ),
+        (Screen::Exchange, Lang::De) => (
+            "Noch nichts auszutauschen.",
+            "Hier sichern Sie den Arbeitsbereich als Datei, übernehmen Werte aus Excel und geben Werte und \
+             Jahresbilanz an Excel zurück.",
+        ),
+        (Screen::Exchange, Lang::En) => (
+            "Nothing to exchange yet.",
+            "Here you back up the workspace to a file, take figures from Excel, and give figures and the annual \
+             balance back to Excel.",
+        ),
     }
 }
 

@@ -1,0 +1,359 @@
+//! The backup ("Sicherung"): the whole workspace as a JSON file with its schema version. Reading one checks the
+//! whole file (JSON, schema, every indicator, agreement, target and value) before anything may change; older
+//! schema versions migrate on the way in. The result either replaces the workspace or is merged into it: for a
+//! value present on both sides the newer "Datenstand" wins, and every difference is listed.
+
+use std::collections::{BTreeSet, HashSet};
+
+use crate::domain::agreement::{Agreement, TargetId};
+use crate::domain::calendar::Date;
+use crate::domain::indicator::{is_builtin, validate_user_code};
+use crate::domain::values::{Revision, Value, Values};
+use crate::domain::workspace::{LoadError, Workspace};
+use crate::locale::{Lang, format_date};
+
+use super::{MAX_FILE_BYTES, decode_text, describe_key, describe_revision, too_large};
+
+/// The backup file's text: the workspace, pretty-printed so that it can be read and compared by hand.
+pub fn export(workspace: &Workspace) -> String {
+    // Plain data with string keys always serialises; an empty object would only mean a bug.
+    serde_json::to_string_pretty(workspace).unwrap_or_else(|_| "{}".into())
+}
+
+/// "zielsteuerung-sicherung-2026-11-26.json".
+pub fn file_name(today: Date) -> String {
+    format!("zielsteuerung-sicherung-{}.json", today.iso())
+}
+
+/// Reads a backup file: the whole workspace or the reasons why not, in `lang`. Nothing is changed here.
+pub fn read(bytes: &[u8], lang: Lang) -> Result<Workspace, String> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len(), lang));
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(lang
+            .pick("Die Datei ist leer.", "The file is empty.")
+            .into());
+    }
+    let text = decode_text(bytes);
+    let workspace = Workspace::from_json(&text).map_err(|e| match e {
+        LoadError::NotJson(_) => lang
+            .pick(
+                "Die Datei ist keine Sicherung der Zielsteuerung: Sie enthält kein gültiges JSON (ist sie \
+                 unvollständig, oder ist es eine andere Datei?).",
+                "The file is not a Zielsteuerung backup: it holds no valid JSON (is it cut off, or another file?).",
+            )
+            .to_owned(),
+        other => other.message(lang),
+    })?;
+    let problems = check(&workspace, lang);
+    if problems.is_empty() {
+        Ok(workspace)
+    } else {
+        Err(format!(
+            "{} {}",
+            lang.pick(
+                "Die Sicherung ist in sich nicht stimmig und wurde nicht eingelesen:",
+                "The backup is not consistent and was not read:"
+            ),
+            problems.join(" ")
+        ))
+    }
+}
+
+/// What the app itself never produces but a hand-edited file might: the reasons, each a sentence in `lang`.
+pub fn check(workspace: &Workspace, lang: Lang) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut own = HashSet::new();
+    for indicator in &workspace.indicators {
+        let code = indicator.code.as_str();
+        if let Err(reason) = validate_user_code(code) {
+            problems.push(match lang {
+                Lang::De => reason,
+                Lang::En if is_builtin(code) => format!("“{code}” is already a built-in indicator."),
+                Lang::En => format!("“{code}” is not a valid indicator code."),
+            });
+        } else if !own.insert(code.to_ascii_uppercase()) {
+            problems.push(match lang {
+                Lang::De => format!("Die eigene Kennzahl „{code}“ ist doppelt definiert."),
+                Lang::En => format!("The own indicator “{code}” is defined twice."),
+            });
+        }
+    }
+    let catalogue = workspace.catalogue();
+    let mut agreement_ids = HashSet::new();
+    let mut years = HashSet::new();
+    let mut target_ids = HashSet::new();
+    for agreement in &workspace.agreements {
+        let year = agreement.year;
+        if !agreement_ids.insert(agreement.id) {
+            problems.push(match lang {
+                Lang::De => format!("Die Nummer der Zielvereinbarung {year} ist doppelt vergeben."),
+                Lang::En => format!("The number of the {year} agreement is used twice."),
+            });
+        }
+        if !years.insert(year) {
+            problems.push(match lang {
+                Lang::De => format!("Für {year} gibt es mehr als eine Zielvereinbarung."),
+                Lang::En => format!("There is more than one agreement for {year}."),
+            });
+        }
+        for target in &agreement.targets {
+            if !target_ids.insert(target.id) {
+                problems.push(match lang {
+                    Lang::De => format!("Eine Zielnummer in der Zielvereinbarung {year} ist doppelt vergeben."),
+                    Lang::En => format!("A target number in the {year} agreement is used twice."),
+                });
+            }
+            let indicator = target.format.subject().map(|s| (s, catalogue.get(s.indicator.as_str())));
+            if let Some((subject, None)) = indicator {
+                problems.push(match lang {
+                    Lang::De => format!(
+                        "Ein Ziel der Zielvereinbarung {year} nennt die unbekannte Kennzahl „{}“.",
+                        subject.indicator
+                    ),
+                    Lang::En => format!(
+                        "A target of the {year} agreement names the unknown indicator “{}”.",
+                        subject.indicator
+                    ),
+                });
+                continue;
+            }
+            for reason in target.validate(indicator.and_then(|(_, i)| i), lang) {
+                problems.push(format!("{year}: {reason}"));
+            }
+        }
+    }
+    let mut unknown = BTreeSet::new();
+    for value in workspace.values.iter() {
+        if catalogue.get(value.key.indicator.as_str()).is_none() {
+            unknown.insert(value.key.indicator.as_str().to_owned());
+        }
+    }
+    for code in unknown {
+        problems.push(match lang {
+            Lang::De => format!("Es gibt Werte der unbekannten Kennzahl „{code}“."),
+            Lang::En => format!("There are values of the unknown indicator “{code}”."),
+        });
+    }
+    problems
+}
+
+/// How an imported backup is taken in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// The backup becomes the workspace.
+    Replace,
+    /// The backup's agreements, own indicators and values join what is there.
+    Merge,
+}
+
+/// What a merge did, for the user to read before accepting it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MergeReport {
+    pub values_added: usize,
+    /// Values the backup's newer Datenstand replaced (the old one goes into the value's history).
+    pub values_replaced: usize,
+    /// Values equal on both sides.
+    pub values_unchanged: usize,
+    /// Values where this workspace's Datenstand is newer or equal: they stay.
+    pub values_kept: usize,
+    pub agreements_added: Vec<String>,
+    pub indicators_added: Vec<String>,
+    /// Every difference between the two sides and how it was settled, as sentences in the UI language.
+    pub conflicts: Vec<String>,
+}
+
+/// Merges `incoming` into a copy of `local`; `local` itself is not touched.
+///
+/// - Values: a key only in the backup is added; on both sides the newer Datenstand wins (a value without
+///   Datenstand is older than any dated one; on a tie this workspace's value stays), the other revision goes into
+///   the value's history, and a difference is listed as a conflict. Histories are joined.
+/// - Agreements: a year only in the backup is added (with fresh numbers); a year on both sides keeps this
+///   workspace's agreement, and a difference is listed.
+/// - Own indicators: a code only in the backup is added; a code defined differently keeps this workspace's
+///   definition, and the difference is listed.
+/// - Organisation and settings stay.
+pub fn merge(local: &Workspace, incoming: &Workspace, lang: Lang) -> (Workspace, MergeReport) {
+    let mut merged = local.clone();
+    let mut report = MergeReport::default();
+    merged.example = local.example && incoming.example;
+
+    for indicator in &incoming.indicators {
+        match merged.indicators.iter().find(|i| i.code == indicator.code) {
+            None => {
+                merged.indicators.push(indicator.clone());
+                report.indicators_added.push(indicator.code.as_str().to_owned());
+            }
+            Some(existing) if existing == indicator => {}
+            Some(_) => report.conflicts.push(match lang {
+                Lang::De => format!(
+                    "Eigene Kennzahl {}: in der Sicherung anders definiert; Ihre Definition bleibt.",
+                    indicator.code
+                ),
+                Lang::En => format!(
+                    "Own indicator {}: defined differently in the backup; yours stays.",
+                    indicator.code
+                ),
+            }),
+        }
+    }
+
+    let mut years: Vec<_> = incoming.agreements.iter().collect();
+    years.sort_by_key(|a| a.year);
+    for agreement in years {
+        let year = agreement.year;
+        match merged.agreement_for(year) {
+            None => {
+                let mut added = agreement.clone();
+                added.id = merged.next_agreement_id();
+                let mut next = merged.next_target_id().0;
+                for target in &mut added.targets {
+                    target.id = TargetId(next);
+                    next += 1;
+                }
+                merged.agreements.push(added);
+                report.agreements_added.push(year.to_string());
+            }
+            Some(existing) if same_agreement(existing, agreement) => {}
+            Some(_) => report.conflicts.push(match lang {
+                Lang::De => format!(
+                    "Zielvereinbarung {year}: Die Sicherung enthält eine andere Fassung; Ihre Fassung bleibt."
+                ),
+                Lang::En => format!(
+                    "Agreement {year}: the backup holds a different version; yours stays."
+                ),
+            }),
+        }
+    }
+
+    let catalogue = merged.catalogue();
+    let mut values: Vec<Value> = merged.values.iter().cloned().collect();
+    let mut changed = false;
+    for theirs in incoming.values.iter() {
+        let name = |key| describe_key(key, lang);
+        match values.binary_search_by(|v| v.key.cmp(&theirs.key)) {
+            Err(at) => {
+                values.insert(at, theirs.clone());
+                report.values_added += 1;
+                changed = true;
+            }
+            Ok(at) => {
+                let ours = &mut values[at];
+                join_history(&mut ours.history, &theirs.history);
+                if ours.current == theirs.current {
+                    report.values_unchanged += 1;
+                    continue;
+                }
+                changed = true;
+                let (ours_text, theirs_text) = (
+                    describe_revision(&theirs.key, &ours.current, &catalogue, lang),
+                    describe_revision(&theirs.key, &theirs.current, &catalogue, lang),
+                );
+                if theirs.current.as_of > ours.current.as_of {
+                    let old = std::mem::replace(&mut ours.current, theirs.current.clone());
+                    join_history(&mut ours.history, &[old]);
+                    report.values_replaced += 1;
+                    report.conflicts.push(match lang {
+                        Lang::De => format!(
+                            "{}: hier {ours_text}, in der Sicherung {theirs_text}; der Wert der Sicherung gilt \
+                             (neuerer Datenstand).",
+                            name(&theirs.key)
+                        ),
+                        Lang::En => format!(
+                            "{}: here {ours_text}, in the backup {theirs_text}; the backup's value holds (newer \
+                             as-of date).",
+                            name(&theirs.key)
+                        ),
+                    });
+                } else {
+                    join_history(&mut ours.history, std::slice::from_ref(&theirs.current));
+                    report.values_kept += 1;
+                    let why = if theirs.current.as_of == ours.current.as_of {
+                        lang.pick("gleicher Datenstand", "same as-of date")
+                    } else {
+                        lang.pick("neuerer Datenstand", "newer as-of date")
+                    };
+                    report.conflicts.push(match lang {
+                        Lang::De => format!(
+                            "{}: hier {ours_text}, in der Sicherung {theirs_text}; Ihr Wert bleibt ({why}).",
+                            name(&theirs.key)
+                        ),
+                        Lang::En => format!(
+                            "{}: here {ours_text}, in the backup {theirs_text}; yours stays ({why}).",
+                            name(&theirs.key)
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    if changed {
+        merged.values = Values::from(values);
+    }
+    (merged, report)
+}
+
+/// Two agreements for the same year say the same, whatever their internal numbers.
+fn same_agreement(a: &Agreement, b: &Agreement) -> bool {
+    let mut b = b.clone();
+    b.id = a.id;
+    if a.targets.len() != b.targets.len() {
+        return false;
+    }
+    for (t, u) in a.targets.iter().zip(b.targets.iter_mut()) {
+        u.id = t.id;
+    }
+    *a == b
+}
+
+/// Adds the revisions of `more` that `history` does not hold yet, keeping the oldest first by Datenstand.
+fn join_history(history: &mut Vec<Revision>, more: &[Revision]) {
+    for revision in more {
+        if !history.contains(revision) {
+            history.push(revision.clone());
+        }
+    }
+    history.sort_by(|a, b| a.as_of.cmp(&b.as_of));
+}
+
+/// The sentence shown before a merge or replace is accepted: what the backup holds.
+pub fn describe(workspace: &Workspace, lang: Lang) -> String {
+    let years: Vec<String> = workspace.agreement_years().iter().map(ToString::to_string).collect();
+    let latest = workspace
+        .values
+        .iter()
+        .filter_map(|v| v.current.as_of)
+        .max()
+        .map(|d| format_date(d, lang));
+    let years = if years.is_empty() {
+        lang.pick("keine", "none").to_owned()
+    } else {
+        years.join(", ")
+    };
+    match (lang, latest) {
+        (Lang::De, Some(d)) => format!(
+            "Sicherung von „{}“: Zielvereinbarungen {years}; {} Werte, neuester Datenstand {d}.",
+            workspace.organisation,
+            workspace.values.len()
+        ),
+        (Lang::De, None) => format!(
+            "Sicherung von „{}“: Zielvereinbarungen {years}; {} Werte.",
+            workspace.organisation,
+            workspace.values.len()
+        ),
+        (Lang::En, Some(d)) => format!(
+            "Backup of “{}”: agreements {years}; {} values, latest as-of date {d}.",
+            workspace.organisation,
+            workspace.values.len()
+        ),
+        (Lang::En, None) => format!(
+            "Backup of “{}”: agreements {years}; {} values.",
+            workspace.organisation,
+            workspace.values.len()
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests;

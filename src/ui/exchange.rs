@@ -1,0 +1,455 @@
+//! "Datenaustausch": the backup of the whole workspace (download, and reading one back by replacing or
+//! merging), the values as CSV for Excel (download, and an import that shows its report first), and the XLSX
+//! workbook of values and balance. Every import is previewed: nothing changes until the user accepts, and an
+//! accepted import can be undone. The rules live in `exchange`.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::domain::workspace::Workspace;
+use crate::exchange::{backup, csv, xlsx};
+use crate::locale::{Lang, format_count};
+use crate::route::Screen;
+use crate::ui::app::nav_label;
+use crate::ui::download::{download_bytes, download_text, read_chosen_file, today_date};
+use crate::ui::state::use_state;
+use crate::ui::widgets::YearSelect;
+
+/// An import read and checked, waiting for the user's decision.
+#[derive(Clone)]
+enum Pending {
+    Backup {
+        file: String,
+        /// The workspace the preview was computed on.
+        base: Workspace,
+        incoming: Workspace,
+        merged: Workspace,
+        report: backup::MergeReport,
+    },
+    Csv {
+        file: String,
+        base: Workspace,
+        import: csv::Import,
+    },
+}
+
+/// How many report lines are listed; the counts above the table cover them all.
+const LISTED: usize = 300;
+
+const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+#[component]
+pub fn ExchangeScreen() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang.get_untracked();
+    let pending: RwSignal<Option<Pending>> = RwSignal::new(None);
+    let error: RwSignal<Option<String>> = RwSignal::new(None);
+    let message = RwSignal::new(String::new());
+    let undo: RwSignal<Option<Workspace>> = RwSignal::new(None);
+
+    let failed_download = move || {
+        message.set(
+            lang.pick(
+                "Der Browser hat den Download verweigert.",
+                "The browser refused the download.",
+            )
+            .into(),
+        )
+    };
+    let export_backup = move |_| {
+        let Some(today) = today_date() else { return };
+        let text = state.workspace.with_untracked(backup::export);
+        if download_text(&backup::file_name(today), &text, "application/json") {
+            message.set(
+                lang.pick("Sicherung heruntergeladen.", "Backup downloaded.")
+                    .into(),
+            );
+        } else {
+            failed_download();
+        }
+    };
+    let export_csv = move |all: bool| {
+        let year = (!all).then(|| state.year.get_untracked());
+        let text = state.workspace.with_untracked(|w| csv::export(w, year));
+        if download_text(&csv::file_name(year), &text, "text/csv;charset=utf-8") {
+            message.set(lang.pick("CSV-Datei heruntergeladen.", "CSV file downloaded.").into());
+        } else {
+            failed_download();
+        }
+    };
+    let export_xlsx = move |_| {
+        let year = state.year.get_untracked();
+        let Some(today) = today_date() else { return };
+        match state
+            .workspace
+            .with_untracked(|w| xlsx::workbook(w, year, today, lang))
+        {
+            Ok(bytes) => {
+                if download_bytes(&xlsx::file_name(year), &bytes, XLSX_MIME) {
+                    message.set(lang.pick("Excel-Datei heruntergeladen.", "Excel file downloaded.").into());
+                } else {
+                    failed_download();
+                }
+            }
+            Err(e) => message.set(e),
+        }
+    };
+
+    // Reads the chosen file and prepares the preview; the input is emptied so that the same file can be chosen
+    // again after a correction.
+    let choose = move |ev: leptos::ev::Event, is_backup: bool| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        error.set(None);
+        message.set(String::new());
+        leptos::task::spawn_local(async move {
+            let read = read_chosen_file(&input, lang).await;
+            input.set_value("");
+            let (file, bytes) = match read {
+                Ok(r) => r,
+                Err(e) => {
+                    error.set(Some(e));
+                    return;
+                }
+            };
+            let base = state.workspace.get_untracked();
+            let prepared = if is_backup {
+                backup::read(&bytes, lang).map(|incoming| {
+                    let (merged, report) = backup::merge(&base, &incoming, lang);
+                    Pending::Backup {
+                        file: file.clone(),
+                        base,
+                        incoming,
+                        merged,
+                        report,
+                    }
+                })
+            } else {
+                csv::import(&base, &bytes, lang).map(|import| Pending::Csv {
+                    file: file.clone(),
+                    base,
+                    import,
+                })
+            };
+            match prepared {
+                Ok(p) => pending.set(Some(p)),
+                Err(e) => {
+                    pending.set(None);
+                    error.set(Some(match lang {
+                        Lang::De => format!("„{file}“ wurde nicht eingelesen: {e}"),
+                        Lang::En => format!("“{file}” was not read: {e}"),
+                    }));
+                }
+            }
+        });
+    };
+
+    // Takes the previewed result, unless the workspace changed since the preview (another tab, another
+    // screen): then the preview would undo that change, so the user is asked to read the file again.
+    let accept = move |result: Workspace, base: Workspace, done: String| {
+        if state.workspace.with_untracked(|w| *w != base) {
+            pending.set(None);
+            error.set(Some(
+                lang.pick(
+                    "Der Arbeitsbereich hat sich seit der Vorschau geändert. Bitte die Datei noch einmal einlesen.",
+                    "The workspace changed since the preview. Please read the file again.",
+                )
+                .into(),
+            ));
+            return;
+        }
+        undo.set(Some(base));
+        state.workspace.set(result);
+        pending.set(None);
+        message.set(done);
+    };
+    let do_undo = move |_| {
+        if let Some(previous) = undo.get_untracked() {
+            state.workspace.set(previous);
+            undo.set(None);
+            message.set(lang.pick("Rückgängig gemacht.", "Undone.").into());
+        }
+    };
+
+    view! {
+        <h1>{nav_label(Screen::Exchange, lang)}</h1>
+        <p class="einleitung">
+            {lang.pick(
+                "Der Browser speichert Ihre Daten nur auf diesem Rechner, und er kann sie beim Aufräumen löschen. \
+                 Laden Sie deshalb regelmäßig eine Sicherung herunter. Werte aus Excel übernehmen Sie als CSV-Datei; \
+                 die Jahresbilanz geht als Excel-Datei zurück.",
+                "The browser keeps your data on this computer only, and it may delete it when clearing up. Download \
+                 a backup regularly. Figures from Excel come in as a CSV file; the annual balance goes back as an \
+                 Excel file.",
+            )}
+        </p>
+        <p class="grid-meldung" role="status" aria-live="polite">{move || message.get()}</p>
+        {move || {
+            undo.get()
+                .map(|_| {
+                    view! {
+                        <div class="meldung meldung-info rueckgaengig" role="status">
+                            <p>
+                                {lang.pick("Der Import wurde übernommen.", "The import was accepted.")} " "
+                                <button type="button" on:click=do_undo>{lang.pick("Import rückgängig machen", "Undo the import")}</button>
+                            </p>
+                        </div>
+                    }
+                })
+        }}
+        {move || {
+            error.get()
+                .map(|e| {
+                    view! {
+                        <div class="meldung meldung-fehler" role="alert">
+                            <p>{e}</p>
+                        </div>
+                    }
+                })
+        }}
+
+        <section class="austausch" aria-labelledby="sicherung-titel">
+            <h2 id="sicherung-titel">{lang.pick("Sicherung des Arbeitsbereichs (JSON)", "Backup of the workspace (JSON)")}</h2>
+            <p>
+                {lang.pick(
+                    "Die Sicherung enthält alles: Zielvereinbarungen, eigene Kennzahlen, Werte mit ihrem Verlauf und \
+                     Einstellungen. Auf einem anderen Rechner eingelesen, stellt sie den Arbeitsbereich wieder her.",
+                    "The backup holds everything: agreements, own indicators, values with their history, and \
+                     settings. Read on another computer, it restores the workspace.",
+                )}
+            </p>
+            <div class="werkzeugleiste">
+                <button type="button" on:click=export_backup>{lang.pick("Sicherung herunterladen", "Download backup")}</button>
+                <label class="datei">
+                    {lang.pick("Sicherung einlesen …", "Read a backup …")}
+                    <input type="file" accept=".json,application/json" on:change=move |ev| choose(ev, true) />
+                </label>
+            </div>
+        </section>
+
+        <section class="austausch" aria-labelledby="csv-titel">
+            <h2 id="csv-titel">{lang.pick("Werte als CSV für Excel", "Figures as CSV for Excel")}</h2>
+            <p>
+                {lang.pick(
+                    "Eine Zeile je Wert: Kennzahl;Personengruppe;Jahr;Monat;Wert;Zähler;Nenner;Datenstand;Kommentar. \
+                     Monat leer für einen Jahreswert; bei Quoten Zähler und Nenner statt Wert. Excel darf die Datei \
+                     bearbeiten und wieder speichern; vor der Übernahme zeigt ein Bericht jede Zeile.",
+                    "One line per figure: Kennzahl;Personengruppe;Jahr;Monat;Wert;Zähler;Nenner;Datenstand;Kommentar \
+                     (indicator, population, year, month, value, numerator, denominator, as-of date, comment). Month \
+                     empty for an annual figure; for quotas numerator and denominator instead of the value. Excel may \
+                     edit and save the file; before anything is taken, a report shows every line.",
+                )}
+            </p>
+            <div class="werkzeugleiste">
+                <YearSelect />
+                <button type="button" on:click=move |_| export_csv(false)>
+                    {move || match lang {
+                        Lang::De => format!("Werte {} herunterladen", state.year.get()),
+                        Lang::En => format!("Download figures {}", state.year.get()),
+                    }}
+                </button>
+                <button type="button" on:click=move |_| export_csv(true)>{lang.pick("Alle Werte herunterladen", "Download all figures")}</button>
+                <label class="datei">
+                    {lang.pick("CSV-Datei einlesen …", "Read a CSV file …")}
+                    <input type="file" accept=".csv,.txt,text/csv,text/plain" on:change=move |ev| choose(ev, false) />
+                </label>
+            </div>
+        </section>
+
+        {move || pending.get().map(|p| view! { <Preview pending=p accept=accept discard=move || pending.set(None) /> })}
+
+        <section class="austausch" aria-labelledby="xlsx-titel">
+            <h2 id="xlsx-titel">{lang.pick("Excel-Arbeitsmappe (XLSX)", "Excel workbook (XLSX)")}</h2>
+            <p>
+                {lang.pick(
+                    "Werte und Jahresbilanz des gewählten Jahres als echte Zahlen, mit deutschen Zahlenformaten.",
+                    "Figures and annual balance of the selected year as real numbers, with number formats.",
+                )}
+            </p>
+            <div class="werkzeugleiste">
+                <button type="button" on:click=export_xlsx>
+                    {move || match lang {
+                        Lang::De => format!("Werte und Bilanz {} als Excel-Datei", state.year.get()),
+                        Lang::En => format!("Figures and balance {} as Excel file", state.year.get()),
+                    }}
+                </button>
+            </div>
+        </section>
+    }
+}
+
+/// The preview of a read file: what accepting would do, with the buttons to accept or discard.
+#[component]
+fn Preview(
+    pending: Pending,
+    accept: impl Fn(Workspace, Workspace, String) + Copy + Send + Sync + 'static,
+    discard: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let lang = use_state().lang.get_untracked();
+    let discard_button = move || {
+        view! {
+            <button type="button" on:click=move |_| discard()>{lang.pick("Verwerfen", "Discard")}</button>
+        }
+    };
+    match pending {
+        Pending::Backup {
+            file,
+            base,
+            incoming,
+            merged,
+            report,
+        } => {
+            let heading = match lang {
+                Lang::De => format!("Vorschau: Sicherung „{file}“"),
+                Lang::En => format!("Preview: backup “{file}”"),
+            };
+            let counts = match lang {
+                Lang::De => format!(
+                    "Zusammenführen: {} Werte neu, {} durch neueren Datenstand ersetzt, {} bleiben, {} gleich; \
+                     Zielvereinbarungen neu: {}; eigene Kennzahlen neu: {}.",
+                    report.values_added,
+                    report.values_replaced,
+                    report.values_kept,
+                    report.values_unchanged,
+                    list_or_none(&report.agreements_added, lang),
+                    list_or_none(&report.indicators_added, lang)
+                ),
+                Lang::En => format!(
+                    "Merge: {} figures new, {} replaced by a newer as-of date, {} stay, {} equal; agreements new: {}; \
+                     own indicators new: {}.",
+                    report.values_added,
+                    report.values_replaced,
+                    report.values_kept,
+                    report.values_unchanged,
+                    list_or_none(&report.agreements_added, lang),
+                    list_or_none(&report.indicators_added, lang)
+                ),
+            };
+            let conflicts = report.conflicts.clone();
+            let described = backup::describe(&incoming, lang);
+            let replaced_note = lang.pick(
+                "Ersetzen: Der ganze Arbeitsbereich wird durch die Sicherung ersetzt.",
+                "Replace: the whole workspace is replaced by the backup.",
+            );
+            let (base_m, base_r) = (base.clone(), base);
+            let done_merge = lang.pick("Sicherung zusammengeführt.", "Backup merged.").to_owned();
+            let done_replace = lang
+                .pick("Arbeitsbereich aus der Sicherung wiederhergestellt.", "Workspace restored from the backup.")
+                .to_owned();
+            view! {
+                <section class="vorschau" aria-labelledby="vorschau-titel">
+                    <h2 id="vorschau-titel">{heading}</h2>
+                    <p>{described}</p>
+                    <p>{counts}</p>
+                    {(!conflicts.is_empty())
+                        .then(|| {
+                            view! {
+                                <h3>{lang.pick("Unterschiede", "Differences")}</h3>
+                                <ul class="konflikte">
+                                    {conflicts.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
+                                </ul>
+                            }
+                        })}
+                    <p>{replaced_note}</p>
+                    <div class="werkzeugleiste">
+                        <button type="button" on:click=move |_| accept(merged.clone(), base_m.clone(), done_merge.clone())>
+                            {lang.pick("Zusammenführen", "Merge")}
+                        </button>
+                        <button type="button" on:click=move |_| accept(incoming.clone(), base_r.clone(), done_replace.clone())>
+                            {lang.pick("Arbeitsbereich ersetzen", "Replace workspace")}
+                        </button>
+                        {discard_button()}
+                    </div>
+                </section>
+            }
+            .into_any()
+        }
+        Pending::Csv { file, base, import } => {
+            let heading = match lang {
+                Lang::De => format!("Importbericht: „{file}“"),
+                Lang::En => format!("Import report: “{file}”"),
+            };
+            let summary = import.summary(lang);
+            let changes = import.changes_anything();
+            let mut lines: Vec<&csv::Line> = import.lines.iter().collect();
+            // Rejected lines first: they need the user's attention.
+            lines.sort_by_key(|l| (!matches!(l.outcome, csv::Outcome::Rejected(_)), l.number));
+            let more = lines.len().saturating_sub(LISTED);
+            let rows = lines
+                .into_iter()
+                .take(LISTED)
+                .map(|l| {
+                    let rejected = matches!(l.outcome, csv::Outcome::Rejected(_));
+                    view! {
+                        <tr class:abgelehnt=rejected>
+                            <td class="zahl">{l.number}</td>
+                            <td>{l.what.clone()}</td>
+                            <td>{l.outcome.text(lang)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let result = import.workspace.clone();
+            let done = lang.pick("CSV-Werte übernommen.", "CSV figures accepted.").to_owned();
+            view! {
+                <section class="vorschau" aria-labelledby="vorschau-titel">
+                    <h2 id="vorschau-titel">{heading}</h2>
+                    <p class="zusammenfassung">{summary}</p>
+                    <div class="tabelle-rahmen">
+                        <table class="importbericht">
+                            <caption>{lang.pick("Zeilen der Datei (abgelehnte zuerst)", "Lines of the file (rejected first)")}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{lang.pick("Zeile", "Line")}</th>
+                                    <th scope="col">{lang.pick("Wert", "Figure")}</th>
+                                    <th scope="col">{lang.pick("Ergebnis", "Result")}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                    {(more > 0)
+                        .then(|| {
+                            view! {
+                                <p>
+                                    {match lang {
+                                        Lang::De => format!("… und {} weitere Zeilen.", format_count(more as f64, lang)),
+                                        Lang::En => format!("… and {} more lines.", format_count(more as f64, lang)),
+                                    }}
+                                </p>
+                            }
+                        })}
+                    <div class="werkzeugleiste">
+                        <button
+                            type="button"
+                            disabled=!changes
+                            on:click=move |_| accept(result.clone(), base.clone(), done.clone())
+                        >
+                            {lang.pick("Übernehmen", "Accept")}
+                        </button>
+                        {discard_button()}
+                    </div>
+                    {(!changes)
+                        .then(|| {
+                            view! {
+                                <p>{lang.pick("Die Datei ändert nichts am Arbeitsbereich.", "The file changes nothing in the workspace.")}</p>
+                            }
+                        })}
+                </section>
+            }
+            .into_any()
+        }
+    }
+}
+
+fn list_or_none(items: &[String], lang: Lang) -> String {
+    if items.is_empty() {
+        lang.pick("keine", "none").to_owned()
+    } else {
+        items.join(", ")
+    }
+}
