@@ -18,7 +18,8 @@ serve: build
 	node scripts/serve.mjs --root dist --port $(PORT)
 
 ## Every test: formatting, clippy (native and wasm32), native tests, browser tests, end-to-end tests.
-test: setup
+test:
+	@bash scripts/setup.sh --test
 	@bash scripts/test.sh
 
 ## Sizes of the release wasm, JS and CSS: raw, gzip, brotli.

@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14          # 0.22 needs rustc >= 1.96.1
 DEBIAN_PACKAGES=(chromium chromium-driver brotli poppler-utils)
+# Only for `make test` (`setup.sh --test`): LibreOffice Calc opens the exported XLSX and CSV in the exchange test.
+TEST_PACKAGES=(libreoffice-calc)
+if [ "${1:-}" = "--test" ]; then DEBIAN_PACKAGES+=("${TEST_PACKAGES[@]}"); fi
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 say() { printf '[setup] %s\n' "$*"; }
@@ -20,7 +23,7 @@ as_root() {
 started=$(date +%s)
 
 # 1. Debian packages: Chromium and its driver for the browser tests, brotli for the size report, poppler-utils
-#    (pdftotext, pdfinfo) for the printed-report test, Node.js if absent.
+#    (pdftotext, pdfinfo) for the printed-report test, Node.js if absent; with --test also LibreOffice Calc.
 missing=()
 for p in "${DEBIAN_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

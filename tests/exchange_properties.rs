@@ -25,9 +25,24 @@ fn sample() -> Workspace {
     };
     for m in 1..=6 {
         let as_of = Date::new(2022, m + 1, 28);
-        ws.values.record(key("INT", Population::Women, m), Amount::Number(40.0 + m as f64), as_of, "");
-        ws.values.record(key("INT", Population::Men, m), Amount::Number(60.0 + m as f64), as_of, "");
-        ws.values.record(key("LZB", Population::Total, m), Amount::Number(2012.0 - m as f64), as_of, "");
+        ws.values.record(
+            key("INT", Population::Women, m),
+            Amount::Number(40.0 + m as f64),
+            as_of,
+            "",
+        );
+        ws.values.record(
+            key("INT", Population::Men, m),
+            Amount::Number(60.0 + m as f64),
+            as_of,
+            "",
+        );
+        ws.values.record(
+            key("LZB", Population::Total, m),
+            Amount::Number(2012.0 - m as f64),
+            as_of,
+            "",
+        );
         ws.values.record(
             key("LLU", Population::Total, m),
             Amount::Number(-1234.56 * m as f64),
@@ -56,11 +71,50 @@ enum Damage {
 
 fn nasty() -> impl Strategy<Value = Vec<u8>> {
     let tokens: Vec<&'static [u8]> = vec![
-        b";", b"\t", b",", b"\"", b"\"\"", b"\r", b"\n", b"\r\n", b"\0", b"\xEF\xBB\xBF", b"\xFF\xFE", b"\xE4",
-        b"\xC3", b"=", b"'", b"-", b"12.5", b"1.2.3", b"1e999", b"NaN", b"inf", b"-0", b"99999999999999999999",
-        b"2022", b"13", b"0", b"Frauen", b"M\xC3\xA4nner", b"K3", b"XYZ", b"32.13.2022", b"{", b"}", b"[", b"]",
-        b":", b"null", b"true", b"\"schema_version\": 99", b"\"jahr\": 1999", b"\"wert\": -1e308",
-        b"<img src=x onerror=alert(1)>", b"\\u0000", b"\\ud800",
+        b";",
+        b"\t",
+        b",",
+        b"\"",
+        b"\"\"",
+        b"\r",
+        b"\n",
+        b"\r\n",
+        b"\0",
+        b"\xEF\xBB\xBF",
+        b"\xFF\xFE",
+        b"\xE4",
+        b"\xC3",
+        b"=",
+        b"'",
+        b"-",
+        b"12.5",
+        b"1.2.3",
+        b"1e999",
+        b"NaN",
+        b"inf",
+        b"-0",
+        b"99999999999999999999",
+        b"2022",
+        b"13",
+        b"0",
+        b"Frauen",
+        b"M\xC3\xA4nner",
+        b"K3",
+        b"XYZ",
+        b"32.13.2022",
+        b"{",
+        b"}",
+        b"[",
+        b"]",
+        b":",
+        b"null",
+        b"true",
+        b"\"schema_version\": 99",
+        b"\"jahr\": 1999",
+        b"\"wert\": -1e308",
+        b"<img src=x onerror=alert(1)>",
+        b"\\u0000",
+        b"\\ud800",
     ];
     prop_oneof![
         prop::sample::select(tokens).prop_map(<[u8]>::to_vec),
@@ -110,7 +164,10 @@ fn apply(mut bytes: Vec<u8>, damage: &[Damage]) -> Vec<u8> {
 fn finite(ws: &Workspace) -> bool {
     ws.values.iter().all(|v| match v.current.amount {
         Amount::Number(x) => x.is_finite(),
-        Amount::Ratio { numerator, denominator } => numerator.is_finite() && denominator.is_finite(),
+        Amount::Ratio {
+            numerator,
+            denominator,
+        } => numerator.is_finite() && denominator.is_finite(),
     })
 }
 
@@ -178,7 +235,13 @@ fn value_strategy() -> impl Strategy<Value = (ValueKey, Amount, Option<Date>, St
     let amount = prop_oneof![
         number.clone().prop_map(|v| ("INT", Amount::Number(v))),
         number.prop_map(|v| ("LLU", Amount::Number(v))),
-        (part.clone(), part).prop_map(|(n, d)| ("K2E3", Amount::Ratio { numerator: n, denominator: d })),
+        (part.clone(), part).prop_map(|(n, d)| (
+            "K2E3",
+            Amount::Ratio {
+                numerator: n,
+                denominator: d
+            }
+        )),
     ];
     (
         amount,
@@ -188,19 +251,21 @@ fn value_strategy() -> impl Strategy<Value = (ValueKey, Amount, Option<Date>, St
         prop::option::of((2000i64..2100, 1i64..=12, 1i64..=28)),
         "[ -~äöüßÄÖÜ€;\"'=+@\t\n]{0,30}",
     )
-        .prop_map(|((code, amount), population, year, month, as_of, comment)| {
-            (
-                ValueKey {
-                    indicator: IndicatorCode::new(code),
-                    population,
-                    year: Year::new(year).unwrap(),
-                    month: month.and_then(Month::new),
-                },
-                amount,
-                as_of.and_then(|(y, m, d)| Date::new(y, m, d)),
-                comment,
-            )
-        })
+        .prop_map(
+            |((code, amount), population, year, month, as_of, comment)| {
+                (
+                    ValueKey {
+                        indicator: IndicatorCode::new(code),
+                        population,
+                        year: Year::new(year).unwrap(),
+                        month: month.and_then(Month::new),
+                    },
+                    amount,
+                    as_of.and_then(|(y, m, d)| Date::new(y, m, d)),
+                    comment,
+                )
+            },
+        )
 }
 
 proptest! {

@@ -70,7 +70,9 @@ pub fn check(workspace: &Workspace, lang: Lang) -> Vec<String> {
         if let Err(reason) = validate_user_code(code) {
             problems.push(match lang {
                 Lang::De => reason,
-                Lang::En if is_builtin(code) => format!("“{code}” is already a built-in indicator."),
+                Lang::En if is_builtin(code) => {
+                    format!("“{code}” is already a built-in indicator.")
+                }
                 Lang::En => format!("“{code}” is not a valid indicator code."),
             });
         } else if !own.insert(code.to_ascii_uppercase()) {
@@ -101,11 +103,16 @@ pub fn check(workspace: &Workspace, lang: Lang) -> Vec<String> {
         for target in &agreement.targets {
             if !target_ids.insert(target.id) {
                 problems.push(match lang {
-                    Lang::De => format!("Eine Zielnummer in der Zielvereinbarung {year} ist doppelt vergeben."),
+                    Lang::De => format!(
+                        "Eine Zielnummer in der Zielvereinbarung {year} ist doppelt vergeben."
+                    ),
                     Lang::En => format!("A target number in the {year} agreement is used twice."),
                 });
             }
-            let indicator = target.format.subject().map(|s| (s, catalogue.get(s.indicator.as_str())));
+            let indicator = target
+                .format
+                .subject()
+                .map(|s| (s, catalogue.get(s.indicator.as_str())));
             if let Some((subject, None)) = indicator {
                 problems.push(match lang {
                     Lang::De => format!(
@@ -207,10 +214,9 @@ pub fn merge(local: &Workspace, incoming: &Workspace, lang: Lang) -> (Workspace,
             None => {
                 let mut added = agreement.clone();
                 added.id = merged.next_agreement_id();
-                let mut next = merged.next_target_id().0;
-                for target in &mut added.targets {
-                    target.id = TargetId(next);
-                    next += 1;
+                let first = merged.next_target_id().0;
+                for (id, target) in (first..).zip(added.targets.iter_mut()) {
+                    target.id = TargetId(id);
                 }
                 merged.agreements.push(added);
                 report.agreements_added.push(year.to_string());
@@ -314,12 +320,16 @@ fn join_history(history: &mut Vec<Revision>, more: &[Revision]) {
             history.push(revision.clone());
         }
     }
-    history.sort_by(|a, b| a.as_of.cmp(&b.as_of));
+    history.sort_by_key(|r| r.as_of);
 }
 
 /// The sentence shown before a merge or replace is accepted: what the backup holds.
 pub fn describe(workspace: &Workspace, lang: Lang) -> String {
-    let years: Vec<String> = workspace.agreement_years().iter().map(ToString::to_string).collect();
+    let years: Vec<String> = workspace
+        .agreement_years()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     let latest = workspace
         .values
         .iter()

@@ -58,7 +58,8 @@ pub fn export(workspace: &Workspace, year: Option<Year>) -> String {
             field(key.indicator.as_str()),
             key.population.label_de().to_owned(),
             key.year.to_string(),
-            key.month.map_or_else(String::new, |m| m.number().to_string()),
+            key.month
+                .map_or_else(String::new, |m| m.number().to_string()),
             wert,
             zaehler,
             nenner,
@@ -460,13 +461,16 @@ fn records(text: &str, separator: char) -> (Vec<(usize, Vec<String>)>, Option<us
 fn columns(header: &[String], lang: Lang) -> Result<HashMap<Col, usize>, String> {
     let mut columns = HashMap::new();
     for (i, name) in header.iter().enumerate() {
-        if let Some(col) = Col::from_header(name) {
-            if columns.insert(col, i).is_some() {
-                return Err(match lang {
-                    Lang::De => format!("Die Spalte „{}“ steht zweimal in der Kopfzeile.", name.trim()),
-                    Lang::En => format!("The column “{}” appears twice in the header.", name.trim()),
-                });
-            }
+        if let Some(col) = Col::from_header(name)
+            && columns.insert(col, i).is_some()
+        {
+            return Err(match lang {
+                Lang::De => format!(
+                    "Die Spalte „{}“ steht zweimal in der Kopfzeile.",
+                    name.trim()
+                ),
+                Lang::En => format!("The column “{}” appears twice in the header.", name.trim()),
+            });
         }
     }
     let has = |c| columns.contains_key(&c);
@@ -541,7 +545,8 @@ fn read_line(
         );
     }
 
-    let indicator = read_indicator(get(Col::Indicator), catalogue, lang).map_err(|e| problems.push(e));
+    let indicator =
+        read_indicator(get(Col::Indicator), catalogue, lang).map_err(|e| problems.push(e));
     let population = read_population(get(Col::Population), lang).map_err(|e| problems.push(e));
     let year = read_year(get(Col::Year), lang).map_err(|e| problems.push(e));
     let month = read_month(get(Col::Month), lang).map_err(|e| problems.push(e));
@@ -596,9 +601,15 @@ fn read_line(
     }
 }
 
-fn read_indicator<'c>(text: &str, catalogue: &'c Catalogue, lang: Lang) -> Result<&'c Indicator, String> {
+fn read_indicator<'c>(
+    text: &str,
+    catalogue: &'c Catalogue,
+    lang: Lang,
+) -> Result<&'c Indicator, String> {
     if text.is_empty() {
-        return Err(lang.pick("die Kennzahl fehlt", "the indicator is missing").into());
+        return Err(lang
+            .pick("die Kennzahl fehlt", "the indicator is missing")
+            .into());
     }
     let indicator = catalogue
         .all()
@@ -723,7 +734,11 @@ fn read_amount(
         let (n, d) = match (n, d) {
             (Ok(n), Ok(d)) => (n, d),
             (n, d) => {
-                return Err([n.err(), d.err()].into_iter().flatten().collect::<Vec<_>>().join("; "));
+                return Err([n.err(), d.err()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join("; "));
             }
         };
         let amount = Amount::ratio(n, d).map_err(|_| {
@@ -754,7 +769,9 @@ fn read_amount(
     if !numerator.is_empty() || !denominator.is_empty() {
         return Err(match lang {
             Lang::De => format!("{code} ist keine Quote: Zähler und Nenner bitte leer lassen"),
-            Lang::En => format!("{code} is not a quota: please leave numerator and denominator empty"),
+            Lang::En => {
+                format!("{code} is not a quota: please leave numerator and denominator empty")
+            }
         });
     }
     if value.is_empty() {

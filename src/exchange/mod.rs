@@ -38,7 +38,12 @@ pub fn describe_key(key: &ValueKey, lang: Lang) -> String {
 }
 
 /// "62 (Datenstand 31.05.2022)", in the unit of the value's indicator.
-fn describe_revision(key: &ValueKey, revision: &Revision, catalogue: &Catalogue, lang: Lang) -> String {
+fn describe_revision(
+    key: &ValueKey,
+    revision: &Revision,
+    catalogue: &Catalogue,
+    lang: Lang,
+) -> String {
     let unit = catalogue
         .get(key.indicator.as_str())
         .map_or(Unit::Count, |i| i.unit);

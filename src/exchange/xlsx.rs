@@ -113,7 +113,8 @@ impl Formats {
             text: Format::new().set_text_wrap(),
             integer: Format::new().set_num_format("#,##0"),
             decimal: Format::new().set_num_format("#,##0.0##"),
-            percent: Format::new().set_num_format("0.0%"),
+            // The space before "%" as in German typesetting ("58,1 %", DOMAIN.md); "\ " is a literal space.
+            percent: Format::new().set_num_format(r"0.0\ %"),
             euro: Format::new().set_num_format(euro),
             signed_integer: Format::new().set_num_format("+#,##0;-#,##0;0"),
             signed_decimal: Format::new().set_num_format("+#,##0.0##;-#,##0.0##;0"),
@@ -142,7 +143,7 @@ impl Formats {
     }
 }
 
-/// A figure of an indicator as an Excel cell value and format: percentages as fractions ("0.0%"), euro amounts
+/// A figure of an indicator as an Excel cell value and format: percentages as fractions ("0.0 %"), euro amounts
 /// with the euro sign, counts with thousands separators.
 fn figure(unit: Option<Unit>, value: f64, f: &Formats) -> (f64, &Format) {
     match unit {
@@ -600,7 +601,7 @@ mod tests {
         assert!(balance.contains("<autoFilter ref=\"A5:K7\""));
         assert!(balance.contains("<pane ySplit=\"5\""));
         let styles = book.part("xl/styles.xml");
-        assert!(styles.contains("formatCode=\"0.0%\""));
+        assert!(styles.contains("formatCode=\"0.0\\ %\""), "{styles}");
         assert!(styles.contains("formatCode=\"+#,##0;-#,##0;0\""));
     }
 

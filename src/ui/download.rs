@@ -40,8 +40,17 @@ pub async fn read_chosen_file(
     input: &web_sys::HtmlInputElement,
     lang: crate::locale::Lang,
 ) -> Result<(String, Vec<u8>), String> {
-    let failed = || lang.pick("Die Datei konnte nicht gelesen werden.", "The file could not be read.").to_owned();
-    let file = input.files().and_then(|list| list.get(0)).ok_or_else(failed)?;
+    let failed = || {
+        lang.pick(
+            "Die Datei konnte nicht gelesen werden.",
+            "The file could not be read.",
+        )
+        .to_owned()
+    };
+    let file = input
+        .files()
+        .and_then(|list| list.get(0))
+        .ok_or_else(failed)?;
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| failed())?;

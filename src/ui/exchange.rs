@@ -45,7 +45,7 @@ pub fn ExchangeScreen() -> impl IntoView {
     let pending: RwSignal<Option<Pending>> = RwSignal::new(None);
     let error: RwSignal<Option<String>> = RwSignal::new(None);
     let message = RwSignal::new(String::new());
-    let undo: RwSignal<Option<Workspace>> = RwSignal::new(None);
+    let undo = state.import_undo;
 
     let failed_download = move || {
         message.set(
@@ -72,7 +72,10 @@ pub fn ExchangeScreen() -> impl IntoView {
         let year = (!all).then(|| state.year.get_untracked());
         let text = state.workspace.with_untracked(|w| csv::export(w, year));
         if download_text(&csv::file_name(year), &text, "text/csv;charset=utf-8") {
-            message.set(lang.pick("CSV-Datei heruntergeladen.", "CSV file downloaded.").into());
+            message.set(
+                lang.pick("CSV-Datei heruntergeladen.", "CSV file downloaded.")
+                    .into(),
+            );
         } else {
             failed_download();
         }
@@ -86,7 +89,10 @@ pub fn ExchangeScreen() -> impl IntoView {
         {
             Ok(bytes) => {
                 if download_bytes(&xlsx::file_name(year), &bytes, XLSX_MIME) {
-                    message.set(lang.pick("Excel-Datei heruntergeladen.", "Excel file downloaded.").into());
+                    message.set(
+                        lang.pick("Excel-Datei heruntergeladen.", "Excel file downloaded.")
+                            .into(),
+                    );
                 } else {
                     failed_download();
                 }
@@ -136,7 +142,18 @@ pub fn ExchangeScreen() -> impl IntoView {
                 })
             };
             match prepared {
-                Ok(p) => pending.set(Some(p)),
+                Ok(p) => {
+                    pending.set(Some(p));
+                    // Screen reader and keyboard users land on the preview that just appeared.
+                    request_animation_frame(|| {
+                        if let Some(heading) = document()
+                            .get_element_by_id("vorschau-titel")
+                            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                        {
+                            let _ = heading.focus();
+                        }
+                    });
+                }
                 Err(e) => {
                     pending.set(None);
                     error.set(Some(match lang {
@@ -162,17 +179,27 @@ pub fn ExchangeScreen() -> impl IntoView {
             ));
             return;
         }
-        undo.set(Some(base));
+        undo.set(Some((base, result.clone())));
         state.workspace.set(result);
         pending.set(None);
         message.set(done);
     };
     let do_undo = move |_| {
-        if let Some(previous) = undo.get_untracked() {
-            state.workspace.set(previous);
+        let Some((before, after)) = undo.get_untracked() else {
+            return;
+        };
+        if state.workspace.with_untracked(|w| *w == after) {
+            state.workspace.set(before);
             undo.set(None);
             message.set(lang.pick("Rückgängig gemacht.", "Undone.").into());
         }
+    };
+    // Offered only while nothing changed since the import.
+    let can_undo = move || {
+        undo.with(|u| {
+            u.as_ref()
+                .is_some_and(|(_, after)| state.workspace.with(|w| w == after))
+        })
     };
 
     view! {
@@ -189,8 +216,8 @@ pub fn ExchangeScreen() -> impl IntoView {
         </p>
         <p class="grid-meldung" role="status" aria-live="polite">{move || message.get()}</p>
         {move || {
-            undo.get()
-                .map(|_| {
+            can_undo()
+                .then(|| {
                     view! {
                         <div class="meldung meldung-info rueckgaengig" role="status">
                             <p>
@@ -229,6 +256,12 @@ pub fn ExchangeScreen() -> impl IntoView {
                     <input type="file" accept=".json,application/json" on:change=move |ev| choose(ev, true) />
                 </label>
             </div>
+            {move || {
+                pending
+                    .get()
+                    .filter(|p| matches!(p, Pending::Backup { .. }))
+                    .map(|p| view! { <Preview pending=p accept=accept discard=move || pending.set(None) /> })
+            }}
         </section>
 
         <section class="austausch" aria-labelledby="csv-titel">
@@ -258,9 +291,13 @@ pub fn ExchangeScreen() -> impl IntoView {
                     <input type="file" accept=".csv,.txt,text/csv,text/plain" on:change=move |ev| choose(ev, false) />
                 </label>
             </div>
+            {move || {
+                pending
+                    .get()
+                    .filter(|p| matches!(p, Pending::Csv { .. }))
+                    .map(|p| view! { <Preview pending=p accept=accept discard=move || pending.set(None) /> })
+            }}
         </section>
-
-        {move || pending.get().map(|p| view! { <Preview pending=p accept=accept discard=move || pending.set(None) /> })}
 
         <section class="austausch" aria-labelledby="xlsx-titel">
             <h2 id="xlsx-titel">{lang.pick("Excel-Arbeitsmappe (XLSX)", "Excel workbook (XLSX)")}</h2>
@@ -332,23 +369,30 @@ fn Preview(
             let conflicts = report.conflicts.clone();
             let described = backup::describe(&incoming, lang);
             let replaced_note = lang.pick(
-                "Ersetzen: Der ganze Arbeitsbereich wird durch die Sicherung ersetzt.",
-                "Replace: the whole workspace is replaced by the backup.",
+                "Ersetzen: Der ganze Arbeitsbereich wird durch die Sicherung ersetzt. „Import rückgängig machen“ holt \
+                 ihn zurück, solange Sie nichts weiter ändern.",
+                "Replace: the whole workspace is replaced by the backup. “Undo the import” brings it back as long as \
+                 you change nothing else.",
             );
             let (base_m, base_r) = (base.clone(), base);
-            let done_merge = lang.pick("Sicherung zusammengeführt.", "Backup merged.").to_owned();
+            let done_merge = lang
+                .pick("Sicherung zusammengeführt.", "Backup merged.")
+                .to_owned();
             let done_replace = lang
-                .pick("Arbeitsbereich aus der Sicherung wiederhergestellt.", "Workspace restored from the backup.")
+                .pick(
+                    "Arbeitsbereich aus der Sicherung wiederhergestellt.",
+                    "Workspace restored from the backup.",
+                )
                 .to_owned();
             view! {
-                <section class="vorschau" aria-labelledby="vorschau-titel">
-                    <h2 id="vorschau-titel">{heading}</h2>
+                <div class="vorschau" role="region" aria-labelledby="vorschau-titel">
+                    <h3 id="vorschau-titel" tabindex="-1">{heading}</h3>
                     <p>{described}</p>
                     <p>{counts}</p>
                     {(!conflicts.is_empty())
                         .then(|| {
                             view! {
-                                <h3>{lang.pick("Unterschiede", "Differences")}</h3>
+                                <h4>{lang.pick("Unterschiede", "Differences")}</h4>
                                 <ul class="konflikte">
                                     {conflicts.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
                                 </ul>
@@ -356,7 +400,7 @@ fn Preview(
                         })}
                     <p>{replaced_note}</p>
                     <div class="werkzeugleiste">
-                        <button type="button" on:click=move |_| accept(merged.clone(), base_m.clone(), done_merge.clone())>
+                        <button type="button" class="haupt" on:click=move |_| accept(merged.clone(), base_m.clone(), done_merge.clone())>
                             {lang.pick("Zusammenführen", "Merge")}
                         </button>
                         <button type="button" on:click=move |_| accept(incoming.clone(), base_r.clone(), done_replace.clone())>
@@ -364,7 +408,7 @@ fn Preview(
                         </button>
                         {discard_button()}
                     </div>
-                </section>
+                </div>
             }
             .into_any()
         }
@@ -394,10 +438,12 @@ fn Preview(
                 })
                 .collect_view();
             let result = import.workspace.clone();
-            let done = lang.pick("CSV-Werte übernommen.", "CSV figures accepted.").to_owned();
+            let done = lang
+                .pick("CSV-Werte übernommen.", "CSV figures accepted.")
+                .to_owned();
             view! {
-                <section class="vorschau" aria-labelledby="vorschau-titel">
-                    <h2 id="vorschau-titel">{heading}</h2>
+                <div class="vorschau" role="region" aria-labelledby="vorschau-titel">
+                    <h3 id="vorschau-titel" tabindex="-1">{heading}</h3>
                     <p class="zusammenfassung">{summary}</p>
                     <div class="tabelle-rahmen">
                         <table class="importbericht">
@@ -426,6 +472,7 @@ fn Preview(
                     <div class="werkzeugleiste">
                         <button
                             type="button"
+                            class="haupt"
                             disabled=!changes
                             on:click=move |_| accept(result.clone(), base.clone(), done.clone())
                         >
@@ -439,7 +486,7 @@ fn Preview(
                                 <p>{lang.pick("Die Datei ändert nichts am Arbeitsbereich.", "The file changes nothing in the workspace.")}</p>
                             }
                         })}
-                </section>
+                </div>
             }
             .into_any()
         }

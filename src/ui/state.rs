@@ -43,6 +43,9 @@ pub struct AppState {
     pub entry_as_of: RwSignal<String>,
     /// The UI language, remembered in storage apart from the workspace.
     pub lang: RwSignal<Lang>,
+    /// The last accepted import: the workspace before and after it. Undo is offered while the workspace is
+    /// still the one after (any later change would be lost by going back); kept across screens, not reloads.
+    pub import_undo: RwSignal<Option<(Workspace, Workspace)>>,
     /// The revision this tab last loaded or saved.
     revision: StoredValue<u64>,
     /// False while saving would destroy something (unreadable store, conflict) or is impossible.
@@ -96,6 +99,7 @@ impl AppState {
             notice: RwSignal::new(notice),
             entry_as_of: RwSignal::new(crate::ui::download::today(lang)),
             lang: RwSignal::new(lang),
+            import_undo: RwSignal::new(None),
             revision: StoredValue::new(revision),
             saving: RwSignal::new(saving),
             from_storage: StoredValue::new(false),

@@ -14,6 +14,7 @@ const SCREENS = [
   ['#/werte', 'Ist-Werte erfassen', 'Ist-Werte erfassen'],
   ['#/bilanz', 'Jahresbilanz', 'Jahresbilanz'],
   ['#/bericht', 'Bericht', 'Bericht zur Zielvereinbarung 2022'],
+  ['#/austausch', 'Datenaustausch', 'Datenaustausch'],
 ];
 
 test('renders the German shell from a subpath without console errors', async () => {

@@ -21,19 +21,32 @@ fn date(d: i64, m: i64, y: i64) -> Option<Date> {
 fn busy() -> Workspace {
     let mut ws = odenwaldkreis();
     for (m, v) in [(1, 50.0), (2, 55.0), (3, 60.0), (4, 65.0), (5, 70.0)] {
-        ws.values
-            .record(key("INT", 2022, Some(m)), Amount::Number(v), date(28, m + 1, 2022), "");
+        ws.values.record(
+            key("INT", 2022, Some(m)),
+            Amount::Number(v),
+            date(28, m + 1, 2022),
+            "",
+        );
     }
     let from = ws.agreement_for(Year::new(2022).unwrap()).unwrap().id;
-    ws.copy_agreement(from, Year::new(2023).unwrap(), Lang::De).unwrap();
+    ws.copy_agreement(from, Year::new(2023).unwrap(), Lang::De)
+        .unwrap();
     ws
 }
 
 #[test]
 fn export_and_read_give_the_same_workspace() {
-    for ws in [odenwaldkreis(), busy(), Workspace::empty("Jobcenter Musterkreis")] {
+    for ws in [
+        odenwaldkreis(),
+        busy(),
+        Workspace::empty("Jobcenter Musterkreis"),
+    ] {
         let text = export(&ws);
-        assert!(text.starts_with("{\n  \"schema_version\": 1,"), "{}", &text[..40]);
+        assert!(
+            text.starts_with("{\n  \"schema_version\": 1,"),
+            "{}",
+            &text[..40]
+        );
         assert_eq!(read(text.as_bytes(), Lang::De), Ok(ws.clone()));
         // With a BOM, as an editor on Windows may save it.
         let bom = format!("\u{FEFF}{text}");
@@ -69,8 +82,14 @@ fn unreadable_files_say_why_in_either_language() {
         err(br#"{"organisation":"x"}"#),
         "Den Daten fehlt die Schemaversion; sie stammen nicht aus der Zielsteuerung."
     );
-    assert!(err(br#"{"schema_version":2}"#).contains("neueren Version der Zielsteuerung (Schemaversion 2"));
-    assert!(err(br#"{"schema_version":1,"organisation":5}"#).starts_with("Die Daten sind kein gültiger Arbeitsbereich"));
+    assert!(
+        err(br#"{"schema_version":2}"#)
+            .contains("neueren Version der Zielsteuerung (Schemaversion 2")
+    );
+    assert!(
+        err(br#"{"schema_version":1,"organisation":5}"#)
+            .starts_with("Die Daten sind kein gültiger Arbeitsbereich")
+    );
     assert_eq!(
         read(b"[1,2", Lang::En).unwrap_err(),
         "The file is not a Zielsteuerung backup: it holds no valid JSON (is it cut off, or another file?)."
@@ -94,7 +113,9 @@ fn inconsistent_backups_are_refused_as_a_whole() {
     );
 
     let mut unknown = busy();
-    unknown.values.record(key("XYZ", 2022, Some(1)), Amount::Number(1.0), None, "");
+    unknown
+        .values
+        .record(key("XYZ", 2022, Some(1)), Amount::Number(1.0), None, "");
     let err = read(export(&unknown).as_bytes(), Lang::En).unwrap_err();
     assert_eq!(
         err,
@@ -104,9 +125,11 @@ fn inconsistent_backups_are_refused_as_a_whole() {
     let mut same_ids = busy();
     let first = same_ids.agreements[0].targets[0].id;
     same_ids.agreements[1].targets[0].id = first;
-    assert!(read(export(&same_ids).as_bytes(), Lang::De)
-        .unwrap_err()
-        .contains("Eine Zielnummer in der Zielvereinbarung 2022 ist doppelt vergeben."));
+    assert!(
+        read(export(&same_ids).as_bytes(), Lang::De)
+            .unwrap_err()
+            .contains("Eine Zielnummer in der Zielvereinbarung 2022 ist doppelt vergeben.")
+    );
 }
 
 #[test]
@@ -123,16 +146,39 @@ fn merge_takes_new_things_and_settles_each_conflict_by_datenstand() {
     // Here: the seed with January to March; there: January equal, February newer, March older, April new,
     // and the 2023 agreement.
     let mut here = odenwaldkreis();
-    here.values.record(key("INT", 2022, Some(1)), Amount::Number(50.0), date(28, 2, 2022), "");
-    here.values.record(key("INT", 2022, Some(2)), Amount::Number(55.0), date(31, 3, 2022), "");
-    here.values.record(key("INT", 2022, Some(3)), Amount::Number(61.0), date(30, 6, 2022), "revidiert");
+    here.values.record(
+        key("INT", 2022, Some(1)),
+        Amount::Number(50.0),
+        date(28, 2, 2022),
+        "",
+    );
+    here.values.record(
+        key("INT", 2022, Some(2)),
+        Amount::Number(55.0),
+        date(31, 3, 2022),
+        "",
+    );
+    here.values.record(
+        key("INT", 2022, Some(3)),
+        Amount::Number(61.0),
+        date(30, 6, 2022),
+        "revidiert",
+    );
     let mut there = busy();
-    there.values.record(key("INT", 2022, Some(2)), Amount::Number(56.0), date(30, 4, 2022), "");
+    there.values.record(
+        key("INT", 2022, Some(2)),
+        Amount::Number(56.0),
+        date(30, 4, 2022),
+        "",
+    );
     let (merged, report) = merge(&here, &there, Lang::De);
     assert_eq!(report.values_added, 2, "April and May");
     assert_eq!(report.values_replaced, 1, "February");
     assert_eq!(report.values_kept, 1, "March");
-    assert_eq!(report.values_unchanged, 3, "January and the two annual values of 2021");
+    assert_eq!(
+        report.values_unchanged, 3,
+        "January and the two annual values of 2021"
+    );
     assert_eq!(report.agreements_added, vec!["2023".to_string()]);
     assert_eq!(
         report.conflicts,
@@ -152,11 +198,19 @@ fn merge_takes_new_things_and_settles_each_conflict_by_datenstand() {
     assert_eq!(get(2).history[0].as_of, date(28, 3, 2022));
     assert_eq!(get(2).history[1].as_of, date(31, 3, 2022));
     assert_eq!(get(3).current.amount, Amount::Number(61.0));
-    assert_eq!(get(3).history[0].amount, Amount::Number(60.0), "the backup's older 60 is kept too");
+    assert_eq!(
+        get(3).history[0].amount,
+        Amount::Number(60.0),
+        "the backup's older 60 is kept too"
+    );
     assert_eq!(get(5).current.amount, Amount::Number(70.0));
     // The 2023 agreement came with fresh numbers that collide with nothing.
     assert_eq!(merged.agreements.len(), 3);
-    let mut ids: Vec<u32> = merged.agreements.iter().flat_map(|a| a.targets.iter().map(|t| t.id.0)).collect();
+    let mut ids: Vec<u32> = merged
+        .agreements
+        .iter()
+        .flat_map(|a| a.targets.iter().map(|t| t.id.0))
+        .collect();
     let n = ids.len();
     ids.sort_unstable();
     ids.dedup();
@@ -172,7 +226,12 @@ fn merge_keeps_this_workspace_where_definitions_differ() {
     let mut there = busy();
     there.agreements[0].partner = "Ein anderes Ministerium".into();
     there.organisation = "Andere".into();
-    there.values.record(key("INT", 2022, Some(1)), Amount::Number(49.0), date(28, 2, 2022), "");
+    there.values.record(
+        key("INT", 2022, Some(1)),
+        Amount::Number(49.0),
+        date(28, 2, 2022),
+        "",
+    );
     let (merged, report) = merge(&here, &there, Lang::En);
     assert_eq!(merged.agreements, here.agreements);
     assert_eq!(merged.organisation, here.organisation);
@@ -194,4 +253,47 @@ fn describe_says_what_a_backup_holds() {
         "Sicherung von „Kommunales Job-Center (KJC) Odenwaldkreis“: Zielvereinbarungen 2021, 2022, 2023; 7 Werte, neuester \
          Datenstand 28.06.2022."
     );
+}
+
+/// A backup as schema version 1 wrote it, frozen in the repository: every later version must still read it
+/// (through `workspace::migrate`), so a schema change that forgets its migration fails here.
+#[test]
+fn a_frozen_schema_1_backup_still_reads() {
+    let text = include_str!("../../../tests/fixtures/sicherung-schema-1.json");
+    let ws = read(text.as_bytes(), Lang::De).unwrap();
+    assert_eq!(ws.organisation, "Kommunales Job-Center (KJC) Odenwaldkreis");
+    assert_eq!(
+        ws.agreement_years()
+            .iter()
+            .map(|y| y.get())
+            .collect::<Vec<_>>(),
+        vec![2021, 2022, 2023]
+    );
+    assert_eq!(ws.values.len(), 7);
+    let may = ws.values.get(&key("INT", 2022, Some(5))).unwrap();
+    assert_eq!(may.current.amount, Amount::Number(70.0));
+    assert_eq!(may.current.as_of, date(28, 6, 2022));
+    let lzb = ws.values.get(&key("LZB", 2021, None)).unwrap();
+    assert_eq!(lzb.current.amount, Amount::Number(2035.0));
+    assert_eq!(
+        ws.agreement_for(Year::new(2022).unwrap())
+            .unwrap()
+            .targets
+            .len(),
+        10
+    );
+}
+
+/// Writes the fixture above (run once when it was frozen): `cargo test --lib --no-default-features
+/// write_schema_1_fixture -- --ignored`.
+#[test]
+#[ignore]
+fn write_schema_1_fixture() {
+    assert_eq!(
+        crate::domain::workspace::SCHEMA_VERSION,
+        1,
+        "the fixture is schema 1 forever"
+    );
+    std::fs::create_dir_all("tests/fixtures").unwrap();
+    std::fs::write("tests/fixtures/sicherung-schema-1.json", export(&busy())).unwrap();
 }

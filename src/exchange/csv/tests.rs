@@ -58,7 +58,10 @@ fn numbers_quotas_dates_and_guarded_comments() {
     let csv = export(&ws, Year::new(2022));
     let lines: Vec<&str> = csv.split("\r\n").collect();
     assert_eq!(lines[0], format!("\u{FEFF}{HEAD}"));
-    assert_eq!(lines[1], "INT;Frauen;2022;5;62;;;30.06.2022;\"'@SUM(A1)\nzweite Zeile\"");
+    assert_eq!(
+        lines[1],
+        "INT;Frauen;2022;5;62;;;30.06.2022;\"'@SUM(A1)\nzweite Zeile\""
+    );
     assert_eq!(
         lines[2],
         "K2E3;Insgesamt;2022;3;;412;709;31.03.2022;\"'=HYPERLINK(\"\"http://x\"\";\"\"klick\"\")\""
@@ -102,7 +105,10 @@ fn round_trip_of_the_seed_gives_the_same_values() {
     empty.values = Default::default();
     let back = import(&empty, export(&ws, None).as_bytes(), Lang::De).unwrap();
     assert_eq!(back.workspace, ws);
-    assert_eq!(back.summary(Lang::De), "2 neu · 0 ersetzt · 0 unverändert · 0 älter als vorhanden · 0 abgelehnt");
+    assert_eq!(
+        back.summary(Lang::De),
+        "2 neu · 0 ersetzt · 0 unverändert · 0 älter als vorhanden · 0 abgelehnt"
+    );
     // Importing the same file again changes nothing.
     let again = import(&ws, export(&ws, None).as_bytes(), Lang::De).unwrap();
     assert_eq!(again.counts().unchanged, 2);
@@ -115,9 +121,12 @@ fn round_trip_of_the_seed_gives_the_same_values() {
 #[test]
 fn excel_windows_1252_file_is_read() {
     let mut bytes: Vec<u8> = Vec::new();
-    bytes.extend_from_slice(b"Kennzahl;Personengruppe;Jahr;Monat;Wert;Z\xE4hler;Nenner;Datenstand;Kommentar\r\n");
+    bytes.extend_from_slice(
+        b"Kennzahl;Personengruppe;Jahr;Monat;Wert;Z\xE4hler;Nenner;Datenstand;Kommentar\r\n",
+    );
     bytes.extend_from_slice(b"INT;Frauen;2022;1;48;;;31.01.2022;\r\n");
-    bytes.extend_from_slice(b"INT;M\xE4nner;2022;1;72;;;31.01.2022;\"Nachmeldung; gepr\xFCft\"\r\n");
+    bytes
+        .extend_from_slice(b"INT;M\xE4nner;2022;1;72;;;31.01.2022;\"Nachmeldung; gepr\xFCft\"\r\n");
     bytes.extend_from_slice(b"LZB;Insgesamt;2022;1;2.012;;;31.01.2022;\r\n");
     bytes.extend_from_slice(b"LLU;Insgesamt;2022;1;1.234.567,50 \x80;;;31.01.2022;\r\n");
     bytes.extend_from_slice(b"K2E3;Insgesamt;2022;1;58,1 %;43;74;31.01.2022;\r\n");
@@ -126,9 +135,18 @@ fn excel_windows_1252_file_is_read() {
     assert_eq!(result.counts().added, 5, "{:?}", result.lines);
     assert_eq!(result.separator, ';');
     let v = |k| result.workspace.values.get(&k).unwrap().current.clone();
-    assert_eq!(v(key("INT", Population::Men, 2022, Some(1))).amount, Amount::Number(72.0));
-    assert_eq!(v(key("INT", Population::Men, 2022, Some(1))).comment, "Nachmeldung; geprüft");
-    assert_eq!(v(key("LZB", Population::Total, 2022, Some(1))).amount, Amount::Number(2012.0));
+    assert_eq!(
+        v(key("INT", Population::Men, 2022, Some(1))).amount,
+        Amount::Number(72.0)
+    );
+    assert_eq!(
+        v(key("INT", Population::Men, 2022, Some(1))).comment,
+        "Nachmeldung; geprüft"
+    );
+    assert_eq!(
+        v(key("LZB", Population::Total, 2022, Some(1))).amount,
+        Amount::Number(2012.0)
+    );
     assert_eq!(
         v(key("LLU", Population::Total, 2022, Some(1))).amount,
         Amount::Number(1234567.5)
@@ -137,7 +155,10 @@ fn excel_windows_1252_file_is_read() {
         v(key("K2E3", Population::Total, 2022, Some(1))).amount,
         Amount::ratio(43.0, 74.0).unwrap()
     );
-    assert_eq!(v(key("INT", Population::Women, 2022, Some(1))).as_of, date(31, 1, 2022));
+    assert_eq!(
+        v(key("INT", Population::Women, 2022, Some(1))).as_of,
+        date(31, 1, 2022)
+    );
     // Line numbers count the header as line 1.
     assert_eq!(
         result.lines.iter().map(|l| l.number).collect::<Vec<_>>(),
@@ -164,14 +185,27 @@ fn tabs_utf16_other_order_and_line_breaks() {
     assert_eq!(result.separator, '\t');
     assert_eq!(result.counts().added, 2, "{:?}", result.lines);
     assert_eq!(result.lines[1].number, 4, "the quoted line break counts");
-    let feb = result.workspace.values.get(&key("INT", Population::Total, 2022, Some(2))).unwrap();
+    let feb = result
+        .workspace
+        .values
+        .get(&key("INT", Population::Total, 2022, Some(2)))
+        .unwrap();
     assert_eq!(feb.current.comment, "zwei\nZeilen");
-    assert!(result.workspace.values.get(&key("INT", Population::Total, 2022, Some(3))).is_some());
+    assert!(
+        result
+            .workspace
+            .values
+            .get(&key("INT", Population::Total, 2022, Some(3)))
+            .is_some()
+    );
 
     let old_mac = "Indicator;Population;Year;Month;Value\rINT;Women;2022;4;61\r";
     let result = import(&odenwaldkreis(), old_mac.as_bytes(), Lang::En).unwrap();
     assert_eq!(result.counts().added, 1, "{:?}", result.lines);
-    assert_eq!(result.lines[0].what, "INT Women, April 2022 = 61 (no as-of date)");
+    assert_eq!(
+        result.lines[0].what,
+        "INT Women, April 2022 = 61 (no as-of date)"
+    );
 }
 
 #[test]
@@ -180,11 +214,23 @@ fn comma_separated_files_use_decimal_points() {
     let result = import(&odenwaldkreis(), text.as_bytes(), Lang::De).unwrap();
     assert_eq!(result.separator, ',');
     assert_eq!(
-        result.workspace.values.get(&key("LLU", Population::Total, 2022, Some(1))).unwrap().current.amount,
+        result
+            .workspace
+            .values
+            .get(&key("LLU", Population::Total, 2022, Some(1)))
+            .unwrap()
+            .current
+            .amount,
         Amount::Number(1234.5)
     );
     assert_eq!(
-        result.workspace.values.get(&key("INT", Population::Total, 2022, Some(1))).unwrap().current.amount,
+        result
+            .workspace
+            .values
+            .get(&key("INT", Population::Total, 2022, Some(1)))
+            .unwrap()
+            .current
+            .amount,
         Amount::Number(12.5)
     );
 }
@@ -222,16 +268,31 @@ fn every_bad_line_is_rejected_with_its_number_and_reason() {
         .collect();
     let expected = [
         (3, "die Kennzahl „XYZ“ gibt es nicht"),
-        (4, "Personengruppe „Divers“ ist nicht Insgesamt, Frauen oder Männer"),
+        (
+            4,
+            "Personengruppe „Divers“ ist nicht Insgesamt, Frauen oder Männer",
+        ),
         (5, "Jahr „1999“ ist keine Jahreszahl von 2000 bis 2100"),
-        (6, "Monat „13“ ist keine Zahl von 1 bis 12 (leer für einen Jahreswert)"),
-        (7, "Wert: „12.5“: Bitte das Komma als Dezimaltrennzeichen verwenden, z. B. 12,5."),
+        (
+            6,
+            "Monat „13“ ist keine Zahl von 1 bis 12 (leer für einen Jahreswert)",
+        ),
+        (
+            7,
+            "Wert: „12.5“: Bitte das Komma als Dezimaltrennzeichen verwenden, z. B. 12,5.",
+        ),
         (8, "der Wert fehlt"),
         (9, "K2E3 ist eine Quote: bitte Zähler und Nenner angeben"),
         (10, "Zähler und Nenner dürfen nicht negativ sein"),
         (11, "der Wert 90 passt nicht zu Zähler 40 und Nenner 70"),
-        (12, "INT ist keine Quote: Zähler und Nenner bitte leer lassen"),
-        (13, "K3 wird aus den Werten des Vorjahres berechnet und nimmt keine eigenen Werte an"),
+        (
+            12,
+            "INT ist keine Quote: Zähler und Nenner bitte leer lassen",
+        ),
+        (
+            13,
+            "K3 wird aus den Werten des Vorjahres berechnet und nimmt keine eigenen Werte an",
+        ),
         (14, "Datenstand „32.05.2022“ ist kein Datum (TT.MM.JJJJ)"),
         (15, "derselbe Wert steht schon in Zeile 2"),
         (16, "die Zeile hat mehr Spalten als die Kopfzeile"),
@@ -249,7 +310,9 @@ fn every_bad_line_is_rejected_with_its_number_and_reason() {
     );
     // English reasons.
     let en = import(&ws, text.as_bytes(), Lang::En).unwrap();
-    let Outcome::Rejected(r) = &en.lines[1].outcome else { panic!() };
+    let Outcome::Rejected(r) = &en.lines[1].outcome else {
+        panic!()
+    };
     assert_eq!(r, "there is no indicator “XYZ”");
 }
 
@@ -257,7 +320,8 @@ fn every_bad_line_is_rejected_with_its_number_and_reason() {
 fn newer_datenstand_wins_and_the_report_says_so() {
     let mut ws = odenwaldkreis();
     let k = key("INT", Population::Total, 2022, Some(5));
-    ws.values.record(k.clone(), Amount::Number(60.0), date(31, 5, 2022), "");
+    ws.values
+        .record(k.clone(), Amount::Number(60.0), date(31, 5, 2022), "");
     let text = format!(
         "{HEAD}\nINT;Insgesamt;2022;5;62;;;30.06.2022;revidiert\nINT;Insgesamt;2021;;700;;;31.01.2021;\n"
     );
@@ -268,9 +332,15 @@ fn newer_datenstand_wins_and_the_report_says_so() {
             before: "60 (Datenstand 31.05.2022)".into()
         }
     );
-    assert_eq!(result.lines[0].outcome.text(Lang::De), "ersetzt 60 (Datenstand 31.05.2022)");
+    assert_eq!(
+        result.lines[0].outcome.text(Lang::De),
+        "ersetzt 60 (Datenstand 31.05.2022)"
+    );
     let current = &result.workspace.values.get(&k).unwrap().current;
-    assert_eq!((current.amount, current.as_of), (Amount::Number(62.0), date(30, 6, 2022)));
+    assert_eq!(
+        (current.amount, current.as_of),
+        (Amount::Number(62.0), date(30, 6, 2022))
+    );
     // The 2021 annual value has no Datenstand; a dated line replaces it (undated counts as older).
     assert_eq!(
         result.lines[1].outcome,
@@ -285,7 +355,10 @@ fn newer_datenstand_wins_and_the_report_says_so() {
         result.lines[0].outcome.text(Lang::De),
         "nicht übernommen: vorhanden ist 60 (Datenstand 31.05.2022) (neuerer Datenstand)"
     );
-    assert_eq!(result.workspace.values.get(&k).unwrap().current.amount, Amount::Number(60.0));
+    assert_eq!(
+        result.workspace.values.get(&k).unwrap().current.amount,
+        Amount::Number(60.0)
+    );
     // It is kept in the history, so accepting still changes the workspace.
     assert!(result.changes_anything());
 }
@@ -301,19 +374,31 @@ fn files_that_are_no_values_file_say_why() {
         "Die erste Zeile muss die Spaltenköpfe enthalten: \
          Kennzahl;Personengruppe;Jahr;Monat;Wert;Zähler;Nenner;Datenstand;Kommentar. Gefunden wurde: „Name;Vorname“."
     );
-    assert_eq!(err(HEAD.as_bytes()), "Die Datei enthält nur die Kopfzeile und keine Werte.");
+    assert_eq!(
+        err(HEAD.as_bytes()),
+        "Die Datei enthält nur die Kopfzeile und keine Werte."
+    );
     assert!(err(b"PK\x03\x04\x00\x00binary").starts_with("Die Datei ist keine Textdatei (CSV)."));
     assert_eq!(
-        err(format!("{HEAD}\nKennzahl;x").replace("Wert", "Kennzahl").as_bytes()),
+        err(format!("{HEAD}\nKennzahl;x")
+            .replace("Wert", "Kennzahl")
+            .as_bytes()),
         "Die Spalte „Kennzahl“ steht zweimal in der Kopfzeile."
     );
-    let unclosed = import(&ws, format!("{HEAD}\nINT;Insgesamt;2022;1;5;;;;\"offen\nINT;Insgesamt;2022;2;5;;;;\n").as_bytes(), Lang::De).unwrap();
+    let unclosed = import(
+        &ws,
+        format!("{HEAD}\nINT;Insgesamt;2022;1;5;;;;\"offen\nINT;Insgesamt;2022;2;5;;;;\n")
+            .as_bytes(),
+        Lang::De,
+    )
+    .unwrap();
     assert_eq!(unclosed.lines.len(), 1);
     assert_eq!(unclosed.lines[0].number, 2);
     assert_eq!(
         unclosed.lines[0].outcome,
         Outcome::Rejected(
-            "Ein Anführungszeichen wird nicht geschlossen; ab hier wurde die Datei nicht gelesen.".into()
+            "Ein Anführungszeichen wird nicht geschlossen; ab hier wurde die Datei nicht gelesen."
+                .into()
         )
     );
     assert_eq!(unclosed.workspace, ws);
