@@ -2,13 +2,9 @@
 //! format of the CSV, both in the user's language. Every number is a number cell with an Excel number format
 //! (format codes are locale-independent, so German Excel shows "2.030" and "58,1 %"), every date a real Excel
 //! date; text is only ever written as a string, never as a formula. Pure code: the caller passes the creation
-//! date, so the output depends on the input alone. (rust_xlsxwriter still reads the clock once while it builds
-//! the default document properties, which is why the `ui` feature turns on its `wasm` feature: on
-//! wasm32-unknown-unknown std's clock panics, its `wasm` feature asks JavaScript's `Date.now()` instead.)
+//! date, so the output depends on the input alone. The file format itself is written by `ooxml.rs`.
 
-use rust_xlsxwriter::{
-    DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError,
-};
+use super::ooxml::{Format, Workbook, Worksheet, XlsxError};
 
 use crate::domain::agreement::{Agreement, TargetFormat};
 use crate::domain::attainment::{ForecastMethod, evaluate};
@@ -40,14 +36,9 @@ pub fn workbook(ws: &Workspace, year: Year, created: Date, lang: Lang) -> Result
 
 fn build(ws: &Workspace, year: Year, created: Date, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
-    let created = ExcelDateTime::from_ymd(created.year(), created.month(), created.day())?;
     let heading = heading(ws, year, lang);
-    book.set_properties(
-        &DocProperties::new()
-            .set_title(heading.as_str())
-            .set_company(ws.organisation.as_str())
-            .set_creation_datetime(&created),
-    );
+    book.set_title(&heading);
+    book.set_created(created);
     let formats = Formats::new(lang);
     balance_sheet(book.add_worksheet(), ws, year, &heading, lang, &formats)?;
     values_sheet(book.add_worksheet(), ws, year, lang, &formats)?;
@@ -107,9 +98,7 @@ impl Formats {
         };
         Formats {
             title: Format::new().set_bold().set_font_size(13),
-            header: Format::new()
-                .set_bold()
-                .set_border_bottom(FormatBorder::Thin),
+            header: Format::new().set_bold().set_border_bottom(),
             text: Format::new().set_text_wrap(),
             integer: Format::new().set_num_format("#,##0"),
             decimal: Format::new().set_num_format("#,##0.0##"),
@@ -271,8 +260,7 @@ fn values_sheet(
             }
         }
         if let Some(as_of) = current.as_of {
-            let date = ExcelDateTime::from_ymd(as_of.year(), as_of.month(), as_of.day())?;
-            sheet.write_datetime_with_format(row, 7, &date, &f.date)?;
+            sheet.write_date_with_format(row, 7, as_of, &f.date)?;
         }
         text(sheet, row, 8, &current.comment, None)?;
         text(
@@ -690,7 +678,10 @@ mod tests {
         let comment = cell(values, "I2").unwrap();
         assert!(comment.contains("t=\"s\""), "{comment}");
         assert!(!values.contains("<f>"), "no formula anywhere");
-        assert!(book.strings().contains(">=HYPERLINK(\"http://x\")<"));
+        assert!(
+            book.strings()
+                .contains(">=HYPERLINK(&quot;http://x&quot;)<")
+        );
 
         // A rate in percent becomes a true percentage: 3,5 % is 0.035.
         assert_close(number_at(values, "E3"), 0.035);
