@@ -17,7 +17,7 @@ use crate::domain::calendar::{Date, Month, Year};
 use crate::domain::indicator::Indicator;
 use crate::domain::values::{Amount, Population, RecordOutcome, ValueKey};
 use crate::domain::workspace::{Catalogue, Workspace};
-use crate::locale::{Lang, month_name, parse_date, parse_number_in};
+use crate::locale::{Lang, NumberError, month_name, parse_date, parse_number_in};
 
 use super::{MAX_FILE_BYTES, decode_text, describe_key, describe_revision, too_large};
 
@@ -719,7 +719,8 @@ fn read_amount(
     lang: Lang,
 ) -> Result<Amount, String> {
     let parse = |what: &str, text: &str| {
-        parse_number_in(text, number_lang).map_err(|e| format!("{what}: {}", e.message(lang)))
+        parse_number_in(text, number_lang)
+            .map_err(|e| format!("{what}: {}", number_message(&e, number_lang, lang)))
     };
     let code = &indicator.code;
     if indicator.is_quota() {
@@ -779,6 +780,40 @@ fn read_amount(
     }
     let v = parse(lang.pick("Wert", "value"), value)?;
     Amount::number(v).map_err(|e| e.to_string())
+}
+
+/// Why a number in the file is not one, in the UI's language but by the file's notation: a German file read in
+/// the English UI still asks for a decimal comma, and a comma-separated file in the German UI for a point.
+fn number_message(error: &NumberError, file: Lang, lang: Lang) -> String {
+    match (file, lang, error) {
+        (Lang::De, Lang::En, NumberError::Invalid(t)) => format!(
+            "“{t}” is not a number. This file uses digits, a decimal comma, thousands points and a sign, e.g. 1.234,5."
+        ),
+        (Lang::De, Lang::En, NumberError::DecimalPoint(t)) => format!(
+            "“{t}”: this file uses the decimal comma, e.g. {}.",
+            t.replacen('.', ",", 1)
+        ),
+        (Lang::De, Lang::En, NumberError::Grouping(t)) => format!(
+            "“{t}”: thousands points only separate groups of three digits, e.g. 1.234.567,5."
+        ),
+        (Lang::De, Lang::En, NumberError::TwoCommas(t)) => {
+            format!("“{t}” contains more than one decimal comma.")
+        }
+        (Lang::En, Lang::De, NumberError::Invalid(t)) => format!(
+            "„{t}“ ist keine Zahl. In dieser kommagetrennten Datei gilt der Dezimalpunkt, z. B. 1234.5."
+        ),
+        (Lang::En, Lang::De, NumberError::DecimalPoint(t)) => format!(
+            "„{t}“: In dieser kommagetrennten Datei ist der Punkt das Dezimaltrennzeichen, z. B. {}.",
+            t.replacen(',', ".", 1)
+        ),
+        (Lang::En, Lang::De, NumberError::Grouping(t)) => format!(
+            "„{t}“: Tausendertrennzeichen stehen nur zwischen Dreiergruppen, z. B. 1,234,567.5."
+        ),
+        (Lang::En, Lang::De, NumberError::TwoCommas(t)) => {
+            format!("„{t}“ enthält mehr als einen Dezimalpunkt.")
+        }
+        _ => error.message(lang),
+    }
 }
 
 /// At most 40 characters of what the user wrote, for messages.

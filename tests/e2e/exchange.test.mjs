@@ -261,3 +261,21 @@ test('a backup restores the workspace on another machine; a merge lists its conf
   await a.context.close();
   await b.context.close();
 });
+
+test('in English the screen and the import report speak English', async () => {
+  const { page, context, log } = await openPage(env);
+  await gotoApp(env, page, '#/austausch');
+  await page.click('.sprachwahl');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await page.textContent('main h1'), 'Import & export');
+  await upload(page, 'Read a CSV file …', 'figures.csv', excelCsv(GOOD));
+  assert.equal(await page.textContent('.vorschau .zusammenfassung'), '9 new · 0 replaced · 0 unchanged · 0 older than existing · 2 rejected');
+  const rows = await page.$$eval('.importbericht tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  assert.deepEqual(rows[0].slice(0, 1).concat(rows[0].slice(2)), ['9', 'rejected: population “Divers” is not Insgesamt (total), Frauen (women) or Männer (men)']);
+  assert.deepEqual(rows[1][2], 'rejected: value: “12.5”: this file uses the decimal comma, e.g. 12,5.');
+  assert.deepEqual(rows[2].slice(1), ['INT Total, January 2022 = 60 (as of 31/05/2022)', 'new']);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.screenshot({ path: `${ARTIFACTS}/austausch-englisch.png`, fullPage: true });
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

@@ -61,10 +61,10 @@ test('fragment navigation: every screen by link, reload, back button, deep link'
   }
   await page.reload();
   await page.waitForSelector('main h1');
-  assert.equal(await page.textContent('main h1'), 'Bericht zur Zielvereinbarung 2022', 'reload stays on the screen');
+  assert.equal(await page.textContent('main h1'), 'Datenaustausch', 'reload stays on the screen');
   assert.equal(new URL(page.url()).pathname, SUBPATH);
   await page.goBack();
-  await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Jahresbilanz');
+  await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Bericht zur Zielvereinbarung 2022');
   // A deep link opened fresh lands on its screen.
   const second = await context.newPage();
   await gotoApp(env, second, '#/werte');
