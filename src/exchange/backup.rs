@@ -171,6 +171,33 @@ pub struct MergeReport {
     pub conflicts: Vec<String>,
 }
 
+impl MergeReport {
+    /// "Zusammenführen: 3 Werte neu, 0 durch neueren Datenstand ersetzt, 0 bleiben, 2 gleich;
+    /// Zielvereinbarungen neu: 2023; eigene Kennzahlen neu: keine."
+    pub fn summary(&self, lang: Lang) -> String {
+        let list = |items: &[String]| {
+            if items.is_empty() {
+                lang.pick("keine", "none").to_owned()
+            } else {
+                items.join(", ")
+            }
+        };
+        let (agreements, indicators) = (list(&self.agreements_added), list(&self.indicators_added));
+        match lang {
+            Lang::De => format!(
+                "Zusammenführen: {} Werte neu, {} durch neueren Datenstand ersetzt, {} bleiben, {} gleich; \
+                 Zielvereinbarungen neu: {agreements}; eigene Kennzahlen neu: {indicators}.",
+                self.values_added, self.values_replaced, self.values_kept, self.values_unchanged
+            ),
+            Lang::En => format!(
+                "Merge: {} figures new, {} replaced by a newer as-of date, {} stay, {} equal; agreements new: \
+                 {agreements}; own indicators new: {indicators}.",
+                self.values_added, self.values_replaced, self.values_kept, self.values_unchanged
+            ),
+        }
+    }
+}
+
 /// Merges `incoming` into a copy of `local`; `local` itself is not touched.
 ///
 /// - Values: a key only in the backup is added; on both sides the newer Datenstand wins (a value without

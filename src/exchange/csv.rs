@@ -188,6 +188,16 @@ impl Import {
         })
     }
 
+    /// The lines for the report table: rejected ones first (they need the user's attention), then by line
+    /// number; at most `limit`, with how many more there are.
+    pub fn listed(&self, limit: usize) -> (Vec<&Line>, usize) {
+        let mut lines: Vec<&Line> = self.lines.iter().collect();
+        lines.sort_by_key(|l| (!matches!(l.outcome, Outcome::Rejected(_)), l.number));
+        let more = lines.len().saturating_sub(limit);
+        lines.truncate(limit);
+        (lines, more)
+    }
+
     /// "12 neu · 3 ersetzt · 1 unverändert · 0 älter als vorhanden · 2 abgelehnt".
     pub fn summary(&self, lang: Lang) -> String {
         let c = self.counts();

@@ -202,6 +202,16 @@ pub fn ExchangeScreen() -> impl IntoView {
         })
     };
 
+    // The pending preview, shown in the section of its kind.
+    let preview = move |backup: bool| {
+        pending
+            .get()
+            .filter(|p| matches!(p, Pending::Backup { .. }) == backup)
+            .map(
+                |p| view! { <Preview pending=p accept=accept discard=move || pending.set(None) /> },
+            )
+    };
+
     view! {
         <h1>{nav_label(Screen::Exchange, lang)}</h1>
         <p class="einleitung">
@@ -256,12 +266,7 @@ pub fn ExchangeScreen() -> impl IntoView {
                     <input type="file" accept=".json,application/json" on:change=move |ev| choose(ev, true) />
                 </label>
             </div>
-            {move || {
-                pending
-                    .get()
-                    .filter(|p| matches!(p, Pending::Backup { .. }))
-                    .map(|p| view! { <Preview pending=p accept=accept discard=move || pending.set(None) /> })
-            }}
+            {move || preview(true)}
         </section>
 
         <section class="austausch" aria-labelledby="csv-titel">
@@ -291,12 +296,7 @@ pub fn ExchangeScreen() -> impl IntoView {
                     <input type="file" accept=".csv,.txt,text/csv,text/plain" on:change=move |ev| choose(ev, false) />
                 </label>
             </div>
-            {move || {
-                pending
-                    .get()
-                    .filter(|p| matches!(p, Pending::Csv { .. }))
-                    .map(|p| view! { <Preview pending=p accept=accept discard=move || pending.set(None) /> })
-            }}
+            {move || preview(false)}
         </section>
 
         <section class="austausch" aria-labelledby="xlsx-titel">
@@ -344,28 +344,7 @@ fn Preview(
                 Lang::De => format!("Vorschau: Sicherung „{file}“"),
                 Lang::En => format!("Preview: backup “{file}”"),
             };
-            let counts = match lang {
-                Lang::De => format!(
-                    "Zusammenführen: {} Werte neu, {} durch neueren Datenstand ersetzt, {} bleiben, {} gleich; \
-                     Zielvereinbarungen neu: {}; eigene Kennzahlen neu: {}.",
-                    report.values_added,
-                    report.values_replaced,
-                    report.values_kept,
-                    report.values_unchanged,
-                    list_or_none(&report.agreements_added, lang),
-                    list_or_none(&report.indicators_added, lang)
-                ),
-                Lang::En => format!(
-                    "Merge: {} figures new, {} replaced by a newer as-of date, {} stay, {} equal; agreements new: {}; \
-                     own indicators new: {}.",
-                    report.values_added,
-                    report.values_replaced,
-                    report.values_kept,
-                    report.values_unchanged,
-                    list_or_none(&report.agreements_added, lang),
-                    list_or_none(&report.indicators_added, lang)
-                ),
-            };
+            let counts = report.summary(lang);
             let conflicts = report.conflicts.clone();
             let described = backup::describe(&incoming, lang);
             let replaced_note = lang.pick(
@@ -419,13 +398,9 @@ fn Preview(
             };
             let summary = import.summary(lang);
             let changes = import.changes_anything();
-            let mut lines: Vec<&csv::Line> = import.lines.iter().collect();
-            // Rejected lines first: they need the user's attention.
-            lines.sort_by_key(|l| (!matches!(l.outcome, csv::Outcome::Rejected(_)), l.number));
-            let more = lines.len().saturating_sub(LISTED);
+            let (lines, more) = import.listed(LISTED);
             let rows = lines
                 .into_iter()
-                .take(LISTED)
                 .map(|l| {
                     let rejected = matches!(l.outcome, csv::Outcome::Rejected(_));
                     view! {
@@ -490,13 +465,5 @@ fn Preview(
             }
             .into_any()
         }
-    }
-}
-
-fn list_or_none(items: &[String], lang: Lang) -> String {
-    if items.is_empty() {
-        lang.pick("keine", "none").to_owned()
-    } else {
-        items.join(", ")
     }
 }

@@ -216,6 +216,16 @@ fn merge_takes_new_things_and_settles_each_conflict_by_datenstand() {
     ids.dedup();
     assert_eq!(ids.len(), n);
     assert!(check(&merged, Lang::De).is_empty());
+    assert_eq!(
+        report.summary(Lang::De),
+        "Zusammenführen: 2 Werte neu, 1 durch neueren Datenstand ersetzt, 1 bleiben, 3 gleich; \
+         Zielvereinbarungen neu: 2023; eigene Kennzahlen neu: keine."
+    );
+    assert_eq!(
+        report.summary(Lang::En),
+        "Merge: 2 figures new, 1 replaced by a newer as-of date, 1 stay, 3 equal; agreements new: 2023; own \
+         indicators new: none."
+    );
     // `here` itself is untouched.
     assert_eq!(here.values.len(), 5);
 }

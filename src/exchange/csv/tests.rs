@@ -303,6 +303,15 @@ fn every_bad_line_is_rejected_with_its_number_and_reason() {
     }
     assert_eq!(reasons.len(), expected.len(), "{reasons:?}");
     assert_eq!(result.counts().added, 1);
+    // The report lists the 15 rejected lines first, then the good line 2; with a limit, the rest is counted.
+    let (listed, more) = result.listed(16);
+    assert_eq!(
+        listed.iter().map(|l| l.number).collect::<Vec<_>>(),
+        (3..=17).chain([2]).collect::<Vec<_>>()
+    );
+    assert_eq!(more, 0);
+    let (listed, more) = result.listed(10);
+    assert_eq!((listed.len(), listed[0].number, more), (10, 3, 6));
     assert_eq!(
         result.lines[0].outcome.text(Lang::De),
         "neu",
