@@ -24,15 +24,13 @@ pub struct Document {
 impl Document {
     /// JSON text: the workspace's fields with `"revision"` beside its schema version.
     pub fn encode(&self) -> String {
-        let mut value = match serde_json::to_value(&self.workspace) {
-            Ok(v) => v,
-            // Plain data with string keys always serialises; an empty object would only mean a bug.
-            Err(_) => serde_json::Value::Object(Default::default()),
-        };
-        if let Some(obj) = value.as_object_mut() {
-            obj.insert("revision".into(), serde_json::Value::from(self.revision));
+        // Written straight to text (no JSON tree in between: this runs on every change). The workspace is an
+        // object that always has fields, so the revision goes in front of its first one.
+        let json = self.workspace.to_json();
+        match json.strip_prefix('{') {
+            Some(rest) => format!("{{\"revision\":{},{rest}", self.revision),
+            None => json,
         }
-        value.to_string()
     }
 
     /// Reads the stored text; a document without revision counts as revision 0.
@@ -123,7 +121,7 @@ mod tests {
         };
         let text = doc.encode();
         assert!(text.contains("\"revision\":41"), "{}", &text[..80]);
-        assert!(text.contains("\"schema_version\":1"));
+        assert!(text.contains("\"schema_version\":2"));
         assert_eq!(Document::decode(&text), Ok(doc));
     }
 

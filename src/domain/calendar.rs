@@ -134,8 +134,26 @@ impl Date {
 }
 
 impl Serialize for Date {
+    /// "2022-05-31", written without an allocation (a large workspace has tens of thousands of dates).
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.iso())
+        let digit = |n: u16| b'0' + (n % 10) as u8;
+        let (y, m, d) = (self.year, u16::from(self.month), u16::from(self.day));
+        let text = [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(d / 10),
+            digit(d),
+        ];
+        match std::str::from_utf8(&text) {
+            Ok(iso) => s.serialize_str(iso),
+            Err(_) => s.serialize_str(&self.iso()),
+        }
     }
 }
 

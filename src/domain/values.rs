@@ -10,6 +10,8 @@ use super::calendar::{Date, Month, Year};
 use super::indicator::IndicatorCode;
 use crate::locale::Lang;
 
+mod stored;
+
 /// Whose figure: all, women, men ("Personengruppe").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Population {
@@ -48,53 +50,10 @@ impl Population {
 }
 
 /// A value's number: a plain figure, or numerator and denominator of a quota.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "AmountRepr", into = "AmountRepr")]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Amount {
     Number(f64),
     Ratio { numerator: f64, denominator: f64 },
-}
-
-/// Stored form of [`Amount`]: `{"wert": 718}` or `{"zaehler": 412, "nenner": 710}`.
-#[derive(Serialize, Deserialize)]
-struct AmountRepr {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    wert: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    zaehler: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    nenner: Option<f64>,
-}
-
-impl TryFrom<AmountRepr> for Amount {
-    type Error = String;
-    fn try_from(r: AmountRepr) -> Result<Self, String> {
-        match (r.wert, r.zaehler, r.nenner) {
-            (Some(v), None, None) => Amount::number(v),
-            (None, Some(n), Some(d)) => Amount::ratio(n, d),
-            _ => Err("ein Wert braucht entweder „wert“ oder „zaehler“ und „nenner“".into()),
-        }
-    }
-}
-
-impl From<Amount> for AmountRepr {
-    fn from(a: Amount) -> Self {
-        match a {
-            Amount::Number(v) => AmountRepr {
-                wert: Some(v),
-                zaehler: None,
-                nenner: None,
-            },
-            Amount::Ratio {
-                numerator,
-                denominator,
-            } => AmountRepr {
-                wert: None,
-                zaehler: Some(numerator),
-                nenner: Some(denominator),
-            },
-        }
-    }
 }
 
 impl Amount {
@@ -132,46 +91,28 @@ impl Amount {
 }
 
 /// Which figure a value is: indicator, population, year and month (`None`: the whole year).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ValueKey {
-    #[serde(rename = "kennzahl")]
     pub indicator: IndicatorCode,
-    #[serde(rename = "gruppe")]
     pub population: Population,
-    #[serde(rename = "jahr")]
     pub year: Year,
     /// `None`: an annual value ("Jahreswert"), e.g. "718 Integrationen 2021" from a press release.
-    #[serde(rename = "monat", default, skip_serializing_if = "Option::is_none")]
     pub month: Option<Month>,
 }
 
 /// A replaced value, kept so that the user can see what changed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Revision {
-    #[serde(flatten)]
     pub amount: Amount,
-    #[serde(
-        rename = "datenstand",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub as_of: Option<Date>,
-    #[serde(
-        rename = "kommentar",
-        default,
-        skip_serializing_if = "String::is_empty"
-    )]
     pub comment: String,
 }
 
 /// One actual value with the history of what it replaced (oldest first).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Value {
-    #[serde(flatten)]
     pub key: ValueKey,
-    #[serde(flatten)]
     pub current: Revision,
-    #[serde(rename = "verlauf", default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<Revision>,
 }
 
@@ -188,9 +129,9 @@ pub enum RecordOutcome {
     Unchanged,
 }
 
-/// All actual values of a workspace, ordered by key.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(from = "Vec<Value>", into = "Vec<Value>")]
+/// All actual values of a workspace, ordered by key. Stored as rows per indicator, population and year
+/// (see [`stored`]).
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Values {
     map: BTreeMap<ValueKey, Value>,
 }
@@ -220,12 +161,6 @@ impl From<Vec<Value>> for Values {
             }
         }
         values
-    }
-}
-
-impl From<Values> for Vec<Value> {
-    fn from(values: Values) -> Self {
-        values.map.into_values().collect()
     }
 }
 
@@ -445,33 +380,99 @@ mod tests {
     }
 
     #[test]
-    fn stored_form_is_readable_and_round_trips() {
+    fn stored_form_is_one_row_per_series_and_round_trips() {
         let mut v = Values::default();
         v.record(key(Some(1)), Amount::Number(50.0), date(31, 3), "vorläufig");
         v.record(key(Some(1)), Amount::Number(52.0), date(30, 6), "");
-        let mut q = key(Some(1));
+        v.record(
+            key(Some(3)),
+            Amount::Number(61.5),
+            date(30, 6),
+            "Nachmeldung",
+        );
+        v.record(key(None), Amount::Number(718.0), None, "");
+        let mut q = key(Some(2));
         q.indicator = IndicatorCode::new("K2E3");
         v.record(q, Amount::ratio(412.0, 710.0).unwrap(), date(30, 6), "");
         let json = serde_json::to_string(&v).unwrap();
-        assert!(json.contains(r#""kennzahl":"INT","gruppe":"Insgesamt","jahr":2022,"monat":1,"wert":52.0,"datenstand":"2022-06-30""#), "{json}");
-        assert!(json.contains(r#""zaehler":412.0,"nenner":710.0"#), "{json}");
-        assert!(
-            json.contains(
-                r#""verlauf":[{"wert":50.0,"datenstand":"2022-03-31","kommentar":"vorläufig"}]"#
-            ),
-            "{json}"
+        assert_eq!(
+            json,
+            concat!(
+                r#"[{"kennzahl":"INT","gruppe":"Insgesamt","jahr":2022,"werte":[718,52,null,61.5],"#,
+                r#""datenstand":[null,"2022-06-30",null,"2022-06-30"],"kommentare":[null,null,null,"Nachmeldung"],"#,
+                r#""verlauf":[{"monat":1,"wert":50,"datenstand":"2022-03-31","kommentar":"vorläufig"}]},"#,
+                r#"{"kennzahl":"K2E3","gruppe":"Insgesamt","jahr":2022,"zaehler":[null,null,412],"#,
+                r#""nenner":[null,null,710],"datenstand":[null,null,"2022-06-30"]}]"#
+            )
         );
         let back: Values = serde_json::from_str(&json).unwrap();
         assert_eq!(back, v);
+        // Numbers that are not whole keep every bit; whole ones beyond 2^53 stay floats.
+        let mut w = Values::default();
+        w.record(key(Some(5)), Amount::Number(457050208587.83844), None, "");
+        w.record(key(Some(6)), Amount::Number(-0.1), None, "");
+        w.record(key(Some(7)), Amount::Number(1e300), None, "");
+        let json = serde_json::to_string(&w).unwrap();
+        assert!(json.contains("457050208587.83844,-0.1,1e+300"), "{json}");
+        assert_eq!(serde_json::from_str::<Values>(&json).unwrap(), w);
+    }
+
+    #[test]
+    fn rows_of_the_same_series_merge_by_datenstand() {
+        let json = r#"[
+            {"kennzahl":"INT","gruppe":"Insgesamt","jahr":2022,"werte":[null,60],"datenstand":[null,"2022-05-31"]},
+            {"kennzahl":"INT","gruppe":"Insgesamt","jahr":2022,"werte":[null,58,40],"datenstand":[null,"2022-04-30"]}
+        ]"#;
+        let v: Values = serde_json::from_str(json).unwrap();
+        let jan = v.get(&key(Some(1))).unwrap();
+        assert_eq!(jan.current.amount, Amount::Number(60.0));
+        assert_eq!(jan.history[0].amount, Amount::Number(58.0));
+        assert_eq!(
+            v.get(&key(Some(2))).unwrap().current.amount,
+            Amount::Number(40.0)
+        );
+    }
+
+    #[test]
+    fn bad_rows_are_refused_with_a_reason() {
+        let reason = |json: &str| {
+            serde_json::from_str::<Values>(json)
+                .unwrap_err()
+                .to_string()
+        };
+        let row = |rest: &str| {
+            format!(r#"[{{"kennzahl":"INT","gruppe":"Insgesamt","jahr":2022,{rest}}}]"#)
+        };
+        assert!(
+            reason(&row(r#""werte":[1,2,3,4,5,6,7,8,9,10,11,12,13,14]"#))
+                .contains("mehr als 13 Einträge")
+        );
+        assert!(
+            reason(&row(r#""werte":[1],"zaehler":[2],"nenner":[3]"#)).contains("entweder „werte“")
+        );
+        assert!(reason(&row(r#""zaehler":[-2],"nenner":[3]"#)).contains("nicht negativ"));
+        assert!(
+            reason(&row(r#""werte":[1],"datenstand":[null,"2022-05-31"]"#))
+                .contains("Datenstand oder Kommentar ohne Wert")
+        );
+        assert!(
+            reason(&row(r#""werte":[1],"verlauf":[{"monat":2,"wert":1}]"#))
+                .contains("Verlauf zu einem fehlenden Wert")
+        );
+        assert!(
+            reason(&row(
+                r#""werte":[1],"verlauf":[{"datenstand":"2022-01-31"}]"#
+            ))
+            .contains("ohne Wert")
+        );
+        assert!(reason(&row(r#""werte":[1e999]"#)).len() > 5);
+        assert!(reason(r#"[{"gruppe":"Insgesamt","jahr":2022}]"#).contains("kennzahl"));
     }
 
     #[test]
     fn bad_amounts_are_rejected() {
         assert!(Amount::number(f64::NAN).is_err());
         assert!(Amount::ratio(1.0, -1.0).is_err());
-        assert!(serde_json::from_str::<Amount>(r#"{"wert":1,"zaehler":2,"nenner":3}"#).is_err());
-        assert!(serde_json::from_str::<Amount>(r#"{}"#).is_err());
-        assert!(serde_json::from_str::<Amount>(r#"{"zaehler":-2,"nenner":3}"#).is_err());
         assert_eq!(
             Amount::Ratio {
                 numerator: 5.0,

@@ -12,8 +12,9 @@ use super::indicator::{Indicator, builtin_catalogue};
 use super::values::Values;
 use crate::locale::Lang;
 
-/// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The schema version this build writes. 1: one object per value; 2: the values as rows per indicator,
+/// population and year (`values/stored.rs`).
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The user's workspace ("Arbeitsbereich").
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -152,7 +153,100 @@ impl std::error::Error for LoadError {}
 type Migration = fn(serde_json::Value) -> Result<serde_json::Value, LoadError>;
 
 /// `MIGRATIONS[i]` migrates version i + 1 to i + 2. Append a step whenever SCHEMA_VERSION grows; never edit one.
-const MIGRATIONS: &[Migration] = &[];
+const MIGRATIONS: &[Migration] = &[values_as_rows];
+
+/// Schema 1 → 2: `ist_werte` goes from one object per value (`{"kennzahl","gruppe","jahr","monat"?,"wert" |
+/// "zaehler"+"nenner","datenstand"?,"kommentar"?,"verlauf"?}`) to one row per indicator, population and year
+/// with slot 0 for the annual value and slots 1–12 for the months. Two values for the same slot (schema 1
+/// allowed it) go into separate rows, which reading merges by Datenstand exactly as schema 1 did.
+fn values_as_rows(mut doc: serde_json::Value) -> Result<serde_json::Value, LoadError> {
+    use serde_json::{Map, Value as J};
+    let Some(list) = doc.get_mut("ist_werte") else {
+        return Ok(doc);
+    };
+    let J::Array(items) = list.take() else {
+        return Err(LoadError::Invalid("„ist_werte“ ist keine Liste".into()));
+    };
+    let mut rows: Vec<(J, Map<String, J>)> = Vec::new();
+    for (n, item) in items.into_iter().enumerate() {
+        let bad = |what: &str| LoadError::Invalid(format!("Ist-Wert Nr. {}: {what}", n + 1));
+        let J::Object(mut item) = item else {
+            return Err(bad("kein Objekt"));
+        };
+        let series = J::Array(
+            ["kennzahl", "gruppe", "jahr"]
+                .iter()
+                .map(|k| item.remove(*k).ok_or_else(|| bad(&format!("„{k}“ fehlt"))))
+                .collect::<Result<_, _>>()?,
+        );
+        let slot = match item.remove("monat") {
+            None | Some(J::Null) => 0,
+            Some(m) => match m.as_u64() {
+                Some(m @ 1..=12) => m as usize,
+                _ => return Err(bad("„monat“ liegt nicht zwischen 1 und 12")),
+            },
+        };
+        let taken = |row: &Map<String, J>| {
+            ["werte", "zaehler"].iter().any(|k| {
+                row.get(*k)
+                    .and_then(|a| a.get(slot))
+                    .is_some_and(|v| !v.is_null())
+            })
+        };
+        let index = match rows.iter().position(|(s, row)| *s == series && !taken(row)) {
+            Some(i) => i,
+            None => {
+                rows.push((series.clone(), Map::new()));
+                rows.len() - 1
+            }
+        };
+        let row = &mut rows[index].1;
+        for (from, to) in [
+            ("wert", "werte"),
+            ("zaehler", "zaehler"),
+            ("nenner", "nenner"),
+            ("datenstand", "datenstand"),
+            ("kommentar", "kommentare"),
+        ] {
+            if let Some(v) = item.remove(from).filter(|v| !v.is_null()) {
+                let J::Array(list) = row.entry(to).or_insert_with(|| J::Array(Vec::new())) else {
+                    continue;
+                };
+                if list.len() <= slot {
+                    list.resize(slot + 1, J::Null);
+                }
+                list[slot] = v;
+            }
+        }
+        if let Some(history) = item.remove("verlauf") {
+            let J::Array(history) = history else {
+                return Err(bad("„verlauf“ ist keine Liste"));
+            };
+            let target = row.entry("verlauf").or_insert_with(|| J::Array(Vec::new()));
+            for mut past in history {
+                if let (J::Object(p), true) = (&mut past, slot > 0) {
+                    p.insert("monat".into(), J::from(slot));
+                }
+                if let J::Array(t) = target {
+                    t.push(past);
+                }
+            }
+        }
+    }
+    *list = J::Array(
+        rows.into_iter()
+            .map(|(series, mut row)| {
+                if let J::Array(parts) = series {
+                    for (k, v) in ["kennzahl", "gruppe", "jahr"].into_iter().zip(parts) {
+                        row.insert(k.into(), v);
+                    }
+                }
+                J::Object(row)
+            })
+            .collect(),
+    );
+    Ok(doc)
+}
 
 /// Brings a document of any known version to [`SCHEMA_VERSION`].
 pub fn migrate(doc: serde_json::Value) -> Result<serde_json::Value, LoadError> {
@@ -215,7 +309,7 @@ mod tests {
         let ws = Workspace::empty(" Jobcenter Musterkreis ");
         assert_eq!(ws.organisation, "Jobcenter Musterkreis");
         let json = ws.to_json();
-        assert!(json.starts_with(r#"{"schema_version":1,"#), "{json}");
+        assert!(json.starts_with(r#"{"schema_version":2,"#), "{json}");
         assert_eq!(Workspace::from_json(&json), Ok(ws));
     }
 
@@ -234,7 +328,7 @@ mod tests {
             Err(LoadError::NewerSchema { found: 7 })
         );
         assert!(matches!(
-            Workspace::from_json(r#"{"schema_version":1}"#),
+            Workspace::from_json(r#"{"schema_version":2}"#),
             Err(LoadError::Invalid(_))
         ));
         let newer = LoadError::NewerSchema { found: 7 }.message(Lang::De);
@@ -266,6 +360,86 @@ mod tests {
         assert_eq!(
             migrate_with(serde_json::json!({"schema_version": 4}), steps, 3),
             Err(LoadError::NewerSchema { found: 4 })
+        );
+    }
+
+    #[test]
+    fn schema_1_values_become_rows_with_nothing_lost() {
+        let v1 = serde_json::json!({
+            "schema_version": 1, "organisation": "KJC", "ist_werte": [
+                {"kennzahl": "INT", "gruppe": "Insgesamt", "jahr": 2021, "wert": 718.0, "kommentar": "Pressemitteilung"},
+                {"kennzahl": "INT", "gruppe": "Insgesamt", "jahr": 2022, "monat": 3, "wert": 66.0,
+                 "datenstand": "2022-07-31", "verlauf": [{"wert": 65.0, "datenstand": "2022-06-30"}]},
+                {"kennzahl": "INT", "gruppe": "Insgesamt", "jahr": 2022, "monat": 1, "wert": 60.0, "datenstand": "2022-05-31"},
+                {"kennzahl": "K2E3", "gruppe": "Frauen", "jahr": 2022, "monat": 2, "zaehler": 43.0, "nenner": 74.0},
+                // The same month twice (schema 1 could hold it): the newer Datenstand wins on reading.
+                {"kennzahl": "INT", "gruppe": "Insgesamt", "jahr": 2022, "monat": 1, "wert": 59.0, "datenstand": "2022-04-30"}
+            ]
+        });
+        let v2 = migrate(v1).unwrap();
+        assert_eq!(v2["schema_version"], 2);
+        assert_eq!(
+            v2["ist_werte"],
+            serde_json::json!([
+                {"kennzahl": "INT", "gruppe": "Insgesamt", "jahr": 2021, "werte": [718.0], "kommentare": ["Pressemitteilung"]},
+                {"kennzahl": "INT", "gruppe": "Insgesamt", "jahr": 2022, "werte": [null, 60.0, null, 66.0],
+                 "datenstand": [null, "2022-05-31", null, "2022-07-31"],
+                 "verlauf": [{"wert": 65.0, "datenstand": "2022-06-30", "monat": 3}]},
+                {"kennzahl": "K2E3", "gruppe": "Frauen", "jahr": 2022, "zaehler": [null, null, 43.0], "nenner": [null, null, 74.0]},
+                {"kennzahl": "INT", "gruppe": "Insgesamt", "jahr": 2022, "werte": [null, 59.0], "datenstand": [null, "2022-04-30"]}
+            ])
+        );
+        let ws: Workspace = serde_json::from_value(v2).unwrap();
+        assert_eq!(ws.values.len(), 4);
+        let jan = ws
+            .values
+            .iter()
+            .find(|v| v.key.year.get() == 2022 && v.key.month.is_some_and(|m| m.number() == 1))
+            .unwrap();
+        assert_eq!(
+            jan.current.amount,
+            crate::domain::values::Amount::Number(60.0)
+        );
+        assert_eq!(jan.history.len(), 1);
+        let march = ws
+            .values
+            .iter()
+            .find(|v| v.key.month.is_some_and(|m| m.number() == 3))
+            .unwrap();
+        assert_eq!(
+            march.history[0].amount,
+            crate::domain::values::Amount::Number(65.0)
+        );
+        // What schema 2 writes reads back the same.
+        assert_eq!(Workspace::from_json(&ws.to_json()), Ok(ws));
+    }
+
+    #[test]
+    fn broken_schema_1_values_are_refused_with_the_number_of_the_value() {
+        let doc = |values: serde_json::Value| serde_json::json!({"schema_version": 1, "organisation": "KJC", "ist_werte": values});
+        let reason = |values| match migrate(doc(values)) {
+            Err(LoadError::Invalid(r)) => r,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            reason(serde_json::json!([{"gruppe": "Insgesamt", "jahr": 2022}])),
+            "Ist-Wert Nr. 1: „kennzahl“ fehlt"
+        );
+        assert_eq!(
+            reason(
+                serde_json::json!([{"kennzahl": "INT", "gruppe": "Insgesamt", "jahr": 2022, "wert": 1}, 5])
+            ),
+            "Ist-Wert Nr. 2: kein Objekt"
+        );
+        assert_eq!(
+            reason(
+                serde_json::json!([{"kennzahl": "INT", "gruppe": "Insgesamt", "jahr": 2022, "monat": 13, "wert": 1}])
+            ),
+            "Ist-Wert Nr. 1: „monat“ liegt nicht zwischen 1 und 12"
+        );
+        assert_eq!(
+            reason(serde_json::json!({"a": 1})),
+            "„ist_werte“ ist keine Liste"
         );
     }
 }

@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { setUp, openPage, gotoApp, axeViolations, ARTIFACTS } from './harness.mjs';
+import { setUp, openPage, gotoApp, axeViolations, storedValues, ARTIFACTS } from './harness.mjs';
 
 const run = promisify(execFile);
 let env;
@@ -217,8 +217,8 @@ test('a backup restores the workspace on another machine; a merge lists its conf
   const backup = await download(a.page, 'Sicherung herunterladen');
   assert.match(backup.name, /^zielsteuerung-sicherung-\d{4}-\d{2}-\d{2}\.json$/);
   const doc = JSON.parse(backup.bytes.toString('utf8'));
-  assert.equal(doc.schema_version, 1);
-  assert.equal(doc.ist_werte.filter((v) => v.jahr === 2022).length, 3);
+  assert.equal(doc.schema_version, 2);
+  assert.equal(storedValues(doc).filter((v) => v.jahr === 2022).length, 3);
 
   // Machine B: a fresh browser with the example only. A broken file first: refused, nothing changed.
   const b = await openPage(env);

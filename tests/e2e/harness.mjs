@@ -62,3 +62,24 @@ export async function axeViolations(page) {
     return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   });
 }
+
+/**
+ * The values of a stored workspace or backup (schema 2: one row per indicator, population and year, slot 0 the
+ * annual value, slots 1–12 the months) as one object per value: {kennzahl, gruppe, jahr, monat?, wert?,
+ * zaehler?, nenner?, datenstand?}.
+ */
+export function storedValues(doc) {
+  const out = [];
+  for (const row of doc.ist_werte ?? []) {
+    for (let slot = 0; slot < 13; slot++) {
+      const wert = row.werte?.[slot], zaehler = row.zaehler?.[slot];
+      if (wert == null && zaehler == null) continue;
+      const v = { kennzahl: row.kennzahl, gruppe: row.gruppe, jahr: row.jahr };
+      if (slot > 0) v.monat = slot;
+      if (wert != null) v.wert = wert; else { v.zaehler = zaehler; v.nenner = row.nenner?.[slot]; }
+      if (row.datenstand?.[slot] != null) v.datenstand = row.datenstand[slot];
+      out.push(v);
+    }
+  }
+  return out;
+}

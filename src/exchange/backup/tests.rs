@@ -43,7 +43,7 @@ fn export_and_read_give_the_same_workspace() {
     ] {
         let text = export(&ws);
         assert!(
-            text.starts_with("{\n  \"schema_version\": 1,"),
+            text.starts_with("{\n  \"schema_version\": 2,"),
             "{}",
             &text[..40]
         );
@@ -83,8 +83,8 @@ fn unreadable_files_say_why_in_either_language() {
         "Den Daten fehlt die Schemaversion; sie stammen nicht aus der Zielsteuerung."
     );
     assert!(
-        err(br#"{"schema_version":2}"#)
-            .contains("neueren Version der Zielsteuerung (Schemaversion 2")
+        err(br#"{"schema_version":3}"#)
+            .contains("neueren Version der Zielsteuerung (Schemaversion 3")
     );
     assert!(
         err(br#"{"schema_version":1,"organisation":5}"#)
@@ -265,45 +265,51 @@ fn describe_says_what_a_backup_holds() {
     );
 }
 
-/// A backup as schema version 1 wrote it, frozen in the repository: every later version must still read it
-/// (through `workspace::migrate`), so a schema change that forgets its migration fails here.
+/// Backups as schema versions 1 and 2 wrote them, frozen in the repository: every later version must still read
+/// them (through `workspace::migrate`), so a schema change that forgets its migration fails here.
 #[test]
-fn a_frozen_schema_1_backup_still_reads() {
-    let text = include_str!("../../../tests/fixtures/sicherung-schema-1.json");
-    let ws = read(text.as_bytes(), Lang::De).unwrap();
-    assert_eq!(ws.organisation, "Kommunales Job-Center (KJC) Odenwaldkreis");
-    assert_eq!(
-        ws.agreement_years()
-            .iter()
-            .map(|y| y.get())
-            .collect::<Vec<_>>(),
-        vec![2021, 2022, 2023]
-    );
-    assert_eq!(ws.values.len(), 7);
-    let may = ws.values.get(&key("INT", 2022, Some(5))).unwrap();
-    assert_eq!(may.current.amount, Amount::Number(70.0));
-    assert_eq!(may.current.as_of, date(28, 6, 2022));
-    let lzb = ws.values.get(&key("LZB", 2021, None)).unwrap();
-    assert_eq!(lzb.current.amount, Amount::Number(2035.0));
-    assert_eq!(
-        ws.agreement_for(Year::new(2022).unwrap())
-            .unwrap()
-            .targets
-            .len(),
-        10
-    );
+fn frozen_backups_of_every_schema_still_read() {
+    for text in [
+        include_str!("../../../tests/fixtures/sicherung-schema-1.json"),
+        include_str!("../../../tests/fixtures/sicherung-schema-2.json"),
+    ] {
+        let ws = read(text.as_bytes(), Lang::De).unwrap();
+        assert_eq!(ws.organisation, "Kommunales Job-Center (KJC) Odenwaldkreis");
+        assert_eq!(
+            ws.agreement_years()
+                .iter()
+                .map(|y| y.get())
+                .collect::<Vec<_>>(),
+            vec![2021, 2022, 2023]
+        );
+        assert_eq!(ws.values.len(), 7);
+        let may = ws.values.get(&key("INT", 2022, Some(5))).unwrap();
+        assert_eq!(may.current.amount, Amount::Number(70.0));
+        assert_eq!(may.current.as_of, date(28, 6, 2022));
+        let lzb = ws.values.get(&key("LZB", 2021, None)).unwrap();
+        assert_eq!(lzb.current.amount, Amount::Number(2035.0));
+        assert_eq!(
+            ws.agreement_for(Year::new(2022).unwrap())
+                .unwrap()
+                .targets
+                .len(),
+            10
+        );
+        // Both versions hold the same workspace.
+        assert_eq!(ws, busy());
+    }
 }
 
-/// Writes the fixture above (run once when it was frozen): `cargo test --lib --no-default-features
-/// write_schema_1_fixture -- --ignored`.
+/// Freezes the current schema's backup (run once per schema version; an existing fixture is never rewritten):
+/// `cargo test --lib --no-default-features write_fixture_of_this_schema -- --ignored`.
 #[test]
 #[ignore]
-fn write_schema_1_fixture() {
-    assert_eq!(
-        crate::domain::workspace::SCHEMA_VERSION,
-        1,
-        "the fixture is schema 1 forever"
+fn write_fixture_of_this_schema() {
+    let path = format!(
+        "tests/fixtures/sicherung-schema-{}.json",
+        crate::domain::workspace::SCHEMA_VERSION
     );
+    assert!(!std::path::Path::new(&path).exists(), "{path} is frozen");
     std::fs::create_dir_all("tests/fixtures").unwrap();
-    std::fs::write("tests/fixtures/sicherung-schema-1.json", export(&busy())).unwrap();
+    std::fs::write(&path, export(&busy())).unwrap();
 }
