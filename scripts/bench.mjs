@@ -9,7 +9,7 @@
 import { chromium } from 'playwright-core';
 import { execFile } from 'node:child_process';
 import { access, copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -340,6 +340,7 @@ async function main() {
   } catch {
     fail('dist/index.html is missing: run `make build` (or `make bench`, which builds first)');
   }
+  const loadBefore = loadavg()[0];
   const tmp = await mkdtemp(join(tmpdir(), 'zielsteuerung-bench-'));
   progress('sizes (scripts/size.sh)');
   const size = await sizes();
@@ -369,7 +370,8 @@ async function main() {
   const say = (s = '') => out.push(s);
   say('Zielsteuerung benchmark of the release build in dist/');
   say(`served by scripts/serve.mjs --brotli under ${SUBPATH} (Content-Encoding: br, quality 11; ${wasmFile} goes over the wire as ${probeBytes} bytes)`);
-  say(`Chromium: ${CHROMIUM}`);
+  say(`Chromium: ${CHROMIUM}; ${cpus().length} cores, load average (1 min) ${loadBefore.toFixed(2)} at the start and ` +
+    `${loadavg()[0].toFixed(2)} at the end (other work on the machine makes the times noisier)`);
   say();
   say('a) Sizes (bytes; gzip -9 and brotli -q 11, as `make size`)');
   say(`   ${pad('kind', 5)} ${pad('file', 44)} ${lpad('raw', 10)} ${lpad('gzip', 10)} ${lpad('brotli', 10)}`);
