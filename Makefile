@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup build serve test size bench-engine clean
+.PHONY: setup build serve test size bench-engine bench bench-check clean
 
 setup:
 	@bash scripts/setup.sh
@@ -29,6 +29,18 @@ size: build
 ## The engine benchmark: 20 years × 40 indicators × 3 populations × 12 months, natively.
 bench-engine: setup
 	cargo run --release --no-default-features --example engine_bench
+
+## The benchmark of the release (scripts/bench.mjs): sizes, Lighthouse mobile and desktop, start-up against a
+## static snapshot, the large workspace (stored size, start-up, edit latency), then the budget table.
+## The large workspace comes from the native example, built here (the bench itself builds nothing).
+bench: build
+	cargo build --release --no-default-features --example large_workspace
+	node scripts/bench.mjs
+
+## The same, exiting non-zero when a budget is broken.
+bench-check: build
+	cargo build --release --no-default-features --example large_workspace
+	node scripts/bench.mjs --check
 
 clean:
 	cargo clean

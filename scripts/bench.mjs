@@ -1,0 +1,450 @@
+// The benchmark of the release build in dist/ (issue 7): sizes, Lighthouse, start-up time against a static
+// snapshot, and the large workspace (stored size, start-up, edit latency). Prints labelled figures, then a
+// budget table. Builds nothing: `make bench` builds the release and the large_workspace example first.
+//
+//   node scripts/bench.mjs [--check]
+//
+// Without --check it exits 0 whatever the figures are; with --check it exits 1 when a budget is broken. A figure
+// that cannot be measured is an error (exit 2) with a message saying why.
+import { chromium } from 'playwright-core';
+import { execFile } from 'node:child_process';
+import { access, copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { startServer } from './serve.mjs';
+
+const run = promisify(execFile);
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = join(ROOT, 'dist');
+const SUBPATH = '/intranet/apps/ziele/';
+const CHROMIUM = process.env.CHROME_PATH ?? process.env.CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run',
+];
+const LARGE_EXAMPLE = join(ROOT, 'target', 'release', 'examples', 'large_workspace');
+// The app's key prefix (src/storage.rs, browser-only code, so the native example cannot print it).
+const KEY_PREFIX = 'zielsteuerung.';
+// A target row of the overview that shows its status: the overview rendered with data.
+const READY = 'table.ziele tbody.ziel .status';
+
+const LIGHTHOUSE_RUNS = 3;
+const STARTUP_RUNS = 10;
+const LARGE_STARTUP_RUNS = 5;
+const EDITS = 50;
+
+const check = process.argv.includes('--check');
+
+class Unmeasurable extends Error {}
+const fail = (msg) => { throw new Unmeasurable(msg); };
+const progress = (msg) => process.stderr.write(`[bench] ${msg}\n`);
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+/** Nearest-rank percentile. */
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)];
+};
+const ms = (x) => `${x.toFixed(1)} ms`;
+const pad = (s, n) => String(s).padEnd(n);
+const lpad = (s, n) => String(s).padStart(n);
+
+// --- a) sizes ------------------------------------------------------------------------------------------------
+
+/** Runs scripts/size.sh (the same numbers as `make size`) and reads its table. */
+async function sizes() {
+  let out;
+  try {
+    ({ stdout: out } = await run('bash', [join(ROOT, 'scripts', 'size.sh'), DIST], { cwd: ROOT }));
+  } catch (e) {
+    fail(`scripts/size.sh failed: ${e.stderr || e.stdout || e.message}`);
+  }
+  const files = [];
+  let total;
+  for (const line of out.split('\n')) {
+    const cols = line.trim().split(/\s+/);
+    if (['wasm', 'js', 'css'].includes(cols[0]) && cols.length === 5) {
+      files.push({ kind: cols[0], file: cols[1], raw: +cols[2], gzip: +cols[3], brotli: +cols[4] });
+    } else if (cols[0] === 'total') {
+      const [raw, gzip, brotli] = cols.slice(-3).map(Number);
+      total = { raw, gzip, brotli };
+    }
+  }
+  if (!total || !files.some((f) => f.kind === 'wasm')) fail(`could not read the output of scripts/size.sh:\n${out}`);
+  return { files, total };
+}
+
+// --- b) Lighthouse -------------------------------------------------------------------------------------------
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+const METRICS = { fcp: 'first-contentful-paint', lcp: 'largest-contentful-paint', tbt: 'total-blocking-time' };
+
+async function lighthouseOnce(url, mode, outFile) {
+  const args = [
+    join(ROOT, 'node_modules', 'lighthouse', 'cli', 'index.js'), url,
+    '--output=json', `--output-path=${outFile}`, '--quiet',
+    `--only-categories=${CATEGORIES.join(',')}`,
+    `--chrome-flags=${CHROMIUM_ARGS.join(' ')}`,
+  ];
+  if (mode === 'desktop') args.push('--preset=desktop');
+  try {
+    await run(process.execPath, args, { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 64 << 20, timeout: 180_000 });
+  } catch (e) {
+    fail(`Lighthouse (${mode}) failed: ${(e.stderr || e.message).trim().split('\n').slice(-5).join('\n')}`);
+  }
+  const lhr = JSON.parse(await readFile(outFile, 'utf8'));
+  if (lhr.runtimeError) fail(`Lighthouse (${mode}) reports ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+  const scores = {};
+  for (const c of CATEGORIES) {
+    const score = lhr.categories[c]?.score;
+    if (typeof score !== 'number') fail(`Lighthouse (${mode}) gave no ${c} score`);
+    scores[c] = Math.round(score * 100);
+  }
+  const metrics = {};
+  for (const [k, id] of Object.entries(METRICS)) {
+    const v = lhr.audits[id]?.numericValue;
+    if (typeof v !== 'number') fail(`Lighthouse (${mode}) gave no ${id}`);
+    metrics[k] = v;
+  }
+  // What cost points: audits that count in a category (weight > 0) and did not pass fully.
+  const losses = [];
+  for (const c of CATEGORIES) {
+    for (const ref of lhr.categories[c].auditRefs) {
+      const a = lhr.audits[ref.id];
+      if (ref.weight > 0 && typeof a.score === 'number' && a.score < 1) {
+        losses.push({ key: `${c}: ${ref.id} (weight ${ref.weight})`, value: `${a.score.toFixed(2)}${a.displayValue ? ` (${a.displayValue})` : ''}` });
+      }
+    }
+  }
+  // What Lighthouse says would save time (its insights and diagnostics with estimated metric savings).
+  const savings = [];
+  for (const [id, a] of Object.entries(lhr.audits)) {
+    const est = Object.entries(a.metricSavings ?? {}).filter(([, v]) => v > 0);
+    if (a.score !== null && a.score < 1 && est.length) {
+      savings.push({ key: `${id}: ${a.title}`, value: est.map(([k, v]) => `${k} −${Math.round(v)} ms`).join(', ') });
+    }
+  }
+  return { scores, metrics, losses, savings };
+}
+
+/** The entries of several runs grouped by key: "key: value run 1 / value run 2 …" (absent in a run: "–"). */
+function byKey(runs, field) {
+  const keys = [...new Set(runs.flatMap((r) => r[field].map((e) => e.key)))];
+  return keys.map((k) => `${k}: ${runs.map((r) => r[field].find((e) => e.key === k)?.value ?? '–').join(' / ')}`);
+}
+
+async function lighthouse(url, tmp) {
+  const result = {};
+  for (const mode of ['mobile', 'desktop']) {
+    const runs = [];
+    for (let i = 1; i <= LIGHTHOUSE_RUNS; i++) {
+      progress(`Lighthouse ${mode} ${i}/${LIGHTHOUSE_RUNS}`);
+      runs.push(await lighthouseOnce(url, mode, join(tmp, `lh-${mode}-${i}.json`)));
+    }
+    const scores = Object.fromEntries(CATEGORIES.map((c) => [c, median(runs.map((r) => r.scores[c]))]));
+    const metrics = Object.fromEntries(Object.keys(METRICS).map((k) => [k, median(runs.map((r) => r.metrics[k]))]));
+    result[mode] = { runs, scores, metrics, losses: byKey(runs, 'losses'), savings: byKey(runs, 'savings') };
+  }
+  return result;
+}
+
+// --- c) and d) start-up in the browser -----------------------------------------------------------------------
+
+/** Init script: records performance.now() (from navigation start) when the first READY element is in the DOM. */
+function watchReady(selector) {
+  const seen = () => {
+    if (globalThis.__benchReady === undefined && document.querySelector(selector)) {
+      globalThis.__benchReady = performance.now();
+      observer.disconnect();
+    }
+  };
+  const observer = new MutationObserver(seen);
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+/** Opens `url` in a fresh context and returns ms from navigation start until READY appeared. */
+async function startupOnce(browser, url, { storageState, keep = false } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'de-DE', storageState });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(watchReady, READY);
+  await page.goto(url);
+  try {
+    await page.waitForFunction(() => globalThis.__benchReady !== undefined, null, { timeout: 30_000 });
+  } catch {
+    const banner = await page.textContent('body').catch(() => '');
+    await context.close();
+    fail(`the overview with a status never appeared at ${url} (page errors: ${errors.join('; ') || 'none'}; page text: ${banner.slice(0, 300)})`);
+  }
+  const t = await page.evaluate(() => globalThis.__benchReady);
+  if (keep) return { t, page, context };
+  await context.close();
+  return { t };
+}
+
+/** The rendered page without scripts and preloads, stylesheet kept: a static snapshot of what the app shows. */
+async function snapshot(page) {
+  return page.evaluate(() => {
+    const root = document.documentElement.cloneNode(true);
+    for (const el of root.querySelectorAll('script, link[rel="modulepreload"], link[rel="preload"]')) el.remove();
+    return `<!DOCTYPE html>\n${root.outerHTML}`;
+  });
+}
+
+async function startup(browser, appUrl, tmp) {
+  const app = [];
+  let html;
+  for (let i = 1; i <= STARTUP_RUNS; i++) {
+    progress(`start-up of the app ${i}/${STARTUP_RUNS}`);
+    const r = await startupOnce(browser, appUrl, { keep: i === 1 });
+    app.push(r.t);
+    if (r.page) {
+      html = await snapshot(r.page);
+      await r.context.close();
+    }
+  }
+  // The snapshot beside a copy of dist's CSS, served by the same server (with brotli) under the same subpath.
+  const dir = join(tmp, 'snapshot');
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir);
+  for (const f of await readdir(DIST)) if (f.endsWith('.css')) await copyFile(join(DIST, f), join(dir, f));
+  await writeFile(join(dir, 'snapshot.html'), html);
+  const server = await startServer({ root: dir, base: SUBPATH, brotli: true });
+  const stat = [];
+  try {
+    for (let i = 1; i <= STARTUP_RUNS; i++) {
+      progress(`start-up of the static snapshot ${i}/${STARTUP_RUNS}`);
+      stat.push((await startupOnce(browser, `${server.url}snapshot.html`)).t);
+    }
+  } finally {
+    await server.close();
+  }
+  return { app, stat, snapshotBytes: Buffer.byteLength(html) };
+}
+
+// --- d) the large workspace ----------------------------------------------------------------------------------
+
+async function largeDocument() {
+  try {
+    await access(LARGE_EXAMPLE);
+  } catch {
+    fail(`${LARGE_EXAMPLE} is missing: run \`make bench\` (it builds the example), or ` +
+      '`cargo build --release --no-default-features --example large_workspace`');
+  }
+  let stdout, stderr;
+  try {
+    ({ stdout, stderr } = await run(LARGE_EXAMPLE, [], { maxBuffer: 512 << 20, encoding: 'utf8' }));
+  } catch (e) {
+    fail(`the large_workspace example failed: ${e.stderr || e.message}`);
+  }
+  const info = Object.fromEntries([...stderr.matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1], m[2]]));
+  if (!info.document || !info.revision_key || !info.revision) fail(`unexpected output of large_workspace on stderr: ${stderr}`);
+  return { text: stdout, key: KEY_PREFIX + info.document, revisionKey: KEY_PREFIX + info.revision_key, revision: info.revision };
+}
+
+/**
+ * Init script for the edit latency: for each Enter in a grid cell, the time of the key event (event.timeStamp),
+ * of the workspace document's localStorage.setItem returning, and of the first task after the next animation
+ * frame (the frame that shows the edit has been painted by then).
+ */
+function watchEdits(documentKey) {
+  globalThis.__benchEdits = [];
+  let pending = null;
+  addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && e.target?.classList?.contains('zelle')) pending = e.timeStamp;
+  }, true);
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {
+    const called = performance.now();
+    const result = setItem.call(this, key, value);
+    if (key === documentKey && pending !== null) {
+      const start = pending;
+      pending = null;
+      const saved = performance.now();
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => globalThis.__benchEdits.push({ start, called, saved, painted: performance.now() });
+        channel.port2.postMessage(null);
+      });
+    }
+    return result;
+  };
+}
+
+async function large(browser, appUrl) {
+  progress('large workspace: generating the stored document (target/release/examples/large_workspace)');
+  const doc = await largeDocument();
+  const origin = new URL(appUrl).origin;
+  const storageState = {
+    cookies: [],
+    origins: [{ origin, localStorage: [{ name: doc.key, value: doc.text }, { name: doc.revisionKey, value: doc.revision }] }],
+  };
+  const times = [];
+  let stored;
+  for (let i = 1; i <= LARGE_STARTUP_RUNS; i++) {
+    progress(`large workspace: start-up ${i}/${LARGE_STARTUP_RUNS}`);
+    const r = await startupOnce(browser, appUrl, { storageState, keep: i === 1 });
+    times.push(r.t);
+    if (r.page) {
+      stored = await r.page.evaluate((key) => {
+        const text = localStorage.getItem(key);
+        return text === null ? null : { chars: text.length, utf8: new TextEncoder().encode(text).length };
+      }, doc.key);
+      await r.context.close();
+    }
+  }
+  if (!stored) fail(`the large workspace was not in localStorage under ${doc.key} after start-up`);
+
+  // Edit latency on the value grid, in a context that starts with the large workspace.
+  progress(`large workspace: ${EDITS} edits on the value grid`);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'de-DE', storageState });
+  const page = await context.newPage();
+  await page.addInitScript(watchEdits, doc.key);
+  await page.goto(`${appUrl}#/werte`);
+  await page.waitForSelector('#zelle-0-0', { timeout: 30_000 }).catch(() => fail('the value grid (#zelle-0-0) did not appear'));
+  const year = await page.inputValue('#jahr');
+  const label = await page.getAttribute('#zelle-0-0', 'aria-label');
+  const column = label.replace(/, [^,]*$/, '');
+  for (let i = 0; i < EDITS; i++) {
+    const cell = `#zelle-${i % 12}-0`;
+    await page.fill(cell, String(5000 + 7 * i));
+    await page.press(cell, 'Enter');
+    await page.waitForFunction((n) => globalThis.__benchEdits.length >= n, i + 1, { timeout: 15_000 })
+      .catch(() => fail(`edit ${i + 1} (${cell}) was not saved within 15 s`));
+  }
+  const edits = await page.evaluate(() => globalThis.__benchEdits);
+  const message = await page.textContent('.grid-meldung');
+  await context.close();
+  return {
+    doc, stored, times, year, column, message,
+    toPaint: edits.map((e) => e.painted - e.start),
+    toSave: edits.map((e) => e.saved - e.start),
+    toCall: edits.map((e) => e.called - e.start),
+    inSetItem: edits.map((e) => e.saved - e.called),
+  };
+}
+
+// --- the report ----------------------------------------------------------------------------------------------
+
+async function main() {
+  const started = Date.now();
+  try {
+    await access(join(DIST, 'index.html'));
+  } catch {
+    fail('dist/index.html is missing: run `make build` (or `make bench`, which builds first)');
+  }
+  const loadBefore = loadavg()[0];
+  const tmp = await mkdtemp(join(tmpdir(), 'zielsteuerung-bench-'));
+  progress('sizes (scripts/size.sh)');
+  const size = await sizes();
+
+  progress('starting the server with brotli (precompressing dist/ at quality 11)');
+  const server = await startServer({ root: DIST, base: SUBPATH, brotli: true });
+  const wasmFile = size.files.find((f) => f.kind === 'wasm').file;
+  const probe = await fetch(server.url + wasmFile, { headers: { 'Accept-Encoding': 'br' } });
+  // fetch() decompresses the body: the bytes on the wire are in Content-Length.
+  const probeBytes = Number(probe.headers.get('content-length'));
+  await probe.arrayBuffer();
+  if (probe.headers.get('content-encoding') !== 'br') fail('the bench server did not answer with Content-Encoding: br');
+
+  let lh, start, big, browser;
+  try {
+    lh = await lighthouse(server.url, tmp);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    start = await startup(browser, server.url, tmp);
+    big = await large(browser, server.url);
+  } finally {
+    await browser?.close();
+    await server.close();
+    await rm(tmp, { recursive: true, force: true });
+  }
+
+  const out = [];
+  const say = (s = '') => out.push(s);
+  say('Zielsteuerung benchmark of the release build in dist/');
+  say(`served by scripts/serve.mjs --brotli under ${SUBPATH} (Content-Encoding: br, quality 11; ${wasmFile} goes over the wire as ${probeBytes} bytes)`);
+  say(`Chromium: ${CHROMIUM}; ${cpus().length} cores, load average (1 min) ${loadBefore.toFixed(2)} at the start and ` +
+    `${loadavg()[0].toFixed(2)} at the end (other work on the machine makes the times noisier)`);
+  say();
+  say('a) Sizes (bytes; gzip -9 and brotli -q 11, as `make size`)');
+  say(`   ${pad('kind', 5)} ${pad('file', 44)} ${lpad('raw', 10)} ${lpad('gzip', 10)} ${lpad('brotli', 10)}`);
+  for (const f of size.files) say(`   ${pad(f.kind, 5)} ${pad(f.file, 44)} ${lpad(f.raw, 10)} ${lpad(f.gzip, 10)} ${lpad(f.brotli, 10)}`);
+  const t = size.total;
+  say(`   ${pad('total', 5)} ${pad('wasm + js + css', 44)} ${lpad(t.raw, 10)} ${lpad(t.gzip, 10)} ${lpad(t.brotli, 10)}`);
+  say(`   total brotli: ${t.brotli} bytes = ${(t.brotli / 1000).toFixed(1)} KB = ${(t.brotli / 1024).toFixed(1)} KiB`);
+  say();
+  say(`b) Lighthouse 12.8.2, median of ${LIGHTHOUSE_RUNS} runs per mode (each figure's median on its own)`);
+  say(`   ${pad('mode', 8)} ${lpad('perf', 5)} ${lpad('a11y', 5)} ${lpad('b-p', 5)} ${lpad('seo', 5)} ${lpad('FCP', 9)} ${lpad('LCP', 9)} ${lpad('TBT', 9)}   runs (perf)`);
+  for (const mode of ['mobile', 'desktop']) {
+    const { scores: s, metrics: m, runs } = lh[mode];
+    say(`   ${pad(mode, 8)} ${lpad(s.performance, 5)} ${lpad(s.accessibility, 5)} ${lpad(s['best-practices'], 5)} ${lpad(s.seo, 5)} ` +
+      `${lpad(ms(m.fcp), 9)} ${lpad(ms(m.lcp), 9)} ${lpad(ms(m.tbt), 9)}   ${runs.map((r) => r.scores.performance).join(', ')}`);
+  }
+  say(`   mobile = Lighthouse's default (simulated slow 4G, 4× CPU slowdown); desktop = --preset=desktop`);
+  for (const mode of ['mobile', 'desktop']) {
+    say(`   ${mode}: audits that cost points, score per run: ${lh[mode].losses.length ? '' : 'none'}`);
+    for (const l of lh[mode].losses) say(`     - ${l}`);
+    if (lh[mode].savings.length) say(`   ${mode}: what Lighthouse estimates would save, per run:`);
+    for (const l of lh[mode].savings) say(`     - ${l}`);
+  }
+  say();
+  const appMed = median(start.app), statMed = median(start.stat), ratio = appMed / statMed;
+  say(`c) Start-up: navigation start → first overview row with a status in the DOM (${READY}),`);
+  say(`   performance.now() in a MutationObserver; median of ${STARTUP_RUNS} fresh browser contexts, brotli, no throttling`);
+  say(`   app (seed example workspace):   median ${ms(appMed)}   (runs: ${start.app.map((x) => x.toFixed(0)).join(', ')})`);
+  say(`   static HTML snapshot (${start.snapshotBytes} bytes, scripts stripped, CSS kept): median ${ms(statMed)}   (runs: ${start.stat.map((x) => x.toFixed(0)).join(', ')})`);
+  say(`   ratio app / static: ${ratio.toFixed(2)}`);
+  say();
+  const p50 = percentile(big.toPaint, 50), p95 = percentile(big.toPaint, 95);
+  say('d) Large workspace: 20 years × 40 indicators × 3 populations × 12 months (examples/large_workspace.rs)');
+  say(`   stored document (${big.doc.key}, as the app keeps it after start-up): ${big.stored.utf8} bytes UTF-8 = ${(big.stored.utf8 / 1e6).toFixed(3)} MB; ` +
+    `${big.stored.chars} UTF-16 code units = ${big.stored.chars * 2} bytes as Chromium counts it against the localStorage quota`);
+  say(`   start-up to the overview with data: median ${ms(median(big.times))} of ${LARGE_STARTUP_RUNS}   (runs: ${big.times.map((x) => x.toFixed(0)).join(', ')})`);
+  say(`   edit latency, ${EDITS} edits typed into the month cells of "${big.column}" (${big.year}) on #/werte, each committed with Enter:`);
+  say('   measured in the page from the Enter keydown (event.timeStamp) to the first task after the animation frame');
+  say('   that follows the save of the workspace into localStorage (the grid shows no target status, so this is');
+  say('   "commit → saved → next frame painted"); the grid\'s message afterwards: ' + JSON.stringify(big.message));
+  say(`   keydown → painted after save: p50 ${ms(p50)}, p95 ${ms(p95)}, max ${ms(Math.max(...big.toPaint))}`);
+  say(`   of which keydown → localStorage.setItem called (commit, effects, encoding the document): p50 ${ms(percentile(big.toCall, 50))}, p95 ${ms(percentile(big.toCall, 95))}`);
+  say(`   of which inside localStorage.setItem (the browser storing ${big.stored.chars} characters): p50 ${ms(percentile(big.inSetItem, 50))}, p95 ${ms(percentile(big.inSetItem, 95))}`);
+  say(`   keydown → localStorage.setItem done: p50 ${ms(percentile(big.toSave, 50))}, p95 ${ms(percentile(big.toSave, 95))}`);
+  say();
+
+  const budgets = [
+    ['brotli wasm + JS + CSS', `${t.brotli} B (${(t.brotli / 1000).toFixed(1)} KB, ${(t.brotli / 1024).toFixed(1)} KiB)`, '≤ 200,000 B (200 KB)', t.brotli <= 200_000],
+    ['Lighthouse mobile performance', lh.mobile.scores.performance, '≥ 95', lh.mobile.scores.performance >= 95],
+    ['Lighthouse mobile accessibility', lh.mobile.scores.accessibility, '= 100', lh.mobile.scores.accessibility === 100],
+    ['Lighthouse mobile best-practices', lh.mobile.scores['best-practices'], '= 100', lh.mobile.scores['best-practices'] === 100],
+    ['Lighthouse desktop accessibility', lh.desktop.scores.accessibility, '= 100', lh.desktop.scores.accessibility === 100],
+    ['Lighthouse desktop best-practices', lh.desktop.scores['best-practices'], '= 100', lh.desktop.scores['best-practices'] === 100],
+    ['start-up app / static snapshot', `${ratio.toFixed(2)} (${appMed.toFixed(0)} / ${statMed.toFixed(0)} ms)`, '≤ 1.5', ratio <= 1.5],
+    ['edit latency p95 (large workspace)', ms(p95), '≤ 50 ms', p95 <= 50],
+    ['large workspace stored (UTF-8)', `${big.stored.utf8} B (${(big.stored.utf8 / 1e6).toFixed(2)} MB)`, '≤ 1,500,000 B (1.5 MB)', big.stored.utf8 <= 1_500_000],
+  ];
+  say('Budgets');
+  const w = [36, 34, 24];
+  say(`   ${pad('figure', w[0])} ${pad('value', w[1])} ${pad('budget', w[2])} result`);
+  for (const [name, value, budget, ok] of budgets) say(`   ${pad(name, w[0])} ${pad(value, w[1])} ${pad(budget, w[2])} ${ok ? 'ok' : 'FAILED'}`);
+  const broken = budgets.filter((b) => !b[3]);
+  say(`${budgets.length - broken.length} of ${budgets.length} budgets kept; bench took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(out.join('\n'));
+  if (check && broken.length) {
+    console.log(`bench --check: ${broken.length} budget(s) broken:`);
+    for (const [name, value, budget] of broken) console.log(`  - ${name}: ${value}, budget ${budget}`);
+    process.exit(1);
+  }
+}
+
+try {
+  await main();
+} catch (e) {
+  console.error(`bench: could not measure: ${e instanceof Unmeasurable ? e.message : e.stack}`);
+  process.exit(2);
+}
