@@ -24,13 +24,7 @@ pub struct Document {
 impl Document {
     /// JSON text: the workspace's fields with `"revision"` beside its schema version.
     pub fn encode(&self) -> String {
-        // Written straight to text (no JSON tree in between: this runs on every change). The workspace is an
-        // object that always has fields, so the revision goes in front of its first one.
-        let json = self.workspace.to_json();
-        match json.strip_prefix('{') {
-            Some(rest) => format!("{{\"revision\":{},{rest}", self.revision),
-            None => json,
-        }
+        encode(self.revision, &self.workspace)
     }
 
     /// Reads the stored text; a document without revision counts as revision 0.
@@ -46,6 +40,17 @@ impl Document {
             revision,
             workspace: Workspace::from_value(value)?,
         })
+    }
+}
+
+/// The stored text of `workspace` at `revision` (what [`Document::encode`] writes), from a borrowed workspace:
+/// this runs on every change, so it neither copies the workspace nor builds a JSON tree. The workspace is an
+/// object that always has fields, so the revision goes in front of its first one.
+pub fn encode(revision: u64, workspace: &Workspace) -> String {
+    let json = workspace.to_json();
+    match json.strip_prefix('{') {
+        Some(rest) => format!("{{\"revision\":{revision},{rest}"),
+        None => json,
     }
 }
 

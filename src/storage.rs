@@ -178,7 +178,7 @@ pub fn remove(name: &str) -> Result<(), StorageError> {
 // --- The workspace document ---------------------------------------------------------------------------------
 
 use crate::domain::workspace::Workspace;
-use crate::persistence::{self, ASIDE, DOCUMENT, Document, REVISION, SaveCheck, Startup};
+use crate::persistence::{self, ASIDE, DOCUMENT, REVISION, SaveCheck, Startup};
 
 /// What storage holds at start-up (see [`persistence::startup`]).
 pub fn load_startup() -> Result<Startup, StorageError> {
@@ -209,11 +209,7 @@ pub fn save_workspace(workspace: &Workspace, known: u64, force: bool) -> Result<
         SaveCheck::OtherTabSaved { theirs } if force => theirs + 1,
         SaveCheck::OtherTabSaved { theirs } => return Err(SaveError::OtherTabSaved { theirs }),
     };
-    let text = Document {
-        revision: next,
-        workspace: workspace.clone(),
-    }
-    .encode();
+    let text = persistence::encode(next, workspace);
     // The document first: if it does not fit, the old document and its revision stay as they were.
     save_raw(DOCUMENT, &text).map_err(SaveError::Storage)?;
     save_raw(REVISION, &next.to_string()).map_err(SaveError::Storage)?;

@@ -377,11 +377,13 @@ fn Grid(
                                                 column.label,
                                                 period_label(period, lang),
                                             );
-                                            let value = move || {
+                                            // A memo per cell: a change of one value rewrites only the inputs whose
+                                            // text changed, not all of them (a large year has ~2,000 cells).
+                                            let value = Memo::new(move |_| {
                                                 state
                                                     .workspace
                                                     .with(|w| cell_text(w, state.year.get(), &column, period, lang))
-                                            };
+                                            });
                                             view! {
                                                 <td>
                                                     <input
