@@ -4,12 +4,12 @@
 //!
 //!     cargo run --release --no-default-features --example large_workspace > large.json
 //!
-//! On stderr one line tells the storage names (without the app's `zielsteuerung.` prefix, which lives in the
-//! browser-only `storage.rs`) and the revision to store beside it; `scripts/bench.mjs` reads it.
+//! On stderr one line tells the keys (with the prefix of a page served by a web server) and the revision to store
+//! beside the document; `scripts/bench.mjs` reads it.
 use std::io::Write;
 
 use zielsteuerung::domain::synthetic::large_workspace;
-use zielsteuerung::persistence::{DOCUMENT, Document, REVISION};
+use zielsteuerung::persistence::{DOCUMENT, Document, PREFIX, REVISION};
 
 fn main() {
     let revision = 1;
@@ -28,7 +28,7 @@ fn main() {
         std::process::exit(1);
     }
     eprintln!(
-        "large_workspace: document={DOCUMENT} revision_key={REVISION} revision={revision} bytes={}",
+        "large_workspace: document={PREFIX}{DOCUMENT} revision_key={PREFIX}{REVISION} revision={revision} bytes={}",
         text.len()
     );
 }

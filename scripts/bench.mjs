@@ -25,8 +25,6 @@ const CHROMIUM_ARGS = [
   '--disable-sync', '--no-first-run',
 ];
 const LARGE_EXAMPLE = join(ROOT, 'target', 'release', 'examples', 'large_workspace');
-// The app's key prefix (src/storage.rs, browser-only code, so the native example cannot print it).
-const KEY_PREFIX = 'zielsteuerung.';
 // A target row of the overview that shows its status: the overview rendered with data.
 const READY = 'table.ziele tbody.ziel .status';
 
@@ -246,7 +244,7 @@ async function largeDocument() {
   }
   const info = Object.fromEntries([...stderr.matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1], m[2]]));
   if (!info.document || !info.revision_key || !info.revision) fail(`unexpected output of large_workspace on stderr: ${stderr}`);
-  return { text: stdout, key: KEY_PREFIX + info.document, revisionKey: KEY_PREFIX + info.revision_key, revision: info.revision };
+  return { text: stdout, key: info.document, revisionKey: info.revision_key, revision: info.revision };
 }
 
 /**

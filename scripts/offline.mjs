@@ -6,9 +6,10 @@
 //
 // Trunk runs this after every build (Trunk.toml, post_build hook, on its staging directory); by hand:
 //   node scripts/offline.mjs [dir]      (dir: a built dist/, default $TRUNK_STAGING_DIR or dist)
-import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { hashSource } from './csp.mjs';
 
 export const FILE_NAME = 'zielsteuerung-offline.html';
 
@@ -20,8 +21,6 @@ function only(names, suffix, exclude) {
   }
   return found[0];
 }
-
-const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 /** Builds the page from the glue text, the wasm bytes, the CSS text and the original index.html. */
 export function offlinePage({ glue, wasm, css, indexHtml }) {
@@ -48,8 +47,8 @@ export function offlinePage({ glue, wasm, css, indexHtml }) {
   const noscript = /<noscript>[\s\S]*?<\/noscript>/.exec(indexHtml)?.[0] ?? '';
   const csp = [
     "default-src 'none'",
-    `script-src ${sha256(script)} 'wasm-unsafe-eval'`,
-    `style-src ${sha256(css)}`,
+    `script-src ${hashSource(script)} 'wasm-unsafe-eval'`,
+    `style-src ${hashSource(css)}`,
     'img-src data:',
     "base-uri 'none'",
     "form-action 'none'",
@@ -93,7 +92,7 @@ export async function writeOffline(dir) {
   return { path, bytes: Buffer.byteLength(page) };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist';
   try {
     const { path, bytes } = await writeOffline(dir);

@@ -69,7 +69,7 @@ if ! grep -q "wasm_bindgen = \"$bindgen_version\"" Trunk.toml; then
     say "Trunk.toml pins another wasm-bindgen than Cargo.lock ($bindgen_version): align them"; exit 1
 fi
 
-# 5. Node packages from the committed lockfile: wasm-opt (binaryen 132), playwright-core, axe-core.
+# 5. Node packages from the committed lockfile: wasm-opt (binaryen 132), playwright-core, axe-core, Lighthouse (bench).
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ "$(cat node_modules/.lock-sha256 2>/dev/null || true)" != "$lock_sum" ]; then
     say "npm ci"

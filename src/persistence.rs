@@ -4,7 +4,24 @@
 
 use crate::domain::workspace::{LoadError, Workspace};
 
-/// Storage name of the workspace document (the storage module adds the app's prefix).
+/// Prefix of every key this app writes when it is served by a web server: the app never collides with other pages
+/// of the same intranet origin.
+pub const PREFIX: &str = "zielsteuerung.";
+
+/// Prefix of every key when the page is opened as a file (`file://`, which includes a network share): Chromium
+/// gives every such page the same storage, so the keys name this app and its offline file.
+pub const FILE_PREFIX: &str = "zielsteuerung-offline-datei.";
+
+/// The key prefix for a page loaded with this URL scheme (`location.protocol`, e.g. `"https:"`).
+pub fn prefix_for(protocol: &str) -> &'static str {
+    if protocol.eq_ignore_ascii_case("file:") {
+        FILE_PREFIX
+    } else {
+        PREFIX
+    }
+}
+
+/// Storage name of the workspace document (the storage module adds the page's prefix).
 pub const DOCUMENT: &str = "arbeitsbereich";
 /// Storage name of the revision of the document, kept apart so that a save can check it cheaply.
 pub const REVISION: &str = "arbeitsbereich.revision";
@@ -128,6 +145,15 @@ mod tests {
         assert!(text.contains("\"revision\":41"), "{}", &text[..80]);
         assert!(text.contains("\"schema_version\":2"));
         assert_eq!(Document::decode(&text), Ok(doc));
+    }
+
+    #[test]
+    fn keys_are_prefixed_by_how_the_page_was_opened() {
+        assert_eq!(prefix_for("https:"), "zielsteuerung.");
+        assert_eq!(prefix_for("http:"), "zielsteuerung.");
+        assert_eq!(prefix_for("file:"), "zielsteuerung-offline-datei.");
+        assert_eq!(prefix_for("FILE:"), "zielsteuerung-offline-datei.");
+        assert_eq!(prefix_for(""), "zielsteuerung.");
     }
 
     #[test]

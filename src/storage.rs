@@ -2,37 +2,21 @@
 //!
 //! It wraps gloo-storage, whose own accessor panics when storage is unavailable (disabled by policy, blocked
 //! third-party context, some private modes): every call here first checks that storage can be reached and
-//! returns a [`StorageError`] with a German message instead. Keys carry [`PREFIX`] so that the app never
+//! returns a [`StorageError`] with a German message instead. Keys carry [`persistence::PREFIX`] so that the app never
 //! collides with other pages of the same intranet origin; opened as a file (the single offline file, from a
-//! disk or a network share) they carry [`FILE_PREFIX`], because all `file://` pages share one origin.
+//! disk or a network share) they carry [`persistence::FILE_PREFIX`], because all `file://` pages share one origin.
 
 use gloo_storage::{LocalStorage, Storage as _};
 
 use crate::locale::Lang;
 use serde::{Serialize, de::DeserializeOwned};
 
-/// Prefix of every key this app writes when it is served by a web server.
-pub const PREFIX: &str = "zielsteuerung.";
-
-/// Prefix of every key when the page is opened as a file (`file://`, which includes a network share): Chromium
-/// gives every such page the same storage, so the keys name this app and its offline file.
-pub const FILE_PREFIX: &str = "zielsteuerung-offline-datei.";
-
-/// The key prefix for a page loaded with this URL scheme (`location.protocol`, e.g. `"https:"`).
-pub fn prefix_for(protocol: &str) -> &'static str {
-    if protocol.eq_ignore_ascii_case("file:") {
-        FILE_PREFIX
-    } else {
-        PREFIX
-    }
-}
-
 /// The key prefix of this page, read once from its location.
 fn prefix() -> &'static str {
     static PREFIX_OF_PAGE: std::sync::OnceLock<&'static str> = std::sync::OnceLock::new();
     PREFIX_OF_PAGE.get_or_init(|| {
         let protocol = web_sys::window().and_then(|w| w.location().protocol().ok());
-        prefix_for(protocol.as_deref().unwrap_or(""))
+        persistence::prefix_for(protocol.as_deref().unwrap_or(""))
     })
 }
 
@@ -262,15 +246,6 @@ pub fn request_persistence() {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn keys_are_prefixed_by_how_the_page_was_opened() {
-        assert_eq!(prefix_for("https:"), "zielsteuerung.");
-        assert_eq!(prefix_for("http:"), "zielsteuerung.");
-        assert_eq!(prefix_for("file:"), "zielsteuerung-offline-datei.");
-        assert_eq!(prefix_for("FILE:"), "zielsteuerung-offline-datei.");
-        assert_eq!(prefix_for(""), "zielsteuerung.");
-    }
 
     #[test]
     fn quota_errors_of_both_engines_are_recognised() {
