@@ -3,6 +3,10 @@
 //! The fragment keeps navigation working on any plain static server: a reload never asks the server for a
 //! deep path. Pure: parsing and printing fragments needs no browser.
 
+use crate::domain::calendar::{Month, Year};
+use crate::domain::indicator::IndicatorCode;
+use crate::domain::values::Population;
+
 /// One screen of the app, as addressed by the URL fragment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -49,13 +53,55 @@ impl Screen {
     }
 }
 
-/// Where the fragment points: a screen, a target's detail, or something the app does not know (an old or
-/// mistyped bookmark).
+/// One cell of the value grid: `#/werte/2021/LZB/insgesamt/jahr` (the annual value) or `.../3` (March).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CellRef {
+    pub year: Year,
+    pub indicator: IndicatorCode,
+    pub population: Population,
+    /// `None`: the annual value.
+    pub month: Option<Month>,
+}
+
+impl CellRef {
+    /// The population as the fragment writes it (ASCII, so that the browser does not escape it).
+    fn population_slug(population: Population) -> &'static str {
+        match population {
+            Population::Total => "insgesamt",
+            Population::Women => "frauen",
+            Population::Men => "maenner",
+        }
+    }
+
+    fn parse<'a>(mut segments: impl Iterator<Item = &'a str>) -> Option<CellRef> {
+        let year = Year::new(segments.next()?.parse().ok()?)?;
+        let indicator = IndicatorCode::new(segments.next().filter(|c| !c.is_empty())?);
+        let population = segments.next()?.to_ascii_lowercase();
+        let population = Population::ALL
+            .into_iter()
+            .find(|p| CellRef::population_slug(*p) == population)?;
+        let month = match segments.next()? {
+            m if m.eq_ignore_ascii_case("jahr") => None,
+            m => Some(Month::new(m.parse().ok()?)?),
+        };
+        segments.next().is_none().then_some(CellRef {
+            year,
+            indicator,
+            population,
+            month,
+        })
+    }
+}
+
+/// Where the fragment points: a screen, a target's detail, a cell of the grid, or something the app does not
+/// know (an old or mistyped bookmark).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Screen(Screen),
     /// `#/ziel/7`: the detail of target 7.
     Target(u32),
+    /// `#/werte/2021/LZB/insgesamt/jahr`: the grid of 2021 with that cell focused (links from a missing figure).
+    ValueCell(CellRef),
     Unknown(String),
 }
 
@@ -75,6 +121,12 @@ impl Route {
                 None => Route::Unknown(path.to_owned()),
             };
         }
+        if first.eq_ignore_ascii_case(Screen::Values.slug()) && path.contains('/') {
+            return match CellRef::parse(segments) {
+                Some(cell) => Route::ValueCell(cell),
+                None => Route::Unknown(path.to_owned()),
+            };
+        }
         Screen::ALL
             .into_iter()
             .find(|s| s.slug().eq_ignore_ascii_case(first))
@@ -87,6 +139,7 @@ impl Route {
         match self {
             Route::Screen(s) => Some(*s),
             Route::Target(_) => Some(Screen::Overview),
+            Route::ValueCell(_) => Some(Screen::Values),
             Route::Unknown(_) => None,
         }
     }
@@ -94,6 +147,24 @@ impl Route {
     /// The link to a target's detail.
     pub fn target_href(id: u32) -> String {
         format!("#/ziel/{id}")
+    }
+
+    /// The fragment of a route that has one of its own: a screen, a target, a grid cell.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Screen(s) => s.href(),
+            Route::Target(id) => Route::target_href(*id),
+            Route::ValueCell(c) => format!(
+                "#/{}/{}/{}/{}/{}",
+                Screen::Values.slug(),
+                c.year,
+                c.indicator,
+                CellRef::population_slug(c.population),
+                c.month
+                    .map_or_else(|| "jahr".to_owned(), |m| m.number().to_string())
+            ),
+            Route::Unknown(path) => format!("#/{path}"),
+        }
     }
 }
 
@@ -110,6 +181,40 @@ mod tests {
                 "{f:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_grid_cell_round_trips_through_its_href() {
+        let cell = CellRef {
+            year: Year::new(2021).unwrap(),
+            indicator: IndicatorCode::new("LZB"),
+            population: Population::Men,
+            month: None,
+        };
+        let route = Route::ValueCell(cell.clone());
+        assert_eq!(route.href(), "#/werte/2021/LZB/maenner/jahr");
+        assert_eq!(Route::from_fragment(&route.href()), route);
+        let march = Route::ValueCell(CellRef {
+            month: Month::new(3),
+            ..cell
+        });
+        assert_eq!(march.href(), "#/werte/2021/LZB/maenner/3");
+        assert_eq!(Route::from_fragment("#/werte/2021/LZB/maenner/3"), march);
+        assert_eq!(march.screen(), Some(Screen::Values));
+        for bad in [
+            "#/werte/20x1/LZB/frauen/jahr",
+            "#/werte/2021/LZB/kinder/1",
+            "#/werte/2021/LZB/frauen/13",
+        ] {
+            assert!(
+                matches!(Route::from_fragment(bad), Route::Unknown(_)),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            Route::from_fragment("#/werte/"),
+            Route::Screen(Screen::Values)
+        );
     }
 
     #[test]

@@ -9,13 +9,14 @@
 pub mod svg;
 
 use crate::domain::agreement::{Agreement, Bound, Target, TargetFormat};
-use crate::domain::attainment::{AgreementResult, TargetResult, year_figures};
-use crate::domain::balance::format_value;
-use crate::domain::indicator::{Aggregation, Indicator, Unit};
+use crate::domain::attainment::{AgreementResult, TargetResult, target_of_year, year_figures};
+use crate::domain::balance::{format_value_at, precision};
+use crate::domain::indicator::{Aggregation, Denominator, Indicator, Unit};
 use crate::domain::values::Population;
 use crate::domain::workspace::{Catalogue, Workspace};
-use crate::locale::{Lang, month_abbr, month_name};
+use crate::locale::{Lang, month_abbr, month_name, month_year};
 use crate::present::overview::title;
+use crate::tr;
 
 /// How a line is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,6 +71,8 @@ pub struct ChartSpec {
     /// Header of the category column ("Monat").
     pub category_header: String,
     pub unit: Unit,
+    /// Decimal places of a derived limit and the figures beside it (see [`precision`]); `None`: as usual.
+    pub decimals: Option<usize>,
     pub series: Vec<Series>,
     pub reference: Option<Reference>,
     pub lang: Lang,
@@ -88,7 +91,7 @@ impl ChartSpec {
                 .find_map(|(i, v)| v.map(|v| (i, v)));
             if let Some((i, v)) = last {
                 let at = self.category_names.get(i).cloned().unwrap_or_default();
-                let value = format_value(self.unit, v, self.lang);
+                let value = format_value_at(self.unit, v, self.decimals, self.lang);
                 parts.push(format!("{}: {value} ({at})", s.name));
             }
         }
@@ -96,7 +99,7 @@ impl ChartSpec {
             parts.push(format!(
                 "{}: {}",
                 r.name,
-                format_value(self.unit, r.value, self.lang)
+                format_value_at(self.unit, r.value, self.decimals, self.lang)
             ));
         }
         let mut text = parts.join(". ");
@@ -129,7 +132,11 @@ pub fn table(spec: &ChartSpec) -> Table {
     if let Some(r) = &spec.reference {
         headers.push(r.name.clone());
     }
-    let cell = |v: Option<f64>| v.map_or("–".to_owned(), |v| format_value(spec.unit, v, lang));
+    let cell = |v: Option<f64>| {
+        v.map_or("–".to_owned(), |v| {
+            format_value_at(spec.unit, v, spec.decimals, lang)
+        })
+    };
     let rows = spec
         .category_names
         .iter()
@@ -199,10 +206,12 @@ pub fn target_charts(
     };
     let name = title(target, Some(indicator), lang);
     let mut charts = Vec::new();
-    charts.push(course(target, indicator, r, &name, agreement, lang));
+    charts.push(course(
+        workspace, &catalogue, target, indicator, r, &name, agreement, lang,
+    ));
     if subject.population == Population::Total && indicator.is_additive() {
         charts.push(gender(
-            workspace, &catalogue, agreement, result, target, indicator, &name, lang,
+            workspace, &catalogue, agreement, result, target, indicator, r, &name, lang,
         ));
     }
     charts.push(previous_year(
@@ -214,7 +223,10 @@ pub fn target_charts(
 
 /// The course of the year: the month table of the engine as lines (flows cumulative; stocks and quotas month by
 /// month with their running level), or, where only annual figures exist, the year against the previous one.
+#[allow(clippy::too_many_arguments)]
 fn course(
+    workspace: &Workspace,
+    catalogue: &Catalogue,
     target: &Target,
     indicator: &Indicator,
     r: &TargetResult,
@@ -222,6 +234,7 @@ fn course(
     agreement: &Agreement,
     lang: Lang,
 ) -> ChartSpec {
+    let decimals = precision(target, r, indicator.unit);
     let year = agreement.year;
     let reference = r.target_value.map(|value| Reference {
         name: reference_name(r.bound, lang),
@@ -229,24 +242,48 @@ fn course(
     });
     let has_months = r.months.iter().any(|m| m.value.is_some());
     if !has_months {
-        let previous = year.previous().map(|p| p.to_string()).unwrap_or_default();
-        let categories = vec![previous, year.to_string()];
+        // Each year with its own agreement's target: the previous year's target is what that year's agreement
+        // said for the same indicator and population (or none), never this year's.
+        let previous = year.previous();
+        let previous_target = match (previous, target.format.subject()) {
+            (Some(p), Some(subject)) => target_of_year(workspace, catalogue, p, subject),
+            _ => None,
+        };
+        let categories = vec![
+            previous.map(|p| p.to_string()).unwrap_or_default(),
+            year.to_string(),
+        ];
+        let mut series = vec![Series {
+            name: lang.pick("Ist", "Actual").to_owned(),
+            mark: Mark::FilledBars,
+            values: vec![r.previous_year, r.actual.filter(|_| r.is_final)],
+        }];
+        let targets = vec![
+            previous_target.map(|(v, _)| v),
+            r.target_value
+                .filter(|_| !matches!(target.format, TargetFormat::Monitoring { .. })),
+        ];
+        if targets.iter().any(Option::is_some) {
+            series.push(Series {
+                name: reference_name(r.bound.or(previous_target.map(|(_, b)| b)), lang),
+                mark: Mark::OutlinedBars,
+                values: targets,
+            });
+        }
         return ChartSpec {
             id: format!("ziel-{}-verlauf", target.id.0),
-            title: match lang {
-                Lang::De => format!("{name}: Jahreswert {year} und Vorjahr"),
-                Lang::En => format!("{name}: annual figure {year} and previous year"),
-            },
+            title: tr!(
+                lang,
+                "{name}: Jahreswert {year} und Vorjahr",
+                "{name}: annual figure {year} and previous year"
+            ),
             category_names: categories.clone(),
             categories,
             category_header: lang.pick("Jahr", "Year").to_owned(),
             unit: indicator.unit,
-            series: vec![Series {
-                name: lang.pick("Ist", "Actual").to_owned(),
-                mark: Mark::FilledBars,
-                values: vec![r.previous_year, r.actual.filter(|_| r.is_final)],
-            }],
-            reference,
+            decimals,
+            series,
+            reference: None,
             lang,
         };
     }
@@ -292,6 +329,16 @@ fn course(
                 lang.pick("Monatswert", "Month's figure"),
                 lang.pick("Durchschnitt bis dahin", "Average to date"),
             ),
+            Aggregation::Quota(Denominator::Average) => (
+                lang.pick(
+                    "Quote im Monat, aufs Jahr gerechnet",
+                    "Month's rate, at the year's pace",
+                ),
+                lang.pick(
+                    "Quote bis dahin, aufs Jahr gerechnet",
+                    "Rate to date, at the year's pace",
+                ),
+            ),
             _ => (
                 lang.pick("Quote im Monat", "Month's rate"),
                 lang.pick("Quote bis dahin", "Rate to date"),
@@ -332,14 +379,17 @@ fn course(
         category_names,
         category_header: lang.pick("Monat", "Month").to_owned(),
         unit: indicator.unit,
+        decimals,
         series,
         reference: reference.filter(|_| !matches!(target.format, TargetFormat::Monitoring { .. })),
         lang,
     }
 }
 
-/// Women and men side by side: each one's actual (to date, or the year) as a filled bar and its target (to
-/// date, or the year) from the agreement's targets for them as an outlined bar.
+/// Women and men side by side, on the same footing as the total's verdict: for a complete year each one's full
+/// year (annual value, else the twelve months) against their targets; during the year each one's months up to
+/// the total's latest month against their targets pro rata for those months (an annual value of a part does not
+/// stand beside a total to date). Actual as filled bars, target as outlined bars.
 #[allow(clippy::too_many_arguments)]
 fn gender(
     workspace: &Workspace,
@@ -348,46 +398,57 @@ fn gender(
     result: &AgreementResult,
     target: &Target,
     indicator: &Indicator,
+    r: &TargetResult,
     name: &str,
     lang: Lang,
 ) -> ChartSpec {
     let year = agreement.year;
     let populations = [Population::Women, Population::Men];
-    let kind = std::mem::discriminant(&target.format);
+    if !r.is_final && r.through.is_none() {
+        // Nothing of the total yet: nothing to put the parts beside.
+        return empty(target, lang);
+    }
+    let through = (!r.is_final).then_some(r.through).flatten();
     let part_result = |p: Population| {
         agreement
-            .targets
-            .iter()
-            .find(|t| {
-                std::mem::discriminant(&t.format) == kind
-                    && t.format
-                        .subject()
-                        .is_some_and(|s| s.indicator == indicator.code && s.population == p)
-            })
+            .sibling(target, p)
             .and_then(|t| result.result(t.id))
     };
-    let actual = |p: Population| match part_result(p) {
-        Some(r) => r.actual,
-        None => {
-            let f = year_figures(workspace, catalogue, indicator, p, year);
-            f.full_year
-                .or_else(|| f.to_date.iter().rev().find_map(|v| *v))
+    let actual = |p: Population| {
+        let f = year_figures(workspace, catalogue, indicator, p, year);
+        match through {
+            None => f.full_year,
+            Some(m) => f.to_date[m.index()],
         }
     };
-    let targets: Vec<Option<f64>> = populations
-        .iter()
-        .map(|&p| part_result(p).and_then(|r| r.target_to_date))
-        .collect();
+    let target_for = |p: Population| {
+        let pr = part_result(p)?;
+        match through {
+            None => pr.target_value,
+            Some(m) => pr
+                .months
+                .get(m.index())
+                .and_then(|row| row.path_seasonal.or(row.path_linear)),
+        }
+    };
+    let actuals: Vec<Option<f64>> = populations.iter().map(|&p| actual(p)).collect();
+    if actuals.iter().all(Option::is_none) {
+        // Targets alone say nothing about women and men.
+        return empty(target, lang);
+    }
+    let targets: Vec<Option<f64>> = populations.iter().map(|&p| target_for(p)).collect();
     let mut series = vec![Series {
         name: lang.pick("Ist", "Actual").to_owned(),
         mark: Mark::FilledBars,
-        values: populations.iter().map(|&p| actual(p)).collect(),
+        values: actuals,
     }];
     if targets.iter().any(Option::is_some) {
         series.push(Series {
-            name: lang
-                .pick("Ziel (anteilig bis dahin)", "Target (pro rata to date)")
-                .to_owned(),
+            name: match through {
+                None => lang.pick("Ziel", "Target"),
+                Some(_) => lang.pick("Ziel (anteilig bis dahin)", "Target (pro rata to date)"),
+            }
+            .to_owned(),
             mark: Mark::OutlinedBars,
             values: targets,
         });
@@ -396,16 +457,29 @@ fn gender(
         .iter()
         .map(|p| p.label(lang).to_owned())
         .collect();
+    let title = match through {
+        None => tr!(
+            lang,
+            "{name}: Frauen und Männer {year}",
+            "{name}: women and men {year}"
+        ),
+        Some(m) => {
+            let to = month_year(m, year, lang);
+            tr!(
+                lang,
+                "{name}: Frauen und Männer bis {to}",
+                "{name}: women and men up to {to}"
+            )
+        }
+    };
     ChartSpec {
         id: format!("ziel-{}-geschlecht", target.id.0),
-        title: match lang {
-            Lang::De => format!("{name}: Frauen und Männer {year}"),
-            Lang::En => format!("{name}: women and men {year}"),
-        },
+        title,
         category_names: categories.clone(),
         categories,
         category_header: lang.pick("Personengruppe", "Population").to_owned(),
         unit: indicator.unit,
+        decimals: None,
         series,
         reference: None,
         lang,
@@ -450,6 +524,7 @@ fn previous_year(
         category_names,
         category_header: lang.pick("Monat", "Month").to_owned(),
         unit: indicator.unit,
+        decimals: None,
         series: if has_both {
             vec![
                 Series {
@@ -479,6 +554,7 @@ fn empty(target: &Target, lang: Lang) -> ChartSpec {
         category_names: Vec::new(),
         category_header: String::new(),
         unit: Unit::Count,
+        decimals: None,
         series: Vec::new(),
         reference: None,
         lang,

@@ -9,7 +9,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{ChartSpec, Dash, Mark};
-use crate::domain::balance::format_value;
+use crate::domain::balance::{format_value, format_value_at};
 use crate::domain::indicator::Unit;
 use crate::locale::{Lang, format_decimal, format_percent};
 
@@ -211,7 +211,11 @@ fn draw(spec: &ChartSpec, out: &mut String) -> Result<(), Box<dyn std::error::Er
         ))?;
         let (x, y) = chart.backend_coord(&(right, r.value));
         root.draw(&Text::new(
-            format!("{} {}", r.name, format_value(spec.unit, r.value, spec.lang)),
+            format!(
+                "{} {}",
+                r.name,
+                format_value_at(spec.unit, r.value, spec.decimals, spec.lang)
+            ),
             (x + 6, y),
             TextStyle::from((FONT, 16).into_font())
                 .color(&BLACK)

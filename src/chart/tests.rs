@@ -142,35 +142,27 @@ fn seed_2021_integrations_annual_figure_against_the_target_of_690() {
     );
     assert_eq!(c.categories, ["2020", "2021"]);
     assert_eq!(c.series[0].values, [None, Some(718.0)]);
-    assert_eq!(
-        c.reference,
-        Some(Reference {
-            name: "Ziel".into(),
-            value: 690.0
-        })
-    );
+    // Each year's own target: 2020 has no agreement, so no target; 2021's is 690.
+    assert_eq!(c.series[1].name, "Ziel");
+    assert_eq!(c.series[1].mark, Mark::OutlinedBars);
+    assert_eq!(c.series[1].values, [None, Some(690.0)]);
+    assert_eq!(c.reference, None);
     let t = table(c);
     assert_eq!(t.headers, ["Jahr", "Ist", "Ziel"]);
-    assert_eq!(t.rows, [["2020", "–", "690"], ["2021", "718", "690"]]);
+    assert_eq!(t.rows, [["2020", "–", "–"], ["2021", "718", "690"]]);
     let svg = svg::render(c).unwrap();
-    assert_target_line(&svg, 690.0);
+    assert!(target_line_ys(&svg).is_empty(), "no line across both years");
     assert!(svg.contains("role=\"img\""));
-    assert!(svg.contains("<title id=\"ziel-1-verlauf-titel\">Integrationen – Insgesamt: Jahreswert 2021 und Vorjahr. Ist: 718 (2021). Ziel: 690.</title>"));
+    assert!(svg.contains("<title id=\"ziel-1-verlauf-titel\">Integrationen – Insgesamt: Jahreswert 2021 und Vorjahr. Ist: 718 (2021). Ziel: 690 (2021).</title>"));
 }
 
 #[test]
 fn seed_2021_long_term_recipients_under_the_cap_of_2030() {
     let ws = odenwaldkreis();
     let c = &charts_of(&ws, 2021, 2, Lang::De)[0];
-    assert_eq!(
-        c.reference,
-        Some(Reference {
-            name: "Obergrenze".into(),
-            value: 2030.0
-        })
-    );
+    assert_eq!(c.series[1].name, "Obergrenze");
+    assert_eq!(c.series[1].values, [None, Some(2030.0)]);
     let svg = svg::render(c).unwrap();
-    assert_target_line(&svg, 2030.0);
     // German grouping on the axis.
     assert!(ticks(&svg).iter().any(|(_, v)| *v >= 1000.0));
     assert!(
@@ -180,7 +172,7 @@ fn seed_2021_long_term_recipients_under_the_cap_of_2030() {
 }
 
 #[test]
-fn seed_2022_before_any_value_shows_2021_against_the_new_target_of_770() {
+fn seed_2022_before_any_value_shows_2021_with_its_own_target_of_690_beside_770() {
     let ws = odenwaldkreis();
     let charts = charts_of(&ws, 2022, 3, Lang::De);
     assert_eq!(
@@ -190,7 +182,18 @@ fn seed_2022_before_any_value_shows_2021_against_the_new_target_of_770() {
     );
     let c = &charts[0];
     assert_eq!(c.series[0].values, [Some(718.0), None]);
-    assert_target_line(&svg::render(c).unwrap(), 770.0);
+    // 2021 against its own agreement's 690, 2022 against 770 (not 770 for both years).
+    assert_eq!(c.series[1].values, [Some(690.0), Some(770.0)]);
+    assert_eq!(
+        table(c).rows,
+        [["2021", "718", "690"], ["2022", "–", "770"]]
+    );
+    // The cap of LZB: 2021 said 2.030, 2022 says 2.020.
+    let lzb = &charts_of(&ws, 2022, 6, Lang::De)[0];
+    assert_eq!(lzb.series[1].values, [Some(2030.0), Some(2020.0)]);
+    // The women's part of 2022 had no counterpart in 2021: no target for 2021.
+    let women = &charts_of(&ws, 2022, 4, Lang::De)[0];
+    assert_eq!(women.series[1].values, [None, Some(308.0)]);
 }
 
 #[test]

@@ -36,6 +36,94 @@ pub struct Agreement {
     pub targets: Vec<Target>,
 }
 
+impl Agreement {
+    /// The target with `id`.
+    pub fn target(&self, id: TargetId) -> Option<&Target> {
+        self.targets.iter().find(|t| t.id == id)
+    }
+
+    /// The target of the same format and indicator as `target` for `population` (the total's parts for women
+    /// and men, or a part's total).
+    pub fn sibling(&self, target: &Target, population: Population) -> Option<&Target> {
+        let subject = target.format.subject()?;
+        let kind = std::mem::discriminant(&target.format);
+        self.targets.iter().find(|t| {
+            std::mem::discriminant(&t.format) == kind
+                && t.format
+                    .subject()
+                    .is_some_and(|s| s.indicator == subject.indicator && s.population == population)
+        })
+    }
+
+    /// The targets in the order every list shows them: as stored, except that the parts for women and men sit
+    /// right under their total (women first), whatever order they were added in.
+    pub fn display_order(&self) -> Vec<&Target> {
+        let mut order: Vec<&Target> = Vec::with_capacity(self.targets.len());
+        let is_part_with_total = |t: &Target| {
+            t.format
+                .subject()
+                .is_some_and(|s| s.population != Population::Total)
+                && self.sibling(t, Population::Total).is_some()
+        };
+        for t in &self.targets {
+            if is_part_with_total(t) {
+                continue;
+            }
+            order.push(t);
+            let is_total = t
+                .format
+                .subject()
+                .is_some_and(|s| s.population == Population::Total);
+            if is_total {
+                for p in [Population::Women, Population::Men] {
+                    if let Some(part) = self.sibling(t, p) {
+                        order.push(part);
+                    }
+                }
+            }
+        }
+        order
+    }
+
+    /// Where a new `target` goes in the list: under its total and the parts before it, else at the end.
+    pub fn insert_position(&self, target: &Target) -> usize {
+        let Some(subject) = target.format.subject() else {
+            return self.targets.len();
+        };
+        if subject.population == Population::Total {
+            return self.targets.len();
+        }
+        let Some(total) = self.sibling(target, Population::Total) else {
+            return self.targets.len();
+        };
+        let mut after = self.targets.iter().position(|t| t.id == total.id);
+        if subject.population == Population::Men
+            && let Some(women) = self.sibling(target, Population::Women)
+        {
+            after = after.max(self.targets.iter().position(|t| t.id == women.id));
+        }
+        after.map_or(self.targets.len(), |i| i + 1)
+    }
+}
+
+/// Whether a baseline, a change in `unit` and a target, each as precise as it is written but at least to one
+/// decimal as rates are published ("13,7", "7,3", "14,7"), can belong together: the target that the rounded
+/// baseline and change allow overlaps the rounding of the written target. 13,7 % + 7,3 % gives 14,70 %
+/// (14,64–14,76): 14,7 fits, 15,7 does not.
+pub fn stated_figures_fit(baseline: f64, change: f64, unit: ChangeUnit, target: f64) -> bool {
+    let half = |v: f64| 0.5 * 10f64.powi(-(crate::locale::decimals_of(v, 6).max(1) as i32));
+    let (hb, hc, ht) = (half(baseline), half(change), half(target));
+    let corners = [
+        unit.apply(baseline - hb, change - hc),
+        unit.apply(baseline - hb, change + hc),
+        unit.apply(baseline + hb, change - hc),
+        unit.apply(baseline + hb, change + hc),
+    ];
+    let lo = corners.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = corners.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    lo <= target + ht + 1e-9 && target - ht <= hi + 1e-9
+}
+
 /// Where a target comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Category {
@@ -490,6 +578,34 @@ mod tests {
             indicator: IndicatorCode::new(code),
             population,
         }
+    }
+
+    #[test]
+    fn stated_quota_figures_fit_within_their_rounding() {
+        // Bremen: "um 7,3 % von 13,7 % auf 14,7 %": 13,7 × 1,073 = 14,7001.
+        assert!(stated_figures_fit(13.7, 7.3, ChangeUnit::Percent, 14.7));
+        assert!(!stated_figures_fit(13.7, 7.3, ChangeUnit::Percent, 15.7));
+        // The rounded figures allow 13,65 × 1,0725 = 14,640 to 13,75 × 1,0735 = 14,761: 14,6 (14,55–14,65)
+        // overlaps, 14,5 (14,45–14,55) does not.
+        assert!(stated_figures_fit(13.7, 7.3, ChangeUnit::Percent, 14.6));
+        assert!(!stated_figures_fit(13.7, 7.3, ChangeUnit::Percent, 14.5));
+        // Figures written with two decimals are taken as that precise: 13,71 + 7,30 % = 14,71083 (14,705–14,716)
+        // fits 14,71 but not 14,73.
+        assert!(stated_figures_fit(13.71, 7.30, ChangeUnit::Percent, 14.71));
+        assert!(!stated_figures_fit(13.71, 7.31, ChangeUnit::Percent, 14.73));
+        // Hessen: "steigt um 1,8 auf 58" as points from 56,2, not from 56,0.
+        assert!(stated_figures_fit(
+            56.2,
+            1.8,
+            ChangeUnit::PercentagePoints,
+            58.0
+        ));
+        assert!(!stated_figures_fit(
+            56.0,
+            1.8,
+            ChangeUnit::PercentagePoints,
+            58.0
+        ));
     }
 
     #[test]

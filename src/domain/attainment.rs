@@ -6,7 +6,7 @@ use super::agreement::{
     Agreement, Bound, ChangeUnit, ManualStatus, Subject, Target, TargetFormat, TargetId,
 };
 use super::calendar::{Date, Month, Year};
-use super::indicator::{Aggregation, Indicator};
+use super::indicator::{Aggregation, Indicator, Unit};
 use super::series::{self, ALL, Calc, finite};
 use super::values::{Amount, Population};
 use super::workspace::{Catalogue, Workspace};
@@ -203,9 +203,18 @@ pub enum Warning {
     /// Targets for women and men do not add up to the total.
     TargetPartsDontAddUp {
         subject_total: Subject,
+        /// The total's target, then the women's and the men's.
+        targets: [TargetId; 3],
         total: f64,
         women: f64,
         men: f64,
+    },
+    /// All twelve months are there and add up to another figure than the annual value (which counts).
+    AnnualDiffersFromMonths {
+        indicator: String,
+        population: Population,
+        annual: f64,
+        months: f64,
     },
     /// Values for women and men do not add up to the total.
     ValuePartsDontAddUp {
@@ -236,6 +245,21 @@ pub enum Warning {
     UnknownIndicator { target: TargetId, code: String },
 }
 
+impl Warning {
+    /// Whether the warning is about the target `id` (and so is shown at that target, not only in the list).
+    pub fn concerns(&self, id: TargetId) -> bool {
+        match self {
+            Warning::TargetPartsDontAddUp { targets, .. } => targets.contains(&id),
+            Warning::InconsistentQuotaTarget { target, .. }
+            | Warning::PreviousYearMissing { target }
+            | Warning::UnknownIndicator { target, .. } => *target == id,
+            Warning::AnnualDiffersFromMonths { .. }
+            | Warning::ValuePartsDontAddUp { .. }
+            | Warning::Implausible { .. } => false,
+        }
+    }
+}
+
 /// Why a value looks wrong.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Implausibility {
@@ -256,6 +280,34 @@ pub enum Implausibility {
         value: f64,
         median: f64,
     },
+}
+
+/// Monthly values beside an annual value: the annual value counts, the months add up to `figure`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MonthsBeside {
+    /// The months' figure by the indicator's rule (to date, or the year when complete).
+    pub figure: f64,
+    /// The latest month with a value.
+    pub through: Month,
+    /// All twelve months are there.
+    pub complete: bool,
+}
+
+impl MonthsBeside {
+    /// Whether the complete months disagree with the annual value beyond rounding (half a unit of the last
+    /// place a figure of this kind is published with: 0,5 for counts, 0,05 for rates, 0,005 for euros).
+    pub fn disagrees(&self, annual: f64, unit: Unit) -> bool {
+        self.complete && (self.figure - annual).abs() > unit_rounding(unit)
+    }
+}
+
+/// Half a unit of the last published place of a figure of `unit`.
+pub fn unit_rounding(unit: Unit) -> f64 {
+    match unit {
+        Unit::Count | Unit::Persons => 0.5,
+        Unit::Percent => 0.05,
+        Unit::Euro => 0.005,
+    }
 }
 
 /// The result for one target.
@@ -280,6 +332,12 @@ pub struct TargetResult {
     pub forecast: Option<Forecast>,
     /// Needed per remaining month (see [`Calc::pace`]).
     pub pace: Option<f64>,
+    /// The same measure for the months so far (see [`Calc::pace_so_far`]).
+    pub pace_so_far: Option<f64>,
+    /// Months of the year after the latest with data (during the year).
+    pub months_left: u8,
+    /// Monthly values next to the annual value that counts.
+    pub months_beside: Option<MonthsBeside>,
     /// Actual minus target-to-date.
     pub deviation: Option<f64>,
     /// Deviation in percent of the target-to-date.
@@ -489,6 +547,9 @@ fn evaluate_target(
         path_method: PathMethod::Linear,
         forecast: None,
         pace: None,
+        pace_so_far: None,
+        months_left: 0,
+        months_beside: None,
         deviation: None,
         deviation_percent: None,
         ratio_percent: None,
@@ -535,21 +596,12 @@ fn evaluate_target(
     let previous = last_year.map(|d| d.calc);
 
     // The target value: stated, or derived from the previous year (format 4).
-    result.target_value = match &target.format {
-        TargetFormat::ChangeVsPreviousYear {
-            limit,
-            change,
-            unit,
-            ..
-        } => match result.previous_year {
-            Some(prev) => finite(unit.apply(prev, limit.signed(*change))),
-            None => {
-                warnings.push(Warning::PreviousYearMissing { target: target.id });
-                None
-            }
-        },
-        format => format.stated_target().and_then(finite),
-    };
+    result.target_value = derived_or_stated(&target.format, result.previous_year);
+    if matches!(target.format, TargetFormat::ChangeVsPreviousYear { .. })
+        && result.previous_year.is_none()
+    {
+        warnings.push(Warning::PreviousYearMissing { target: target.id });
+    }
     quota_target_checks(
         target,
         result.previous_year,
@@ -573,6 +625,14 @@ fn evaluate_target(
             result.actual = figure.and_then(finite);
             result.source = ActualSource::Annual;
             result.is_final = true;
+            result.months_beside = match (result.through, current.over(present)) {
+                (Some(through), Some(figure)) => Some(MonthsBeside {
+                    figure,
+                    through,
+                    complete: n == 12,
+                }),
+                _ => None,
+            };
         }
         None if n == 12 => {
             result.actual = current.over(ALL);
@@ -683,6 +743,8 @@ fn evaluate_target(
         && let Some(t) = result.target_value
     {
         result.pace = current.pace(t);
+        result.pace_so_far = current.pace_so_far();
+        result.months_left = 12 - last_month;
         result.forecast_gap = result.forecast.and_then(|f| finite(f.value - t));
     }
 
@@ -737,6 +799,47 @@ fn evaluate_target(
     result
 }
 
+/// The target value of a format: stated in the agreement, or for a change versus the previous year derived from
+/// that year's full figure (`None` while it is missing).
+fn derived_or_stated(format: &TargetFormat, previous_year: Option<f64>) -> Option<f64> {
+    match format {
+        TargetFormat::ChangeVsPreviousYear {
+            limit,
+            change,
+            unit,
+            ..
+        } => previous_year.and_then(|prev| finite(unit.apply(prev, limit.signed(*change)))),
+        format => format.stated_target().and_then(finite),
+    }
+}
+
+/// The target that the agreement of `year` sets for `subject` (a target with a value: not monitoring), with
+/// its side; `None` when that year has no agreement, no such target, or its value is still unknown. Charts
+/// show the previous year's own target next to its actual with this.
+pub fn target_of_year(
+    workspace: &Workspace,
+    catalogue: &Catalogue,
+    year: Year,
+    subject: &Subject,
+) -> Option<(f64, Bound)> {
+    let agreement = workspace.agreement_for(year)?;
+    let target = agreement
+        .targets
+        .iter()
+        .find(|t| t.format.subject() == Some(subject) && t.format.bound().is_some())?;
+    let indicator = catalogue.get(subject.indicator.as_str())?;
+    let previous_year = match target.format {
+        TargetFormat::ChangeVsPreviousYear { .. } => year.previous().and_then(|p| {
+            YearData::read(workspace, catalogue, indicator, subject.population, p).full_year()
+        }),
+        _ => None,
+    };
+    Some((
+        derived_or_stated(&target.format, previous_year)?,
+        target.format.bound()?,
+    ))
+}
+
 /// Format 3: both readings of the stated change; formats 3 and 5: does the baseline fit?
 fn quota_target_checks(
     target: &Target,
@@ -744,9 +847,7 @@ fn quota_target_checks(
     interpretations: &mut Vec<Interpretation>,
     warnings: &mut Vec<Warning>,
 ) {
-    let fits = |baseline: f64, change: f64, unit: ChangeUnit, t: f64| {
-        (unit.apply(baseline, change) - t).abs() < 0.05 + 1e-9
-    };
+    let fits = super::agreement::stated_figures_fit;
     match target.format {
         TargetFormat::QuotaIncrease {
             baseline,
@@ -798,8 +899,8 @@ fn quota_target_checks(
 fn target_part_warnings(agreement: &Agreement, catalogue: &Catalogue) -> Vec<Warning> {
     let mut warnings = Vec::new();
     let value_of = |format: &TargetFormat| match format {
-        TargetFormat::Minimum { target, .. } => Some((0u8, *target)),
-        TargetFormat::Maximum { cap, .. } => Some((1u8, *cap)),
+        TargetFormat::Minimum { target, .. } => Some(*target),
+        TargetFormat::Maximum { cap, .. } => Some(*cap),
         _ => None,
     };
     for total in &agreement.targets {
@@ -810,7 +911,7 @@ fn target_part_warnings(agreement: &Agreement, catalogue: &Catalogue) -> Vec<War
         else {
             continue;
         };
-        let Some((kind, total_value)) = value_of(&total.format) else {
+        let Some(total_value) = value_of(&total.format) else {
             continue;
         };
         if !catalogue
@@ -820,18 +921,16 @@ fn target_part_warnings(agreement: &Agreement, catalogue: &Catalogue) -> Vec<War
             continue;
         }
         let part = |population: Population| {
-            agreement.targets.iter().find_map(|t| {
-                let s = t.format.subject()?;
-                let (k, v) = value_of(&t.format)?;
-                (s.indicator == subject.indicator && s.population == population && k == kind)
-                    .then_some(v)
-            })
+            let t = agreement.sibling(total, population)?;
+            Some((t.id, value_of(&t.format)?))
         };
-        if let (Some(women), Some(men)) = (part(Population::Women), part(Population::Men))
+        if let (Some((women_id, women)), Some((men_id, men))) =
+            (part(Population::Women), part(Population::Men))
             && (women + men - total_value).abs() > 0.5
         {
             warnings.push(Warning::TargetPartsDontAddUp {
                 subject_total: subject.clone(),
+                targets: [total.id, women_id, men_id],
                 total: total_value,
                 women,
                 men,
@@ -841,8 +940,9 @@ fn target_part_warnings(agreement: &Agreement, catalogue: &Catalogue) -> Vec<War
     warnings
 }
 
-/// Values of the year: gender parts that do not add up, and implausible figures.
-fn value_warnings(workspace: &Workspace, catalogue: &Catalogue, year: Year) -> Vec<Warning> {
+/// Values of the year: gender parts that do not add up, twelve months beside an annual value they do not give,
+/// and implausible figures (the grid lists them under the year's values).
+pub fn value_warnings(workspace: &Workspace, catalogue: &Catalogue, year: Year) -> Vec<Warning> {
     let mut warnings = Vec::new();
     for indicator in catalogue.all().filter(|i| i.takes_values()) {
         let series: Vec<_> = Population::ALL
@@ -851,6 +951,24 @@ fn value_warnings(workspace: &Workspace, catalogue: &Catalogue, year: Year) -> V
             .collect();
         if series.iter().all(|s| s.is_empty()) {
             continue;
+        }
+        // Twelve months beside an annual value that they do not add up to.
+        for (population, s) in Population::ALL.iter().zip(&series) {
+            let complete = Calc::from_series(&indicator.aggregation, s);
+            if let (Some(annual), Some(months)) = (
+                s.annual.and_then(Amount::as_figure),
+                (complete.present() == ALL)
+                    .then(|| complete.over(ALL))
+                    .flatten(),
+            ) && (annual - months).abs() > unit_rounding(indicator.unit)
+            {
+                warnings.push(Warning::AnnualDiffersFromMonths {
+                    indicator: indicator.code.0.clone(),
+                    population: *population,
+                    annual,
+                    months,
+                });
+            }
         }
         let sorted: Vec<Vec<f64>> = series.iter().map(sorted_numbers).collect();
         let periods = (0..12).map(Some).chain([None]);
@@ -885,8 +1003,7 @@ fn value_warnings(workspace: &Workspace, catalogue: &Catalogue, year: Year) -> V
                     Some(Amount::Number(v))
                         if indicator.unit == super::indicator::Unit::Percent
                             && indicator.takes_values()
-                            && !(0.0..=100.0).contains(&v)
-                            && !indicator.is_quota() =>
+                            && !(0.0..=100.0).contains(&v) =>
                     {
                         Some(Implausibility::RateOutOfRange(v))
                     }

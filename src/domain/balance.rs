@@ -8,8 +8,8 @@ use super::calendar::Year;
 use super::indicator::{Indicator, Unit};
 use super::values::Population;
 use crate::locale::{
-    Lang, NBSP, format_count, format_decimal, format_euro, format_percent, format_signed_count,
-    format_signed_decimal, format_signed_percent, month_year,
+    Lang, NBSP, decimals_of, format_count, format_decimal, format_euro, format_percent,
+    format_signed_count, format_signed_decimal, format_signed_percent, month_year,
 };
 
 /// A figure of an indicator as shown: "2.035", "58,0 %", "1.234,50 €".
@@ -41,6 +41,62 @@ pub fn format_difference(unit: Unit, value: f64, lang: Lang) -> String {
             format!("{}{NBSP}{points}", format_signed_decimal(value, 1, lang))
         }
     }
+}
+
+/// A figure as shown with `decimals` places where they are given (a derived limit, see [`precision`]), else as
+/// [`format_value`] shows it.
+pub fn format_value_at(unit: Unit, value: f64, decimals: Option<usize>, lang: Lang) -> String {
+    match (decimals, unit) {
+        (None, _) => format_value(unit, value, lang),
+        (Some(d), Unit::Percent) => format_percent(value, d, lang),
+        (Some(d), Unit::Euro) if d > 2 => format!("{}{NBSP}€", format_decimal(value, d, lang)),
+        (Some(_), Unit::Euro) => format_euro(value, lang),
+        (Some(d), Unit::Count | Unit::Persons) => format_decimal(value, d, lang),
+    }
+}
+
+/// A signed difference with `decimals` places where they are given, else as [`format_difference`] shows it.
+pub fn format_difference_at(unit: Unit, value: f64, decimals: Option<usize>, lang: Lang) -> String {
+    match (decimals, unit) {
+        (None, _) | (Some(_), Unit::Euro) => format_difference(unit, value, lang),
+        (Some(d), Unit::Percent) => {
+            let points = lang.pick("Prozentpunkte", "percentage points");
+            format!("{}{NBSP}{points}", format_signed_decimal(value, d, lang))
+        }
+        (Some(d), Unit::Count | Unit::Persons) => format_signed_decimal(value, d, lang),
+    }
+}
+
+/// The decimal places that show a limit derived from the previous year (format 4) honestly: at least two for
+/// rates and euros, one for a count or stock that is not whole, none for a whole one; and more while the actual
+/// (or the forecast) and the limit, or their difference, would look the same ("18,60 %" below "18,62 %", not
+/// "18,6 %" below "18,6 %"). `None` for a stated target, whose figures show as usual.
+pub fn precision(target: &Target, result: &TargetResult, unit: Unit) -> Option<usize> {
+    if !matches!(target.format, TargetFormat::ChangeVsPreviousYear { .. }) {
+        return None;
+    }
+    let limit = result.target_value?;
+    let mut decimals = match unit {
+        Unit::Percent | Unit::Euro => 2,
+        Unit::Count | Unit::Persons if decimals_of(limit, 6) == 0 => 0,
+        Unit::Count | Unit::Persons => 1,
+    };
+    let pairs = [
+        (result.actual, result.target_to_date),
+        (result.forecast.map(|f| f.value), Some(limit)),
+    ];
+    let rounded = |v: f64, d: usize| (v * 10f64.powi(d as i32)).round();
+    for (a, b) in pairs {
+        if let (Some(a), Some(b)) = (a, b) {
+            while decimals < 6
+                && a != b
+                && (rounded(a, decimals) == rounded(b, decimals) || rounded(a - b, decimals) == 0.0)
+            {
+                decimals += 1;
+            }
+        }
+    }
+    Some(decimals)
 }
 
 /// Upper-cases the first letter (sentences start with the indicator's phrase).
@@ -85,8 +141,9 @@ pub fn sentence(
         };
     };
     let who = phrase(indicator, subject.population, lang);
-    let value = |v: f64| format_value(indicator.unit, v, lang);
-    let diff = |v: f64| format_difference(indicator.unit, v, lang);
+    let decimals = precision(target, result, indicator.unit);
+    let value = |v: f64| format_value_at(indicator.unit, v, decimals, lang);
+    let diff = |v: f64| format_difference_at(indicator.unit, v, decimals, lang);
 
     let Some(actual) = result.actual else {
         let missing_previous = matches!(target.format, TargetFormat::ChangeVsPreviousYear { .. })
@@ -142,16 +199,20 @@ pub fn sentence(
         let met = matches!(result.status, Status::Achieved);
         let above = actual > t;
         let equal = actual == t;
-        let (noun_de, noun_en) = match (bound, relative) {
-            (Bound::AtLeast, false) => ("dem vereinbarten Zielwert", "the agreed target"),
-            (Bound::AtMost, false) => ("der vereinbarten Obergrenze", "the agreed cap"),
+        // English names the value right after the noun: "the minimum of 18.62 % derived from the previous
+        // year", so that the figure is not read as the previous year's.
+        let (noun_de, noun_en, derived_en) = match (bound, relative) {
+            (Bound::AtLeast, false) => ("dem vereinbarten Zielwert", "the agreed target", ""),
+            (Bound::AtMost, false) => ("der vereinbarten Obergrenze", "the agreed cap", ""),
             (Bound::AtLeast, true) => (
                 "dem aus dem Vorjahr abgeleiteten Mindestwert",
-                "the minimum derived from the previous year",
+                "the minimum",
+                " derived from the previous year",
             ),
             (Bound::AtMost, true) => (
                 "der aus dem Vorjahr abgeleiteten Obergrenze",
-                "the cap derived from the previous year",
+                "the cap",
+                " derived from the previous year",
             ),
         };
         let deviation = match (result.deviation, result.deviation_percent) {
@@ -174,10 +235,13 @@ pub fn sentence(
                 value(t)
             ),
             Lang::En if equal => {
-                format!("In {year}, {who} was exactly at {noun_en} ({}).", value(t))
+                format!(
+                    "In {year}, {who} was exactly at {noun_en} ({}){derived_en}.",
+                    value(t)
+                )
             }
             Lang::En => format!(
-                "In {year}, {who} was {}, {} {noun_en} of {}{deviation}.",
+                "In {year}, {who} was {}, {} {noun_en} of {}{derived_en}{deviation}.",
                 value(actual),
                 if above { "above" } else { "below" },
                 value(t)
@@ -256,9 +320,22 @@ pub fn sentence(
         bound,
         result.status == Status::OnTrack,
     ) {
-        text.push_str(&match lang {
-            Lang::De => format!(" Dafür sind im Mittel noch {} je Monat nötig.", value(pace)),
-            Lang::En => format!(" That needs {} per month on average.", value(pace)),
+        let pace = value(pace);
+        let left = result.months_left;
+        let so_far = result.pace_so_far.map(value).unwrap_or_else(|| "–".into());
+        text.push_str(&if left == 1 {
+            crate::tr!(
+                lang,
+                " Dafür ist im letzten Monat noch {pace} nötig (bisher im Mittel {so_far} je Monat).",
+                " That needs {pace} in the last month (so far {so_far} per month on average)."
+            )
+        } else {
+            crate::tr!(
+                lang,
+                " Dafür sind in den restlichen {left} Monaten im Mittel noch {pace} je Monat nötig (bisher {so_far} je \
+                 Monat).",
+                " That needs {pace} per month on average in the remaining {left} months (so far {so_far} per month)."
+            )
         });
     }
     text

@@ -10,6 +10,8 @@ pub struct Year(u16);
 impl Year {
     pub const MIN: u16 = 2000;
     pub const MAX: u16 = 2100;
+    /// The earliest year the app takes.
+    pub const EARLIEST: Year = Year(Year::MIN);
 
     pub fn new(year: i64) -> Option<Year> {
         (i64::from(Self::MIN)..=i64::from(Self::MAX))

@@ -177,7 +177,10 @@ impl Workspace {
             .ok_or_else(|| agreement_gone(lang))?;
         match a.targets.iter_mut().find(|t| t.id == target.id) {
             Some(existing) => *existing = target,
-            None => a.targets.push(target),
+            None => {
+                let at = a.insert_position(&target);
+                a.targets.insert(at, target);
+            }
         }
         Ok(())
     }
@@ -318,6 +321,45 @@ mod tests {
         assert_eq!(ws.agreement(AgreementId(2)).unwrap().targets.len(), 9);
         ws.restore_target(removed, Lang::De).unwrap();
         assert_eq!(ws, before);
+    }
+
+    #[test]
+    fn new_parts_go_under_their_total() {
+        use crate::domain::agreement::{Category, Subject};
+        use crate::domain::indicator::IndicatorCode;
+        use crate::domain::values::Population;
+        let mut ws = odenwaldkreis();
+        // 2022: 770 (3), 308 (4), 462 (5), LZB 2.020 (6) ...: remove both parts, then add the men first.
+        ws.remove_target(AgreementId(2), TargetId(4)).unwrap();
+        ws.remove_target(AgreementId(2), TargetId(5)).unwrap();
+        let part = |id: u32, population: Population, v: f64| Target {
+            id: TargetId(id),
+            title: String::new(),
+            category: Category::Federal,
+            format: TargetFormat::Minimum {
+                subject: Subject {
+                    indicator: IndicatorCode::new("INT"),
+                    population,
+                },
+                target: v,
+            },
+            notes: String::new(),
+        };
+        ws.put_target(AgreementId(2), part(40, Population::Men, 462.0), Lang::De)
+            .unwrap();
+        ws.put_target(AgreementId(2), part(41, Population::Women, 308.0), Lang::De)
+            .unwrap();
+        let ids: Vec<u32> = ws.agreement(AgreementId(2)).unwrap().targets[..4]
+            .iter()
+            .map(|t| t.id.0)
+            .collect();
+        // Stored: the men right under the total, the women after the total too (before the men).
+        assert_eq!(ids, vec![3, 41, 40, 6]);
+        // Shown: women before men under their total, whatever the stored order.
+        let a = ws.agreement_mut(AgreementId(2)).unwrap();
+        a.targets.swap(1, 2);
+        let shown: Vec<u32> = a.display_order()[..4].iter().map(|t| t.id.0).collect();
+        assert_eq!(shown, vec![3, 41, 40, 6]);
     }
 
     #[test]

@@ -159,3 +159,107 @@ pub fn odenwaldkreis() -> Workspace {
     );
     ws
 }
+
+/// What the user has added to or changed in the example: everything that starting a new workspace would
+/// discard beyond the example itself.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OwnEntries {
+    /// Years of agreements the example does not have.
+    pub agreements: Vec<Year>,
+    /// Targets of the example's agreements added, changed or removed, and changed agreement details.
+    pub changed_targets: usize,
+    /// Actual values added or changed.
+    pub values: usize,
+    /// Own indicators beyond the example's.
+    pub indicators: usize,
+}
+
+impl OwnEntries {
+    pub fn is_empty(&self) -> bool {
+        self.agreements.is_empty()
+            && self.changed_targets == 0
+            && self.values == 0
+            && self.indicators == 0
+    }
+}
+
+/// The user's own entries in an example workspace, found by comparing it with the pristine example.
+pub fn own_entries(workspace: &Workspace) -> OwnEntries {
+    let example = odenwaldkreis();
+    let mut own = OwnEntries::default();
+    for agreement in &workspace.agreements {
+        match example.agreement_for(agreement.year) {
+            None => own.agreements.push(agreement.year),
+            Some(original) => {
+                let changed = agreement
+                    .targets
+                    .iter()
+                    .filter(|t| original.target(t.id) != Some(*t))
+                    .count();
+                let removed = original
+                    .targets
+                    .iter()
+                    .filter(|t| agreement.target(t.id).is_none())
+                    .count();
+                let details = usize::from(
+                    Agreement {
+                        targets: Vec::new(),
+                        ..agreement.clone()
+                    } != Agreement {
+                        targets: Vec::new(),
+                        id: agreement.id,
+                        ..original.clone()
+                    },
+                );
+                own.changed_targets += changed + removed + details;
+            }
+        }
+    }
+    own.values = workspace
+        .values
+        .iter()
+        .filter(|v| example.values.get(&v.key).map(|e| &e.current) != Some(&v.current))
+        .count();
+    own.indicators = workspace
+        .indicators
+        .iter()
+        .filter(|i| !example.indicators.contains(i))
+        .count();
+    own
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::calendar::Month;
+    use crate::locale::Lang;
+
+    #[test]
+    fn the_pristine_example_has_no_own_entries() {
+        assert!(own_entries(&odenwaldkreis()).is_empty());
+    }
+
+    #[test]
+    fn own_entries_are_counted() {
+        let mut ws = odenwaldkreis();
+        ws.copy_agreement(AgreementId(2), year(2023), Lang::De)
+            .unwrap();
+        // One 2022 target changed, one removed.
+        ws.agreement_mut(AgreementId(2)).unwrap().targets[0].notes = "Gespräch im Mai".into();
+        ws.remove_target(AgreementId(2), TargetId(5)).unwrap();
+        for m in 1..=3 {
+            let key = ValueKey {
+                indicator: IndicatorCode::new("INT"),
+                population: Population::Total,
+                year: year(2022),
+                month: Month::new(m),
+            };
+            ws.values.record(key, Amount::Number(60.0), None, "");
+        }
+        let own = own_entries(&ws);
+        assert_eq!(own.agreements, vec![year(2023)]);
+        assert_eq!(own.changed_targets, 2);
+        assert_eq!(own.values, 3);
+        assert_eq!(own.indicators, 0);
+    }
+}

@@ -32,10 +32,10 @@ pub enum Calc {
     Flow([Option<f64>; 12]),
     /// Averaged over the months.
     Stock([Option<f64>; 12]),
-    /// Numerator and denominator per month.
+    /// Numerator and denominator, or a published rate, per month.
     Quota {
         denominator: Denominator,
-        parts: [Option<(f64, f64)>; 12],
+        parts: [Option<QuotaMonth>; 12],
     },
     /// Change in percent of a base figure versus the same months of the previous year.
     Change {
@@ -44,9 +44,16 @@ pub enum Calc {
     },
 }
 
+/// One month of a quota: numerator and denominator as counted, or the rate as published ("20,0 %").
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum QuotaMonth {
+    Parts(f64, f64),
+    Rate(f64),
+}
+
 impl Calc {
     /// Reads the months of a series by the rule of `aggregation` (not for `ChangeVsPreviousYear`, see
-    /// [`Calc::change`]). A plain number where a quota needs numerator and denominator is ignored.
+    /// [`Calc::change`]). For a quota a plain number is a published rate.
     pub fn from_series(aggregation: &Aggregation, series: &Series) -> Calc {
         let numbers = series.months.map(|a| match a {
             Some(Amount::Number(v)) => Some(v),
@@ -61,8 +68,9 @@ impl Calc {
                     Some(Amount::Ratio {
                         numerator,
                         denominator,
-                    }) => Some((numerator, denominator)),
-                    _ => None,
+                    }) => Some(QuotaMonth::Parts(numerator, denominator)),
+                    Some(Amount::Number(rate)) => Some(QuotaMonth::Rate(rate)),
+                    None => None,
                 }),
             },
         }
@@ -92,19 +100,19 @@ impl Calc {
         }
     }
 
-    /// Whether the year's figure grows with every month (sums), rather than staying a level (averages, quotas).
+    /// Whether the year's figure grows with every month (sums), rather than staying a level (averages, rates).
+    /// A rate is always a level: its target path is the target itself in every month.
     pub fn accumulates(&self) -> bool {
-        matches!(
-            self,
-            Calc::Flow(_)
-                | Calc::Quota {
-                    denominator: Denominator::Average,
-                    ..
-                }
-        )
+        matches!(self, Calc::Flow(_))
     }
 
     /// The figure over the months of `mask` that have a value; `None` if there are none or a denominator is 0.
+    ///
+    /// Quotas: when the latest of those months holds a published rate, that rate is the figure (a published
+    /// rate already covers its twelve months). Otherwise the months with numerator and denominator count: Σ/Σ,
+    /// or for Σ/Ø quotas (K2) Σ numerator ÷ Ø denominator at the year's pace, i.e. × 12 / months, so that a
+    /// rate to date reads like the annual rate it is heading for (12 × Σn / Σd; the complete year is exactly
+    /// the annual quota).
     pub fn over(&self, mask: Mask) -> Option<f64> {
         let sel = mask & self.present();
         if sel == 0 {
@@ -118,18 +126,25 @@ impl Calc {
                 finite(sum / f64::from(count(sel)))
             }
             Calc::Quota { denominator, parts } => {
+                let last = 15 - sel.leading_zeros() as usize;
+                if let Some(QuotaMonth::Rate(rate)) = parts[last] {
+                    return finite(rate);
+                }
                 let (num, den) = (0..12)
                     .filter(|&i| picked(i))
-                    .filter_map(|i| parts[i])
+                    .filter_map(|i| match parts[i] {
+                        Some(QuotaMonth::Parts(n, d)) => Some((n, d)),
+                        _ => None,
+                    })
                     .fold((0.0, 0.0), |(n, d), (pn, pd)| (n + pn, d + pd));
-                let den = match denominator {
-                    Denominator::Sum => den,
-                    Denominator::Average => den / f64::from(count(sel)),
+                let per_year = match denominator {
+                    Denominator::Sum => 100.0,
+                    Denominator::Average => 1200.0,
                 };
                 if den == 0.0 {
                     None
                 } else {
-                    finite(num * 100.0 / den)
+                    finite(num * per_year / den)
                 }
             }
             Calc::Change { current, previous } => {
@@ -158,13 +173,16 @@ impl Calc {
                 (0..12).filter(|&i| picked(i)).filter_map(|i| v[i]).sum(),
                 count(sel),
             ),
-            Calc::Quota { parts, .. } => (
-                (0..12)
+            Calc::Quota { parts, .. } => {
+                let numerators: Vec<f64> = (0..12)
                     .filter(|&i| picked(i))
-                    .filter_map(|i| parts[i].map(|p| p.0))
-                    .sum(),
-                count(sel),
-            ),
+                    .filter_map(|i| match parts[i] {
+                        Some(QuotaMonth::Parts(n, _)) => Some(n),
+                        _ => None,
+                    })
+                    .collect();
+                (numerators.iter().sum(), numerators.len() as u32)
+            }
             Calc::Change { .. } => (0.0, 0),
         }
     }
@@ -176,7 +194,10 @@ impl Calc {
                 let sel = mask & self.present();
                 let dens: Vec<f64> = (0..12)
                     .filter(|&i| sel & (1 << i) != 0)
-                    .filter_map(|i| parts[i].map(|p| p.1))
+                    .filter_map(|i| match parts[i] {
+                        Some(QuotaMonth::Parts(_, d)) => Some(d),
+                        _ => None,
+                    })
                     .collect();
                 let sum: f64 = dens.iter().sum();
                 let mean = (!dens.is_empty())
@@ -194,7 +215,7 @@ impl Calc {
     pub fn pace(&self, target: f64) -> Option<f64> {
         let present = self.present();
         let remaining = 12 - count(present);
-        if remaining == 0 {
+        if remaining == 0 || self.latest_is_rate() {
             return None;
         }
         let r = f64::from(remaining);
@@ -221,6 +242,46 @@ impl Calc {
             Calc::Change { .. } => return None,
         };
         finite(pace.max(0.0))
+    }
+
+    /// The same measure as [`Calc::pace`] for the months so far: sums per month, the average stock, the numerator
+    /// per month (Σ/Ø quotas) or the quota so far (Σ/Σ). `None` without months, for changes and published rates.
+    pub fn pace_so_far(&self) -> Option<f64> {
+        let present = self.present();
+        if present == 0 || self.latest_is_rate() {
+            return None;
+        }
+        match self {
+            Calc::Flow(_)
+            | Calc::Stock(_)
+            | Calc::Quota {
+                denominator: Denominator::Average,
+                ..
+            } => {
+                let (sum, n) = self.level_sum(present);
+                (n > 0).then(|| finite(sum / f64::from(n))).flatten()
+            }
+            Calc::Quota {
+                denominator: Denominator::Sum,
+                ..
+            } => self.over(present),
+            Calc::Change { .. } => None,
+        }
+    }
+
+    /// Whether the latest month of a quota holds a published rate (which then stands for the year so far).
+    fn latest_is_rate(&self) -> bool {
+        match self {
+            Calc::Quota { parts, .. } => {
+                let present = self.present();
+                present != 0
+                    && matches!(
+                        parts[15 - present.leading_zeros() as usize],
+                        Some(QuotaMonth::Rate(_))
+                    )
+            }
+            _ => false,
+        }
     }
 
     /// The value of the latest month that has one (for stocks that "persist").
@@ -291,8 +352,8 @@ mod tests {
     #[test]
     fn quotas_sum_or_average_their_denominator() {
         let mut parts = [None; 12];
-        parts[0] = Some((40.0, 70.0));
-        parts[1] = Some((47.0, 80.0));
+        parts[0] = Some(QuotaMonth::Parts(40.0, 70.0));
+        parts[1] = Some(QuotaMonth::Parts(47.0, 80.0));
         let sum = Calc::Quota {
             denominator: Denominator::Sum,
             parts,
@@ -303,17 +364,60 @@ mod tests {
             denominator: Denominator::Average,
             parts,
         };
-        // 87 / 75 = 116 %
-        assert_eq!(avg.over(ALL), Some(116.0));
+        // At the year's pace: 87 / 75 × 12 / 2 = 12 × 87 / 150 = 696 %.
+        assert_eq!(avg.over(ALL), Some(696.0));
         let zero = Calc::Quota {
             denominator: Denominator::Sum,
             parts: {
                 let mut p = [None; 12];
-                p[0] = Some((3.0, 0.0));
+                p[0] = Some(QuotaMonth::Parts(3.0, 0.0));
                 p
             },
         };
         assert_eq!(zero.over(ALL), None);
+    }
+
+    #[test]
+    fn a_rate_to_date_reads_like_the_annual_rate() {
+        // K2 (Σ/Ø): 60 integrations a month on 5.000 ELB. January alone: 60 / 5.000 = 1,2 % in the month,
+        // 14,4 % at the year's pace; the complete year: 720 / 5.000 = 14,4 %. The figure stays a level.
+        let mut parts = [None; 12];
+        parts[0] = Some(QuotaMonth::Parts(60.0, 5000.0));
+        let january = Calc::Quota {
+            denominator: Denominator::Average,
+            parts,
+        };
+        assert!((january.over(ALL).unwrap() - 14.4).abs() < 1e-9);
+        assert!(!january.accumulates());
+        let year = Calc::Quota {
+            denominator: Denominator::Average,
+            parts: [Some(QuotaMonth::Parts(60.0, 5000.0)); 12],
+        };
+        assert!((year.over(ALL).unwrap() - 14.4).abs() < 1e-9);
+        assert!((year.over(through(5)).unwrap() - 14.4).abs() < 1e-9);
+        // The forecast of a rate keeps its level.
+        assert!((january.linear_forecast_through(12).unwrap() - 14.4).abs() < 1e-9);
+        // Numerator needed per remaining month for 14,7 %: (0,147 × 5.000 − 60) / 11 = 61,3636...
+        assert!((january.pace(14.7).unwrap() - 675.0 / 11.0).abs() < 1e-9);
+        assert_eq!(january.pace_so_far(), Some(60.0));
+    }
+
+    #[test]
+    fn a_published_rate_stands_for_the_year_so_far() {
+        // January counted (43 / 74), February published as 20,0 %: the figure through February is 20,0 %.
+        let mut parts = [None; 12];
+        parts[0] = Some(QuotaMonth::Parts(43.0, 74.0));
+        parts[1] = Some(QuotaMonth::Rate(20.0));
+        let q = Calc::Quota {
+            denominator: Denominator::Sum,
+            parts,
+        };
+        assert_eq!(q.over(ALL), Some(20.0));
+        assert_eq!(q.month(1), Some(20.0));
+        // January alone: 43 / 74 = 58,108... %.
+        assert!((q.over(through(1)).unwrap() - 4300.0 / 74.0).abs() < 1e-9);
+        assert_eq!(q.pace(25.0), None);
+        assert_eq!(q.pace_so_far(), None);
     }
 
     #[test]
@@ -337,6 +441,9 @@ mod tests {
         // Stock: 5 months summing to 10.250, cap 2.020: (24.240 − 10.250) / 7 = 1.998,57...
         let stock = Calc::Stock(months(&[2100.0, 2075.0, 2050.0, 2025.0, 2000.0]));
         assert!((stock.pace(2020.0).unwrap() - 13990.0 / 7.0).abs() < 1e-9);
+        // So far: 300 / 5 = 60 a month; the stock 10.250 / 5 = 2.050 on average.
+        assert_eq!(flow.pace_so_far(), Some(60.0));
+        assert_eq!(stock.pace_so_far(), Some(2050.0));
     }
 
     #[test]

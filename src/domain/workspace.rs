@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::agreement::{Agreement, AgreementId};
+use super::agreement::{Agreement, AgreementId, Target, TargetId};
 use super::attainment::Settings;
 use super::calendar::Year;
 use super::indicator::{Indicator, builtin_catalogue};
@@ -65,6 +65,23 @@ impl Workspace {
 
     pub fn agreement(&self, id: AgreementId) -> Option<&Agreement> {
         self.agreements.iter().find(|a| a.id == id)
+    }
+
+    /// The target with `id` and the agreement that holds it (target ids are unique across agreements).
+    pub fn target(&self, id: TargetId) -> Option<(&Agreement, &Target)> {
+        self.agreements
+            .iter()
+            .find_map(|a| a.target(id).map(|t| (a, t)))
+    }
+
+    /// The year the screens open with: the latest agreement's, else the current year (`today`), else the
+    /// earliest the app takes. One rule for a start, a new workspace and a workspace without agreements.
+    pub fn start_year(&self, today: Option<Year>) -> Year {
+        self.agreement_years()
+            .last()
+            .copied()
+            .or(today)
+            .unwrap_or(Year::EARLIEST)
     }
 
     /// Years that have an agreement, ascending.
@@ -303,6 +320,16 @@ impl Catalogue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_start_year_is_the_latest_agreement_else_this_year() {
+        let y = |v| Year::new(v).unwrap();
+        let seed = crate::domain::example::odenwaldkreis();
+        assert_eq!(seed.start_year(Some(y(2026))), y(2022));
+        let empty = Workspace::empty("KJC");
+        assert_eq!(empty.start_year(Some(y(2026))), y(2026));
+        assert_eq!(empty.start_year(None), y(2000));
+    }
 
     #[test]
     fn empty_workspace_round_trips() {

@@ -8,7 +8,7 @@ use super::ooxml::{Format, Workbook, Worksheet, XlsxError};
 
 use crate::domain::agreement::{Agreement, TargetFormat};
 use crate::domain::attainment::{ForecastMethod, evaluate};
-use crate::domain::balance::sentence;
+use crate::domain::balance::{precision, sentence};
 use crate::domain::calendar::{Date, Year};
 use crate::domain::indicator::{Indicator, Unit};
 use crate::domain::values::Amount;
@@ -148,6 +148,65 @@ fn difference(unit: Option<Unit>, value: f64, f: &Formats) -> (f64, &Format) {
         Some(Unit::Percent) => (value, &f.points),
         Some(Unit::Euro) => (value, &f.signed_euro),
         Some(Unit::Count | Unit::Persons) | None => (value, f.signed_count(value)),
+    }
+}
+
+/// The zeros of `decimals` places in a format code: "0.00" for two.
+fn places(decimals: usize) -> String {
+    if decimals == 0 {
+        "0".to_owned()
+    } else {
+        format!("0.{}", "0".repeat(decimals))
+    }
+}
+
+/// A figure with the decimals of a derived limit (see [`precision`]), else as [`figure`] writes it: the cell
+/// then shows "18,62 %" where "18,6 %" would hide the miss.
+fn figure_at(
+    unit: Option<Unit>,
+    value: f64,
+    decimals: Option<usize>,
+    f: &Formats,
+) -> (f64, Format) {
+    match (decimals, unit) {
+        (Some(d), Some(Unit::Percent)) => (
+            value / 100.0,
+            Format::new().set_num_format(&format!(r"{}\ %", places(d))),
+        ),
+        (Some(d), Some(Unit::Count | Unit::Persons)) if d > 0 => (
+            value,
+            Format::new().set_num_format(&format!("#,##{}", places(d))),
+        ),
+        _ => {
+            let (v, format) = figure(unit, value, f);
+            (v, format.clone())
+        }
+    }
+}
+
+/// A difference with the decimals of a derived limit, else as [`difference`] writes it.
+fn difference_at(
+    unit: Option<Unit>,
+    value: f64,
+    decimals: Option<usize>,
+    f: &Formats,
+    lang: Lang,
+) -> (f64, Format) {
+    match (decimals, unit) {
+        (Some(d), Some(Unit::Percent)) => {
+            let (p, suffix) = (places(d), lang.pick(" Pp.", " pp"));
+            let code = format!(r#"+{p}"{suffix}";-{p}"{suffix}";{p}"{suffix}""#);
+            (value, Format::new().set_num_format(&code))
+        }
+        (Some(d), Some(Unit::Count | Unit::Persons)) if d > 0 => {
+            let p = places(d);
+            let code = format!("+#,##{p};-#,##{p};{p}");
+            (value, Format::new().set_num_format(&code))
+        }
+        _ => {
+            let (v, format) = difference(unit, value, f);
+            (v, format.clone())
+        }
     }
 }
 
@@ -343,7 +402,7 @@ fn balance_table(
     };
     header(sheet, HEADER_ROW, &columns, f)?;
     let mut row = HEADER_ROW;
-    for target in &agreement.targets {
+    for target in agreement.display_order() {
         let Some(r) = result.result(target.id) else {
             continue;
         };
@@ -370,14 +429,18 @@ fn balance_table(
             target.format,
             TargetFormat::Monitoring { .. } | TargetFormat::Qualitative { .. }
         );
+        let decimals = unit.and_then(|u| precision(target, r, u));
         if let Some(v) = r.target_value.filter(|_| has_target) {
-            number(sheet, row, 2, figure(unit, v, f))?;
+            let (v, format) = figure_at(unit, v, decimals, f);
+            number(sheet, row, 2, (v, &format))?;
         }
         if let Some(v) = r.actual {
-            number(sheet, row, 3, figure(unit, v, f))?;
+            let (v, format) = figure_at(unit, v, decimals, f);
+            number(sheet, row, 3, (v, &format))?;
         }
         if let Some(v) = r.deviation {
-            number(sheet, row, 4, difference(unit, v, f))?;
+            let (v, format) = difference_at(unit, v, decimals, f, lang);
+            number(sheet, row, 4, (v, &format))?;
         }
         if let Some(p) = r.ratio_percent {
             number(sheet, row, 5, (p / 100.0, &f.percent))?;
@@ -612,6 +675,59 @@ mod tests {
             );
         }
         assert!(cell(balance, &format!("A{}", 6 + targets)).is_none());
+    }
+
+    #[test]
+    fn a_derived_floor_keeps_the_decimals_that_tell_it_apart() {
+        use crate::domain::agreement::{
+            AgreementId, Category, ChangeLimit, ChangeUnit, Subject, Target, TargetId,
+        };
+        // K2 women: 20,0 % in 2022, floor −6,9 % → 18,62 % for 2023; 18,60 % reached.
+        let mut ws = Workspace::empty("Jobcenter Test");
+        ws.agreements.push(Agreement {
+            id: AgreementId(1),
+            year: year(2023),
+            job_centre: String::new(),
+            partner: String::new(),
+            signed_on: None,
+            signatories: String::new(),
+            notes: String::new(),
+            targets: vec![Target {
+                id: TargetId(1),
+                title: String::new(),
+                category: Category::Federal,
+                format: TargetFormat::ChangeVsPreviousYear {
+                    subject: Subject {
+                        indicator: IndicatorCode::new("K2"),
+                        population: Population::Women,
+                    },
+                    limit: ChangeLimit::FallAtMost,
+                    change: 6.9,
+                    unit: ChangeUnit::Percent,
+                },
+                notes: String::new(),
+            }],
+        });
+        for (y, v) in [(2022, 20.0), (2023, 18.6)] {
+            let key = ValueKey {
+                indicator: IndicatorCode::new("K2"),
+                population: Population::Women,
+                year: year(y),
+                month: None,
+            };
+            ws.values.record(key, Amount::Number(v), None, "");
+        }
+        let book = export(&ws, 2023, Lang::De);
+        let balance = book.balance();
+        assert_close(number_at(balance, "C6"), 0.1862);
+        assert_close(number_at(balance, "D6"), 0.186);
+        assert_close(number_at(balance, "E6"), -0.02);
+        let styles = book.part("xl/styles.xml");
+        assert!(styles.contains("formatCode=\"0.00\\ %\""), "{styles}");
+        assert!(
+            styles.contains("formatCode=\"+0.00&quot; Pp.&quot;"),
+            "{styles}"
+        );
     }
 
     #[test]

@@ -7,10 +7,29 @@ mod number;
 
 pub use calendar::{format_date, month_abbr, month_name, month_year, parse_date, parse_date_in};
 pub use number::{
-    NumberError, format_count, format_decimal, format_euro, format_for_input, format_percent,
-    format_signed_count, format_signed_decimal, format_signed_percent, parse_number,
-    parse_number_in,
+    NumberError, decimals_of, format_count, format_decimal, format_euro, format_for_input,
+    format_percent, format_signed_count, format_signed_decimal, format_signed_percent,
+    parse_number, parse_number_in,
 };
+
+/// A text in the UI's language, written side by side at the place of use: `tr!(lang, "Jahr {year}", "Year
+/// {year}")`. Both arms are `format!` strings (captured names or further arguments); the result is a `String`.
+/// For a fixed pair of `&'static str` without arguments [`Lang::pick`] does the same without allocating.
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, $de:literal, $en:literal $(,)?) => {
+        match $lang {
+            $crate::locale::Lang::De => format!($de),
+            $crate::locale::Lang::En => format!($en),
+        }
+    };
+    ($lang:expr, $de:literal, $en:literal, $($arg:tt)+) => {
+        match $lang {
+            $crate::locale::Lang::De => format!($de, $($arg)+),
+            $crate::locale::Lang::En => format!($en, $($arg)+),
+        }
+    };
+}
 
 /// The language of the UI and of generated text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -25,6 +44,13 @@ impl Lang {
 
     /// The text in this language of a pair written side by side at the place of use.
     pub const fn pick(self, de: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Lang::De => de,
+            Lang::En => en,
+        }
+    }
+    /// The pair of texts in this language of two pairs written side by side (e.g. singular and plural).
+    pub fn pick_pair<T: Copy>(self, de: (T, T), en: (T, T)) -> (T, T) {
         match self {
             Lang::De => de,
             Lang::En => en,

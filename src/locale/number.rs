@@ -104,18 +104,44 @@ pub fn format_signed_percent(value: f64, decimals: usize, lang: Lang) -> String 
     format!("{number}{NBSP}%")
 }
 
-/// A number as written back into an input field in `lang`: grouped, with only the decimals it has (at most
-/// two): "2.020", "1,8", "1.234,56" / "2,020", "1.8".
+/// A number as written back into an input field in `lang`: grouped, with exactly the decimals it has, so that
+/// reading the text back gives the same number bit for bit ("2.020", "1,8", "0,0557", "18,625" / "2,020",
+/// "1.8"). Committing a cell unchanged must never round what is stored.
 pub fn format_for_input(value: f64, lang: Lang) -> String {
-    let point = lang.pick(",", ".");
-    let text = format_decimal(value, 2, lang);
-    match text.strip_suffix(&format!("{point}00")) {
-        Some(whole) => whole.to_owned(),
-        None => text
-            .strip_suffix('0')
-            .filter(|t| t.contains(point))
-            .map_or(text.clone(), str::to_owned),
+    if !value.is_finite() {
+        return String::new();
     }
+    let (thousands, decimal) = separators(lang);
+    // Rust's `Display` for f64 is the shortest text that reads back to the same number, without exponent.
+    let text = format!("{}", value.abs());
+    let (int_part, frac_part) = text.split_once('.').unwrap_or((text.as_str(), ""));
+    let mut out = String::with_capacity(text.len() + 6);
+    if value < 0.0 {
+        out.push(MINUS);
+    }
+    let digits = int_part.len();
+    for (i, c) in int_part.chars().enumerate() {
+        if i > 0 && (digits - i) % 3 == 0 {
+            out.push(thousands);
+        }
+        out.push(c);
+    }
+    if !frac_part.is_empty() {
+        out.push(decimal);
+        out.push_str(frac_part);
+    }
+    out
+}
+
+/// The decimal places `value` is written with: the fewest, at most `max`, that give it back within a
+/// billionth of a unit of the last place ("13,7" → 1, "2.020" → 0, "18,625" → 3).
+pub fn decimals_of(value: f64, max: usize) -> usize {
+    (0..max)
+        .find(|&d| {
+            let scaled = value * 10f64.powi(d as i32);
+            (scaled - scaled.round()).abs() < 1e-6
+        })
+        .unwrap_or(max)
 }
 
 /// Why typed text is not a number; [`NumberError::message`] is shown next to the field.
@@ -471,5 +497,33 @@ mod tests {
                 "{v}"
             );
         }
+    }
+
+    #[test]
+    fn input_text_keeps_every_decimal() {
+        assert_eq!(format_for_input(2020.0, Lang::De), "2.020");
+        assert_eq!(format_for_input(1.8, Lang::De), "1,8");
+        assert_eq!(format_for_input(0.0557, Lang::De), "0,0557");
+        assert_eq!(format_for_input(18.625, Lang::En), "18.625");
+        assert_eq!(format_for_input(-1234.5, Lang::De), "\u{2212}1.234,5");
+        assert_eq!(format_for_input(f64::NAN, Lang::De), "");
+        // Whatever the cell shows reads back to the very same number.
+        for v in [0.1 + 0.2, 1.0 / 3.0, 457050208587.83844, 1e-7, 123456.789] {
+            for lang in Lang::ALL {
+                assert_eq!(
+                    parse_number_in(&format_for_input(v, lang), lang),
+                    Ok(v),
+                    "{v} {lang:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn decimals_as_written() {
+        assert_eq!(decimals_of(13.7, 6), 1);
+        assert_eq!(decimals_of(2020.0, 6), 0);
+        assert_eq!(decimals_of(18.625, 6), 3);
+        assert_eq!(decimals_of(1.0 / 3.0, 6), 6);
     }
 }

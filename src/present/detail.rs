@@ -1,7 +1,7 @@
 //! The detail of one target: its month table (value, actual to date, target path, forecast), the history of
 //! replaced values, and what the overview says of it.
 
-use crate::domain::agreement::{Target, TargetId};
+use crate::domain::agreement::TargetId;
 use crate::domain::attainment::{PathMethod, evaluate};
 use crate::domain::balance::format_value;
 use crate::domain::calendar::Year;
@@ -10,6 +10,7 @@ use crate::domain::values::{Amount, ValueKey};
 use crate::domain::workspace::Workspace;
 use crate::locale::{Lang, format_date, month_name};
 use crate::present::overview::{Row, rows};
+use crate::present::status;
 
 /// One month of the table, formatted.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,6 +40,10 @@ pub struct Detail {
     pub year: Year,
     pub target_id: TargetId,
     pub row: Row,
+    /// Why the status is what it is, with the numbers (see [`crate::present::status::rule`]).
+    pub status_rule: String,
+    /// The pace so far and still needed, with the months left; empty when there is none.
+    pub pace: String,
     pub notes: String,
     /// "saisonal (Vorjahresverlauf)" when the seasonal path exists.
     pub seasonal: bool,
@@ -79,11 +84,7 @@ pub fn dated(text: String, as_of: Option<crate::domain::calendar::Date>, lang: L
 
 /// Finds the target with `id` in any agreement and describes it.
 pub fn detail(workspace: &Workspace, id: TargetId, lang: Lang) -> Option<Detail> {
-    let agreement = workspace
-        .agreements
-        .iter()
-        .find(|a| a.targets.iter().any(|t| t.id == id))?;
-    let target: &Target = agreement.targets.iter().find(|t| t.id == id)?;
+    let (agreement, target) = workspace.target(id)?;
     let result = evaluate(workspace, agreement);
     let target_result = result.result(id)?;
     let catalogue = workspace.catalogue();
@@ -91,9 +92,9 @@ pub fn detail(workspace: &Workspace, id: TargetId, lang: Lang) -> Option<Detail>
         .into_iter()
         .find(|r| r.target_id == id.0)?;
     let subject = target.format.subject();
-    let unit = subject
-        .and_then(|s| catalogue.get(s.indicator.as_str()))
-        .map_or(Unit::Count, |i| i.unit);
+    let indicator = subject.and_then(|s| catalogue.get(s.indicator.as_str()));
+    let unit = indicator.map_or(Unit::Count, |i| i.unit);
+    let tolerance = workspace.settings.tolerance_percent;
     let show = |v: Option<f64>| v.map_or_else(String::new, |v| format_value(unit, v, lang));
     let months = target_result
         .months
@@ -129,7 +130,7 @@ pub fn detail(workspace: &Workspace, id: TargetId, lang: Lang) -> Option<Detail>
                 continue;
             };
             let label = period.map_or_else(
-                || "Jahreswert".to_owned(),
+                || lang.pick("Jahreswert", "Annual figure").to_owned(),
                 |m| month_name(m, lang).to_owned(),
             );
             for old in value.history.iter().rev() {
@@ -150,6 +151,8 @@ pub fn detail(workspace: &Workspace, id: TargetId, lang: Lang) -> Option<Detail>
         year: agreement.year,
         target_id: id,
         row,
+        status_rule: status::rule(target_result, unit, tolerance, lang),
+        pace: indicator.map_or_else(String::new, |i| status::pace(target_result, i, lang)),
         notes: target.notes.clone(),
         seasonal: target_result.path_method == PathMethod::Seasonal,
         months,

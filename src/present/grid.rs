@@ -2,10 +2,10 @@
 //! cell, what typing into a cell does to the workspace, and how a block pasted from Excel is read.
 
 use crate::domain::calendar::{Date, Month, Year};
-use crate::domain::indicator::{Aggregation, IndicatorCode, Unit};
+use crate::domain::indicator::{Aggregation, Denominator, IndicatorCode, Unit};
 use crate::domain::values::{Amount, Population, RecordOutcome, ValueKey};
 use crate::domain::workspace::Workspace;
-use crate::locale::{Lang, format_for_input, parse_number_in};
+use crate::locale::{Lang, format_decimal, format_for_input, parse_number_in};
 
 /// Which part of a value a column edits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -13,6 +13,8 @@ pub enum Part {
     Number,
     Numerator,
     Denominator,
+    /// A quota as a rate in %: shows the rate that numerator and denominator give, or takes a published rate.
+    Rate,
 }
 
 /// One column of the grid: an indicator, a population and a part.
@@ -75,6 +77,35 @@ pub fn indicators_shown(
     shown
 }
 
+/// The years the grid offers: every year with an agreement and the year before it (a target relative to the
+/// previous year needs that year's figure), every year with values, the selected year and the current year;
+/// ascending, without repeats.
+pub fn years_offered(workspace: &Workspace, selected: Year, current: Option<Year>) -> Vec<Year> {
+    let mut years: Vec<Year> = workspace
+        .agreement_years()
+        .into_iter()
+        .flat_map(|y| [Some(y), y.previous()])
+        .flatten()
+        .chain(workspace.values.years())
+        .chain([selected])
+        .chain(current)
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    years
+}
+
+/// The years the other screens offer: those with an agreement, and the selected year even without one (a new
+/// workspace shows its year, not an empty choice).
+pub fn agreement_years_with(workspace: &Workspace, selected: Year) -> Vec<Year> {
+    let mut years = workspace.agreement_years();
+    if !years.contains(&selected) {
+        years.push(selected);
+        years.sort_unstable();
+    }
+    years
+}
+
 /// Indicators that take values and are not shown yet: what "Kennzahl einblenden" offers, as (code, name).
 pub fn indicators_to_add(
     workspace: &Workspace,
@@ -113,6 +144,7 @@ pub fn columns(
                 &[
                     (Part::Numerator, lang.pick(" – Zähler", " – numerator")),
                     (Part::Denominator, lang.pick(" – Nenner", " – denominator")),
+                    (Part::Rate, lang.pick(" – Quote in %", " – rate in %")),
                 ]
             } else {
                 &[(Part::Number, "")]
@@ -158,13 +190,36 @@ pub fn cell_text(
         return String::new();
     };
     match (value.current.amount, column.part) {
-        (Amount::Number(v), Part::Number) => input_text(v, lang),
+        (Amount::Number(v), Part::Number | Part::Rate) => input_text(v, lang),
         (Amount::Ratio { numerator, .. }, Part::Numerator) => input_text(numerator, lang),
         (Amount::Ratio { denominator, .. }, Part::Denominator) => input_text(denominator, lang),
-        // A quota given as a plain percentage (an annual figure) shows in the numerator column.
-        (Amount::Number(v), Part::Numerator) => format!("{} %", input_text(v, lang)),
+        (amount @ Amount::Ratio { .. }, Part::Rate) => computed_rate(workspace, column, amount)
+            .map_or_else(String::new, |r| format_decimal(r, 1, lang)),
         _ => String::new(),
     }
+}
+
+/// The rate that numerator and denominator give, as the engine reads the month: Σ/Σ quotas n ÷ d, Σ/Ø quotas
+/// (K2) at the year's pace, 12 × n ÷ d.
+fn computed_rate(workspace: &Workspace, column: &Column, amount: Amount) -> Option<f64> {
+    let per_year = match workspace
+        .catalogue()
+        .get(column.indicator.as_str())
+        .map(|i| &i.aggregation)
+    {
+        Some(Aggregation::Quota(Denominator::Average)) => 12.0,
+        _ => 1.0,
+    };
+    amount.as_figure().map(|r| r * per_year)
+}
+
+/// Whether the cell shows a rate computed from numerator and denominator (not one typed as such).
+pub fn is_computed(workspace: &Workspace, year: Year, column: &Column, period: Period) -> bool {
+    column.part == Part::Rate
+        && workspace
+            .values
+            .get(&key(column, year, period))
+            .is_some_and(|v| matches!(v.current.amount, Amount::Ratio { .. }))
 }
 
 /// What typing into a cell did.
@@ -193,6 +248,11 @@ pub fn apply(
     as_of: Option<Date>,
     lang: Lang,
 ) -> Result<Entry, String> {
+    // A cell committed as it shows (Enter on an untouched cell) changes nothing, whatever it shows: a rate
+    // computed from numerator and denominator must not become a typed rate.
+    if text.trim() == cell_text(workspace, year, column, period, lang).trim() {
+        return Ok(Entry::Unchanged);
+    }
     let key = key(column, year, period);
     let existing = workspace.values.get(&key).map(|v| v.current.amount);
     let parse = |t: &str| -> Result<Option<f64>, String> {
@@ -220,7 +280,7 @@ pub fn apply(
         return Err(negative(text));
     }
     let amount = match column.part {
-        Part::Number => typed.map(Amount::Number),
+        Part::Number | Part::Rate => typed.map(Amount::Number),
         Part::Numerator | Part::Denominator => {
             let other = match other_part {
                 Some(t) => parse(t).map_err(|e| match lang {
@@ -328,10 +388,13 @@ mod tests {
                 "LLU Männer",
                 "K2E3 Insgesamt – Zähler",
                 "K2E3 Insgesamt – Nenner",
+                "K2E3 Insgesamt – Quote in %",
                 "K2E3 Frauen – Zähler",
                 "K2E3 Frauen – Nenner",
+                "K2E3 Frauen – Quote in %",
                 "K2E3 Männer – Zähler",
                 "K2E3 Männer – Nenner",
+                "K2E3 Männer – Quote in %",
                 "INT-U25-AUSB Insgesamt",
                 "INT-U25-AUSB Frauen",
                 "INT-U25-AUSB Männer",
@@ -548,10 +611,10 @@ mod tests {
         assert!(!offered.iter().any(|(c, _)| c.as_str() == "K3"));
         let elb = IndicatorCode("ELB".into());
         let cols = columns(&ws, y(2022), std::slice::from_ref(&elb), Lang::De);
-        assert_eq!(cols.len(), 18 + 3);
-        assert_eq!(cols[18].indicator, elb);
+        assert_eq!(cols.len(), 21 + 3);
+        assert_eq!(cols[21].indicator, elb);
         // A value of ELB keeps its columns without choosing it again.
-        let col = cols[18].clone();
+        let col = cols[21].clone();
         apply(
             &mut ws,
             y(2022),
@@ -563,7 +626,7 @@ mod tests {
             Lang::De,
         )
         .unwrap();
-        assert_eq!(columns(&ws, y(2022), &[], Lang::De).len(), 21);
+        assert_eq!(columns(&ws, y(2022), &[], Lang::De).len(), 24);
         // A year without agreement shows the indicators it has values for.
         let col_2030 = Column { ..col };
         apply(

@@ -6,5 +6,6 @@ pub mod detail;
 pub mod grid;
 pub mod overview;
 pub mod report;
+pub mod status;
 pub mod target_form;
 pub mod warnings;

@@ -1,11 +1,32 @@
 //! The rows of the overview ("Übersicht") and of the balance: one row per target with every cell formatted.
 
-use crate::domain::agreement::{Agreement, Bound, Target, TargetFormat};
-use crate::domain::attainment::{AgreementResult, ForecastMethod, Status, TargetResult};
-use crate::domain::balance::{format_difference, format_value, interpretation_text, sentence};
-use crate::domain::indicator::Indicator;
+use crate::domain::agreement::{Agreement, Bound, ChangeUnit, Target, TargetFormat};
+use crate::domain::attainment::{
+    ActualSource, AgreementResult, ForecastMethod, Status, TargetResult, Warning,
+};
+use crate::domain::balance::{
+    format_difference, format_difference_at, format_value, format_value_at, interpretation_text,
+    precision, sentence,
+};
+use crate::domain::calendar::Year;
+use crate::domain::example::OwnEntries;
+use crate::domain::indicator::{Aggregation, Indicator, Unit};
 use crate::domain::workspace::Catalogue;
-use crate::locale::{Lang, format_date, format_percent, format_signed_percent, month_name};
+use crate::locale::{
+    Lang, decimals_of, format_date, format_decimal, format_percent, format_signed_percent,
+    month_name,
+};
+use crate::route::{CellRef, Route};
+use crate::tr;
+
+/// A remark at a target: a consistency matter the user should see where the target is, with a link where a
+/// fix is one step away (e.g. to the grid cell of a missing figure). A remark, not a block.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Remark {
+    pub text: String,
+    /// (href, link text).
+    pub link: Option<(String, String)>,
+}
 
 /// One target, ready to show.
 #[derive(Clone, Debug, PartialEq)]
@@ -15,9 +36,9 @@ pub struct Row {
     pub title: String,
     /// "Bundesziel · Mindestwert".
     pub kind: String,
-    /// "718", "300 (bis Mai)", "–".
+    /// "718", "300 (bis Mai)", "718 (Jahreswert)", "–".
     pub actual: String,
-    /// "≥ 770", "≤ 2.020", "≥ 58,0 %".
+    /// "≥ 770", "≤ 2.020", "≥ 58,0 %", "≥ 18,62 % (Vorjahr −6,9 %)".
     pub target: String,
     /// "+28", "−20 (zum anteiligen Ziel)".
     pub deviation: String,
@@ -30,8 +51,12 @@ pub struct Row {
     pub forecast_method: String,
     /// The generated sentence.
     pub sentence: String,
-    /// Readings of an ambiguous change (format 3), else empty.
-    pub interpretations: String,
+    /// What the agreement says in its own words where the figures alone could mislead: both readings of an
+    /// ambiguous change (format 3), the agreed wording of a relative change of a quota (format 5); else empty.
+    pub wording: String,
+    /// Remarks at this target (parts that do not add up, figures that do not fit, a missing figure, an annual
+    /// value beside monthly ones).
+    pub remarks: Vec<Remark>,
     /// The previous year's full figure: "718", "–".
     pub previous_year: String,
     /// Change versus the previous year (same months during the year): "+52 (+7,2 %)", "–".
@@ -45,6 +70,8 @@ pub struct Row {
 pub struct Model {
     /// "Zielvereinbarung 2022".
     pub heading: String,
+    /// "Bilanz der Zielvereinbarung 2022" / "Balance of the target agreement 2022".
+    pub balance_heading: String,
     /// "Kommunales Job-Center (KJC) Odenwaldkreis mit Hessisches Ministerium ...".
     pub parties: String,
     /// "Unterzeichnet von ...; am ..." or empty.
@@ -78,6 +105,11 @@ pub fn model(
             Lang::De => format!("Zielvereinbarung {year}"),
             Lang::En => format!("Target agreement {year}"),
         },
+        balance_heading: tr!(
+            lang,
+            "Bilanz der Zielvereinbarung {year}",
+            "Balance of the target agreement {year}"
+        ),
         parties: match lang {
             Lang::De => format!("{} mit {}", agreement.job_centre, agreement.partner),
             Lang::En => format!("{} with {}", agreement.job_centre, agreement.partner),
@@ -140,11 +172,24 @@ pub fn title(target: &Target, indicator: Option<&Indicator>, lang: Lang) -> Stri
     }
 }
 
+/// "A, B und C" / "A, B and C".
+pub fn join_and(items: &[String], lang: Lang) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => {
+            let and = lang.pick("und", "and");
+            format!("{} {and} {last}", rest.join(", "))
+        }
+    }
+}
+
 /// The target cell: "≥ 770", "≤ 2.020", "≤ 2.280 (Vorjahr +14,0 %)", "–".
 fn target_cell(
     target: &Target,
     result: &TargetResult,
     indicator: Option<&Indicator>,
+    decimals: Option<usize>,
     lang: Lang,
 ) -> String {
     let Some(indicator) = indicator else {
@@ -166,22 +211,18 @@ fn target_cell(
             value,
         ) => {
             let signed = limit.signed(*change);
+            let places = decimals_of(*change, 4).max(1);
             let change_text = match unit {
-                crate::domain::agreement::ChangeUnit::Percent => {
-                    format_signed_percent(signed, 1, lang)
-                }
-                crate::domain::agreement::ChangeUnit::PercentagePoints => {
-                    format_difference(crate::domain::indicator::Unit::Percent, signed, lang)
+                ChangeUnit::Percent => format_signed_percent(signed, places, lang),
+                ChangeUnit::PercentagePoints => {
+                    format_difference_at(Unit::Percent, signed, Some(places), lang)
                 }
             };
-            let previous = match lang {
-                Lang::De => "Vorjahr",
-                Lang::En => "previous year",
-            };
+            let previous = lang.pick("Vorjahr", "previous year");
             match value {
                 Some(v) => format!(
                     "{sign}{} ({previous} {change_text})",
-                    format_value(indicator.unit, v, lang)
+                    format_value_at(indicator.unit, v, decimals, lang)
                 ),
                 None => format!("{previous} {change_text}"),
             }
@@ -191,7 +232,7 @@ fn target_cell(
     }
 }
 
-/// Builds the rows for an agreement.
+/// Builds the rows for an agreement, parts under their totals.
 pub fn rows(
     agreement: &Agreement,
     result: &AgreementResult,
@@ -199,90 +240,327 @@ pub fn rows(
     lang: Lang,
 ) -> Vec<Row> {
     agreement
-        .targets
-        .iter()
+        .display_order()
+        .into_iter()
         .filter_map(|t| result.result(t.id).map(|r| (t, r)))
-        .map(|(target, r)| {
-            let indicator = target
-                .format
-                .subject()
-                .and_then(|s| catalogue.get(s.indicator.as_str()));
-            let value =
-                |v: f64| indicator.map_or_else(|| "–".into(), |i| format_value(i.unit, v, lang));
-            let through = match (r.is_final, r.through) {
-                (false, Some(m)) => match lang {
-                    Lang::De => format!(" (bis {})", month_name(m, lang)),
-                    Lang::En => format!(" (to {})", month_name(m, lang)),
-                },
-                _ => String::new(),
-            };
-            let actual = r
-                .actual
-                .map_or_else(|| "–".into(), |a| format!("{}{through}", value(a)));
-            let deviation = match (r.deviation, indicator) {
-                (Some(d), Some(i)) => format_difference(i.unit, d, lang),
-                _ => "–".into(),
-            };
-            let ratio = r
-                .ratio_percent
-                .map_or_else(|| "–".into(), |p| format_percent(p, 1, lang));
-            let (forecast, forecast_method) = match r.forecast {
-                Some(f) if f.method != ForecastMethod::Final => (
-                    value(f.value),
-                    match lang {
-                        Lang::De => f.method.label_de().to_owned(),
-                        Lang::En => f.method.label_en().to_owned(),
-                    },
+        .map(|(target, r)| row(agreement, target, r, result, catalogue, lang))
+        .collect()
+}
+
+fn row(
+    agreement: &Agreement,
+    target: &Target,
+    r: &TargetResult,
+    result: &AgreementResult,
+    catalogue: &Catalogue,
+    lang: Lang,
+) -> Row {
+    let indicator = target
+        .format
+        .subject()
+        .and_then(|s| catalogue.get(s.indicator.as_str()));
+    let decimals = indicator.and_then(|i| precision(target, r, i.unit));
+    let value = |v: f64| {
+        indicator.map_or_else(
+            || "–".into(),
+            |i| format_value_at(i.unit, v, decimals, lang),
+        )
+    };
+    let plain = |v: f64| indicator.map_or_else(|| "–".into(), |i| format_value(i.unit, v, lang));
+    let basis = match (r.source, r.is_final, r.through) {
+        (ActualSource::Annual, _, _) if r.months_beside.is_some() => {
+            lang.pick(" (Jahreswert)", " (annual figure)").to_owned()
+        }
+        (_, false, Some(m)) => tr!(lang, " (bis {})", " (to {})", month_name(m, lang)),
+        _ => String::new(),
+    };
+    let actual = r
+        .actual
+        .map_or_else(|| "–".into(), |a| format!("{}{basis}", value(a)));
+    let deviation = match (r.deviation, indicator) {
+        (Some(d), Some(i)) => format_difference_at(i.unit, d, decimals, lang),
+        _ => "–".into(),
+    };
+    let ratio = r
+        .ratio_percent
+        .map_or_else(|| "–".into(), |p| format_percent(p, 1, lang));
+    let (forecast, forecast_method) = match r.forecast {
+        Some(f) if f.method != ForecastMethod::Final => {
+            (value(f.value), f.method.label(lang).to_owned())
+        }
+        _ => ("–".into(), String::new()),
+    };
+    let category = target.category.label(lang);
+    Row {
+        target_id: target.id.0,
+        title: title(target, indicator, lang),
+        kind: if matches!(target.format, TargetFormat::Qualitative { .. }) {
+            category.to_owned()
+        } else {
+            format!("{category} · {}", target.format.label(lang))
+        },
+        actual,
+        target: if matches!(
+            target.format,
+            TargetFormat::Monitoring { .. } | TargetFormat::Qualitative { .. }
+        ) {
+            "–".into()
+        } else {
+            target_cell(target, r, indicator, decimals, lang)
+        },
+        deviation,
+        ratio,
+        status: r.status,
+        forecast,
+        forecast_method,
+        sentence: sentence(target, r, indicator, agreement.year, lang),
+        wording: wording(target, r, lang),
+        remarks: remarks(target, r, result, catalogue, agreement.year, lang),
+        previous_year: r.previous_year.map_or_else(|| "–".into(), plain),
+        change: match (r.change_vs_previous, indicator) {
+            (Some(c), Some(i)) => match c.percent {
+                Some(p) => format!(
+                    "{} ({})",
+                    format_difference(i.unit, c.absolute, lang),
+                    format_signed_percent(p, 1, lang)
                 ),
-                _ => ("–".into(), String::new()),
+                None => format_difference(i.unit, c.absolute, lang),
+            },
+            _ => "–".into(),
+        },
+        is_final: r.is_final,
+    }
+}
+
+/// The agreement's own words beside the figures: both readings of "steigt um 1,8 auf 58 Prozent" (format 3),
+/// or "Vereinbart: steigt um 7,3 % von 13,7 % auf 14,7 % (13,7 % × 1,073 = 14,70 %)" (format 5).
+pub fn wording(target: &Target, r: &TargetResult, lang: Lang) -> String {
+    match &target.format {
+        TargetFormat::QuotaIncrease {
+            change, target: t, ..
+        } => interpretation_text(&r.interpretations, *change, *t, lang),
+        TargetFormat::QuotaRelativeChange {
+            baseline,
+            change_percent,
+            target: t,
+            ..
+        } => {
+            let amount = format_percent(
+                change_percent.abs(),
+                decimals_of(*change_percent, 4).max(1),
+                lang,
+            );
+            let from = format_percent(*baseline, decimals_of(*baseline, 4).max(1), lang);
+            let to = format_percent(*t, decimals_of(*t, 4).max(1), lang);
+            let factor = format_decimal(
+                1.0 + change_percent / 100.0,
+                decimals_of(*change_percent, 4) + 2,
+                lang,
+            );
+            let computed = format_percent(
+                ChangeUnit::Percent.apply(*baseline, *change_percent),
+                2,
+                lang,
+            );
+            if *change_percent >= 0.0 {
+                tr!(
+                    lang,
+                    "Vereinbart: steigt um {amount} von {from} auf {to} ({from} × {factor} = {computed}).",
+                    "Agreed: rises by {amount} from {from} to {to} ({from} × {factor} = {computed})."
+                )
+            } else {
+                tr!(
+                    lang,
+                    "Vereinbart: sinkt um {amount} von {from} auf {to} ({from} × {factor} = {computed}).",
+                    "Agreed: falls by {amount} from {from} to {to} ({from} × {factor} = {computed})."
+                )
+            }
+        }
+        _ => String::new(),
+    }
+}
+
+/// The remarks at one target: its own warnings from the engine, and which figure counts when an annual value
+/// stands beside monthly ones.
+fn remarks(
+    target: &Target,
+    r: &TargetResult,
+    result: &AgreementResult,
+    catalogue: &Catalogue,
+    year: Year,
+    lang: Lang,
+) -> Vec<Remark> {
+    let mut out: Vec<Remark> = result
+        .warnings
+        .iter()
+        .filter(|w| w.concerns(target.id))
+        .map(|w| {
+            let link = match w {
+                Warning::PreviousYearMissing { .. } => {
+                    previous_year_cell(target, catalogue, year, lang)
+                }
+                _ => None,
             };
-            let interpretations = match &target.format {
-                TargetFormat::QuotaIncrease {
-                    change, target: t, ..
-                } => interpretation_text(&r.interpretations, *change, *t, lang),
-                _ => String::new(),
-            };
-            let category = target.category.label(lang);
-            Row {
-                target_id: target.id.0,
-                title: title(target, indicator, lang),
-                kind: if matches!(target.format, TargetFormat::Qualitative { .. }) {
-                    category.to_owned()
-                } else {
-                    format!("{category} · {}", target.format.label(lang))
-                },
-                actual,
-                target: if matches!(
-                    target.format,
-                    TargetFormat::Monitoring { .. } | TargetFormat::Qualitative { .. }
-                ) {
-                    "–".into()
-                } else {
-                    target_cell(target, r, indicator, lang)
-                },
-                deviation,
-                ratio,
-                status: r.status,
-                forecast,
-                forecast_method,
-                sentence: sentence(target, r, indicator, agreement.year, lang),
-                interpretations,
-                previous_year: r.previous_year.map_or_else(|| "–".into(), value),
-                change: match (r.change_vs_previous, indicator) {
-                    (Some(c), Some(i)) => match c.percent {
-                        Some(p) => format!(
-                            "{} ({})",
-                            format_difference(i.unit, c.absolute, lang),
-                            format_signed_percent(p, 1, lang)
-                        ),
-                        None => format_difference(i.unit, c.absolute, lang),
-                    },
-                    _ => "–".into(),
-                },
-                is_final: r.is_final,
+            Remark {
+                text: super::warnings::text(w, catalogue, lang),
+                link,
             }
         })
-        .collect()
+        .collect();
+    let unit = target
+        .format
+        .subject()
+        .and_then(|s| catalogue.get(s.indicator.as_str()))
+        .map(|i| i.unit);
+    if let (Some(beside), Some(annual), Some(unit)) = (r.months_beside, r.actual, unit) {
+        let show = |v: f64| format_value(unit, v, lang);
+        let (annual_text, months_text) = (show(annual), show(beside.figure));
+        let through = month_name(beside.through, lang);
+        let mut text = tr!(
+            lang,
+            "Es zählt der Jahreswert {annual_text}: Ein Jahreswert geht den Monatswerten vor.",
+            "The annual figure {annual_text} counts: an annual figure takes precedence over monthly ones."
+        );
+        text.push(' ');
+        text.push_str(&if beside.disagrees(annual, unit) {
+            tr!(
+                lang,
+                "Die zwölf Monatswerte ergeben {months_text} und weichen davon ab – bitte prüfen.",
+                "The twelve months give {months_text}, which differs – please check."
+            )
+        } else if beside.complete {
+            tr!(
+                lang,
+                "Die zwölf Monatswerte ergeben ebenfalls {months_text}.",
+                "The twelve months give {months_text} as well."
+            )
+        } else {
+            tr!(
+                lang,
+                "Die Monatswerte bis {through} ergeben {months_text}.",
+                "The months up to {through} give {months_text}."
+            )
+        });
+        out.push(Remark { text, link: None });
+    }
+    out
+}
+
+/// The grid cell where the previous year's figure of a target relative to the previous year goes (its annual
+/// value; for a derived change such as K3 that of its base figure).
+fn previous_year_cell(
+    target: &Target,
+    catalogue: &Catalogue,
+    year: Year,
+    lang: Lang,
+) -> Option<(String, String)> {
+    let subject = target.format.subject()?;
+    let previous = year.previous()?;
+    let indicator = catalogue.get(subject.indicator.as_str())?;
+    let code = match &indicator.aggregation {
+        Aggregation::ChangeVsPreviousYear { base } => base.clone(),
+        _ => indicator.code.clone(),
+    };
+    Some((
+        Route::ValueCell(CellRef {
+            year: previous,
+            indicator: code,
+            population: subject.population,
+            month: None,
+        })
+        .href(),
+        tr!(
+            lang,
+            "Jahreswert {previous} erfassen",
+            "Enter the annual figure for {previous}"
+        ),
+    ))
+}
+
+/// "1 Zielvereinbarung (2023), 2 geänderte Ziele, 14 Ist-Werte", or empty when there are none.
+pub fn own_entries_text(own: &OwnEntries, lang: Lang) -> String {
+    let count = |n: usize, de: (&str, &str), en: (&str, &str)| {
+        let (one, many) = lang.pick_pair(de, en);
+        format!("{n} {}", if n == 1 { one } else { many })
+    };
+    let mut parts = Vec::new();
+    if !own.agreements.is_empty() {
+        let years: Vec<String> = own.agreements.iter().map(Year::to_string).collect();
+        parts.push(format!(
+            "{} ({})",
+            count(
+                own.agreements.len(),
+                ("Zielvereinbarung", "Zielvereinbarungen"),
+                ("target agreement", "target agreements")
+            ),
+            years.join(", ")
+        ));
+    }
+    if own.changed_targets > 0 {
+        parts.push(count(
+            own.changed_targets,
+            ("Änderung an den Zielen", "Änderungen an den Zielen"),
+            ("change to the targets", "changes to the targets"),
+        ));
+    }
+    if own.values > 0 {
+        parts.push(count(
+            own.values,
+            ("Ist-Wert", "Ist-Werte"),
+            ("actual figure", "actual figures"),
+        ));
+    }
+    if own.indicators > 0 {
+        parts.push(count(
+            own.indicators,
+            ("eigene Kennzahl", "eigene Kennzahlen"),
+            ("own indicator", "own indicators"),
+        ));
+    }
+    parts.join(", ")
+}
+
+/// The example banner: what the example is, and what the user has added to it.
+pub fn example_banner(own: &OwnEntries, lang: Lang) -> String {
+    let mut text = tr!(
+        lang,
+        "Dieser Arbeitsbereich beruht auf dem Beispiel der Zielvereinbarungen des Odenwaldkreises aus dessen \
+         Pressemitteilung von 2022: die Ergebnisse 2021 und die Ziele 2022 (für 2022 nennt die Pressemitteilung \
+         noch keine Ist-Werte).",
+        "This workspace is based on the example of the target agreements of the Odenwaldkreis from its press \
+         release of 2022: the results of 2021 and the targets for 2022 (for 2022 the press release gives no actual \
+         figures yet)."
+    );
+    if !own.is_empty() {
+        let entries = own_entries_text(own, lang);
+        text.push(' ');
+        text.push_str(&tr!(
+            lang,
+            "Dazu kommen Ihre eigenen Eingaben: {entries}.",
+            "Your own entries come on top: {entries}."
+        ));
+    }
+    text
+}
+
+/// What starting a new workspace discards: the example, and the user's own entries with their count.
+pub fn discard_warning(own: &OwnEntries, lang: Lang) -> String {
+    if own.is_empty() {
+        return tr!(
+            lang,
+            "Das Beispiel wird dabei verworfen; Sie können das direkt danach rückgängig machen.",
+            "This discards the example; you can undo that right afterwards."
+        );
+    }
+    let entries = own_entries_text(own, lang);
+    tr!(
+        lang,
+        "Verworfen werden das Beispiel und auch Ihre eigenen Eingaben darin: {entries}. Wenn Sie diese behalten \
+         wollen, laden Sie vorher eine Sicherung herunter. Direkt danach können Sie das Anlegen noch rückgängig \
+         machen.",
+        "This discards the example and also your own entries in it: {entries}. If you want to keep them, download a \
+         backup first. Right afterwards you can still undo this."
+    )
 }
 
 #[cfg(test)]
@@ -368,6 +646,9 @@ mod tests {
         let ws = odenwaldkreis();
         let m = model(&ws, Year::new(2022).unwrap(), Lang::De).unwrap();
         assert_eq!(m.heading, "Zielvereinbarung 2022");
+        assert_eq!(m.balance_heading, "Bilanz der Zielvereinbarung 2022");
+        let en = model(&ws, Year::new(2022).unwrap(), Lang::En).unwrap();
+        assert_eq!(en.balance_heading, "Balance of the target agreement 2022");
         assert_eq!(
             m.parties,
             "Kommunales Job-Center (KJC) Odenwaldkreis mit Hessisches Ministerium für Soziales und Integration (HMSI)"
@@ -435,7 +716,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            rows[7].interpretations,
+            rows[7].wording,
             "Lesarten der Veränderung – um 1,8\u{a0}Prozentpunkte: von 56,2\u{a0}% auf 58,0\u{a0}% | um 1,8\u{a0}% \
              (so vereinbart): von 57,0\u{a0}% auf 58,0\u{a0}%."
         );

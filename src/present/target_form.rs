@@ -5,12 +5,13 @@
 
 use crate::domain::agreement::{
     Agreement, Category, ChangeLimit, ChangeUnit, ManualStatus, Subject, Target, TargetFormat,
-    TargetId,
+    TargetId, stated_figures_fit,
 };
 use crate::domain::indicator::IndicatorCode;
 use crate::domain::values::Population;
 use crate::domain::workspace::Catalogue;
 use crate::locale::{Lang, format_count, parse_number_in};
+use crate::tr;
 
 /// The seven formats, as the form offers them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -398,6 +399,80 @@ pub fn parts_hint(draft: &Draft, lang: Lang) -> Option<String> {
     })
 }
 
+/// Baseline, change in % and target of a relative change of a quota, the missing one computed from the other
+/// two (rounded to two decimals, as rates are written); `None` with fewer than two, or no baseline to a change of
+/// −100 %.
+pub fn relative_change(typed: [Option<f64>; 3]) -> Option<(f64, f64, f64)> {
+    let two = |v: f64| (v * 100.0).round() / 100.0;
+    match typed {
+        [Some(b), Some(c), Some(t)] => Some((b, c, t)),
+        [Some(b), Some(c), None] => Some((b, c, two(ChangeUnit::Percent.apply(b, c)))),
+        [Some(b), None, Some(t)] if b != 0.0 => Some((b, two((t / b - 1.0) * 100.0), t)),
+        [None, Some(c), Some(t)] => Some((two(ChangeUnit::Percent.base_for(t, c)?), c, t)),
+        _ => None,
+    }
+    .filter(|(b, c, t)| b.is_finite() && c.is_finite() && t.is_finite())
+}
+
+/// What the form says under a relative change of a quota as it is typed: the third number that follows from
+/// two, or that the three do not fit together (a remark: what is typed is saved, the remark stays at the target).
+pub fn relative_change_hint(draft: &Draft, lang: Lang) -> Option<(Field, String)> {
+    if draft.kind != Kind::QuotaRelativeChange {
+        return None;
+    }
+    let read = |t: &str| parse_number_in(t, lang).ok();
+    let typed = [
+        read(&draft.baseline),
+        read(&draft.change),
+        read(&draft.target),
+    ];
+    let (b, c, t) = relative_change(typed)?;
+    let percent =
+        |v: f64| crate::locale::format_percent(v, crate::locale::decimals_of(v, 4).max(1), lang);
+    let (from, to) = (percent(b), percent(t));
+    let by = percent(c);
+    match typed {
+        [Some(_), Some(_), None] => Some((
+            Field::Target,
+            tr!(
+                lang,
+                "{from} um {by} ergibt den Zielwert {to}.",
+                "{from} changed by {by} gives the target {to}."
+            ),
+        )),
+        [Some(_), None, Some(_)] => Some((
+            Field::Change,
+            tr!(
+                lang,
+                "Von {from} auf {to} ist eine Veränderung um {by}.",
+                "From {from} to {to} is a change of {by}."
+            ),
+        )),
+        [None, Some(_), Some(_)] => Some((
+            Field::Baseline,
+            tr!(
+                lang,
+                "Der Zielwert {to} nach {by} ergibt den Ausgangswert {from}.",
+                "The target {to} after {by} gives the baseline {from}."
+            ),
+        )),
+        _ if !stated_figures_fit(b, c, ChangeUnit::Percent, t) => {
+            let computed = crate::locale::format_percent(ChangeUnit::Percent.apply(b, c), 2, lang);
+            Some((
+                Field::Target,
+                tr!(
+                    lang,
+                    "⚠ {from} um {by} ergibt {computed}, nicht {to}. Gespeichert wird, was Sie eintragen; bewertet wird \
+                     gegen {to}, und der Hinweis bleibt am Ziel sichtbar.",
+                    "⚠ {from} changed by {by} gives {computed}, not {to}. What you enter is saved and {to} is what \
+                     counts; the remark stays visible at the target."
+                ),
+            ))
+        }
+        _ => None,
+    }
+}
+
 /// What saving the form does.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Built {
@@ -562,12 +637,14 @@ pub fn build(
             }
         }
         Kind::QuotaRelativeChange => {
-            let baseline = number(Field::Baseline, &draft.baseline, true);
-            let change = number(Field::Change, &draft.change, true);
-            let target = number(Field::Target, &draft.target, true);
-            if let (Some(baseline), Some(change_percent), Some(target)) = (baseline, change, target)
-            {
-                put.push((
+            // Two of the three are enough: the third follows ("um 7,3 % von 13,7 %" gives 14,70 %).
+            let typed = [
+                number(Field::Baseline, &draft.baseline, false),
+                number(Field::Change, &draft.change, false),
+                number(Field::Target, &draft.target, false),
+            ];
+            match relative_change(typed) {
+                Some((baseline, change_percent, target)) => put.push((
                     0,
                     TargetFormat::QuotaRelativeChange {
                         subject: subject(population),
@@ -575,7 +652,26 @@ pub fn build(
                         change_percent,
                         target,
                     },
-                ));
+                )),
+                None => {
+                    let fields = [Field::Baseline, Field::Change, Field::Target];
+                    for (field, text) in
+                        fields
+                            .into_iter()
+                            .zip([&draft.baseline, &draft.change, &draft.target])
+                    {
+                        if text.trim().is_empty() {
+                            errors.push((
+                                field,
+                                lang.pick(
+                                    "Bitte mindestens zwei der drei Zahlen eingeben; die dritte ergibt sich.",
+                                    "Please enter at least two of the three numbers; the third follows.",
+                                )
+                                .into(),
+                            ));
+                        }
+                    }
+                }
             }
         }
         Kind::Monitoring => put.push((
@@ -686,6 +782,73 @@ mod tests {
             (quota.change.as_str(), quota.target.as_str(), quota.unit),
             ("1,8", "58", Some(ChangeUnit::Percent))
         );
+    }
+
+    #[test]
+    fn a_relative_change_needs_two_of_three_and_says_the_third() {
+        let ws = odenwaldkreis();
+        let draft = |b: &str, c: &str, t: &str| Draft {
+            kind: Kind::QuotaRelativeChange,
+            indicator: "K2".into(),
+            population: Some(Population::Women),
+            baseline: b.into(),
+            change: c.into(),
+            target: t.into(),
+            ..Draft::default()
+        };
+        // "um 7,3 % von 13,7 %": 13,7 × 1,073 = 14,7001 → 14,70.
+        let d = draft("13,7", "7,3", "");
+        assert_eq!(
+            relative_change_hint(&d, Lang::De),
+            Some((
+                Field::Target,
+                "13,7\u{a0}% um 7,3\u{a0}% ergibt den Zielwert 14,7\u{a0}%.".into()
+            ))
+        );
+        let built = build(&d, &ws.catalogue(), TargetId(50), Lang::De).unwrap();
+        assert_eq!(
+            built.put[0].format,
+            TargetFormat::QuotaRelativeChange {
+                subject: Subject {
+                    indicator: IndicatorCode::new("K2"),
+                    population: Population::Women
+                },
+                baseline: 13.7,
+                change_percent: 7.3,
+                target: 14.7
+            }
+        );
+        // From 13,7 to 14,7: (14,7 / 13,7 − 1) × 100 = 7,299... → 7,3.
+        let d = draft("13.7", "", "14.7");
+        assert_eq!(
+            relative_change_hint(&d, Lang::En).map(|h| h.1),
+            Some("From 13.7\u{a0}% to 14.7\u{a0}% is a change of 7.3\u{a0}%.".into())
+        );
+        // 13,7 / 7,3 / 15,7: saved as typed, but said.
+        let d = draft("13,7", "7,3", "15,7");
+        assert_eq!(
+            relative_change_hint(&d, Lang::De).map(|h| h.1),
+            Some(
+                "⚠ 13,7\u{a0}% um 7,3\u{a0}% ergibt 14,70\u{a0}%, nicht 15,7\u{a0}%. Gespeichert wird, was Sie \
+                 eintragen; bewertet wird gegen 15,7\u{a0}%, und der Hinweis bleibt am Ziel sichtbar."
+                    .into()
+            )
+        );
+        assert!(build(&d, &ws.catalogue(), TargetId(50), Lang::De).is_ok());
+        assert_eq!(
+            relative_change_hint(&draft("13,7", "7,3", "14,7"), Lang::De),
+            None
+        );
+        // One number is not enough: both empty fields say so.
+        let errors = build(
+            &draft("13,7", "", ""),
+            &ws.catalogue(),
+            TargetId(50),
+            Lang::De,
+        )
+        .unwrap_err();
+        let fields: Vec<Field> = errors.iter().map(|(f, _)| *f).collect();
+        assert_eq!(fields, [Field::Change, Field::Target]);
     }
 
     #[test]

@@ -4,7 +4,10 @@ use crate::domain::attainment::{Implausibility, Warning};
 use crate::domain::balance::format_value;
 use crate::domain::indicator::Unit;
 use crate::domain::workspace::Catalogue;
-use crate::locale::{Lang, format_count, format_decimal, month_name};
+use crate::locale::{
+    Lang, NBSP, decimals_of, format_count, format_decimal, format_percent, month_name,
+};
+use crate::tr;
 
 /// The warning as a German (or English) sentence.
 pub fn text(warning: &Warning, catalogue: &Catalogue, lang: Lang) -> String {
@@ -26,6 +29,7 @@ pub fn text(warning: &Warning, catalogue: &Catalogue, lang: Lang) -> String {
                 total,
                 women,
                 men,
+                ..
             },
             Lang::De,
         ) => format!(
@@ -42,6 +46,7 @@ pub fn text(warning: &Warning, catalogue: &Catalogue, lang: Lang) -> String {
                 total,
                 women,
                 men,
+                ..
             },
             Lang::En,
         ) => format!(
@@ -183,28 +188,43 @@ pub fn text(warning: &Warning, catalogue: &Catalogue, lang: Lang) -> String {
                 target_value,
                 ..
             },
-            Lang::De,
-        ) => format!(
-            "Ausgangswert {}, Veränderung {} {} und Zielwert {} passen nicht zusammen.",
-            format_decimal(*baseline, 1, lang),
-            format_decimal(*change, 1, lang),
-            unit.label_de(),
-            format_decimal(*target_value, 1, lang)
-        ),
+            _,
+        ) => {
+            let written = |v: f64| format_percent(v, decimals_of(v, 4).max(1), lang);
+            let amount = format_decimal(*change, decimals_of(*change, 4).max(1), lang);
+            let unit_text = unit.label(lang);
+            let computed = format_percent(unit.apply(*baseline, *change), 2, lang);
+            let (baseline, target) = (written(*baseline), written(*target_value));
+            tr!(
+                lang,
+                "Ausgangswert {baseline} und Veränderung um {amount}{NBSP}{unit_text} ergeben {computed}, nicht den \
+                 Zielwert {target}; bewertet wird gegen {target}. Bitte die Zahlen mit der Vereinbarung vergleichen.",
+                "Baseline {baseline} changed by {amount}{NBSP}{unit_text} gives {computed}, not the target {target}; \
+                 the target {target} is what counts. Please compare the figures with the agreement."
+            )
+        }
         (
-            Warning::InconsistentQuotaTarget {
-                baseline,
-                change,
-                target_value,
-                ..
+            Warning::AnnualDiffersFromMonths {
+                indicator,
+                population,
+                annual,
+                months,
             },
-            Lang::En,
-        ) => format!(
-            "Baseline {}, change {} and target {} do not fit together.",
-            format_decimal(*baseline, 1, lang),
-            format_decimal(*change, 1, lang),
-            format_decimal(*target_value, 1, lang)
-        ),
+            _,
+        ) => {
+            let who = format!("{} – {}", name(indicator), population.label(lang));
+            let (annual, months) = (
+                format_value(unit(indicator), *annual, lang),
+                format_value(unit(indicator), *months, lang),
+            );
+            tr!(
+                lang,
+                "{who}: Die zwölf Monatswerte ergeben {months}, der Jahreswert ist {annual}; es zählt der Jahreswert. \
+                 Bitte prüfen.",
+                "{who}: the twelve months give {months}, the annual figure is {annual}; the annual figure counts. \
+                 Please check."
+            )
+        }
         (Warning::PreviousYearMissing { .. }, Lang::De) => {
             "Ein Ziel bezieht sich auf den Vorjahreswert, der noch nicht erfasst ist.".into()
         }
@@ -223,7 +243,7 @@ pub fn text(warning: &Warning, catalogue: &Catalogue, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::agreement::Subject;
+    use crate::domain::agreement::{Subject, TargetId};
     use crate::domain::indicator::IndicatorCode;
     use crate::domain::values::Population;
     use crate::domain::workspace::Workspace;
@@ -236,6 +256,7 @@ mod tests {
                 indicator: IndicatorCode::new("INT"),
                 population: Population::Total,
             },
+            targets: [TargetId(3), TargetId(4), TargetId(5)],
             total: 770.0,
             women: 300.0,
             men: 462.0,

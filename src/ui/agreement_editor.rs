@@ -11,9 +11,10 @@ use crate::domain::values::Population;
 use crate::locale::{Lang, format_date, parse_date_in};
 use crate::present::target_form::{
     CATEGORIES, Choice, Draft, Field, Kind, LIMITS, POPULATIONS, STATUSES, UNITS, build, draft_for,
-    from_key, key_of, parts_hint,
+    from_key, key_of, parts_hint, relative_change_hint,
 };
 use crate::ui::state::use_state;
+use crate::ui::target_table::Remarks;
 use crate::ui::widgets::YearSelect;
 
 /// What the last deletion can undo.
@@ -108,17 +109,25 @@ fn NewAgreement(
     let year_text = RwSignal::new(String::new());
     let job_centre = RwSignal::new(String::new());
     let partner = RwSignal::new(String::new());
-    // Suggest the year after the latest agreement and its parties.
+    // Suggest the year after the latest agreement and its parties. A memo: only a change of that suggestion
+    // (a new latest agreement) rewrites the fields, never another edit of the workspace while the user types.
+    let suggestion = Memo::new(move |_| {
+        state
+            .workspace
+            .with(|w| match w.agreements.iter().max_by_key(|a| a.year) {
+                Some(last) => (
+                    last.year.next().map(|y| y.to_string()).unwrap_or_default(),
+                    last.job_centre.clone(),
+                    last.partner.clone(),
+                ),
+                None => (String::new(), w.organisation.clone(), String::new()),
+            })
+    });
     Effect::new(move |_| {
-        state.workspace.with(|w| {
-            if let Some(last) = w.agreements.iter().max_by_key(|a| a.year) {
-                year_text.set(last.year.next().map(|y| y.to_string()).unwrap_or_default());
-                job_centre.set(last.job_centre.clone());
-                partner.set(last.partner.clone());
-            } else {
-                job_centre.set(w.organisation.clone());
-            }
-        })
+        let (year, centre, with) = suggestion.get();
+        year_text.set(year);
+        job_centre.set(centre);
+        partner.set(with);
     });
     let create = move |copy: bool| {
         let Some(year) = year_text
@@ -361,7 +370,7 @@ fn AgreementForm(
                 {lang.pick("Ziel hinzufügen", "Add target")}
             </button>
         </div>
-        {move || form_open.get().then(|| view! { <TargetFormPanel id=id draft=draft message=message /> })}
+        {move || form_open.get().then(|| view! { <TargetFormPanel id=id draft=draft message=message undo=undo /> })}
         <div class="knopfleiste links gefahrenzone">
             <button type="button" class="gefahr" on:click=delete_agreement>
                 {move || {
@@ -430,9 +439,16 @@ fn TargetList(
                                     Lang::De => (format!("{} bearbeiten", row.title), format!("{} entfernen", row.title)),
                                     Lang::En => (format!("Edit {}", row.title), format!("Remove {}", row.title)),
                                 };
+                                let wording = (!row.wording.is_empty())
+                                    .then(|| view! { <p class="lesarten">{row.wording}</p> });
                                 view! {
                                     <tr data-ziel=row.target_id>
-                                        <th scope="row" class="ziel-titel">{row.title}<span class="ziel-art">{row.kind}</span></th>
+                                        <th scope="row" class="ziel-titel">
+                                            {row.title}
+                                            <span class="ziel-art">{row.kind}</span>
+                                            {wording}
+                                            <Remarks remarks=row.remarks lang=lang />
+                                        </th>
                                         <td class="zahl">{row.target}</td>
                                         <td class="aktionen">
                                             <button type="button" on:click=edit aria-label=edit_label>{lang.pick("Bearbeiten", "Edit")}</button>
@@ -450,6 +466,28 @@ fn TargetList(
         }
         .into_any()
     }
+}
+
+/// "„Integrationen – Frauen“ und „Integrationen – Männer“": the titles of removed targets for the undo line.
+fn removed_names(
+    workspace: &crate::domain::workspace::Workspace,
+    removed: &[RemovedTarget],
+    lang: Lang,
+) -> String {
+    let catalogue = workspace.catalogue();
+    let titles: Vec<String> = removed
+        .iter()
+        .map(|r| {
+            let indicator = r
+                .target
+                .format
+                .subject()
+                .and_then(|s| catalogue.get(s.indicator.as_str()));
+            let title = crate::present::overview::title(&r.target, indicator, lang);
+            crate::tr!(lang, "„{title}“", "“{title}”")
+        })
+        .collect();
+    crate::present::overview::join_and(&titles, lang)
 }
 
 /// The `<option>`s of a choice table, their texts in `lang`.
@@ -491,6 +529,7 @@ fn TargetFormPanel(
     id: AgreementId,
     draft: RwSignal<Option<Draft>>,
     message: RwSignal<String>,
+    undo: RwSignal<Option<(String, Undo)>>,
 ) -> impl IntoView {
     let state = use_state();
     let lang = state.lang.get_untracked();
@@ -517,6 +556,8 @@ fn TargetFormPanel(
         })
     });
     let hint = Memo::new(move |_| draft.with(|d| d.as_ref().and_then(|d| parts_hint(d, lang))));
+    let relative_hint =
+        Memo::new(move |_| draft.with(|d| d.as_ref().and_then(|d| relative_change_hint(d, lang))));
 
     let save = move |_| {
         let Some(d) = draft.get_untracked() else {
@@ -539,9 +580,10 @@ fn TargetFormPanel(
             Ok(b) => {
                 let count = b.put.len();
                 let mut failed = None;
+                let mut removed = Vec::new();
                 state.workspace.update(|w| {
                     for t in &b.remove {
-                        w.remove_target(id, *t);
+                        removed.extend(w.remove_target(id, *t));
                     }
                     for t in b.put {
                         if let Err(e) = w.put_target(id, t, lang) {
@@ -557,6 +599,25 @@ fn TargetFormPanel(
                             (_, Lang::De) => format!("{count} Ziele gespeichert."),
                             (_, Lang::En) => format!("{count} targets saved."),
                         });
+                        // Emptied part fields remove those targets: said, and undoable.
+                        if !removed.is_empty() {
+                            let names = state
+                                .workspace
+                                .with_untracked(|w| removed_names(w, &removed, lang));
+                            let text = match removed.len() {
+                                1 => crate::tr!(
+                                    lang,
+                                    "Ziel {names} entfernt (Feld geleert).",
+                                    "Target {names} removed (field emptied)."
+                                ),
+                                _ => crate::tr!(
+                                    lang,
+                                    "Ziele {names} entfernt (Felder geleert).",
+                                    "Targets {names} removed (fields emptied)."
+                                ),
+                            };
+                            undo.set(Some((text, Undo::Targets(removed))));
+                        }
                         errors.set(Vec::new());
                         draft.set(None);
                     }
@@ -727,6 +788,13 @@ fn TargetFormPanel(
                         {draft_input(draft, errors, Field::Change, lang.pick("Veränderung in %", "Change in %"), |d| d.change.clone(), |d, v| d.change = v)}
                         {draft_input(draft, errors, Field::Target, lang.pick("auf (Zielwert in %)", "to (target value in %)"), |d| d.target.clone(), |d, v| d.target = v)}
                     </div>
+                    <p class="hilfe">
+                        {lang.pick(
+                            "Zwei der drei Zahlen genügen; die dritte wird berechnet.",
+                            "Two of the three numbers are enough; the third is computed.",
+                        )}
+                    </p>
+                    <p class="teile-hinweis" role="status" aria-live="polite">{move || relative_hint.get().map(|(_, h)| h)}</p>
                 }
                 .into_any(),
                 Kind::Monitoring => view! {

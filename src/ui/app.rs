@@ -137,6 +137,7 @@ pub fn App() -> impl IntoView {
                 Route::Screen(Screen::Report) => view! { <ReportScreen /> }.into_any(),
                 Route::Screen(Screen::Exchange) => view! { <ExchangeScreen /> }.into_any(),
                 Route::Target(id) => view! { <TargetDetail id=id /> }.into_any(),
+                Route::ValueCell(cell) => view! { <ValuesScreen focus=cell /> }.into_any(),
                 Route::Unknown(path) => view! { <NotFound path=path /> }.into_any(),
             }}
         </main>

@@ -3,12 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::locale::Lang;
 use crate::present::overview::model;
 use crate::route::Screen;
 use crate::ui::app::nav_label;
+use crate::ui::legend::StatusLegend;
 use crate::ui::state::use_state;
-use crate::ui::widgets::{EmptyState, StatusBadge, YearSelect};
+use crate::ui::target_table::{Lines, TargetTable};
+use crate::ui::widgets::{EmptyState, YearSelect};
 
 #[component]
 pub fn Balance() -> impl IntoView {
@@ -26,10 +27,7 @@ pub fn Balance() -> impl IntoView {
                 let provisional = m.rows.iter().any(|r| !r.is_final && r.status != crate::domain::attainment::Status::Open);
                 view! {
                     <h2>
-                        {match lang {
-                            Lang::De => format!("Bilanz der {}", m.heading),
-                            Lang::En => format!("Balance of the {}", m.heading),
-                        }}
+                        {m.balance_heading.clone()}
                     </h2>
                     <p class="parteien">{m.parties.clone()}</p>
                     {provisional
@@ -49,48 +47,18 @@ pub fn Balance() -> impl IntoView {
                         <span class="bilanz-zahlen">{m.summary.clone()}</span>
                         <span class="datenstand">{m.as_of.clone()}</span>
                     </p>
-                    <div class="tabelle-rahmen">
-                        <table class="ziele bilanz">
-                            <caption class="sr-only">
-                                {lang.pick(
-                                    "Ergebnis je Ziel mit Vorjahresvergleich",
-                                    "Result per target compared with the previous year",
-                                )}
-                            </caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">{lang.pick("Ziel", "Target")}</th>
-                                    <th scope="col" class="zahl">{lang.pick("Ergebnis", "Result")}</th>
-                                    <th scope="col" class="zahl">{lang.pick("Ziel", "Target")}</th>
-                                    <th scope="col" class="zahl">{lang.pick("Abweichung", "Deviation")}</th>
-                                    <th scope="col">"Status"</th>
-                                    <th scope="col" class="zahl">{lang.pick("Vorjahr", "Previous year")}</th>
-                                    <th scope="col" class="zahl">{lang.pick("Veränderung", "Change")}</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {m.rows
-                                    .iter()
-                                    .map(|row| {
-                                        let status = row.status;
-                                        view! {
-                                            <tr data-ziel=row.target_id>
-                                                <th scope="row" class="ziel-titel">{row.title.clone()}</th>
-                                                <td class="zahl">{row.actual.clone()}</td>
-                                                <td class="zahl">{row.target.clone()}</td>
-                                                <td class="zahl">{row.deviation.clone()}</td>
-                                                <td>
-                                                    <StatusBadge status=status />
-                                                </td>
-                                                <td class="zahl">{row.previous_year.clone()}</td>
-                                                <td class="zahl">{row.change.clone()}</td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
+                    <TargetTable
+                        rows=m.rows.clone()
+                        lang=lang
+                        caption=lang.pick(
+                            "Ergebnis je Ziel mit Vorjahresvergleich",
+                            "Result per target compared with the previous year",
+                        )
+                        lines=Lines::WithoutSentence
+                        compare=true
+                        class="bilanz"
+                    />
+                    <StatusLegend />
                     <h2 id="bilanztext">{lang.pick("Bilanztext", "Balance text")}</h2>
                     <div class="bilanztext" aria-labelledby="bilanztext">
                         {m.rows.iter().map(|row| view! { <p>{row.sentence.clone()}</p> }).collect_view()}

@@ -11,6 +11,7 @@ use crate::route::Screen;
 use crate::ui::app::nav_label;
 use crate::ui::figures::Figures;
 use crate::ui::state::use_state;
+use crate::ui::target_table::Remarks;
 use crate::ui::widgets::StatusBadge;
 
 #[component]
@@ -58,7 +59,10 @@ pub fn TargetDetail(id: u32) -> impl IntoView {
                     <div><dt>{lang.pick("Prognose", "Forecast")}</dt><dd>{row.forecast.clone()}" "<span class="methode">{row.forecast_method.clone()}</span></dd></div>
                 </dl>
                 <p class="satz">{row.sentence.clone()}</p>
-                {(!row.interpretations.is_empty()).then(|| view! { <p class="lesarten">{row.interpretations.clone()}</p> })}
+                <p class="status-regel">{d.status_rule.clone()}</p>
+                {(!d.pace.is_empty()).then(|| view! { <p class="tempo">{d.pace.clone()}</p> })}
+                {(!row.wording.is_empty()).then(|| view! { <p class="lesarten">{row.wording.clone()}</p> })}
+                <Remarks remarks=row.remarks.clone() lang=lang />
                 <Figures figures=state.workspace.with_untracked(|w| figures(w, TargetId(id), lang)) />
                 <h2 id="monate-titel">{lang.pick("Verlauf nach Monaten", "Month by month")}</h2>
                 {(!d.missing.is_empty()).then(|| {

@@ -67,6 +67,11 @@ pub fn today_date() -> Option<crate::domain::calendar::Date> {
     )
 }
 
+/// The current calendar year, if it lies in the range the app takes.
+pub fn this_year() -> Option<crate::domain::calendar::Year> {
+    today_date().and_then(|d| crate::domain::calendar::Year::new(i64::from(d.year())))
+}
+
 /// Now as an ISO timestamp ("2026-11-26T10:30:00.123Z").
 pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
@@ -77,4 +82,18 @@ pub fn today(lang: crate::locale::Lang) -> String {
     today_date()
         .map(|d| crate::locale::format_date(d, lang))
         .unwrap_or_default()
+}
+
+/// Downloads the backup of the whole workspace ("zielsteuerung-sicherung-2026-11-26.json"); `false` if the
+/// browser refused or has no calendar.
+pub fn download_backup(workspace: &crate::domain::workspace::Workspace) -> bool {
+    let Some(today) = today_date() else {
+        return false;
+    };
+    let text = crate::exchange::backup::export(workspace);
+    download_text(
+        &crate::exchange::backup::file_name(today),
+        &text,
+        "application/json",
+    )
 }

@@ -11,7 +11,9 @@ use crate::exchange::{backup, csv, xlsx};
 use crate::locale::{Lang, format_count};
 use crate::route::Screen;
 use crate::ui::app::nav_label;
-use crate::ui::download::{download_bytes, download_text, read_chosen_file, today_date};
+use crate::ui::download::{
+    download_backup, download_bytes, download_text, read_chosen_file, today_date,
+};
 use crate::ui::state::use_state;
 use crate::ui::widgets::YearSelect;
 
@@ -57,9 +59,7 @@ pub fn ExchangeScreen() -> impl IntoView {
         )
     };
     let export_backup = move |_| {
-        let Some(today) = today_date() else { return };
-        let text = state.workspace.with_untracked(backup::export);
-        if download_text(&backup::file_name(today), &text, "application/json") {
+        if state.workspace.with_untracked(download_backup) {
             message.set(
                 lang.pick("Sicherung heruntergeladen.", "Backup downloaded.")
                     .into(),

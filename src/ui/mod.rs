@@ -7,11 +7,13 @@ mod detail;
 mod download;
 mod exchange;
 mod figures;
+mod legend;
 mod notices;
 mod overview;
 mod report;
 mod screens;
 mod state;
+mod target_table;
 mod values_grid;
 mod widgets;
 

@@ -1,16 +1,22 @@
 //! The overview ("Übersicht"): the agreement of the selected year, each target with actual, target, deviation,
-//! attainment, status (text and symbol) and forecast, and its generated sentence. All cells come formatted from
+//! attainment, status (text and symbol) and forecast, its sentence and its remarks; the status legend with the
+//! workspace's tolerance; and, in the example, the way to a workspace of one's own. All cells come formatted from
 //! `present::overview`.
 
 use leptos::prelude::*;
 
-use crate::domain::calendar::Year;
+use crate::domain::example::own_entries;
+use crate::domain::workspace::Workspace;
 use crate::locale::Lang;
-use crate::present::overview::{Model, model};
+use crate::present::overview::{Model, discard_warning, example_banner, model};
 use crate::route::Screen;
+use crate::tr;
 use crate::ui::app::nav_label;
+use crate::ui::download::{download_backup, this_year};
+use crate::ui::legend::StatusLegend;
 use crate::ui::state::use_state;
-use crate::ui::widgets::{EmptyState, StatusBadge, YearSelect};
+use crate::ui::target_table::{Lines, TargetTable};
+use crate::ui::widgets::{EmptyState, YearSelect};
 
 #[component]
 pub fn Overview() -> impl IntoView {
@@ -18,23 +24,20 @@ pub fn Overview() -> impl IntoView {
     let lang = state.lang.get_untracked();
     let overview: Memo<Option<Model>> =
         Memo::new(move |_| state.workspace.with(|w| model(w, state.year.get(), lang)));
-    let is_example = Memo::new(move |_| state.workspace.with(|w| w.example));
+    let banner = Memo::new(move |_| {
+        state
+            .workspace
+            .with(|w| w.example.then(|| example_banner(&own_entries(w), lang)))
+    });
     provide_context(ReplacedExample(RwSignal::new(None)));
 
     view! {
         <h1>{nav_label(Screen::Overview, lang)}</h1>
-        <Show when=move || is_example.get()>
+        <Show when=move || banner.with(Option::is_some)>
             <div class="hinweis" role="note">
                 <p>
                     <strong>{lang.pick("Beispiel: ", "Example: ")}</strong>
-                    {lang.pick(
-                        "Dieser Arbeitsbereich zeigt die Zielvereinbarungen des Odenwaldkreises aus dessen Pressemitteilung \
-                         von 2022: die Ergebnisse 2021 und die Ziele 2022. Für 2022 nennt die Pressemitteilung noch keine \
-                         Ist-Werte.",
-                        "This workspace shows the target agreements of the Odenwaldkreis from its press release of 2022: \
-                         the results of 2021 and the targets for 2022. For 2022 the press release gives no actual \
-                         figures yet.",
-                    )}
+                    {move || banner.get().unwrap_or_default()}
                 </p>
                 <NewWorkspace />
             </div>
@@ -55,6 +58,7 @@ pub fn Overview() -> impl IntoView {
             .into_any(),
             Some(m) => view! { <AgreementOverview model=m lang=lang /> }.into_any(),
         }}
+        <StatusLegend editable=true />
     }
 }
 
@@ -68,6 +72,7 @@ fn AgreementOverview(model: Model, lang: Lang) -> impl IntoView {
         as_of,
         rows,
         warnings,
+        ..
     } = model;
     let has_warnings = !warnings.is_empty();
     view! {
@@ -79,62 +84,16 @@ fn AgreementOverview(model: Model, lang: Lang) -> impl IntoView {
                 <span class="bilanz-zahlen">{summary}</span>
                 <span class="datenstand">{as_of}</span>
             </p>
-            <div class="tabelle-rahmen">
-                <table class="ziele">
-                    <caption class="sr-only">
-                        {lang.pick(
-                            "Ziele mit Ist, Ziel, Abweichung, Zielerreichung, Status und Prognose",
-                            "Targets with actual, target, deviation, attainment, status and forecast",
-                        )}
-                    </caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{lang.pick("Ziel", "Target")}</th>
-                            <th scope="col" class="zahl">{lang.pick("Ist", "Actual")}</th>
-                            <th scope="col" class="zahl">{lang.pick("Ziel", "Target")}</th>
-                            <th scope="col" class="zahl">{lang.pick("Abweichung", "Deviation")}</th>
-                            <th scope="col" class="zahl">{lang.pick("Ist/Soll", "Actual/target")}</th>
-                            <th scope="col">"Status"</th>
-                            <th scope="col" class="zahl">{lang.pick("Prognose", "Forecast")}</th>
-                        </tr>
-                    </thead>
-                    {rows
-                        .into_iter()
-                        .map(|row| {
-                            let status = row.status;
-                            view! {
-                                <tbody class="ziel" data-ziel=row.target_id>
-                                    <tr>
-                                        <th scope="row" class="ziel-titel">
-                                            <a href=crate::route::Route::target_href(row.target_id)>{row.title}</a>
-                                            <span class="ziel-art">{row.kind}</span>
-                                        </th>
-                                        <td class="zahl">{row.actual}</td>
-                                        <td class="zahl">{row.target}</td>
-                                        <td class="zahl">{row.deviation}</td>
-                                        <td class="zahl">{row.ratio}</td>
-                                        <td>
-                                            <StatusBadge status=status />
-                                        </td>
-                                        <td class="zahl">
-                                            {row.forecast}
-                                            {(!row.forecast_method.is_empty())
-                                                .then(|| view! { <span class="methode">{row.forecast_method}</span> })}
-                                        </td>
-                                    </tr>
-                                    <tr class="satz-zeile">
-                                        <td colspan="7">
-                                            <p class="satz">{row.sentence}</p>
-                                            {(!row.interpretations.is_empty())
-                                                .then(|| view! { <p class="lesarten">{row.interpretations}</p> })}
-                                        </td>
-                                    </tr>
-                                </tbody>
-                            }
-                        })
-                        .collect_view()}
-                </table>
-            </div>
+            <TargetTable
+                rows=rows
+                lang=lang
+                caption=lang.pick(
+                    "Ziele mit Ist, Zielwert, Abweichung, Zielerreichung, Status und Prognose",
+                    "Targets with actual, target value, deviation, attainment, status and forecast",
+                )
+                lines=Lines::All
+                links=true
+            />
             <p class="fussnote">
                 {lang.pick(
                     "Während des Jahres beziehen sich Abweichung und Ist/Soll auf das anteilige Ziel bis zum letzten Monat \
@@ -156,11 +115,14 @@ fn AgreementOverview(model: Model, lang: Lang) -> impl IntoView {
     }
 }
 
-/// The example replaced by a new workspace, kept for undo while the tab lives.
+/// The workspace a new one replaced, and the new one as it was created: undo is offered only while the
+/// workspace is still exactly that new one (anything added since, here or taken over from another tab, would be
+/// lost by going back). Kept while the tab lives.
 #[derive(Clone, Copy)]
-struct ReplacedExample(RwSignal<Option<crate::domain::workspace::Workspace>>);
+struct ReplacedExample(RwSignal<Option<(Workspace, Workspace)>>);
 
-/// "Neuen Arbeitsbereich anlegen": an empty workspace for the user's organisation instead of the example.
+/// "Neuen Arbeitsbereich anlegen": an empty workspace for the user's organisation instead of the example, with
+/// what that discards said plainly (the user's own entries with their count) and the backup one click away.
 #[component]
 fn NewWorkspace() -> impl IntoView {
     let state = use_state();
@@ -168,7 +130,26 @@ fn NewWorkspace() -> impl IntoView {
     let open = RwSignal::new(false);
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(String::new());
+    let saved = RwSignal::new(String::new());
     let replaced = use_context::<ReplacedExample>();
+    let warning = Memo::new(move |_| {
+        state
+            .workspace
+            .with(|w| discard_warning(&own_entries(w), lang))
+    });
+    let has_own = Memo::new(move |_| state.workspace.with(|w| !own_entries(w).is_empty()));
+    let backup = move |_| {
+        saved.set(if state.workspace.with_untracked(download_backup) {
+            lang.pick("Sicherung heruntergeladen.", "Backup downloaded.")
+                .into()
+        } else {
+            lang.pick(
+                "Der Browser hat den Download abgelehnt.",
+                "The browser refused the download.",
+            )
+            .into()
+        });
+    };
     let create = move |_| {
         let organisation = name.get_untracked();
         if organisation.trim().is_empty() {
@@ -182,15 +163,16 @@ fn NewWorkspace() -> impl IntoView {
             return;
         }
         let previous = state.workspace.get_untracked();
-        state
-            .workspace
-            .set(crate::domain::workspace::Workspace::empty(&organisation));
+        let fresh = Workspace::empty(&organisation);
+        state.workspace.set(fresh.clone());
         if let Some(r) = replaced {
-            r.0.set(Some(previous));
+            r.0.set(Some((previous, fresh)));
         }
-        if let Some(year) = Year::new(i64::from(js_sys::Date::new_0().get_full_year())) {
-            state.year.set(year);
-        }
+        state.year.set(
+            state
+                .workspace
+                .with_untracked(|w| w.start_year(this_year())),
+        );
     };
     view! {
         <Show
@@ -207,27 +189,28 @@ fn NewWorkspace() -> impl IntoView {
                     <input id="neu-organisation" type="text"
                         placeholder=lang.pick("z. B. Jobcenter Musterkreis", "e.g. Jobcenter Musterkreis")
                         prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))
-                        aria-describedby="neu-organisation-fehler" />
+                        aria-describedby="neu-organisation-fehler neu-verwerfen" />
                     <span id="neu-organisation-fehler" class="feldfehler">{move || error.get()}</span>
                 </div>
             </div>
-            <p class="hilfe">
-                {lang.pick(
-                    "Das Beispiel wird dabei verworfen; Sie können das direkt danach rückgängig machen.",
-                    "This discards the example; you can undo that right afterwards.",
-                )}
-            </p>
+            <p id="neu-verwerfen" class="hilfe" class:warnung=move || has_own.get()>{move || warning.get()}</p>
             <div class="knopfleiste links">
+                <Show when=move || has_own.get()>
+                    <button type="button" on:click=backup>
+                        {lang.pick("Sicherung herunterladen", "Download backup")}
+                    </button>
+                </Show>
                 <button type="button" class="haupt" on:click=create>
                     {lang.pick("Leeren Arbeitsbereich anlegen", "Create an empty workspace")}
                 </button>
                 <button type="button" on:click=move |_| open.set(false)>{lang.pick("Abbrechen", "Cancel")}</button>
             </div>
+            <p class="grid-meldung" role="status" aria-live="polite">{move || saved.get()}</p>
         </Show>
     }
 }
 
-/// Offers to bring the example back right after it was replaced.
+/// Offers to bring the example back right after it was replaced, and only while nothing changed since.
 #[component]
 fn WorkspaceUndo() -> impl IntoView {
     let state = use_state();
@@ -235,24 +218,37 @@ fn WorkspaceUndo() -> impl IntoView {
     let Some(replaced) = use_context::<ReplacedExample>() else {
         return ().into_any();
     };
-    let undo = move |_| {
-        if let Some(previous) = replaced.0.get_untracked() {
-            state.workspace.set(previous);
+    let still_fresh = Memo::new(move |_| {
+        replaced.0.with(|r| {
+            r.as_ref()
+                .is_some_and(|(_, fresh)| state.workspace.with(|w| w == fresh))
+        })
+    });
+    // Once anything changed, the offer is gone for good (and the comparison stops).
+    Effect::new(move |_| {
+        if !still_fresh.get() && replaced.0.with_untracked(Option::is_some) {
             replaced.0.set(None);
         }
+    });
+    let undo = move |_| {
+        if let Some((previous, fresh)) = replaced.0.get_untracked()
+            && state.workspace.with_untracked(|w| *w == fresh)
+        {
+            state.workspace.set(previous);
+        }
+        replaced.0.set(None);
     };
     (move || {
-        replaced.0.with(|r| r.is_some()).then(|| {
+        still_fresh.get().then(|| {
             let organisation = state.workspace.with(|w| w.organisation.clone());
             view! {
                 <div class="meldung meldung-info rueckgaengig" role="status">
                     <p>
-                        {match lang {
-                            Lang::De => format!(
-                                "Neuer Arbeitsbereich „{organisation}“ angelegt; das Beispiel wurde verworfen."
-                            ),
-                            Lang::En => format!("New workspace “{organisation}” created; the example was discarded."),
-                        }}
+                        {tr!(
+                            lang,
+                            "Neuer Arbeitsbereich „{organisation}“ angelegt; das Beispiel wurde verworfen.",
+                            "New workspace “{organisation}” created; the example was discarded."
+                        )}
                     </p>
                     <div class="knopfleiste">
                         <button type="button" on:click=undo>{lang.pick("Rückgängig", "Undo")}</button>

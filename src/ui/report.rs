@@ -9,7 +9,9 @@ use crate::present::report::{Report, report};
 use crate::route::Screen;
 use crate::ui::download::today;
 use crate::ui::figures::Figures;
+use crate::ui::legend::StatusLegend;
 use crate::ui::state::use_state;
+use crate::ui::target_table::{Lines, Remarks, TargetTable};
 use crate::ui::widgets::{EmptyState, StatusBadge, YearSelect};
 
 #[component]
@@ -67,39 +69,17 @@ fn ReportBody(report: Report, lang: Lang) -> impl IntoView {
             <section class="bericht-zusammenfassung" aria-labelledby="bericht-zusammenfassung">
                 <h2 id="bericht-zusammenfassung">{lang.pick("Zusammenfassung", "Summary")}</h2>
                 <p class="bilanz-zahlen">{overview.summary.clone()}</p>
-                <table class="ziele kompakt">
-                    <caption class="sr-only">
-                        {lang.pick("Ziele mit Ist, Ziel, Abweichung und Status", "Targets with actual, target, deviation and status")}
-                    </caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{lang.pick("Ziel", "Target")}</th>
-                            <th scope="col" class="zahl">{lang.pick("Ist", "Actual")}</th>
-                            <th scope="col" class="zahl">{lang.pick("Ziel", "Target")}</th>
-                            <th scope="col" class="zahl">{lang.pick("Abweichung", "Deviation")}</th>
-                            <th scope="col">"Status"</th>
-                            <th scope="col" class="zahl">{lang.pick("Prognose", "Forecast")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {overview
-                            .rows
-                            .iter()
-                            .map(|row| {
-                                view! {
-                                    <tr>
-                                        <th scope="row">{row.title.clone()}</th>
-                                        <td class="zahl">{row.actual.clone()}</td>
-                                        <td class="zahl">{row.target.clone()}</td>
-                                        <td class="zahl">{row.deviation.clone()}</td>
-                                        <td><StatusBadge status=row.status /></td>
-                                        <td class="zahl">{row.forecast.clone()}</td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
+                <TargetTable
+                    rows=overview.rows.clone()
+                    lang=lang
+                    caption=lang.pick(
+                        "Ziele mit Ist, Zielwert, Abweichung, Zielerreichung, Status und Prognose",
+                        "Targets with actual, target value, deviation, attainment, status and forecast",
+                    )
+                    lines=Lines::Marked
+                    class="kompakt"
+                />
+                <StatusLegend />
             </section>
             {sections
                 .into_iter()
@@ -114,8 +94,9 @@ fn ReportBody(report: Report, lang: Lang) -> impl IntoView {
                                 <StatusBadge status=s.row.status />
                             </p>
                             <p class="satz">{s.row.sentence.clone()}</p>
-                            {(!s.row.interpretations.is_empty())
-                                .then(|| view! { <p class="lesarten">{s.row.interpretations.clone()}</p> })}
+                            {(!s.row.wording.is_empty())
+                                .then(|| view! { <p class="lesarten">{s.row.wording.clone()}</p> })}
+                            <Remarks remarks=s.row.remarks.clone() lang=lang />
                             <Figures figures=s.figures />
                         </section>
                     }

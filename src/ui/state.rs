@@ -54,15 +54,6 @@ pub struct AppState {
     from_storage: StoredValue<bool>,
 }
 
-fn latest_year(workspace: &Workspace) -> Year {
-    workspace
-        .agreement_years()
-        .last()
-        .copied()
-        .or_else(|| Year::new(2022))
-        .unwrap_or_else(|| unreachable!("2022 is a valid year"))
-}
-
 impl AppState {
     /// Reads storage and decides what the app starts with.
     pub fn new() -> AppState {
@@ -94,7 +85,7 @@ impl AppState {
         }
         let lang = storage::load_language().unwrap_or_default();
         AppState {
-            year: RwSignal::new(latest_year(&workspace)),
+            year: RwSignal::new(workspace.start_year(crate::ui::download::this_year())),
             workspace: RwSignal::new(workspace),
             notice: RwSignal::new(notice),
             entry_as_of: RwSignal::new(crate::ui::download::today(lang)),

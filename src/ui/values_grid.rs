@@ -6,13 +6,14 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::domain::attainment::value_warnings;
 use crate::domain::indicator::IndicatorCode;
 use crate::locale::{Lang, month_name, parse_date_in};
 use crate::present::grid::{
     Column, Entry, Part, Period, apply, cell_text, columns, indicators_shown, indicators_to_add,
-    is_block, periods, read_block,
+    is_block, is_computed, periods, read_block,
 };
-use crate::route::Screen;
+use crate::route::{CellRef, Screen};
 use crate::ui::app::nav_label;
 use crate::ui::state::{AppState, use_state};
 use crate::ui::widgets::{EmptyState, YearSelect};
@@ -55,7 +56,7 @@ fn commit(
             .checked_sub(1)
             .and_then(|c| input(row, c))
             .map(|i| i.value()),
-        Part::Number => None,
+        Part::Number | Part::Rate => None,
     };
     let lang = state.lang.get_untracked();
     let place = format!(
@@ -103,11 +104,21 @@ fn commit(
 }
 
 #[component]
-pub fn ValuesScreen() -> impl IntoView {
+pub fn ValuesScreen(
+    /// A cell to open the grid at (a link from a missing figure): its year, its indicator shown, its input
+    /// focused.
+    #[prop(optional)]
+    focus: Option<CellRef>,
+) -> impl IntoView {
     let state = use_state();
     let lang = state.lang.get_untracked();
     // Indicators the user asked to show although the year has neither a target nor a value for them yet.
     let extra: RwSignal<Vec<IndicatorCode>> = RwSignal::new(Vec::new());
+    let focus = StoredValue::new(focus);
+    if let Some(cell) = focus.get_value() {
+        state.year.set(cell.year);
+        extra.set(vec![cell.indicator.clone()]);
+    }
     let cols = Memo::new(move |_| {
         extra.with(|x| {
             state
@@ -142,7 +153,7 @@ pub fn ValuesScreen() -> impl IntoView {
     view! {
         <h1>{nav_label(Screen::Values, lang)}</h1>
         <div class="werkzeugleiste">
-            <YearSelect />
+            <YearSelect any_year=true />
             <label for="datenstand">{lang.pick("Datenstand der Eingaben", "Data as of (for entries)")}</label>
             <input
                 id="datenstand"
@@ -180,6 +191,17 @@ pub fn ValuesScreen() -> impl IntoView {
                  already entered; show further indicators (such as the base of a rate) with “Show indicator”.",
             )}
         </p>
+        <p class="hilfe">
+            {lang.pick(
+                "Quoten: Zähler und Nenner eintragen – daneben steht die Quote, die sich ergibt (bei Quoten wie der \
+                 Integrationsquote aufs Jahr gerechnet) –, oder eine veröffentlichte Quote direkt in „Quote in %“. Ein \
+                 Jahreswert geht den Monatswerten vor; weichen zwölf Monate von ihm ab, steht das unter der Tabelle.",
+                "Rates: enter numerator and denominator – the resulting rate shows beside them (for rates such as the \
+                 integration rate at the year's pace) – or type a published rate straight into “rate in %”. An annual \
+                 figure takes precedence over the months; where twelve months differ from it, it says so below the \
+                 table.",
+            )}
+        </p>
         <p class="grid-meldung" role="status" aria-live="polite">{move || message.get()}</p>
         {move || {
             let columns = cols.get();
@@ -197,8 +219,40 @@ pub fn ValuesScreen() -> impl IntoView {
                 }
                 .into_any();
             }
-            view! { <Grid columns=columns as_of_text=as_of_text message=message /> }.into_any()
+            view! { <Grid columns=columns as_of_text=as_of_text message=message focus=focus.get_value() /> }.into_any()
         }}
+        <YearNotes />
+    }
+}
+
+/// The notes on the year's values under the grid: parts that do not add up, twelve months beside an annual
+/// value they do not give, implausible figures.
+#[component]
+fn YearNotes() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang.get_untracked();
+    let notes = Memo::new(move |_| {
+        let year = state.year.get();
+        state.workspace.with(|w| {
+            let catalogue = w.catalogue();
+            value_warnings(w, &catalogue, year)
+                .iter()
+                .map(|warning| crate::present::warnings::text(warning, &catalogue, lang))
+                .collect::<Vec<_>>()
+        })
+    });
+    move || {
+        let notes = notes.get();
+        (!notes.is_empty()).then(|| {
+            view! {
+                <section class="hinweise" aria-labelledby="werte-hinweise-titel">
+                    <h2 id="werte-hinweise-titel">
+                        {move || crate::tr!(lang, "Hinweise zu den Werten {}", "Notes on the figures of {}", state.year.get())}
+                    </h2>
+                    <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                </section>
+            }
+        })
     }
 }
 
@@ -207,6 +261,7 @@ fn Grid(
     columns: Vec<Column>,
     as_of_text: RwSignal<String>,
     message: RwSignal<String>,
+    focus: Option<CellRef>,
 ) -> impl IntoView {
     let state = use_state();
     let lang = state.lang.get_untracked();
@@ -214,6 +269,23 @@ fn Grid(
     let n_rows = rows.len();
     let n_cols = columns.len();
     let cols = StoredValue::new(columns.clone());
+    // The linked cell: the number, or for a quota its rate, of that indicator and population in that period.
+    if let Some(cell) = focus {
+        let row = cell.month.map_or(12, |m| m.index());
+        let col = columns.iter().position(|c| {
+            c.indicator == cell.indicator
+                && c.population == cell.population
+                && matches!(c.part, Part::Number | Part::Rate)
+        });
+        if let Some(col) = col {
+            request_animation_frame(move || {
+                if let Some(field) = input(row, col) {
+                    let _ = field.focus();
+                    field.select();
+                }
+            });
+        }
+    }
 
     // Header: indicator names spanning their columns, then the populations / parts.
     let mut groups: Vec<(String, usize)> = Vec::new();
@@ -379,11 +451,29 @@ fn Grid(
                                             );
                                             // A memo per cell: a change of one value rewrites only the inputs whose
                                             // text changed, not all of them (a large year has ~2,000 cells).
+                                            let computed_column = column.clone();
                                             let value = Memo::new(move |_| {
                                                 state
                                                     .workspace
                                                     .with(|w| cell_text(w, state.year.get(), &column, period, lang))
                                             });
+                                            // A rate computed from numerator and denominator looks different from a
+                                            // typed one (and says so to screen readers).
+                                            let computed = (computed_column.part == Part::Rate).then(|| {
+                                                Memo::new(move |_| {
+                                                    state.workspace.with(|w| {
+                                                        is_computed(w, state.year.get(), &computed_column, period)
+                                                    })
+                                                })
+                                            });
+                                            let computed_title = move || {
+                                                computed.and_then(|c| c.get().then(|| {
+                                                    lang.pick(
+                                                        "aus Zähler und Nenner berechnet",
+                                                        "computed from numerator and denominator",
+                                                    )
+                                                }))
+                                            };
                                             view! {
                                                 <td>
                                                     <input
@@ -391,6 +481,8 @@ fn Grid(
                                                         inputmode="decimal"
                                                         autocomplete="off"
                                                         class="zelle"
+                                                        class:berechnet=move || computed.is_some_and(|c| c.get())
+                                                        title=computed_title
                                                         id=cell_id(r, c)
                                                         aria-label=label
                                                         prop:value=value

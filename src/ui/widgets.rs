@@ -4,16 +4,29 @@ use leptos::prelude::*;
 
 use crate::domain::attainment::Status;
 use crate::domain::calendar::Year;
+use crate::present::grid::{agreement_years_with, years_offered};
 use crate::route::Screen;
 use crate::ui::screens::empty_state;
 use crate::ui::state::use_state;
 
-/// `<label>Jahr</label><select>`: the years that have an agreement; sets the shared selected year.
+/// `<label>Jahr</label><select>`: the years that have an agreement and the selected one (a new workspace shows
+/// its year, never an empty choice); sets the shared selected year. With `any_year` (the value grid) it offers
+/// also the year before each agreement, the years with values and this year, and a field for any other year.
 #[component]
-pub fn YearSelect() -> impl IntoView {
+pub fn YearSelect(#[prop(optional)] any_year: bool) -> impl IntoView {
     let state = use_state();
     let lang = state.lang.get_untracked();
-    let years = Memo::new(move |_| state.workspace.with(|w| w.agreement_years()));
+    let this_year = crate::ui::download::this_year();
+    let years = Memo::new(move |_| {
+        let selected = state.year.get();
+        state.workspace.with(|w| {
+            if any_year {
+                years_offered(w, selected, this_year)
+            } else {
+                agreement_years_with(w, selected)
+            }
+        })
+    });
     let on_year = move |ev: leptos::ev::Event| {
         if let Some(year) = event_target_value(&ev)
             .parse::<i64>()
@@ -21,6 +34,24 @@ pub fn YearSelect() -> impl IntoView {
             .and_then(Year::new)
         {
             state.year.set(year);
+        }
+    };
+    let other_error = RwSignal::new(String::new());
+    let on_other = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        match text.trim().parse::<i64>().ok().and_then(Year::new) {
+            Some(year) => {
+                other_error.set(String::new());
+                state.year.set(year);
+            }
+            None if text.trim().is_empty() => other_error.set(String::new()),
+            None => other_error.set(crate::tr!(
+                lang,
+                "Bitte ein Jahr zwischen {} und {} eingeben.",
+                "Please enter a year between {} and {}.",
+                Year::MIN,
+                Year::MAX
+            )),
         }
     };
     view! {
@@ -37,6 +68,17 @@ pub fn YearSelect() -> impl IntoView {
                     .collect_view()
             }}
         </select>
+        {any_year
+            .then(|| {
+                view! {
+                    <label for="jahr-frei">{lang.pick("anderes Jahr", "other year")}</label>
+                    <input id="jahr-frei" type="text" inputmode="numeric" class="jahr-frei"
+                        placeholder=lang.pick("JJJJ", "YYYY") on:change=on_other
+                        aria-invalid=move || (!other_error.get().is_empty()).then_some("true")
+                        aria-describedby="jahr-frei-fehler" />
+                    <span id="jahr-frei-fehler" class="feldfehler">{move || other_error.get()}</span>
+                }
+            })}
     }
 }
 

@@ -17,8 +17,9 @@ test('balance 2021 with the generated text', async () => {
   await gotoApp(env, page, '#/bilanz');
   await page.selectOption('#jahr', '2021');
   await page.waitForFunction(() => document.querySelector('main h2')?.textContent === 'Bilanz der Zielvereinbarung 2021');
-  const cells = await page.$$eval('tr[data-ziel="1"] > *', (cs) => cs.map((c) => c.innerText.replace(/[ \t\n]+/g, ' ').trim()));
-  assert.deepEqual(cells, ['Integrationen – Insgesamt', '718', '≥ 690', '+28', '✔ erreicht', '–', '–']);
+  const cells = await page.$$eval('tbody[data-ziel="1"] tr:first-child > *', (cs) => cs.map((c) => c.innerText.replace(/[ \t\n]+/g, ' ').trim()));
+  // The overview's columns (with Ist/Soll), then the previous year and the change.
+  assert.deepEqual(cells, ['Integrationen – Insgesamt Bundesziel · Mindestwert', '718', '≥ 690', '+28', '104,1\u00a0%', '✔ erreicht', '–', '–', '–']);
   const text = await page.textContent('.bilanztext');
   assert.match(text, /Die Summe der Integrationen lag 2021 mit 718 über dem vereinbarten Zielwert von 690\./);
   assert.match(text, /lag 2021 mit 2\.035 über der vereinbarten Obergrenze von 2\.030 \(\+5; \+0,2\u00a0%\)\./);

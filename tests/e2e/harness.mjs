@@ -83,3 +83,21 @@ export function storedValues(doc) {
   }
   return out;
 }
+
+/**
+ * Puts a workspace in place as a user would: its backup (any object of the backup's shape) read on the exchange
+ * screen and taken with "Arbeitsbereich ersetzen". Independent of how the app stores its data.
+ */
+export async function loadBackup(env, page, doc) {
+  await gotoApp(env, page, '#/austausch');
+  const buffer = Buffer.from(JSON.stringify(doc), 'utf8');
+  await page.getByLabel('Sicherung einlesen …').setInputFiles({ name: 'sicherung.json', mimeType: 'application/json', buffer });
+  await page.waitForSelector('.vorschau');
+  await page.getByRole('button', { name: 'Arbeitsbereich ersetzen' }).click();
+  await page.waitForFunction(() => /wiederhergestellt/.test(document.querySelector('.grid-meldung')?.textContent ?? ''));
+}
+
+/** The visible text of each cell of the first row of the target `id` in the table of targets. */
+export async function targetRow(page, id) {
+  return page.$$eval(`tbody[data-ziel="${id}"] tr:first-child > *`, (cells) => cells.map((c) => c.innerText.replace(/[ \t\n]+/g, ' ').trim()));
+}

@@ -1,0 +1,322 @@
+//! What a status means, in words: the legend beside every list of statuses, and for one target the rule with its
+//! numbers ("Die Prognose 740 verfehlt den Zielwert 770 um 30 (3,9 %); bis 5 % gilt ein Ziel als gefährdet")
+//! and its pace (so far, still needed, months left).
+
+use crate::domain::agreement::Bound;
+use crate::domain::attainment::{Status, TargetResult};
+use crate::domain::balance::format_value;
+use crate::domain::indicator::{Aggregation, Denominator, Indicator, Unit};
+use crate::locale::{Lang, format_decimal, format_percent};
+use crate::tr;
+
+/// The tolerance as the UI writes it: "5 %", "2,5 %".
+pub fn tolerance_text(tolerance_percent: f64, lang: Lang) -> String {
+    let places = crate::locale::decimals_of(tolerance_percent, 2);
+    format_percent(tolerance_percent, places, lang)
+}
+
+/// The statuses in the order of the legend, each with what it means (the tolerance written out).
+pub fn legend(tolerance_percent: f64, lang: Lang) -> Vec<(Status, String)> {
+    let tol = tolerance_text(tolerance_percent, lang);
+    vec![
+        (
+            Status::Achieved,
+            tr!(
+                lang,
+                "Das Jahr ist vollständig und das Ziel erreicht.",
+                "The year is complete and the target met."
+            ),
+        ),
+        (
+            Status::Missed,
+            tr!(
+                lang,
+                "Das Jahr ist vollständig und das Ziel verfehlt.",
+                "The year is complete and the target missed."
+            ),
+        ),
+        (
+            Status::OnTrack,
+            tr!(
+                lang,
+                "Im laufenden Jahr: Die Prognose zum Jahresende erreicht das Ziel.",
+                "During the year: the forecast for the year end meets the target."
+            ),
+        ),
+        (
+            Status::AtRisk,
+            tr!(
+                lang,
+                "Im laufenden Jahr: Die Prognose verfehlt das Ziel um höchstens {tol} des Zielwerts (Toleranz).",
+                "During the year: the forecast misses the target by at most {tol} of the target value (tolerance)."
+            ),
+        ),
+        (
+            Status::Critical,
+            tr!(
+                lang,
+                "Im laufenden Jahr: Die Prognose verfehlt das Ziel um mehr als {tol} des Zielwerts.",
+                "During the year: the forecast misses the target by more than {tol} of the target value."
+            ),
+        ),
+        (
+            Status::NoData,
+            tr!(
+                lang,
+                "Für das Jahr liegen noch keine Ist-Werte vor, oder es fehlt der Vorjahreswert, aus dem sich das Ziel \
+                 ergibt.",
+                "There are no actual figures for the year yet, or the previous year's figure that gives the target \
+                 is missing."
+            ),
+        ),
+        (
+            Status::Monitoring,
+            tr!(
+                lang,
+                "Die Kennzahl wird ohne Zielwert beobachtet.",
+                "The indicator is monitored without a target value."
+            ),
+        ),
+        (
+            Status::Open,
+            tr!(
+                lang,
+                "Qualitatives Ziel, noch nicht bewertet.",
+                "Qualitative goal, not assessed yet."
+            ),
+        ),
+    ]
+}
+
+/// The rule that gave this target its status, with its numbers.
+pub fn rule(r: &TargetResult, unit: Unit, tolerance_percent: f64, lang: Lang) -> String {
+    let value = |v: f64| format_value(unit, v, lang);
+    let tol = tolerance_text(tolerance_percent, lang);
+    match (r.status, r.forecast, r.target_value) {
+        (Status::Achieved | Status::Missed, _, _) if r.is_final => tr!(
+            lang,
+            "Das Jahr ist vollständig; das Ergebnis ist endgültig.",
+            "The year is complete; the result is final."
+        ),
+        (Status::OnTrack, Some(f), Some(t)) => {
+            let (f, t) = (value(f.value), value(t));
+            tr!(
+                lang,
+                "Auf Kurs: Die Prognose {f} erreicht den Zielwert {t}.",
+                "On track: the forecast {f} meets the target value {t}."
+            )
+        }
+        (Status::AtRisk | Status::Critical, Some(f), Some(t)) if t != 0.0 => {
+            let gap = value((f.value - t).abs());
+            let share = format_percent((f.value - t).abs() / t.abs() * 100.0, 1, lang);
+            let (f, t) = (value(f.value), value(t));
+            if r.status == Status::AtRisk {
+                tr!(
+                    lang,
+                    "Gefährdet: Die Prognose {f} verfehlt den Zielwert {t} um {gap} ({share} des Zielwerts); bis \
+                     zur Toleranz von {tol} gilt ein Ziel als gefährdet, darüber als kritisch.",
+                    "At risk: the forecast {f} misses the target value {t} by {gap} ({share} of the target value); \
+                     up to the tolerance of {tol} a target counts as at risk, beyond it as critical."
+                )
+            } else {
+                tr!(
+                    lang,
+                    "Kritisch: Die Prognose {f} verfehlt den Zielwert {t} um {gap} ({share} des Zielwerts), mehr \
+                     als die Toleranz von {tol}.",
+                    "Critical: the forecast {f} misses the target value {t} by {gap} ({share} of the target value), \
+                     more than the tolerance of {tol}."
+                )
+            }
+        }
+        (Status::Critical, _, Some(0.0)) => tr!(
+            lang,
+            "Kritisch: Bei einem Zielwert von 0 gibt es keine Toleranz.",
+            "Critical: a target value of 0 leaves no tolerance."
+        ),
+        (Status::NoData, _, None) if r.actual.is_some() || r.previous_year.is_none() => tr!(
+            lang,
+            "Keine Daten: Der Zielwert ergibt sich aus dem Vorjahreswert, der fehlt.",
+            "No data: the target value follows from the previous year's figure, which is missing."
+        ),
+        (Status::NoData, _, _) => tr!(
+            lang,
+            "Keine Daten: Für das Jahr liegen noch keine Ist-Werte vor.",
+            "No data: there are no actual figures for the year yet."
+        ),
+        (Status::Monitoring, _, _) => tr!(
+            lang,
+            "Monitoring: beobachtet, ohne Zielwert.",
+            "Monitoring: observed, without a target value."
+        ),
+        _ => String::new(),
+    }
+}
+
+/// The pace of a target during the year: so far, still needed, and the months left. Empty when there is none
+/// (a final year, no months yet, a derived change, a published rate).
+pub fn pace(r: &TargetResult, indicator: &Indicator, lang: Lang) -> String {
+    let (Some(needed), Some(so_far), Some(t)) = (r.pace, r.pace_so_far, r.target_value) else {
+        return String::new();
+    };
+    let left = r.months_left;
+    let target = format_value(indicator.unit, t, lang);
+    let months = tr!(lang, "{left} Monaten", "{left} months");
+    match &indicator.aggregation {
+        Aggregation::Flow => {
+            let (so_far, needed) = (
+                format_value(indicator.unit, so_far, lang),
+                format_value(indicator.unit, needed, lang),
+            );
+            tr!(
+                lang,
+                "Tempo: bisher im Mittel {so_far} je Monat; für den Zielwert {target} nötig in den restlichen \
+                 {months}: {needed} je Monat.",
+                "Pace: so far {so_far} per month on average; needed for the target value {target} in the remaining \
+                 {months}: {needed} per month."
+            )
+        }
+        Aggregation::Stock => {
+            let (so_far, needed) = (
+                format_value(indicator.unit, so_far, lang),
+                format_value(indicator.unit, needed, lang),
+            );
+            match r.bound {
+                Some(Bound::AtMost) => tr!(
+                    lang,
+                    "Tempo: bisher im Mittel {so_far}; damit der Jahresdurchschnitt {target} nicht übersteigt, darf \
+                     der Bestand in den restlichen {months} im Mittel höchstens {needed} betragen.",
+                    "Pace: so far {so_far} on average; for the year's average not to exceed {target}, the stock may \
+                     average at most {needed} in the remaining {months}."
+                ),
+                _ => tr!(
+                    lang,
+                    "Tempo: bisher im Mittel {so_far}; damit der Jahresdurchschnitt {target} erreicht, braucht es in \
+                     den restlichen {months} im Mittel {needed}.",
+                    "Pace: so far {so_far} on average; for the year's average to reach {target}, the remaining \
+                     {months} need {needed} on average."
+                ),
+            }
+        }
+        Aggregation::Quota(Denominator::Sum) => {
+            let (so_far, needed) = (
+                format_percent(so_far, 1, lang),
+                format_percent(needed, 1, lang),
+            );
+            tr!(
+                lang,
+                "Tempo: Quote bisher {so_far}; für den Zielwert {target} nötig in den restlichen {months}: im Mittel \
+                 {needed}.",
+                "Pace: rate so far {so_far}; needed for the target value {target} in the remaining {months}: \
+                 {needed} on average."
+            )
+        }
+        Aggregation::Quota(Denominator::Average) => {
+            let (so_far, needed) = (
+                format_decimal(so_far, 1, lang),
+                format_decimal(needed, 1, lang),
+            );
+            tr!(
+                lang,
+                "Tempo: Zähler bisher im Mittel {so_far} je Monat; für den Zielwert {target} nötig in den restlichen \
+                 {months}: {needed} je Monat (bei gleichbleibendem Nenner).",
+                "Pace: numerator so far {so_far} per month on average; needed for the target value {target} in the \
+                 remaining {months}: {needed} per month (with the denominator as before)."
+            )
+        }
+        Aggregation::ChangeVsPreviousYear { .. } => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::agreement::{
+        Agreement, AgreementId, Category, Subject, Target, TargetFormat, TargetId,
+    };
+    use crate::domain::attainment::evaluate;
+    use crate::domain::calendar::{Month, Year};
+    use crate::domain::indicator::IndicatorCode;
+    use crate::domain::values::{Amount, Population, ValueKey};
+    use crate::domain::workspace::Workspace;
+
+    /// "mindestens 770 Integrationen" with the given months.
+    fn integrations(months: &[f64]) -> (Workspace, TargetResult) {
+        let mut ws = Workspace::empty("Test");
+        let year = Year::new(2022).unwrap();
+        ws.agreements.push(Agreement {
+            id: AgreementId(1),
+            year,
+            job_centre: String::new(),
+            partner: String::new(),
+            signed_on: None,
+            signatories: String::new(),
+            notes: String::new(),
+            targets: vec![Target {
+                id: TargetId(1),
+                title: String::new(),
+                category: Category::Federal,
+                format: TargetFormat::Minimum {
+                    subject: Subject {
+                        indicator: IndicatorCode::new("INT"),
+                        population: Population::Total,
+                    },
+                    target: 770.0,
+                },
+                notes: String::new(),
+            }],
+        });
+        for (i, v) in months.iter().enumerate() {
+            let key = ValueKey {
+                indicator: IndicatorCode::new("INT"),
+                population: Population::Total,
+                year,
+                month: Month::new(i as i64 + 1),
+            };
+            ws.values.record(key, Amount::Number(*v), None, "");
+        }
+        let r = evaluate(&ws, &ws.agreements[0]).targets[0].clone();
+        (ws, r)
+    }
+
+    #[test]
+    fn at_risk_and_critical_say_their_numbers() {
+        // 5 months of 62 = 310, linear 744 at year end: 26 short of 770 = 3,4 % ≤ 5 %: at risk.
+        let (ws, r) = integrations(&[62.0; 5]);
+        assert_eq!(r.status, Status::AtRisk);
+        let unit = Unit::Count;
+        assert_eq!(
+            rule(&r, unit, ws.settings.tolerance_percent, Lang::De),
+            "Gefährdet: Die Prognose 744 verfehlt den Zielwert 770 um 26 (3,4\u{a0}% des Zielwerts); bis zur \
+             Toleranz von 5\u{a0}% gilt ein Ziel als gefährdet, darüber als kritisch."
+        );
+        // With a tolerance of 2,5 % the same forecast is critical.
+        let mut tight = ws.clone();
+        tight.settings.tolerance_percent = 2.5;
+        let r2 = evaluate(&tight, &tight.agreements[0]).targets[0].clone();
+        assert_eq!(r2.status, Status::Critical);
+        assert_eq!(
+            rule(&r2, unit, 2.5, Lang::En),
+            "Critical: the forecast 744 misses the target value 770 by 26 (3.4\u{a0}% of the target value), more \
+             than the tolerance of 2.5\u{a0}%."
+        );
+        // 5 × 60 = 300 so far; (770 − 300) / 7 = 67,1 needed.
+        let (ws, r) = integrations(&[60.0; 5]);
+        let int = ws.catalogue().get("INT").cloned().unwrap();
+        assert_eq!(
+            pace(&r, &int, Lang::De),
+            "Tempo: bisher im Mittel 60 je Monat; für den Zielwert 770 nötig in den restlichen 7 Monaten: 67 je \
+             Monat."
+        );
+    }
+
+    #[test]
+    fn the_legend_names_the_tolerance() {
+        let legend = legend(5.0, Lang::De);
+        assert_eq!(legend.len(), 8);
+        assert_eq!(
+            legend[3].1,
+            "Im laufenden Jahr: Die Prognose verfehlt das Ziel um höchstens 5\u{a0}% des Zielwerts (Toleranz)."
+        );
+        assert_eq!(tolerance_text(2.5, Lang::En), "2.5\u{a0}%");
+    }
+}
