@@ -67,8 +67,8 @@ fn main() {
         ms(best)
     );
 
-    let json = ws.to_json();
-    let (median_ser, _) = time(10, || ws.to_json());
+    let json = ws.to_json().unwrap_or_default();
+    let (median_ser, _) = time(10, || ws.to_json().unwrap_or_default());
     let (median_de, _) = time(10, || Workspace::from_json(&json));
     println!(
         "  JSON document: {} bytes ({:.2} MB); serialise median {}, parse median {}",

@@ -4,20 +4,29 @@
 //!
 //!     cargo run --release --no-default-features --example large_workspace > large.json
 //!
-//! On stderr one line tells the keys (with the prefix of a page served by a web server) and the revision to store
-//! beside the document; `scripts/bench.mjs` reads it.
+//! On stderr one line tells the key (with the prefix of a page served by a web server); `scripts/bench.mjs` reads
+//! it.
 use std::io::Write;
 
 use zielsteuerung::domain::synthetic::large_workspace;
-use zielsteuerung::persistence::{DOCUMENT, Document, PREFIX, REVISION};
+use zielsteuerung::persistence::{DOCUMENT, Document, PREFIX, Stamp};
 
 fn main() {
-    let revision = 1;
-    let text = Document {
-        revision,
+    let document = Document {
+        stamp: Stamp {
+            revision: 1,
+            writer: "bench".into(),
+        },
+        parent: None,
         workspace: large_workspace(20, 40),
-    }
-    .encode();
+    };
+    let text = match document.encode() {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("large_workspace: {}", e.0);
+            std::process::exit(1);
+        }
+    };
     let mut out = std::io::stdout().lock();
     if out
         .write_all(text.as_bytes())
@@ -28,7 +37,7 @@ fn main() {
         std::process::exit(1);
     }
     eprintln!(
-        "large_workspace: document={PREFIX}{DOCUMENT} revision_key={PREFIX}{REVISION} revision={revision} bytes={}",
+        "large_workspace: document={PREFIX}{DOCUMENT} bytes={}",
         text.len()
     );
 }

@@ -243,8 +243,8 @@ async function largeDocument() {
     fail(`the large_workspace example failed: ${e.stderr || e.message}`);
   }
   const info = Object.fromEntries([...stderr.matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1], m[2]]));
-  if (!info.document || !info.revision_key || !info.revision) fail(`unexpected output of large_workspace on stderr: ${stderr}`);
-  return { text: stdout, key: info.document, revisionKey: info.revision_key, revision: info.revision };
+  if (!info.document) fail(`unexpected output of large_workspace on stderr: ${stderr}`);
+  return { text: stdout, key: info.document };
 }
 
 /**
@@ -282,7 +282,7 @@ async function large(browser, appUrl) {
   const origin = new URL(appUrl).origin;
   const storageState = {
     cookies: [],
-    origins: [{ origin, localStorage: [{ name: doc.key, value: doc.text }, { name: doc.revisionKey, value: doc.revision }] }],
+    origins: [{ origin, localStorage: [{ name: doc.key, value: doc.text }] }],
   };
   const times = [];
   let stored;

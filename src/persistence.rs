@@ -2,7 +2,8 @@
 //! revision number, what to do at start-up with what storage holds, and whether a save may go ahead.
 //! `storage.rs` applies them to the browser's localStorage.
 
-use crate::domain::workspace::{LoadError, Workspace};
+use crate::domain::workspace::{EncodeError, LoadError, Workspace};
+use crate::locale::Lang;
 
 /// Prefix of every key this app writes when it is served by a web server: the app never collides with other pages
 /// of the same intranet origin.
@@ -21,54 +22,283 @@ pub fn prefix_for(protocol: &str) -> &'static str {
     }
 }
 
-/// Storage name of the workspace document (the storage module adds the page's prefix).
+/// Storage name of the workspace document (the storage module adds the page's prefix). One `setItem` of it is
+/// the commit point of a save: its stamp travels inside it, so no half-done save can look like either a
+/// success or a failure.
 pub const DOCUMENT: &str = "arbeitsbereich";
-/// Storage name of the revision of the document, kept apart so that a save can check it cheaply.
-pub const REVISION: &str = "arbeitsbereich.revision";
 /// Storage name prefix under which an unreadable document is kept aside, never deleted by the app.
 pub const ASIDE: &str = "arbeitsbereich.unlesbar.";
 /// Storage name of the language the user chose for the UI ("de" or "en"), apart from the workspace: switching
 /// the language is not a change of data and never touches the workspace's revision.
 pub const LANGUAGE: &str = "sprache";
+/// Name of the Web Lock that serialises saves across the tabs of one origin (`navigator.locks`).
+pub const SAVE_LOCK: &str = "zielsteuerung.speichern";
 
-/// The stored document: the workspace and the revision that counts every save.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Document {
+/// Which save a stored document is: its revision and the tab that wrote it. Two tabs that save at the same
+/// moment write the same revision number, but never the same stamp.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Stamp {
     pub revision: u64,
-    pub workspace: Workspace,
+    /// The writing tab's id ("" for documents of builds before the writer was recorded).
+    pub writer: String,
 }
 
-impl Document {
-    /// JSON text: the workspace's fields with `"revision"` beside its schema version.
-    pub fn encode(&self) -> String {
-        encode(self.revision, &self.workspace)
+impl Stamp {
+    /// What "nothing stored yet" counts as.
+    pub fn none() -> Stamp {
+        Stamp {
+            revision: 0,
+            writer: String::new(),
+        }
     }
-
-    /// Reads the stored text; a document without revision counts as revision 0.
-    pub fn decode(text: &str) -> Result<Document, LoadError> {
-        let mut value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| LoadError::NotJson(e.to_string()))?;
-        let revision = value
-            .as_object_mut()
-            .and_then(|o| o.remove("revision"))
-            .and_then(|r| r.as_u64())
-            .unwrap_or(0);
-        Ok(Document {
-            revision,
-            workspace: Workspace::from_value(value)?,
+    /// The stamp of the next save by `writer` on top of this one; `None` when the counter is at its end
+    /// (only a crafted store reaches 2^64 − 1).
+    pub fn next(&self, writer: &str) -> Option<Stamp> {
+        Some(Stamp {
+            revision: self.revision.checked_add(1)?,
+            writer: writer.to_owned(),
         })
     }
 }
 
-/// The stored text of `workspace` at `revision` (what [`Document::encode`] writes), from a borrowed workspace:
-/// this runs on every change, so it neither copies the workspace nor builds a JSON tree. The workspace is an
-/// object that always has fields, so the revision goes in front of its first one.
-pub fn encode(revision: u64, workspace: &Workspace) -> String {
-    let json = workspace.to_json();
-    match json.strip_prefix('{') {
-        Some(rest) => format!("{{\"revision\":{revision},{rest}"),
-        None => json,
+/// The stored document: the workspace, its stamp, and the stamp of the document it was saved on top of.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    pub stamp: Stamp,
+    pub parent: Option<Stamp>,
+    pub workspace: Workspace,
+}
+
+/// The fields of the stored document that are not the workspace's.
+const STAMP_FIELDS: [&str; 3] = ["revision", "schreiber", "basis"];
+
+impl Document {
+    /// JSON text: the stamp in front (so that [`stamp_of`] reads it without parsing the rest), then the
+    /// workspace's fields.
+    pub fn encode(&self) -> Result<String, EncodeError> {
+        encode(&self.stamp, self.parent.as_ref(), &self.workspace)
     }
+
+    /// Reads a stored text with the full check a backup gets: JSON, schema (older ones migrate), every field
+    /// known, the whole workspace consistent. Anything else is an error and the text is left alone.
+    pub fn decode(text: &str) -> Result<Document, LoadError> {
+        let mut value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| LoadError::NotJson(e.to_string()))?;
+        let fields = value
+            .as_object_mut()
+            .map(|o| STAMP_FIELDS.map(|name| o.remove(name)));
+        let [revision, writer, parent] = fields.unwrap_or([None, None, None]);
+        let stamp = Stamp {
+            revision: revision
+                .as_ref()
+                .and_then(serde_json::Value::as_u64)
+                .unwrap_or(0),
+            writer: writer
+                .as_ref()
+                .and_then(serde_json::Value::as_str)
+                .unwrap_or_default()
+                .to_owned(),
+        };
+        let parent = parent.as_ref().and_then(|p| {
+            let p = p.as_array()?;
+            Some(Stamp {
+                revision: p.first()?.as_u64()?,
+                writer: p.get(1)?.as_str()?.to_owned(),
+            })
+        });
+        let workspace = checked_workspace(value, Lang::De)?;
+        Ok(Document {
+            stamp,
+            parent,
+            workspace,
+        })
+    }
+}
+
+/// A parsed document (its stamp fields already taken out) as a workspace: migrated, every field known, and
+/// consistent as a backup must be. Messages in `lang`.
+pub fn checked_workspace(value: serde_json::Value, lang: Lang) -> Result<Workspace, LoadError> {
+    let migrated = crate::domain::workspace::migrate(value)?;
+    let workspace: Workspace =
+        serde_json::from_value(migrated.clone()).map_err(|e| LoadError::Invalid(e.to_string()))?;
+    let known = serde_json::to_value(&workspace).map_err(|e| LoadError::Invalid(e.to_string()))?;
+    let mut unknown = Vec::new();
+    unknown_fields(&migrated, &known, "", &mut unknown);
+    unknown.retain(|f| !STAMP_FIELDS.contains(&f.as_str()));
+    if !unknown.is_empty() {
+        unknown.sort();
+        unknown.dedup();
+        return Err(LoadError::UnknownFields(unknown));
+    }
+    let problems = crate::exchange::backup::check(&workspace, lang);
+    if !problems.is_empty() {
+        return Err(LoadError::Inconsistent(problems));
+    }
+    Ok(workspace)
+}
+
+/// The paths of fields in `stored` that the workspace read from it does not write back (`known`). Arrays count
+/// as one shape: a field is known when any element anywhere at that place has it. Fields without content
+/// (null, "", false, or arrays and objects of nothing else) are not reported: dropping them loses nothing.
+fn unknown_fields(
+    stored: &serde_json::Value,
+    known: &serde_json::Value,
+    path: &str,
+    out: &mut Vec<String>,
+) {
+    compare_with_shape(stored, &shape(known), path, out);
+}
+
+/// The shape of a JSON value: its objects' field names, every array as one element that unites the shapes of
+/// all its elements.
+fn shape(value: &serde_json::Value) -> serde_json::Value {
+    use serde_json::Value as J;
+    match value {
+        J::Object(o) => J::Object(o.iter().map(|(k, v)| (k.clone(), shape(v))).collect()),
+        J::Array(items) => {
+            let mut united = J::Null;
+            for item in items {
+                unite(&mut united, shape(item));
+            }
+            J::Array(vec![united])
+        }
+        _ => J::Null,
+    }
+}
+
+/// Adds the fields of shape `b` to shape `a`.
+fn unite(a: &mut serde_json::Value, b: serde_json::Value) {
+    use serde_json::Value as J;
+    match (a, b) {
+        (J::Object(a), J::Object(b)) => {
+            for (key, value) in b {
+                match a.get_mut(&key) {
+                    Some(existing) => unite(existing, value),
+                    None => {
+                        a.insert(key, value);
+                    }
+                }
+            }
+        }
+        (J::Array(a), J::Array(mut b)) => {
+            if let (Some(first), Some(other)) = (a.first_mut(), b.pop()) {
+                unite(first, other);
+            }
+        }
+        (a @ J::Null, b) => *a = b,
+        _ => {}
+    }
+}
+
+fn compare_with_shape(
+    stored: &serde_json::Value,
+    shape: &serde_json::Value,
+    path: &str,
+    out: &mut Vec<String>,
+) {
+    use serde_json::Value as J;
+    fn empty(v: &J) -> bool {
+        match v {
+            J::Null => true,
+            J::Bool(b) => !b,
+            J::String(s) => s.is_empty(),
+            J::Array(a) => a.iter().all(empty),
+            J::Object(o) => o.values().all(empty),
+            J::Number(_) => false,
+        }
+    }
+    match (stored, shape) {
+        (J::Object(s), J::Object(k)) => {
+            for (key, value) in s {
+                let here = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                match k.get(key) {
+                    Some(kv) => compare_with_shape(value, kv, &here, out),
+                    None if !empty(value) => out.push(here),
+                    None => {}
+                }
+            }
+        }
+        (J::Array(items), J::Array(k)) => {
+            if let Some(element) = k.first() {
+                for item in items {
+                    compare_with_shape(item, element, path, out);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The stored text of `workspace` with its stamp (what [`Document::encode`] writes), from a borrowed workspace:
+/// this runs on every change, so it neither copies the workspace nor builds a JSON tree.
+pub fn encode(
+    stamp: &Stamp,
+    parent: Option<&Stamp>,
+    workspace: &Workspace,
+) -> Result<String, EncodeError> {
+    let json = workspace.to_json()?;
+    let rest = json
+        .strip_prefix('{')
+        .ok_or_else(|| EncodeError("kein JSON-Objekt".into()))?;
+    let writer = serde_json::to_string(&stamp.writer).map_err(|e| EncodeError(e.to_string()))?;
+    let parent = match parent {
+        Some(p) => format!(
+            ",\"basis\":[{},{}]",
+            p.revision,
+            serde_json::to_string(&p.writer).map_err(|e| EncodeError(e.to_string()))?
+        ),
+        None => String::new(),
+    };
+    Ok(format!(
+        "{{\"revision\":{},\"schreiber\":{writer}{parent},{rest}",
+        stamp.revision
+    ))
+}
+
+/// The stamp and parent of a stored text, read from its first characters without parsing the rest; `None` when
+/// the text does not begin as this app writes it (an older build's document then needs [`Document::decode`]).
+pub fn stamp_of(text: &str) -> Option<(Stamp, Option<Stamp>)> {
+    let rest = text.strip_prefix("{\"revision\":")?;
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let revision: u64 = rest[..digits].parse().ok()?;
+    let rest = &rest[digits..];
+    let quoted = |r: &str| -> Option<(String, usize)> {
+        let r = r.strip_prefix('"')?;
+        let end = r.find('"')?;
+        let body = &r[..end];
+        // Writer ids are plain ASCII without escapes.
+        (!body.contains('\\')).then(|| (body.to_owned(), end + 2))
+    };
+    let Some(rest) = rest.strip_prefix(",\"schreiber\":") else {
+        return Some((
+            Stamp {
+                revision,
+                writer: String::new(),
+            },
+            None,
+        ));
+    };
+    let (writer, used) = quoted(rest)?;
+    let rest = &rest[used..];
+    let stamp = Stamp { revision, writer };
+    let Some(rest) = rest.strip_prefix(",\"basis\":[") else {
+        return Some((stamp, None));
+    };
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let parent_revision: u64 = rest[..digits].parse().ok()?;
+    let rest = rest[digits..].strip_prefix(',')?;
+    let (parent_writer, _) = quoted(rest)?;
+    Some((
+        stamp,
+        Some(Stamp {
+            revision: parent_revision,
+            writer: parent_writer,
+        }),
+    ))
 }
 
 /// What storage held at start-up, and so what the app starts with.
@@ -76,10 +306,10 @@ pub fn encode(revision: u64, workspace: &Workspace) -> String {
 pub enum Startup {
     /// Nothing stored: the example workspace, saved with the first change.
     Fresh,
-    /// A readable document.
-    Loaded(Document),
-    /// Something the app cannot read (corrupt, or from a newer version). It must be kept aside and never written
-    /// over; the user is told and can download the raw text.
+    /// A readable document, with its text (the base of a later merge).
+    Loaded(Document, String),
+    /// Something the app cannot read (corrupt, inconsistent, with unknown fields, or from a newer version). It must
+    /// be kept aside and never written over; the user is told and can download the raw text.
     Unreadable { raw: String, error: LoadError },
 }
 
@@ -88,29 +318,100 @@ pub fn startup(stored: Option<String>) -> Startup {
     match stored {
         None => Startup::Fresh,
         Some(raw) => match Document::decode(&raw) {
-            Ok(doc) => Startup::Loaded(doc),
+            Ok(doc) => Startup::Loaded(doc, raw),
             Err(error) => Startup::Unreadable { raw, error },
         },
     }
 }
 
-/// Whether a save may go ahead.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SaveCheck {
-    /// Storage still holds the revision this tab knows (or nothing): save as `next`.
-    Proceed { next: u64 },
-    /// Another tab saved a newer revision since: saving now would silently overwrite it.
-    OtherTabSaved { theirs: u64 },
+/// What a tab knows of the stored document: what it last read there and what it last wrote. The stamps tell a
+/// foreign save from its own even at an equal revision; the texts are the bases of a three-way merge.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sync {
+    /// This tab's writer id.
+    pub writer: String,
+    /// The document this tab last read from storage (at start-up, or taken over from another tab), with its
+    /// text; at a fresh start the workspace it began with under [`Stamp::none`].
+    read: (Stamp, String),
+    /// This tab's last write, with its text.
+    written: Option<(Stamp, String)>,
+    /// Which of the two storage holds as far as this tab knows.
+    last_was_write: bool,
 }
 
-/// Compares the revision this tab last loaded or saved with the one in storage.
-pub fn check_save(known: u64, stored: Option<u64>) -> SaveCheck {
-    match stored {
-        Some(theirs) if theirs > known => SaveCheck::OtherTabSaved { theirs },
-        Some(theirs) => SaveCheck::Proceed {
-            next: theirs.max(known) + 1,
-        },
-        None => SaveCheck::Proceed { next: known + 1 },
+/// What a save must do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Plan {
+    /// Storage holds what this tab knows: write under `stamp`, on top of `parent`.
+    Write { stamp: Stamp, parent: Option<Stamp> },
+    /// Another tab saved since: merge with it before anything is written.
+    Foreign(Stamp),
+    /// The revision counter is at its end: nothing can be saved.
+    Exhausted,
+}
+
+impl Sync {
+    /// At start-up: the document read (or, at a fresh start, the text of the workspace begun with).
+    pub fn new(writer: &str, stamp: Stamp, text: String) -> Sync {
+        Sync {
+            writer: writer.to_owned(),
+            read: (stamp, text),
+            written: None,
+            last_was_write: false,
+        }
+    }
+
+    /// The stamp storage holds as far as this tab knows.
+    pub fn known(&self) -> &Stamp {
+        match (&self.written, self.last_was_write) {
+            (Some((stamp, _)), true) => stamp,
+            _ => &self.read.0,
+        }
+    }
+
+    /// Whether the stored stamp is the one this tab knows ("nothing stored" is the stamp of a fresh start).
+    pub fn is_known(&self, stored: Option<&Stamp>) -> bool {
+        stored.unwrap_or(&Stamp::none()) == self.known()
+    }
+
+    /// What a save does, given the stamp storage holds now (`force`: the user chose to save over it).
+    pub fn plan(&self, stored: Option<&Stamp>, force: bool) -> Plan {
+        let base = match stored {
+            Some(s) if force || s == self.known() => s.clone(),
+            None if force || self.known() == &Stamp::none() => Stamp::none(),
+            Some(s) => return Plan::Foreign(s.clone()),
+            // Storage emptied by hand since: write on top of what this tab knew, never backwards.
+            None => self.known().clone(),
+        };
+        match base.next(&self.writer) {
+            Some(stamp) => Plan::Write {
+                stamp,
+                parent: (base != Stamp::none()).then_some(base),
+            },
+            None => Plan::Exhausted,
+        }
+    }
+
+    /// A write succeeded.
+    pub fn wrote(&mut self, stamp: Stamp, text: String) {
+        self.written = Some((stamp, text));
+        self.last_was_write = true;
+    }
+
+    /// A foreign document was read (taken over or merged with).
+    pub fn read(&mut self, stamp: Stamp, text: String) {
+        self.read = (stamp, text);
+        self.last_was_write = false;
+    }
+
+    /// The text to merge against for a foreign document built on `parent`: this tab's last write when the
+    /// foreign save was made on top of it, otherwise the document this tab last read (the two tabs' last common
+    /// state; if this tab's write was lost, its changes count again).
+    pub fn base_for(&self, parent: Option<&Stamp>) -> &str {
+        match (&self.written, parent) {
+            (Some((stamp, text)), Some(p)) if stamp == p => text,
+            _ => &self.read.1,
+        }
     }
 }
 
@@ -135,16 +436,38 @@ mod tests {
     use super::*;
     use crate::domain::example::odenwaldkreis;
 
+    fn stamp(revision: u64, writer: &str) -> Stamp {
+        Stamp {
+            revision,
+            writer: writer.into(),
+        }
+    }
+
     #[test]
-    fn document_round_trips_with_its_revision() {
+    fn document_round_trips_with_its_stamp() {
         let doc = Document {
-            revision: 41,
+            stamp: stamp(41, "t-a1"),
+            parent: Some(stamp(40, "t-b2")),
             workspace: odenwaldkreis(),
         };
-        let text = doc.encode();
-        assert!(text.contains("\"revision\":41"), "{}", &text[..80]);
-        assert!(text.contains("\"schema_version\":2"));
-        assert_eq!(Document::decode(&text), Ok(doc));
+        let text = doc.encode().unwrap();
+        assert!(
+            text.starts_with(
+                r#"{"revision":41,"schreiber":"t-a1","basis":[40,"t-b2"],"schema_version":2,"#
+            ),
+            "{}",
+            &text[..80]
+        );
+        assert_eq!(Document::decode(&text), Ok(doc.clone()));
+        assert_eq!(
+            stamp_of(&text),
+            Some((stamp(41, "t-a1"), Some(stamp(40, "t-b2"))))
+        );
+        // A document of an earlier build has only its revision.
+        let old = text.replacen(r#""schreiber":"t-a1","basis":[40,"t-b2"],"#, "", 1);
+        assert_eq!(stamp_of(&old), Some((stamp(41, ""), None)));
+        assert_eq!(Document::decode(&old).unwrap().stamp, stamp(41, ""));
+        assert_eq!(stamp_of("kaputt"), None);
     }
 
     #[test]
@@ -160,10 +483,12 @@ mod tests {
     fn startup_decisions() {
         assert_eq!(startup(None), Startup::Fresh);
         let doc = Document {
-            revision: 3,
+            stamp: stamp(3, "t-a"),
+            parent: None,
             workspace: Workspace::empty("KJC"),
         };
-        assert_eq!(startup(Some(doc.encode())), Startup::Loaded(doc));
+        let text = doc.encode().unwrap();
+        assert_eq!(startup(Some(text.clone())), Startup::Loaded(doc, text));
         match startup(Some("{\"schema_version\":1, kaputt".into())) {
             Startup::Unreadable {
                 raw,
@@ -181,15 +506,97 @@ mod tests {
     }
 
     #[test]
-    fn a_newer_revision_from_another_tab_stops_the_save() {
-        assert_eq!(check_save(0, None), SaveCheck::Proceed { next: 1 });
-        assert_eq!(check_save(7, Some(7)), SaveCheck::Proceed { next: 8 });
-        assert_eq!(
-            check_save(7, Some(8)),
-            SaveCheck::OtherTabSaved { theirs: 8 }
+    fn a_store_gets_the_full_check_of_a_backup() {
+        // Two agreements with one number: the 2023 screen would edit the 2022 agreement.
+        let mut ws = odenwaldkreis();
+        ws.agreements[1].id = ws.agreements[0].id;
+        let text = encode(&stamp(5, "t-a"), None, &ws).unwrap();
+        match startup(Some(text)) {
+            Startup::Unreadable {
+                error: LoadError::Inconsistent(reasons),
+                ..
+            } => assert_eq!(
+                reasons,
+                ["Die Nummer der Zielvereinbarung 2022 ist doppelt vergeben."]
+            ),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn fields_this_build_does_not_know_are_not_dropped_silently() {
+        let text = encode(&stamp(5, "t-a"), None, &odenwaldkreis()).unwrap();
+        // A newer build's field at the top, one in a target, and an empty one (which loses nothing).
+        let edited = text
+            .replacen(
+                r#""organisation":"#,
+                r#""vergleichstyp":"IIa","organisation":"#,
+                1,
+            )
+            .replacen(r#""titel":"""#, r#""titel":"","wuerdigung":"gut""#, 1)
+            .replacen(r#""beispiel":true"#, r#""beispiel":true,"leer":"""#, 1);
+        match startup(Some(edited)) {
+            Startup::Unreadable {
+                error: LoadError::UnknownFields(fields),
+                ..
+            } => assert_eq!(
+                fields,
+                ["vergleichstyp", "zielvereinbarungen.ziele.wuerdigung"]
+            ),
+            other => panic!("{other:?}"),
+        }
+        assert!(
+            LoadError::UnknownFields(vec!["vergleichstyp".into()])
+                .message(Lang::De)
+                .contains("neueren Version")
         );
-        // Storage older than what this tab knows (e.g. cleared by hand): never go backwards.
-        assert_eq!(check_save(7, Some(2)), SaveCheck::Proceed { next: 8 });
+    }
+
+    #[test]
+    fn a_save_writes_on_top_of_what_the_tab_knows_or_stops_for_a_foreign_one() {
+        let mut sync = Sync::new("t-a", Stamp::none(), "{}".into());
+        // Nothing stored yet: the first save is revision 1 without parent.
+        assert_eq!(
+            sync.plan(None, false),
+            Plan::Write {
+                stamp: stamp(1, "t-a"),
+                parent: None
+            }
+        );
+        sync.wrote(stamp(1, "t-a"), "A1".into());
+        assert!(sync.is_known(Some(&stamp(1, "t-a"))));
+        // Another tab wrote revision 1 at the same moment: the same number, another writer, recognised.
+        assert_eq!(
+            sync.plan(Some(&stamp(1, "t-b")), false),
+            Plan::Foreign(stamp(1, "t-b"))
+        );
+        // Built on nothing this tab wrote: merge against what it read (its own write was lost).
+        assert_eq!(sync.base_for(None), "{}");
+        // Built on this tab's write: merge against that.
+        assert_eq!(sync.base_for(Some(&stamp(1, "t-a"))), "A1");
+        sync.read(stamp(2, "t-b"), "B2".into());
+        assert_eq!(sync.known(), &stamp(2, "t-b"));
+        assert_eq!(
+            sync.plan(Some(&stamp(2, "t-b")), false),
+            Plan::Write {
+                stamp: stamp(3, "t-a"),
+                parent: Some(stamp(2, "t-b"))
+            }
+        );
+        // The user chose to save over a foreign save.
+        assert_eq!(
+            sync.plan(Some(&stamp(7, "t-c")), true),
+            Plan::Write {
+                stamp: stamp(8, "t-a"),
+                parent: Some(stamp(7, "t-c"))
+            }
+        );
+        // The counter at its end: checked, never wrapped to 0.
+        let end = Sync::new("t-a", stamp(u64::MAX, "t-x"), "{}".into());
+        assert_eq!(
+            end.plan(Some(&stamp(u64::MAX, "t-x")), false),
+            Plan::Exhausted
+        );
     }
 
     #[test]

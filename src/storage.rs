@@ -161,43 +161,87 @@ pub fn remove(name: &str) -> Result<(), StorageError> {
 
 // --- The workspace document ---------------------------------------------------------------------------------
 
-use crate::domain::workspace::Workspace;
-use crate::persistence::{self, ASIDE, DOCUMENT, REVISION, SaveCheck, Startup};
+use crate::persistence::{self, ASIDE, DOCUMENT, SAVE_LOCK, Startup};
 
 /// What storage holds at start-up (see [`persistence::startup`]).
 pub fn load_startup() -> Result<Startup, StorageError> {
     Ok(persistence::startup(load_raw(DOCUMENT)?))
 }
 
-/// The revision another tab (or this one) last saved; unreadable counts as none.
-pub fn stored_revision() -> Result<Option<u64>, StorageError> {
-    Ok(load_raw(REVISION)?.and_then(|r| r.trim().parse().ok()))
+/// The stored document's text, as stored.
+pub fn load_document() -> Result<Option<String>, StorageError> {
+    load_raw(DOCUMENT)
 }
 
-/// Why a save did not happen.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SaveError {
-    Storage(StorageError),
-    /// Another tab saved revision `theirs` since this tab loaded: nothing was written.
-    OtherTabSaved {
-        theirs: u64,
-    },
+/// Writes the document's text: one `setItem`, the commit point of a save. Either it is stored whole (with its
+/// stamp inside) or nothing changed.
+pub fn write_document(text: &str) -> Result<(), StorageError> {
+    save_raw(DOCUMENT, text)
 }
 
-/// Saves the workspace unless another tab saved a newer revision since `known`; returns the new revision.
-/// With `force`, saves over the other tab's revision (the user chose so).
-pub fn save_workspace(workspace: &Workspace, known: u64, force: bool) -> Result<u64, SaveError> {
-    let stored = stored_revision().map_err(SaveError::Storage)?;
-    let next = match persistence::check_save(known, stored) {
-        SaveCheck::Proceed { next } => next,
-        SaveCheck::OtherTabSaved { theirs } if force => theirs + 1,
-        SaveCheck::OtherTabSaved { theirs } => return Err(SaveError::OtherTabSaved { theirs }),
+/// How saves are serialised across tabs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LockMode {
+    /// The Web Locks API (`navigator.locks`): one tab saves at a time.
+    WebLocks,
+    /// No Web Locks (a page served over plain http is not a secure context): a save runs at once; a save that
+    /// another tab made at the same moment is recognised afterwards by its stamp and merged.
+    Direct,
+}
+
+/// Runs `work` while this tab holds the save lock of the origin, or at once where there are no Web Locks. The
+/// work runs exactly once: also when the browser refuses the lock request.
+pub fn with_save_lock(work: impl FnOnce() + 'static) -> LockMode {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::{JsCast, JsValue, closure::Closure};
+
+    /// The work, taken by whichever path runs it first.
+    type Once = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
+    let slot: Once = Rc::new(RefCell::new(Some(Box::new(work))));
+    let run = {
+        let slot = slot.clone();
+        move || {
+            if let Some(work) = slot.borrow_mut().take() {
+                work();
+            }
+        }
     };
-    let text = persistence::encode(next, workspace);
-    // The document first: if it does not fit, the old document and its revision stay as they were.
-    save_raw(DOCUMENT, &text).map_err(SaveError::Storage)?;
-    save_raw(REVISION, &next.to_string()).map_err(SaveError::Storage)?;
-    Ok(next)
+    let locks = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &JsValue::from_str("locks")).ok())
+        .filter(|l| l.is_object());
+    let request = locks.as_ref().and_then(|l| {
+        js_sys::Reflect::get(l, &JsValue::from_str("request"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    });
+    let (Some(locks), Some(request)) = (locks, request) else {
+        run();
+        return LockMode::Direct;
+    };
+    let in_lock = {
+        let run = run.clone();
+        Closure::once_into_js(move |_lock: JsValue| {
+            run();
+            JsValue::UNDEFINED
+        })
+    };
+    match request.call2(&locks, &JsValue::from_str(SAVE_LOCK), &in_lock) {
+        Ok(promise) => {
+            if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
+                // A refused request (e.g. a sandboxed page) still saves, without the lock.
+                let refused = Closure::once(move |_err: JsValue| run());
+                let _ = promise.catch(&refused);
+                // The closure must outlive this call; it runs at most once, so leaking it is bounded.
+                refused.forget();
+            }
+            LockMode::WebLocks
+        }
+        Err(_) => {
+            run();
+            LockMode::Direct
+        }
+    }
 }
 
 /// The UI language the user chose last, if any (an unknown code counts as none).

@@ -224,24 +224,37 @@ proptest! {
 }
 
 fn value_strategy() -> impl Strategy<Value = (ValueKey, Amount, Option<Date>, String)> {
-    let number = prop_oneof![
-        -1e12..1e12f64,
-        (-100_000i64..100_000).prop_map(|n| n as f64),
+    // Everything an indicator can plausibly hold (the doors refuse the rest, see below).
+    let count = prop_oneof![
+        0.0..1e8f64,
+        (0i64..100_000).prop_map(|n| n as f64),
         (0i64..1_000_000).prop_map(|n| n as f64 / 100.0),
         Just(0.0),
         Just(1e-9),
     ];
+    let money = prop_oneof![
+        -1e11..1e11f64,
+        (-100_000i64..100_000).prop_map(|n| n as f64),
+        Just(-0.1),
+    ];
     let part = prop_oneof![0.0..1e6f64, (0i64..10_000).prop_map(|n| n as f64)];
+    let catalogue = zielsteuerung::domain::indicator::builtin_catalogue();
+    let k2e3 = catalogue
+        .into_iter()
+        .find(|i| i.code.as_str() == "K2E3")
+        .unwrap();
     let amount = prop_oneof![
-        number.clone().prop_map(|v| ("INT", Amount::Number(v))),
-        number.prop_map(|v| ("LLU", Amount::Number(v))),
-        (part.clone(), part).prop_map(|(n, d)| (
-            "K2E3",
-            Amount::Ratio {
+        count.prop_map(|v| ("INT", Amount::Number(v))),
+        money.prop_map(|v| ("LLU", Amount::Number(v))),
+        (part.clone(), part)
+            .prop_map(|(n, d)| Amount::Ratio {
                 numerator: n,
                 denominator: d
-            }
-        )),
+            })
+            .prop_filter("a rate the indicator can hold", move |a| k2e3
+                .check_amount(*a)
+                .is_ok())
+            .prop_map(|a| ("K2E3", a)),
     ];
     (
         amount,

@@ -94,14 +94,41 @@ fn y_range(spec: &ChartSpec) -> (f64, f64) {
     if lo >= 0.0 && (bottom < 0.0 || bars) {
         bottom = 0.0;
     }
-    (bottom, hi + span * 0.15)
+    let top = hi + span * 0.15;
+    if bottom.is_finite() && top.is_finite() && top > bottom {
+        (bottom, top)
+    } else {
+        (0.0, 1.0)
+    }
 }
 
-/// The chart as an SVG document; `None` if plotters reports an error (the table still shows the data).
+/// The largest magnitude a chart draws: far above any figure the doors let in (see
+/// `domain::indicator::plausible_limit`), far below where a span or a tick computation overflows.
+const DRAWABLE: f64 = 1e15;
+
+/// The spec with every value a finite number within ±[`DRAWABLE`]; what is not finite is left out.
+fn tamed(spec: &ChartSpec) -> ChartSpec {
+    let tame = |v: f64| v.is_finite().then(|| v.clamp(-DRAWABLE, DRAWABLE));
+    let mut out = spec.clone();
+    for s in &mut out.series {
+        for v in &mut s.values {
+            *v = v.and_then(tame);
+        }
+    }
+    out.reference = spec
+        .reference
+        .as_ref()
+        .and_then(|r| tame(r.value).map(|value| super::Reference { value, ..r.clone() }));
+    out
+}
+
+/// The chart as an SVG document; `None` if plotters reports an error (the table still shows the data). Total:
+/// any input, however extreme, gives a finite range and returns.
 pub fn render(spec: &ChartSpec) -> Option<String> {
+    let spec = tamed(spec);
     let mut out = String::new();
-    draw(spec, &mut out).ok()?;
-    Some(decorate(&out, spec))
+    draw(&spec, &mut out).ok()?;
+    Some(decorate(&out, &spec))
 }
 
 fn draw(spec: &ChartSpec, out: &mut String) -> Result<(), Box<dyn std::error::Error>> {

@@ -265,6 +265,52 @@ fn this_year_against_the_previous_year_by_month() {
 }
 
 #[test]
+fn extreme_values_still_draw_and_return() {
+    // Each of these once overflowed the y range to infinity, and plotters never returned.
+    let extremes: [&[Option<f64>]; 6] = [
+        &[Some(1e308), Some(-1e308)],
+        &[Some(f64::MAX), Some(f64::MIN)],
+        &[Some(1.795e6), Some(0.0), Some(58.0)],
+        &[Some(1e-300), Some(-1e-300)],
+        &[Some(f64::NAN), Some(f64::INFINITY), Some(1.0)],
+        &[Some(4.2e15), None, Some(4.2e15)],
+    ];
+    for values in extremes {
+        for mark in [Mark::Line(Dash::Solid), Mark::FilledBars] {
+            let spec = ChartSpec {
+                id: "extrem".into(),
+                title: "Extrem".into(),
+                categories: (0..values.len()).map(|i| i.to_string()).collect(),
+                category_names: (0..values.len()).map(|i| i.to_string()).collect(),
+                category_header: "Monat".into(),
+                unit: Unit::Percent,
+                decimals: None,
+                series: vec![Series {
+                    name: "Ist".into(),
+                    mark,
+                    values: values.to_vec(),
+                }],
+                reference: Some(Reference {
+                    name: "Ziel".into(),
+                    value: 1e308,
+                }),
+                lang: Lang::De,
+            };
+            // A watchdog: a regression fails here within seconds instead of hanging the test run.
+            let (send, receive) = std::sync::mpsc::channel();
+            std::thread::spawn(move || {
+                let _ = send.send(svg::render(&spec));
+            });
+            let svg = receive
+                .recv_timeout(std::time::Duration::from_secs(20))
+                .unwrap_or_else(|_| panic!("{values:?}: the chart did not return"))
+                .unwrap_or_else(|| panic!("{values:?} drew nothing"));
+            assert!(!svg.contains("inf") && !svg.contains("NaN"), "{values:?}");
+        }
+    }
+}
+
+#[test]
 fn text_is_escaped() {
     let mut ws = five_months();
     let agreement = ws

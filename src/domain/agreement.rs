@@ -507,6 +507,22 @@ impl Target {
                     Lang::De => format!("{name}: keine gültige Zahl."),
                     Lang::En => format!("{name}: not a valid number."),
                 });
+                continue;
+            }
+            // A change is a percentage (or points); the other figures are in the indicator's unit.
+            let unit = match (figure, indicator) {
+                (Figure::Change, _) | (_, None) => Unit::Percent,
+                (_, Some(i)) => i.unit,
+            };
+            let limit = super::indicator::plausible_limit(unit);
+            if value.abs() > limit {
+                let name = figure.label(lang);
+                let limit = crate::locale::format_decimal(limit, 0, lang);
+                problems.push(crate::tr!(
+                    lang,
+                    "{name} ist größer, als es bei dieser Kennzahl möglich ist (höchstens {limit}).",
+                    "{name} is larger than this indicator allows (at most {limit})."
+                ));
             }
         }
         if let Some(subject) = self.format.subject() {

@@ -115,6 +115,144 @@ impl Indicator {
     }
 }
 
+/// The largest magnitude a figure of `unit` can plausibly have: far above any job centre (a county's yearly LLU
+/// sum is below 10^10 €, its stocks below 10^6 persons), far below what would break a chart or a sum. Every door
+/// (typing, pasting, CSV, backup, the store) refuses more.
+pub fn plausible_limit(unit: Unit) -> f64 {
+    match unit {
+        Unit::Count | Unit::Persons => 1e8,
+        Unit::Euro => 1e11,
+        Unit::Percent => 1000.0,
+    }
+}
+
+/// Why a value cannot be a figure of its indicator.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum AmountError {
+    /// Not a finite number.
+    NotFinite,
+    /// Below zero where the unit has no negative figures (counts, persons, parts of a quota).
+    Negative(f64),
+    /// Beyond [`plausible_limit`].
+    TooLarge { value: f64, limit: f64 },
+    /// Numerator and denominator that give a rate beyond [`plausible_limit`] of a percentage.
+    RateTooLarge {
+        numerator: f64,
+        denominator: f64,
+        rate: f64,
+    },
+    /// Numerator and denominator where the indicator takes one number.
+    NotAQuota,
+}
+
+impl AmountError {
+    /// The reason in `lang`, numbers written the language's way.
+    pub fn message(&self, lang: Lang) -> String {
+        use crate::locale::{format_decimal, format_for_input};
+        match *self {
+            AmountError::NotFinite => {
+                crate::tr!(lang, "keine endliche Zahl", "not a finite number")
+            }
+            AmountError::Negative(v) => {
+                let v = format_for_input(v, lang);
+                crate::tr!(
+                    lang,
+                    "{v} ist negativ; diese Kennzahl hat keine negativen Werte",
+                    "{v} is negative; this indicator has no negative figures"
+                )
+            }
+            AmountError::TooLarge { value, limit } => {
+                let (value, limit) = (
+                    format_decimal(value, 0, lang),
+                    format_decimal(limit, 0, lang),
+                );
+                crate::tr!(
+                    lang,
+                    "{value} ist größer, als diese Kennzahl sein kann (höchstens {limit})",
+                    "{value} is larger than this indicator can be (at most {limit})"
+                )
+            }
+            AmountError::RateTooLarge {
+                numerator,
+                denominator,
+                rate,
+            } => {
+                let (n, d) = (
+                    format_for_input(numerator, lang),
+                    format_for_input(denominator, lang),
+                );
+                let rate = format_decimal(rate, 0, lang);
+                let limit = format_decimal(plausible_limit(Unit::Percent), 0, lang);
+                crate::tr!(
+                    lang,
+                    "Zähler {n} und Nenner {d} ergeben eine Quote von {rate} %; möglich sind höchstens {limit} %",
+                    "numerator {n} and denominator {d} give a rate of {rate} %; at most {limit} % is possible"
+                )
+            }
+            AmountError::NotAQuota => crate::tr!(
+                lang,
+                "diese Kennzahl ist keine Quote und hat keinen Zähler und Nenner",
+                "this indicator is no rate and has no numerator and denominator"
+            ),
+        }
+    }
+}
+
+impl Indicator {
+    /// Whether `amount` can be a figure of this indicator: finite, not negative where the unit has no negative
+    /// figures, within [`plausible_limit`]; a quota's parts are counts, and the rate they give (as the engine
+    /// reads a month: × 12 for Σ/Ø quotas) is within the limit of a percentage.
+    pub fn check_amount(&self, amount: super::values::Amount) -> Result<(), AmountError> {
+        use super::values::Amount;
+        let bounded = |v: f64, unit: Unit| {
+            if !v.is_finite() {
+                Err(AmountError::NotFinite)
+            } else if v < 0.0 && unit != Unit::Percent && unit != Unit::Euro {
+                Err(AmountError::Negative(v))
+            } else if v.abs() > plausible_limit(unit) {
+                Err(AmountError::TooLarge {
+                    value: v,
+                    limit: plausible_limit(unit),
+                })
+            } else {
+                Ok(())
+            }
+        };
+        match amount {
+            Amount::Number(v) if self.is_quota() => {
+                bounded(v, Unit::Percent)?;
+                if v < 0.0 {
+                    return Err(AmountError::Negative(v));
+                }
+                Ok(())
+            }
+            Amount::Number(v) => bounded(v, self.unit),
+            Amount::Ratio { .. } if !self.is_quota() => Err(AmountError::NotAQuota),
+            Amount::Ratio {
+                numerator,
+                denominator,
+            } => {
+                bounded(numerator, Unit::Count)?;
+                bounded(denominator, Unit::Count)?;
+                let per_year = match self.aggregation {
+                    Aggregation::Quota(Denominator::Average) => 12.0,
+                    _ => 1.0,
+                };
+                match amount.as_figure().map(|r| r * per_year) {
+                    Some(rate) if rate > plausible_limit(Unit::Percent) => {
+                        Err(AmountError::RateTooLarge {
+                            numerator,
+                            denominator,
+                            rate,
+                        })
+                    }
+                    _ => Ok(()),
+                }
+            }
+        }
+    }
+}
+
 /// The const form of [`Aggregation`] for the built-in table.
 #[derive(Clone, Copy)]
 enum Agg {
@@ -447,5 +585,76 @@ mod tests {
         assert!(validate_user_code("1ABC").is_err());
         assert!(validate_user_code("A B").is_err());
         assert!(validate_user_code("=HYPERLINK").is_err());
+    }
+
+    #[test]
+    fn amounts_are_bounded_to_what_an_indicator_can_hold() {
+        use crate::domain::values::Amount;
+        let catalogue = builtin_catalogue();
+        let get = |code: &str| catalogue.iter().find(|i| i.code.as_str() == code).unwrap();
+        let (int, k2e3, k2, llu) = (get("INT"), get("K2E3"), get("K2"), get("LLU"));
+        assert_eq!(int.check_amount(Amount::Number(718.0)), Ok(()));
+        assert_eq!(
+            int.check_amount(Amount::Number(1e308)),
+            Err(AmountError::TooLarge {
+                value: 1e308,
+                limit: 1e8
+            })
+        );
+        assert_eq!(
+            int.check_amount(Amount::Number(-3.0)),
+            Err(AmountError::Negative(-3.0))
+        );
+        assert_eq!(llu.check_amount(Amount::Number(-120_000.5)), Ok(()));
+        // 1 / 0,0000557 = 1.795.332 %: refused with the numbers that make it.
+        let tiny = Amount::Ratio {
+            numerator: 1.0,
+            denominator: 0.0000557,
+        };
+        let Err(e) = k2e3.check_amount(tiny) else {
+            panic!("a rate of 1.795.332 % must be refused")
+        };
+        assert_eq!(
+            e.message(Lang::De),
+            "Zähler 1 und Nenner 0,0000557 ergeben eine Quote von 1.795.332 %; möglich sind höchstens 1.000 %"
+        );
+        assert_eq!(
+            k2e3.check_amount(Amount::Ratio {
+                numerator: 412.0,
+                denominator: 709.0
+            }),
+            Ok(())
+        );
+        // K2 counts a month at the year's pace: 100 on 1.000 is 120 %, 1.000 on 1.000 would be 1.200 %.
+        assert!(
+            k2.check_amount(Amount::Ratio {
+                numerator: 100.0,
+                denominator: 1000.0
+            })
+            .is_ok()
+        );
+        assert!(
+            k2.check_amount(Amount::Ratio {
+                numerator: 1000.0,
+                denominator: 1000.0
+            })
+            .is_err()
+        );
+        assert_eq!(k2e3.check_amount(Amount::Number(20.0)), Ok(()));
+        assert_eq!(
+            k2e3.check_amount(Amount::Number(-1.0)),
+            Err(AmountError::Negative(-1.0))
+        );
+        assert_eq!(
+            int.check_amount(Amount::Ratio {
+                numerator: 1.0,
+                denominator: 2.0
+            }),
+            Err(AmountError::NotAQuota)
+        );
+        assert_eq!(
+            int.check_amount(Amount::Number(f64::NAN)),
+            Err(AmountError::NotFinite)
+        );
     }
 }

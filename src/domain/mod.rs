@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod editing;
 pub mod example;
 pub mod indicator;
+pub mod merge;
 pub mod series;
 pub mod synthetic;
 pub mod values;

@@ -226,8 +226,8 @@ impl Values {
         self.map.remove(key)
     }
 
-    /// Puts a removed value back (undo).
-    pub fn restore(&mut self, value: Value) {
+    /// Puts a value with its history in place of whatever the key holds (a merge takes a whole side's value).
+    pub fn put(&mut self, value: Value) {
         self.map.insert(value.key.clone(), value);
     }
 

@@ -92,10 +92,10 @@ impl Workspace {
         years
     }
 
-    /// The stored form: JSON with the schema version first.
-    pub fn to_json(&self) -> String {
-        // Serialising plain data with string keys cannot fail; an empty string would only mean a bug.
-        serde_json::to_string(self).unwrap_or_default()
+    /// The stored form: JSON with the schema version first. An error (which plain data with string keys never
+    /// gives) means nothing may be written.
+    pub fn to_json(&self) -> Result<String, EncodeError> {
+        serde_json::to_string(self).map_err(|e| EncodeError(e.to_string()))
     }
 
     /// Reads a stored or exported document, migrating older schema versions step by step.
@@ -112,6 +112,21 @@ impl Workspace {
     }
 }
 
+/// Why a workspace could not be written as text; nothing is written then.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EncodeError(pub String);
+
+impl EncodeError {
+    pub fn message(&self, lang: Lang) -> String {
+        let detail = &self.0;
+        crate::tr!(
+            lang,
+            "Der Arbeitsbereich konnte nicht in Text umgewandelt werden ({detail}); es wurde nichts gespeichert.",
+            "The workspace could not be turned into text ({detail}); nothing was saved."
+        )
+    }
+}
+
 /// Why a document could not be read. The document itself is never changed by a failed read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {
@@ -123,6 +138,10 @@ pub enum LoadError {
     NewerSchema { found: u64 },
     /// Without a schema version.
     NoSchemaVersion,
+    /// Readable, but not in itself consistent (e.g. two agreements with one number): the reasons.
+    Inconsistent(Vec<String>),
+    /// Fields this version does not know (a newer build or a hand edit wrote them): saving would drop them.
+    UnknownFields(Vec<String>),
 }
 
 impl LoadError {
@@ -154,6 +173,23 @@ impl LoadError {
             (LoadError::NoSchemaVersion, Lang::En) => {
                 "The data has no schema version; it does not come from Zielsteuerung.".into()
             }
+            (LoadError::Inconsistent(reasons), Lang::De) => format!(
+                "Die Daten sind in sich nicht stimmig: {}",
+                reasons.join(" ")
+            ),
+            (LoadError::Inconsistent(reasons), Lang::En) => {
+                format!("The data is not consistent: {}", reasons.join(" "))
+            }
+            (LoadError::UnknownFields(fields), Lang::De) => format!(
+                "Die Daten enthalten Felder, die diese Version der Zielsteuerung nicht kennt ({}); vermutlich stammen \
+                 sie aus einer neueren Version. Beim Speichern gingen sie verloren.",
+                fields.join(", ")
+            ),
+            (LoadError::UnknownFields(fields), Lang::En) => format!(
+                "The data holds fields this version of Zielsteuerung does not know ({}); it probably comes from a \
+                 newer version. Saving would lose them.",
+                fields.join(", ")
+            ),
         }
     }
 }
@@ -170,7 +206,8 @@ impl std::error::Error for LoadError {}
 type Migration = fn(serde_json::Value) -> Result<serde_json::Value, LoadError>;
 
 /// `MIGRATIONS[i]` migrates version i + 1 to i + 2. Append a step whenever SCHEMA_VERSION grows; never edit one.
-const MIGRATIONS: &[Migration] = &[values_as_rows];
+/// The length is part of the type: raising `SCHEMA_VERSION` without a step does not compile.
+const MIGRATIONS: [Migration; SCHEMA_VERSION as usize - 1] = [values_as_rows];
 
 /// Schema 1 → 2: `ist_werte` goes from one object per value (`{"kennzahl","gruppe","jahr","monat"?,"wert" |
 /// "zaehler"+"nenner","datenstand"?,"kommentar"?,"verlauf"?}`) to one row per indicator, population and year
@@ -267,7 +304,7 @@ fn values_as_rows(mut doc: serde_json::Value) -> Result<serde_json::Value, LoadE
 
 /// Brings a document of any known version to [`SCHEMA_VERSION`].
 pub fn migrate(doc: serde_json::Value) -> Result<serde_json::Value, LoadError> {
-    migrate_with(doc, MIGRATIONS, SCHEMA_VERSION)
+    migrate_with(doc, &MIGRATIONS, SCHEMA_VERSION)
 }
 
 fn migrate_with(
@@ -285,7 +322,7 @@ fn migrate_with(
     if version == 0 {
         return Err(LoadError::Invalid("Schemaversion 0".into()));
     }
-    for step in &steps[(version as usize - 1)..] {
+    for step in steps.get((version as usize - 1)..).unwrap_or(&[]) {
         doc = step(doc)?;
     }
     if let Some(obj) = doc.as_object_mut() {
@@ -335,7 +372,7 @@ mod tests {
     fn empty_workspace_round_trips() {
         let ws = Workspace::empty(" Jobcenter Musterkreis ");
         assert_eq!(ws.organisation, "Jobcenter Musterkreis");
-        let json = ws.to_json();
+        let json = ws.to_json().unwrap();
         assert!(json.starts_with(r#"{"schema_version":2,"#), "{json}");
         assert_eq!(Workspace::from_json(&json), Ok(ws));
     }
@@ -438,7 +475,7 @@ mod tests {
             crate::domain::values::Amount::Number(65.0)
         );
         // What schema 2 writes reads back the same.
-        assert_eq!(Workspace::from_json(&ws.to_json()), Ok(ws));
+        assert_eq!(Workspace::from_json(&ws.to_json().unwrap()), Ok(ws));
     }
 
     #[test]

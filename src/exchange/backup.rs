@@ -12,7 +12,7 @@ use crate::domain::values::{Revision, Value, Values};
 use crate::domain::workspace::{LoadError, Workspace};
 use crate::locale::{Lang, format_date};
 
-use super::{MAX_FILE_BYTES, decode_text, describe_key, describe_revision, too_large};
+use super::{MAX_BACKUP_BYTES, decode_text, describe_key, describe_revision, too_large};
 
 /// The backup file's text: the workspace, pretty-printed so that it can be read and compared by hand.
 pub fn export(workspace: &Workspace) -> String {
@@ -27,8 +27,8 @@ pub fn file_name(today: Date) -> String {
 
 /// Reads a backup file: the whole workspace or the reasons why not, in `lang`. Nothing is changed here.
 pub fn read(bytes: &[u8], lang: Lang) -> Result<Workspace, String> {
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(too_large(bytes.len(), lang));
+    if bytes.len() > MAX_BACKUP_BYTES {
+        return Err(too_large(bytes.len() as f64, MAX_BACKUP_BYTES, lang));
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(lang
@@ -133,8 +133,18 @@ pub fn check(workspace: &Workspace, lang: Lang) -> Vec<String> {
     }
     let mut unknown = BTreeSet::new();
     for value in workspace.values.iter() {
-        if catalogue.get(value.key.indicator.as_str()).is_none() {
+        let Some(indicator) = catalogue.get(value.key.indicator.as_str()) else {
             unknown.insert(value.key.indicator.as_str().to_owned());
+            continue;
+        };
+        // Every figure within what its indicator can hold, the replaced ones too: one absurd number would
+        // freeze a chart.
+        for revision in std::iter::once(&value.current).chain(&value.history) {
+            if let Err(e) = indicator.check_amount(revision.amount) {
+                let what = describe_key(&value.key, lang);
+                let why = e.message(lang);
+                problems.push(crate::tr!(lang, "{what}: {why}.", "{what}: {why}."));
+            }
         }
     }
     for code in unknown {

@@ -19,7 +19,7 @@ use crate::domain::values::{Amount, Population, RecordOutcome, ValueKey};
 use crate::domain::workspace::{Catalogue, Workspace};
 use crate::locale::{Lang, NumberError, month_name, parse_date, parse_number_in};
 
-use super::{MAX_FILE_BYTES, decode_text, describe_key, describe_revision, too_large};
+use super::{MAX_CSV_BYTES, decode_text, describe_key, describe_revision, needs_guard, too_large};
 
 /// The header of SPEC S7, in this order.
 pub const HEADER: [&str; 9] = [
@@ -87,12 +87,6 @@ pub fn file_name(year: Option<Year>) -> String {
 /// thousands points: "2030", "58,1", "-120000", "0,1".
 pub fn number(value: f64) -> String {
     format!("{value}").replace('.', ",")
-}
-
-/// The characters that make a spreadsheet read a cell as a formula (or hide one), and the apostrophe that
-/// guards them, which is therefore guarded too.
-fn needs_guard(text: &str) -> bool {
-    text.starts_with(['=', '+', '-', '@', '\t', '\r', '\''])
 }
 
 /// A text cell: guarded against formula injection with a leading apostrophe, quoted when it holds ";", a quote
@@ -287,8 +281,8 @@ fn normalise(text: &str) -> String {
 /// Reads a CSV file of values into a copy of `workspace` and reports every line. `Err` only when the file as a
 /// whole cannot be a values file (empty, too large, no header); then there is nothing to accept.
 pub fn import(workspace: &Workspace, bytes: &[u8], lang: Lang) -> Result<Import, String> {
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(too_large(bytes.len(), lang));
+    if bytes.len() > MAX_CSV_BYTES {
+        return Err(too_large(bytes.len() as f64, MAX_CSV_BYTES, lang));
     }
     if bytes.contains(&0) && !bytes.starts_with(b"\xFF\xFE") && !bytes.starts_with(b"\xFE\xFF") {
         return Err(lang
@@ -733,6 +727,17 @@ fn read_amount(
             .map_err(|e| format!("{what}: {}", number_message(&e, number_lang, lang)))
     };
     let code = &indicator.code;
+    let bounded = |amount: Amount| {
+        indicator
+            .check_amount(amount)
+            .map(|()| amount)
+            .map_err(|e| e.message(lang))
+    };
+    if indicator.is_quota() && numerator.is_empty() && denominator.is_empty() && !value.is_empty() {
+        // A published rate ("20,0 %") stands as a rate.
+        let rate = parse(lang.pick("Wert", "value"), value)?;
+        return bounded(Amount::number(rate).map_err(|e| e.to_string())?);
+    }
     if indicator.is_quota() {
         if numerator.is_empty() || denominator.is_empty() {
             return Err(match lang {
@@ -775,7 +780,7 @@ fn read_amount(
                 });
             }
         }
-        return Ok(amount);
+        return bounded(amount);
     }
     if !numerator.is_empty() || !denominator.is_empty() {
         return Err(match lang {
@@ -789,7 +794,7 @@ fn read_amount(
         return Err(lang.pick("der Wert fehlt", "the value is missing").into());
     }
     let v = parse(lang.pick("Wert", "value"), value)?;
-    Amount::number(v).map_err(|e| e.to_string())
+    bounded(Amount::number(v).map_err(|e| e.to_string())?)
 }
 
 /// Why a number in the file is not one, in the UI's language but by the file's notation: a German file read in

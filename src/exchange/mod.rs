@@ -17,16 +17,33 @@ use crate::present::detail::{amount_text, dated};
 
 pub use text::decode_text;
 
-/// The largest file an import reads: far above a workspace of 20 years (3.4 MB as JSON), small enough that a
-/// wrong file (a video, a database dump) is refused at once instead of freezing the tab.
-pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+/// The largest backup an import reads: well above a workspace of 20 years × 40 indicators (3,5 MB as a
+/// pretty-printed backup), small enough that reading, checking and merging it never blocks the tab for more than
+/// a second (measured by `make bench`), and a wrong file (a video, a database dump) is refused by its size at once.
+pub const MAX_BACKUP_BYTES: usize = 8 * 1024 * 1024;
 
-fn too_large(bytes: usize, lang: Lang) -> String {
-    let mb = format_decimal(bytes as f64 / 1_048_576.0, 1, lang);
-    match lang {
-        Lang::De => format!("Die Datei ist mit {mb} MB zu groß (höchstens 20 MB)."),
-        Lang::En => format!("The file is too large ({mb} MB; at most 20 MB)."),
-    }
+/// The largest CSV an import reads: some 100,000 lines of values, within the same second.
+pub const MAX_CSV_BYTES: usize = 4 * 1024 * 1024;
+
+/// "Die Datei ist mit 19,3 MB zu groß (höchstens 8 MB)."
+pub fn too_large(bytes: f64, max_bytes: usize, lang: Lang) -> String {
+    let mb = format_decimal(bytes / 1_048_576.0, 1, lang);
+    let max = format_decimal(max_bytes as f64 / 1_048_576.0, 0, lang);
+    crate::tr!(
+        lang,
+        "Die Datei ist mit {mb} MB zu groß (höchstens {max} MB).",
+        "The file is too large ({mb} MB; at most {max} MB)."
+    )
+}
+
+/// Whether a text cell would be read by a spreadsheet as a formula (or hide one) when typed, pasted or edited:
+/// it starts with `=`, `+`, `-`, `@` (also their fullwidth forms, which LibreOffice and Excel take as the plain
+/// ones), a tab or a line feed; or with the apostrophe that guards the others, which therefore is guarded too.
+/// The one guard of both exports: the CSV puts an apostrophe in front, the XLSX marks the cell "quote prefix".
+pub fn needs_guard(text: &str) -> bool {
+    text.starts_with([
+        '=', '+', '-', '@', '\t', '\r', '\'', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
+    ])
 }
 
 /// "INT Frauen, Mai 2022" / "INT Women, May 2022"; "INT Insgesamt, Jahr 2021" for an annual value.

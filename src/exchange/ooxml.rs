@@ -34,6 +34,8 @@ pub struct Format {
     border_bottom: bool,
     wrap: bool,
     num_format: Option<String>,
+    /// Excel's "quote prefix": the text is text, also when the cell is edited (it never becomes a formula).
+    quote_prefix: bool,
 }
 
 impl Format {
@@ -55,6 +57,11 @@ impl Format {
     }
     pub fn set_text_wrap(mut self) -> Format {
         self.wrap = true;
+        self
+    }
+    /// Marks a text cell as text for good: editing it never turns it into a formula (see `needs_guard`).
+    pub fn set_quote_prefix(mut self) -> Format {
+        self.quote_prefix = true;
         self
     }
     /// An Excel number format code such as `#,##0` or `DD.MM.YYYY` (locale-independent).
@@ -419,7 +426,7 @@ impl Styles {
             let border = usize::from(f.border_bottom);
             let _ = write!(
                 out,
-                "<xf numFmtId=\"{num}\" fontId=\"{font}\" fillId=\"0\" borderId=\"{border}\" xfId=\"0\"{}{}{}",
+                "<xf numFmtId=\"{num}\" fontId=\"{font}\" fillId=\"0\" borderId=\"{border}\" xfId=\"0\"{}{}{}{}",
                 if num > 0 {
                     " applyNumberFormat=\"1\""
                 } else {
@@ -427,6 +434,11 @@ impl Styles {
                 },
                 if font > 0 { " applyFont=\"1\"" } else { "" },
                 if border > 0 { " applyBorder=\"1\"" } else { "" },
+                if f.quote_prefix {
+                    " quotePrefix=\"1\""
+                } else {
+                    ""
+                },
             );
             if f.wrap {
                 out.push_str(

@@ -235,7 +235,10 @@ fn text(
         return Ok(());
     }
     let value: String = value.chars().take(MAX_TEXT).collect();
-    match format {
+    // The formula guard the CSV has too: a text that a spreadsheet would take for a formula stays text.
+    let guarded =
+        super::needs_guard(&value).then(|| format.cloned().unwrap_or_default().set_quote_prefix());
+    match guarded.as_ref().or(format) {
         Some(format) => sheet.write_string_with_format(row, col, value, format)?,
         None => sheet.write_string(row, col, value)?,
     };
@@ -794,6 +797,22 @@ mod tests {
         let comment = cell(values, "I2").unwrap();
         assert!(comment.contains("t=\"s\""), "{comment}");
         assert!(!values.contains("<f>"), "no formula anywhere");
+        // The guard of the CSV, here as Excel's "quote prefix": the cell stays text also when it is edited.
+        let style = comment
+            .split("s=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .and_then(|n| n.parse::<usize>().ok())
+            .expect("the guarded cell has a style");
+        let styles = book.part("xl/styles.xml");
+        let xf = styles
+            .split("<cellXfs")
+            .nth(1)
+            .unwrap()
+            .split("<xf ")
+            .nth(style + 1)
+            .unwrap();
+        assert!(xf.contains("quotePrefix=\"1\""), "{xf}");
         assert!(
             book.strings()
                 .contains(">=HYPERLINK(&quot;http://x&quot;)<")

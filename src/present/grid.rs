@@ -317,6 +317,12 @@ pub fn apply(
             }
         }
     };
+    // Bounded to what the indicator can hold: a typo of a few digits too many never reaches the engine.
+    if let (Some(a), Some(indicator)) =
+        (amount, workspace.catalogue().get(column.indicator.as_str()))
+    {
+        indicator.check_amount(a).map_err(|e| e.message(lang))?;
+    }
     match (amount, existing) {
         (None, None) => Ok(Entry::Unchanged),
         (None, Some(_)) => {
@@ -328,27 +334,44 @@ pub fn apply(
     }
 }
 
-/// Reads a block copied from Excel or LibreOffice: rows by line, cells by tab; a trailing line break and
-/// Windows line ends are fine; a cell in quotes (Excel quotes cells with line breaks) loses its quotes.
-pub fn read_block(text: &str) -> Vec<Vec<String>> {
+/// A block pasted from Excel or LibreOffice, cut to the grid: the cells that land inside it (rows by line,
+/// cells by tab), and how many fall outside.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Block {
+    pub cells: Vec<Vec<String>>,
+    pub outside: usize,
+}
+
+/// Reads a pasted block for a grid that has `rows` rows and `cols` columns from the pasted cell on: only those
+/// cells are taken apart; the rest is counted, never formatted or looked up, so that a paste of 100,000 lines
+/// returns at once. A trailing line break and Windows line ends are fine; a cell in quotes (Excel quotes cells
+/// with line breaks) loses its quotes.
+pub fn read_block(text: &str, rows: usize, cols: usize) -> Block {
     let text = text
         .strip_suffix("\r\n")
         .or_else(|| text.strip_suffix('\n'))
         .unwrap_or(text);
-    text.split('\n')
-        .map(|line| {
-            line.trim_end_matches('\r')
-                .split('\t')
-                .map(|cell| {
-                    let c = cell.trim();
-                    c.strip_prefix('"')
-                        .and_then(|c| c.strip_suffix('"'))
-                        .map_or(c, |inner| inner)
-                        .replace("\"\"", "\"")
-                })
-                .collect()
-        })
-        .collect()
+    let cell = |c: &str| {
+        let c = c.trim();
+        c.strip_prefix('"')
+            .and_then(|c| c.strip_suffix('"'))
+            .map_or(c, |inner| inner)
+            .replace("\"\"", "\"")
+    };
+    let mut block = Block::default();
+    for (r, line) in text.split('\n').enumerate() {
+        let line = line.trim_end_matches('\r');
+        let count = line.bytes().filter(|b| *b == b'\t').count() + 1;
+        if r >= rows {
+            block.outside += count;
+            continue;
+        }
+        block
+            .cells
+            .push(line.splitn(cols + 1, '\t').take(cols).map(cell).collect());
+        block.outside += count.saturating_sub(cols);
+    }
+    block
 }
 
 /// Whether pasted text is a block (several cells) rather than one value.
@@ -402,6 +425,52 @@ mod tests {
         );
         assert_eq!(periods().len(), 13);
         assert!(columns(&ws, y(2030), &[], Lang::De).is_empty());
+    }
+
+    #[test]
+    fn an_absurd_figure_is_refused_with_its_numbers() {
+        let mut ws = odenwaldkreis();
+        let before = ws.clone();
+        let cols = columns(&ws, y(2022), &[], Lang::De);
+        let jan = Month::new(1);
+        // INT: 100.000.000 at most.
+        assert_eq!(
+            apply(
+                &mut ws,
+                y(2022),
+                &cols[0],
+                jan,
+                "1.000.000.000",
+                None,
+                None,
+                Lang::De
+            ),
+            Err(
+                "1.000.000.000 ist größer, als diese Kennzahl sein kann (höchstens 100.000.000)"
+                    .into()
+            )
+        );
+        // K2E3 numerator 1, denominator 0,0000557.
+        let numerator = cols
+            .iter()
+            .position(|c| c.indicator.as_str() == "K2E3")
+            .unwrap();
+        apply(
+            &mut ws,
+            y(2022),
+            &cols[numerator],
+            jan,
+            "1",
+            None,
+            None,
+            Lang::De,
+        )
+        .unwrap();
+        assert_eq!(
+            apply(&mut ws, y(2022), &cols[numerator + 1], jan, "0,0000557", Some("1"), None, Lang::De),
+            Err("Zähler 1 und Nenner 0,0000557 ergeben eine Quote von 1.795.332 %; möglich sind höchstens 1.000 %".into())
+        );
+        assert_eq!(ws, before);
     }
 
     #[test]
@@ -528,13 +597,23 @@ mod tests {
     #[test]
     fn blocks_from_excel() {
         assert_eq!(
-            read_block("60\t24\t36\r\n55\t22\t33\r\n"),
+            read_block("60\t24\t36\r\n55\t22\t33\r\n", 13, 9).cells,
             vec![vec!["60", "24", "36"], vec!["55", "22", "33"]]
         );
         assert_eq!(
-            read_block("1.234,5\n\"7\"\n"),
+            read_block("1.234,5\n\"7\"\n", 13, 9).cells,
             vec![vec!["1.234,5"], vec!["7"]]
         );
+        // Only what lands in the grid is taken apart; 3 of 9 cells fall outside a 2 × 2 grid.
+        let block = read_block("1\t2\t3\n4\t5\t6\n7\t8\t9", 2, 2);
+        assert_eq!(block.cells, vec![vec!["1", "2"], vec!["4", "5"]]);
+        assert_eq!(block.outside, 5);
+        // 100,000 lines × 50 cells: 13 × 24 taken, the rest counted.
+        let line = vec!["1"; 50].join("\t");
+        let huge = vec![line.as_str(); 100_000].join("\n");
+        let block = read_block(&huge, 13, 24);
+        assert_eq!((block.cells.len(), block.cells[0].len()), (13, 24));
+        assert_eq!(block.outside, 100_000 * 50 - 13 * 24);
         assert!(is_block("60\n55\n"));
         assert!(is_block("60\t55"));
         assert!(!is_block("60\r\n"));

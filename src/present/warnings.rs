@@ -1,9 +1,11 @@
 //! Consistency warnings as sentences for the user.
 
+use crate::domain::agreement::AgreementId;
 use crate::domain::attainment::{Implausibility, Warning};
 use crate::domain::balance::format_value;
 use crate::domain::indicator::Unit;
-use crate::domain::workspace::Catalogue;
+use crate::domain::merge::Conflict;
+use crate::domain::workspace::{Catalogue, Workspace};
 use crate::locale::{
     Lang, NBSP, decimals_of, format_count, format_decimal, format_percent, month_name,
 };
@@ -240,6 +242,73 @@ pub fn text(warning: &Warning, catalogue: &Catalogue, lang: Lang) -> String {
     }
 }
 
+/// What both tabs changed differently, named as the user knows it: "Integrationen – Insgesamt, Januar 2022",
+/// "Ziel „Integrationen – Frauen“ (2022)", "Zielvereinbarung 2022".
+pub fn conflict_text(conflict: &Conflict, workspace: &Workspace, lang: Lang) -> String {
+    let catalogue = workspace.catalogue();
+    let agreement_year = |id: AgreementId| {
+        workspace
+            .agreement(id)
+            .map(|a| a.year.to_string())
+            .unwrap_or_default()
+    };
+    match conflict {
+        Conflict::Organisation => lang
+            .pick("der Name der Organisation", "the organisation's name")
+            .into(),
+        Conflict::Settings => lang
+            .pick("die Einstellungen (Toleranz)", "the settings (tolerance)")
+            .into(),
+        Conflict::Example => lang
+            .pick("die Kennzeichnung als Beispiel", "the example label")
+            .into(),
+        Conflict::Indicator(code) => tr!(
+            lang,
+            "die eigene Kennzahl „{code}“",
+            "the own indicator “{code}”"
+        ),
+        Conflict::Agreement(id) => {
+            let year = agreement_year(*id);
+            tr!(
+                lang,
+                "die Zielvereinbarung {year}",
+                "the target agreement {year}"
+            )
+        }
+        Conflict::Target(agreement, target) => {
+            let year = agreement_year(*agreement);
+            let title = workspace
+                .agreement(*agreement)
+                .and_then(|a| a.target(*target))
+                .map(|t| {
+                    let indicator = t
+                        .format
+                        .subject()
+                        .and_then(|s| catalogue.get(s.indicator.as_str()));
+                    crate::present::overview::title(t, indicator, lang)
+                })
+                .unwrap_or_else(|| target.0.to_string());
+            tr!(
+                lang,
+                "das Ziel „{title}“ ({year})",
+                "the target “{title}” ({year})"
+            )
+        }
+        Conflict::Value(key) => {
+            let name = catalogue.get(key.indicator.as_str()).map_or_else(
+                || key.indicator.0.clone(),
+                |i| i.display_name(lang).to_owned(),
+            );
+            let population = key.population.label(lang);
+            let period = match key.month {
+                Some(m) => crate::locale::month_year(m, key.year, lang),
+                None => tr!(lang, "Jahreswert {}", "annual figure {}", key.year),
+            };
+            format!("{name} – {population}, {period}")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -247,6 +316,28 @@ mod tests {
     use crate::domain::indicator::IndicatorCode;
     use crate::domain::values::Population;
     use crate::domain::workspace::Workspace;
+
+    #[test]
+    fn conflicts_are_named_as_the_user_knows_them() {
+        use crate::domain::calendar::{Month, Year};
+        use crate::domain::values::ValueKey;
+        let ws = crate::domain::example::odenwaldkreis();
+        let value = Conflict::Value(ValueKey {
+            indicator: IndicatorCode::new("INT"),
+            population: Population::Women,
+            year: Year::new(2022).unwrap(),
+            month: Month::new(1),
+        });
+        assert_eq!(
+            conflict_text(&value, &ws, Lang::De),
+            "Integrationen – Frauen, Januar 2022"
+        );
+        let target = Conflict::Target(AgreementId(2), TargetId(4));
+        assert_eq!(
+            conflict_text(&target, &ws, Lang::En),
+            "the target “Integrations – Women” (2022)"
+        );
+    }
 
     #[test]
     fn parts_warning_in_german() {

@@ -35,9 +35,11 @@ fn try_download(file_name: &str, content: &wasm_bindgen::JsValue, mime: &str) ->
     Some(())
 }
 
-/// The bytes of the first file chosen in a file input, or why they could not be read (German/English).
+/// The bytes of the first file chosen in a file input, or why they could not be read (German/English). A file
+/// larger than `max_bytes` is refused by its size before a single byte is read: at once, however large it is.
 pub async fn read_chosen_file(
     input: &web_sys::HtmlInputElement,
+    max_bytes: usize,
     lang: crate::locale::Lang,
 ) -> Result<(String, Vec<u8>), String> {
     let failed = || {
@@ -51,6 +53,9 @@ pub async fn read_chosen_file(
         .files()
         .and_then(|list| list.get(0))
         .ok_or_else(failed)?;
+    if file.size() > max_bytes as f64 {
+        return Err(crate::exchange::too_large(file.size(), max_bytes, lang));
+    }
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| failed())?;

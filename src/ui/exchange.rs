@@ -47,6 +47,8 @@ pub fn ExchangeScreen() -> impl IntoView {
     let pending: RwSignal<Option<Pending>> = RwSignal::new(None);
     let error: RwSignal<Option<String>> = RwSignal::new(None);
     let message = RwSignal::new(String::new());
+    // A backup taken while the stored data is unreadable: not saved until the user puts it in its place.
+    let unsaved = RwSignal::new(false);
     let undo = state.import_undo;
 
     let failed_download = move || {
@@ -112,8 +114,13 @@ pub fn ExchangeScreen() -> impl IntoView {
         };
         error.set(None);
         message.set(String::new());
+        let max_bytes = if is_backup {
+            crate::exchange::MAX_BACKUP_BYTES
+        } else {
+            crate::exchange::MAX_CSV_BYTES
+        };
         leptos::task::spawn_local(async move {
-            let read = read_chosen_file(&input, lang).await;
+            let read = read_chosen_file(&input, max_bytes, lang).await;
             input.set_value("");
             let (file, bytes) = match read {
                 Ok(r) => r,
@@ -182,7 +189,32 @@ pub fn ExchangeScreen() -> impl IntoView {
         undo.set(Some((base, result.clone())));
         state.workspace.set(result);
         pending.set(None);
-        message.set(done);
+        if state.store_unreadable() {
+            // Nothing is saved over data that could not be read: say so, and offer to put this in its place.
+            message.set(
+                lang.pick(
+                    "Übernommen, aber nicht gespeichert: Die gespeicherten Daten sind nicht lesbar und werden nicht \
+                     überschrieben. Nach einem Neuladen wäre das Übernommene weg.",
+                    "Taken, but not saved: the stored data cannot be read and is not written over. After a reload \
+                     what was taken would be gone.",
+                )
+                .into(),
+            );
+            unsaved.set(true);
+        } else {
+            message.set(done);
+        }
+    };
+    let put_in_place = move |_| {
+        state.start_anew();
+        unsaved.set(false);
+        message.set(
+            lang.pick(
+                "Gespeichert. Die unlesbaren Daten bleiben beiseitegelegt und können oben heruntergeladen werden.",
+                "Saved. The unreadable data stays kept aside and can be downloaded above.",
+            )
+            .into(),
+        );
     };
     let do_undo = move |_| {
         let Some((before, after)) = undo.get_untracked() else {
@@ -225,6 +257,16 @@ pub fn ExchangeScreen() -> impl IntoView {
             )}
         </p>
         <p class="grid-meldung" role="status" aria-live="polite">{move || message.get()}</p>
+        <Show when=move || unsaved.get() && state.store_unreadable()>
+            <div class="knopfleiste links">
+                <button type="button" class="haupt" on:click=put_in_place>
+                    {lang.pick(
+                        "An die Stelle der unlesbaren Daten setzen und speichern",
+                        "Put it in place of the unreadable data and save",
+                    )}
+                </button>
+            </div>
+        </Show>
         {move || {
             can_undo()
                 .then(|| {

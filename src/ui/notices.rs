@@ -68,7 +68,11 @@ pub fn StorageNotice() -> impl IntoView {
                             </button>
                             <Show when=move || copied>
                                 <button type="button" on:click=move |_| state.start_anew()>
-                                    {lang.pick("Mit dem Beispiel neu beginnen", "Start anew with the example")}
+                                    {move || if state.workspace.with(|w| w.example) {
+                                        lang.pick("Mit dem Beispiel neu beginnen", "Start anew with the example")
+                                    } else {
+                                        lang.pick("Den gezeigten Arbeitsbereich speichern", "Save the workspace shown")
+                                    }}
                                 </button>
                             </Show>
                         </div>
@@ -90,31 +94,78 @@ pub fn StorageNotice() -> impl IntoView {
                 </div>
             }
             .into_any(),
-            Notice::Conflict { theirs } => view! {
-                <div class="meldung meldung-warnung" role="alert">
+            Notice::Conflict { theirs, conflicts } => {
+                let what = state.workspace.with_untracked(|w| {
+                    conflicts
+                        .iter()
+                        .map(|c| crate::present::warnings::conflict_text(c, w, lang))
+                        .collect::<Vec<_>>()
+                });
+                let listed = (!what.is_empty()).then(|| {
+                    view! {
+                        <p>{lang.pick("Beide Tabs haben geändert: ", "Both tabs changed: ")}{crate::present::overview::join_and(&what, lang)}"."</p>
+                    }
+                });
+                view! {
+                    <div class="meldung meldung-warnung" role="alert">
+                        <p>
+                            <strong>
+                                {lang.pick("In einem anderen Tab wurde gespeichert. ", "Another tab has saved. ")}
+                            </strong>
+                            {match lang {
+                                Lang::De => format!(
+                                    "Dort liegt inzwischen Stand {theirs}, der sich mit Ihren Änderungen in diesem Tab \
+                                     überschneidet; Ihre Änderungen sind deshalb noch nicht gespeichert. Wählen Sie, \
+                                     welche Fassung gilt."
+                                ),
+                                Lang::En => format!(
+                                    "It now holds revision {theirs}, which overlaps with your changes in this tab; \
+                                     they are therefore not saved yet. Choose which version applies."
+                                ),
+                            }}
+                        </p>
+                        {listed}
+                        <div class="knopfleiste">
+                            <button type="button" on:click=move |_| state.take_over_stored()>
+                                {lang.pick("Fassung des anderen Tabs laden", "Load the other tab's version")}
+                            </button>
+                            <button type="button" on:click=move |_| state.save_mine_anyway()>
+                                {lang.pick("Meine Fassung speichern", "Save my version")}
+                            </button>
+                        </div>
+                    </div>
+                }
+                .into_any()
+            }
+            Notice::MergedWithOtherTab => view! {
+                <div class="meldung meldung-info" role="status">
                     <p>
-                        <strong>
-                            {lang.pick("In einem anderen Tab wurde gespeichert. ", "Another tab has saved. ")}
-                        </strong>
-                        {match lang {
-                            Lang::De => format!(
-                                "Dort liegt inzwischen Stand {theirs}. Ihre letzte Änderung in diesem Tab ist deshalb \
-                                 noch nicht gespeichert. Wählen Sie, welche Fassung gilt."
-                            ),
-                            Lang::En => format!(
-                                "It now holds revision {theirs}. Your last change in this tab is therefore not saved \
-                                 yet. Choose which version applies."
-                            ),
-                        }}
+                        {lang.pick(
+                            "Ein anderer Tab hat zur selben Zeit gespeichert. Seine und Ihre Änderungen sind jetzt beide \
+                             gespeichert.",
+                            "Another tab saved at the same time. Its changes and yours are now both saved.",
+                        )}
                     </p>
                     <div class="knopfleiste">
-                        <button type="button" on:click=move |_| state.take_over_stored()>
-                            {lang.pick("Fassung des anderen Tabs laden", "Load the other tab's version")}
-                        </button>
-                        <button type="button" on:click=move |_| state.save_mine_anyway()>
-                            {lang.pick("Meine Fassung speichern", "Save my version")}
+                        <button type="button" on:click=move |_| state.notice.set(None)>
+                            {lang.pick("Ausblenden", "Dismiss")}
                         </button>
                     </div>
+                </div>
+            }
+            .into_any(),
+            Notice::RevisionExhausted => view! {
+                <div class="meldung meldung-fehler" role="alert">
+                    <p>
+                        <strong>{lang.pick("Nicht gespeichert: ", "Not saved: ")}</strong>
+                        {lang.pick(
+                            "Der Speicherzähler der gespeicherten Daten ist am Ende (die Daten wurden von Hand \
+                             verändert). Laden Sie eine Sicherung herunter und lesen Sie sie unter „Datenaustausch“ \
+                             wieder ein.",
+                            "The save counter of the stored data is at its end (the data was edited by hand). Download a \
+                             backup and read it back under “Import & export”.",
+                        )}
+                    </p>
                 </div>
             }
             .into_any(),

@@ -15,8 +15,17 @@ use crate::present::grid::{
 };
 use crate::route::{CellRef, Screen};
 use crate::ui::app::nav_label;
-use crate::ui::state::{AppState, use_state};
+use crate::ui::state::{AppState, SaveState, use_state};
 use crate::ui::widgets::{EmptyState, YearSelect};
+
+/// What the grid says under its toolbar: a text, or that a commit was taken, in which case it reports how the
+/// save really went.
+#[derive(Clone, Debug, PartialEq)]
+enum Said {
+    Text(String),
+    Recorded,
+    Removed,
+}
 
 fn cell_id(row: usize, col: usize) -> String {
     format!("zelle-{row}-{col}")
@@ -134,7 +143,7 @@ pub fn ValuesScreen(
         })
     });
     let as_of_text = state.entry_as_of;
-    let message = RwSignal::new(String::new());
+    let message = RwSignal::new(Said::Text(String::new()));
     let as_of_error = Memo::new(move |_| {
         let t = as_of_text.get();
         if t.trim().is_empty() {
@@ -202,7 +211,25 @@ pub fn ValuesScreen(
                  table.",
             )}
         </p>
-        <p class="grid-meldung" role="status" aria-live="polite">{move || message.get()}</p>
+        <p class="grid-meldung" role="status" aria-live="polite">
+            {move || {
+                // After a commit the message says how the save really went, not that it was meant to.
+                match (message.get(), state.save_state.get()) {
+                    (Said::Text(text), _) => text,
+                    (_, SaveState::Pending) => lang.pick("Wird gespeichert …", "Saving …").to_owned(),
+                    (_, SaveState::NotSaved) => lang
+                        .pick(
+                            "Übernommen, aber nicht gespeichert – siehe den Hinweis oben.",
+                            "Taken, but not saved – see the notice above.",
+                        )
+                        .to_owned(),
+                    (Said::Recorded, SaveState::Saved) => lang.pick("Gespeichert.", "Saved.").to_owned(),
+                    (Said::Removed, SaveState::Saved) => {
+                        lang.pick("Wert gelöscht.", "Value deleted.").to_owned()
+                    }
+                }
+            }}
+        </p>
         {move || {
             let columns = cols.get();
             if columns.is_empty() {
@@ -260,7 +287,7 @@ fn YearNotes() -> impl IntoView {
 fn Grid(
     columns: Vec<Column>,
     as_of_text: RwSignal<String>,
-    message: RwSignal<String>,
+    message: RwSignal<Said>,
     focus: Option<CellRef>,
 ) -> impl IntoView {
     let state = use_state();
@@ -297,16 +324,16 @@ fn Grid(
     }
 
     let report = move |result: Result<Entry, String>| match result {
-        Err(e) => message.set(e),
-        Ok(Entry::WaitingForOtherPart) => message.set(
+        Err(e) => message.set(Said::Text(e)),
+        Ok(Entry::WaitingForOtherPart) => message.set(Said::Text(
             lang.pick(
                 "Quote: der andere Teil (Zähler oder Nenner) fehlt noch.",
                 "Rate: the other part (numerator or denominator) is still missing.",
             )
             .into(),
-        ),
-        Ok(Entry::Recorded(_)) => message.set(lang.pick("Gespeichert.", "Saved.").into()),
-        Ok(Entry::Removed) => message.set(lang.pick("Wert gelöscht.", "Value deleted.").into()),
+        )),
+        Ok(Entry::Recorded(_)) => message.set(Said::Recorded),
+        Ok(Entry::Removed) => message.set(Said::Removed),
         Ok(Entry::Unchanged) => {}
     };
 
@@ -337,7 +364,9 @@ fn Grid(
                 });
                 field.set_value(&stored.unwrap_or_default());
                 let _ = field.remove_attribute("aria-invalid");
-                message.set(lang.pick("Eingabe verworfen.", "Entry discarded.").into());
+                message.set(Said::Text(
+                    lang.pick("Eingabe verworfen.", "Entry discarded.").into(),
+                ));
                 None
             }
             _ => None,
@@ -364,17 +393,15 @@ fn Grid(
             return;
         }
         ev.prevent_default();
-        let block = read_block(&text);
+        // Only the cells that land in the grid are read; the rest is counted and said.
+        let block = read_block(&text, n_rows - row, n_cols - col);
+        let outside = block.outside;
         let mut placed = Vec::new();
-        let mut outside = 0;
-        for (dr, line) in block.iter().enumerate() {
+        for (dr, line) in block.cells.iter().enumerate() {
             for (dc, cell) in line.iter().enumerate() {
-                match input(row + dr, col + dc) {
-                    Some(field) => {
-                        field.set_value(cell);
-                        placed.push((row + dr, col + dc));
-                    }
-                    None => outside += 1,
+                if let Some(field) = input(row + dr, col + dc) {
+                    field.set_value(cell);
+                    placed.push((row + dr, col + dc));
                 }
             }
         }
@@ -405,7 +432,7 @@ fn Grid(
                 Lang::En => format!(", {outside} cells lay outside the table"),
             });
         }
-        message.set(format!("{text}."));
+        message.set(Said::Text(format!("{text}.")));
     };
 
     view! {

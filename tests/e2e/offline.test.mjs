@@ -71,12 +71,11 @@ test('opened via file://, it starts, stores under its own prefix, and a typed va
   await page.focus('#zelle-0-0');
   await page.keyboard.type('61');
   await page.keyboard.press('Enter');
-  assert.equal(await page.textContent('.grid-meldung'), 'Gespeichert.');
+  await page.waitForFunction(() => document.querySelector('.grid-meldung')?.textContent === 'Gespeichert.');
 
   const keys = await page.evaluate(() => Object.keys(localStorage).sort());
   assert.deepEqual(keys, [
     'zielsteuerung-offline-datei.arbeitsbereich',
-    'zielsteuerung-offline-datei.arbeitsbereich.revision',
     'zielsteuerung.arbeitsbereich',
   ]);
   assert.equal(await page.evaluate(() => localStorage.getItem('zielsteuerung.arbeitsbereich')), 'eine andere Seite');

@@ -52,6 +52,7 @@ test('a corrupt store at start-up is kept, offered as download, and never overwr
   assert.equal(fresh.schema_version, 2);
   assert.equal(fresh.beispiel, true);
   assert.ok(fresh.revision >= 1);
+  assert.match(fresh.schreiber, /^t-[0-9a-f]{8}$/);
   assert.equal(await stored(page, aside[0]), CORRUPT);
   assert.deepEqual(log.errors, []);
   await context.close();
@@ -85,26 +86,32 @@ test('without any storage the app works and says so', async () => {
 test('a save in another tab is taken over, not overwritten', async () => {
   const { page, context, log } = await openPage(env);
   await gotoApp(env, page);
-  // A second tab of the same browser writes a newer workspace (as the app itself would).
+  // A second tab of the same browser writes a workspace (as the app itself would, with its stamp).
   const other = await context.newPage();
   await other.goto(env.server.url + 'index.html#/uebersicht');
   await other.waitForSelector('main h1');
   await other.evaluate(() => {
-    const doc = { schema_version: 1, revision: 3, organisation: 'Jobcenter Anderer Tab', beispiel: false, zielvereinbarungen: [], ist_werte: [] };
+    const doc = { revision: 3, schreiber: 't-anderer', schema_version: 1, organisation: 'Jobcenter Anderer Tab', beispiel: false, zielvereinbarungen: [], ist_werte: [] };
     localStorage.setItem('zielsteuerung.arbeitsbereich', JSON.stringify(doc));
-    localStorage.setItem('zielsteuerung.arbeitsbereich.revision', '3');
   });
   // The first tab hears of it and shows the other tab's state.
   await page.waitForFunction(() => document.querySelector('header')?.textContent.includes('Jobcenter Anderer Tab'));
   assert.match(await page.textContent('.meldung-info'), /in einem anderen Tab gespeichert/);
   assert.match(await page.textContent('main'), /noch keine Zielvereinbarung/);
   // Taking it over did not write anything back.
-  assert.equal(await stored(page, 'zielsteuerung.arbeitsbereich.revision'), '3');
+  assert.equal(JSON.parse(await stored(page, KEY)).revision, 3);
+  assert.equal(JSON.parse(await stored(page, KEY)).schreiber, 't-anderer');
   assert.deepEqual(log.errors, []);
   await context.close();
 });
 
-test('two tabs editing: each sees the other, and a real conflict is the user\'s choice', async () => {
+/** The stored document's stamp: [revision, writer]. */
+const stampOf = async (page) => {
+  const doc = JSON.parse(await stored(page, KEY));
+  return [doc.revision, doc.schreiber];
+};
+
+test('two tabs editing: each sees the other, changes of both are merged, a real conflict is the user\'s choice', async () => {
   const { page: a, context, log } = await openPage(env);
   await gotoApp(env, a, '#/werte');
   const b = await context.newPage();
@@ -117,26 +124,41 @@ test('two tabs editing: each sees the other, and a real conflict is the user\'s 
   await a.press('#zelle-0-0', 'Enter');
   await b.waitForFunction(() => document.querySelector('#zelle-0-0')?.value === '60');
   assert.match(await b.textContent('.meldung-info'), /anderen Tab gespeichert/);
-  assert.equal(await stored(b, 'zielsteuerung.arbeitsbereich.revision'), '1');
+  const [first, writerA] = await stampOf(b);
+  assert.equal(first, 1);
 
   // Tab B enters February; tab A sees it.
   await b.fill('#zelle-1-0', '55');
   await b.press('#zelle-1-0', 'Enter');
   await a.waitForFunction(() => document.querySelector('#zelle-1-0')?.value === '55');
-  assert.equal(await stored(a, 'zielsteuerung.arbeitsbereich.revision'), '2');
+  const [second, writerB] = await stampOf(a);
+  assert.equal(second, 2);
+  assert.notEqual(writerA, writerB, 'each tab writes under its own id');
 
-  // A save from a third tab whose notice has not reached tab A yet: A's next change must not overwrite it.
-  await a.evaluate(() => localStorage.setItem('zielsteuerung.arbeitsbereich.revision', '9'));
+  // A third tab saved March as 66 (the notice has not reached tab A yet); tab A types 65 into the same cell:
+  // a real conflict. Nothing is written over.
+  await a.evaluate(() => {
+    const doc = JSON.parse(localStorage.getItem('zielsteuerung.arbeitsbereich'));
+    const basis = [doc.revision, doc.schreiber];
+    const row = doc.ist_werte.find((r) => r.kennzahl === 'INT' && r.gruppe === 'Insgesamt' && r.jahr === 2022);
+    row.werte[3] = 66;
+    if (row.datenstand) row.datenstand[3] = row.datenstand[2];
+    const { revision, schreiber, ...rest } = doc;
+    localStorage.setItem('zielsteuerung.arbeitsbereich', JSON.stringify({ revision: 9, schreiber: 't-dritter', basis, ...rest }));
+  });
   await a.fill('#zelle-2-0', '65');
   await a.press('#zelle-2-0', 'Enter');
   await a.waitForSelector('.meldung-warnung');
-  assert.match(await a.textContent('.meldung-warnung'), /In einem anderen Tab wurde gespeichert\..*Stand 9/);
-  assert.equal(await stored(a, 'zielsteuerung.arbeitsbereich.revision'), '9', 'nothing written over');
+  const warning = await a.textContent('.meldung-warnung');
+  assert.match(warning, /In einem anderen Tab wurde gespeichert\..*Stand 9/);
+  assert.match(warning, /Beide Tabs haben geändert: Integrationen – Insgesamt, März 2022\./);
+  assert.deepEqual(await stampOf(a), [9, 't-dritter'], 'nothing written over');
+  assert.equal(await a.textContent('.grid-meldung'), 'Übernommen, aber nicht gespeichert – siehe den Hinweis oben.');
   // The user keeps this tab's version.
   await a.click('text=Meine Fassung speichern');
   await a.waitForFunction(() => !document.querySelector('.meldung-warnung'));
-  assert.equal(await stored(a, 'zielsteuerung.arbeitsbereich.revision'), '10');
-  const doc = JSON.parse(await stored(a, 'zielsteuerung.arbeitsbereich'));
+  assert.deepEqual(await stampOf(a), [10, writerA]);
+  const doc = JSON.parse(await stored(a, KEY));
   assert.deepEqual(storedValues(doc).filter((v) => v.jahr === 2022).map((v) => v.wert), [60, 55, 65]);
   await b.waitForFunction(() => document.querySelector('#zelle-2-0')?.value === '65');
   assert.deepEqual(log.errors, []);

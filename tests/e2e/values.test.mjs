@@ -42,7 +42,7 @@ test('type five months, paste five more, status and forecast follow, reload keep
     await page.keyboard.press('Enter');
   }
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'zelle-5-0', 'Enter moved down five rows');
-  assert.equal(await page.textContent('.grid-meldung'), 'Gespeichert.');
+  await page.waitForFunction(() => document.querySelector('.grid-meldung')?.textContent === 'Gespeichert.');
   await page.screenshot({ path: `${ARTIFACTS}/werte-getippt.png` });
 
   // 300 through May vs 770 × 5/12 = 320,8: −21, 93,5 %; linear forecast 720 misses 770 by 6,5 %: kritisch.

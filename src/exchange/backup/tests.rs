@@ -61,10 +61,14 @@ fn export_and_read_give_the_same_workspace() {
 #[test]
 fn the_stored_document_with_its_revision_is_a_backup_too() {
     let doc = crate::persistence::Document {
-        revision: 12,
+        stamp: crate::persistence::Stamp {
+            revision: 12,
+            writer: "t-a1".into(),
+        },
+        parent: None,
         workspace: busy(),
     };
-    assert_eq!(read(doc.encode().as_bytes(), Lang::De), Ok(busy()));
+    assert_eq!(read(doc.encode().unwrap().as_bytes(), Lang::De), Ok(busy()));
 }
 
 #[test]

@@ -70,6 +70,16 @@ fn numbers_quotas_dates_and_guarded_comments() {
         lines[3],
         "LLU;Insgesamt;2022;1;-120000,5;;;31.01.2022;\"'-5 % wegen Korrektur; siehe Notiz\""
     );
+    // The fullwidth equals sign is a formula to LibreOffice too.
+    let mut hostile = odenwaldkreis();
+    hostile.values.record(
+        key("INT", Population::Men, 2022, Some(1)),
+        Amount::Number(30.0),
+        None,
+        "\u{ff1d}1+1",
+    );
+    let text = export(&hostile, Year::new(2022));
+    assert!(text.contains(";'\u{ff1d}1+1"), "{text}");
     assert_eq!(number(0.1), "0,1");
     assert_eq!(number(2030.0), "2030");
     assert_eq!(number(58.125), "58,125");
@@ -236,6 +246,35 @@ fn comma_separated_files_use_decimal_points() {
 }
 
 #[test]
+fn a_published_rate_is_taken_and_absurd_figures_are_refused() {
+    let text = format!(
+        "{HEAD}\n\
+         K2E3;Insgesamt;2022;1;58,1;;;31.01.2022;\n\
+         INT;Insgesamt;2022;1;1e308;;;;\n\
+         INT;Insgesamt;2022;2;1.000.000.000;;;;\n\
+         K2E3;Insgesamt;2022;2;;1;0,0000557;;\n"
+    );
+    let ws = odenwaldkreis();
+    let result = import(&ws, text.as_bytes(), Lang::De).unwrap();
+    let outcomes: Vec<String> = result
+        .lines
+        .iter()
+        .map(|l| l.outcome.text(Lang::De))
+        .collect();
+    assert_eq!(
+        outcomes,
+        [
+            "neu",
+            "abgelehnt: Wert: „1e308“ ist keine Zahl. Erlaubt sind Ziffern, Komma, Tausenderpunkte und ein \
+             Vorzeichen, z. B. 1.234,5.",
+            "abgelehnt: 1.000.000.000 ist größer, als diese Kennzahl sein kann (höchstens 100.000.000)",
+            "abgelehnt: Zähler 1 und Nenner 0,0000557 ergeben eine Quote von 1.795.332 %; möglich sind höchstens \
+             1.000 %",
+        ]
+    );
+}
+
+#[test]
 fn every_bad_line_is_rejected_with_its_number_and_reason() {
     let text = format!(
         "{HEAD}\n\
@@ -246,7 +285,7 @@ fn every_bad_line_is_rejected_with_its_number_and_reason() {
          INT;Insgesamt;2022;13;5;;;;\n\
          INT;Insgesamt;2022;2;12.5;;;;\n\
          INT;Insgesamt;2022;3;;;;;\n\
-         K2E3;Insgesamt;2022;1;58;;;;\n\
+         K2E3;Insgesamt;2022;1;;40;;;\n\
          K2E3;Insgesamt;2022;2;;-1;70;;\n\
          K2E3;Insgesamt;2022;3;90;40;70;;\n\
          INT;Insgesamt;2022;4;5;1;2;;\n\

@@ -1,0 +1,321 @@
+//! Two tabs (or two colleagues) changed the same workspace: a three-way merge. From the version both started
+//! from (`base`), each side's changes are taken where only that side changed something; where both changed the
+//! same thing differently, that is a conflict for the user to decide. Nothing that only one side changed is ever
+//! lost, and a merge of a side with itself changes nothing.
+//!
+//! The units of change are what a user edits at once: the organisation, the settings, each own indicator (by
+//! code), each agreement's own fields (by number), each target (by number, within its agreement), each value (by
+//! indicator, population, year and month).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::agreement::{Agreement, AgreementId, Target, TargetId};
+use super::values::{Value, ValueKey};
+use super::workspace::Workspace;
+
+/// What both sides changed differently.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Conflict {
+    Organisation,
+    Settings,
+    Example,
+    Indicator(String),
+    Agreement(AgreementId),
+    Target(AgreementId, TargetId),
+    Value(ValueKey),
+}
+
+/// The outcome of a merge.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Merge {
+    /// Every change of both sides, in one workspace.
+    Clean(Workspace),
+    /// The things both sides changed differently (nothing merged).
+    Conflicts(Vec<Conflict>),
+}
+
+/// One unit: the side that changed it, or a conflict.
+fn pick<T: PartialEq + Clone>(
+    base: Option<&T>,
+    mine: Option<&T>,
+    theirs: Option<&T>,
+) -> Result<Option<T>, ()> {
+    if mine == theirs || mine == base {
+        Ok(theirs.cloned())
+    } else if theirs == base {
+        Ok(mine.cloned())
+    } else {
+        Err(())
+    }
+}
+
+/// The agreement's own fields, without its targets.
+fn head(agreement: &Agreement) -> Agreement {
+    Agreement {
+        targets: Vec::new(),
+        ..agreement.clone()
+    }
+}
+
+/// Merges `mine` and `theirs`, both changed from `base`.
+pub fn merge3(base: &Workspace, mine: &Workspace, theirs: &Workspace) -> Merge {
+    let mut conflicts = Vec::new();
+    let mut out = theirs.clone();
+
+    match pick(
+        Some(&base.organisation),
+        Some(&mine.organisation),
+        Some(&theirs.organisation),
+    ) {
+        Ok(v) => out.organisation = v.unwrap_or_default(),
+        Err(()) => conflicts.push(Conflict::Organisation),
+    }
+    match pick(
+        Some(&base.settings),
+        Some(&mine.settings),
+        Some(&theirs.settings),
+    ) {
+        Ok(Some(v)) => out.settings = v,
+        Ok(None) => {}
+        Err(()) => conflicts.push(Conflict::Settings),
+    }
+    match pick(
+        Some(&base.example),
+        Some(&mine.example),
+        Some(&theirs.example),
+    ) {
+        Ok(Some(v)) => out.example = v,
+        Ok(None) => {}
+        Err(()) => conflicts.push(Conflict::Example),
+    }
+
+    // Own indicators by code, in theirs' order with mine's additions after.
+    let by_code = |w: &Workspace| {
+        w.indicators
+            .iter()
+            .map(|i| (i.code.0.clone(), i.clone()))
+            .collect::<BTreeMap<_, _>>()
+    };
+    let (b, m, t) = (by_code(base), by_code(mine), by_code(theirs));
+    let codes: BTreeSet<&String> = b.keys().chain(m.keys()).chain(t.keys()).collect();
+    let mut indicators = Vec::new();
+    for code in codes {
+        match pick(b.get(code), m.get(code), t.get(code)) {
+            Ok(Some(i)) => indicators.push(i),
+            Ok(None) => {}
+            Err(()) => conflicts.push(Conflict::Indicator(code.clone())),
+        }
+    }
+    let order: Vec<&String> = theirs
+        .indicators
+        .iter()
+        .map(|i| &i.code.0)
+        .chain(mine.indicators.iter().map(|i| &i.code.0))
+        .collect();
+    indicators.sort_by_key(|i| order.iter().position(|c| **c == i.code.0));
+    out.indicators = indicators;
+
+    // Agreements by number: their own fields, and their targets by number.
+    fn by_id(w: &Workspace) -> BTreeMap<AgreementId, &Agreement> {
+        w.agreements.iter().map(|a| (a.id, a)).collect()
+    }
+    let (b, m, t) = (by_id(base), by_id(mine), by_id(theirs));
+    let ids: BTreeSet<AgreementId> = b.keys().chain(m.keys()).chain(t.keys()).copied().collect();
+    let mut agreements = Vec::new();
+    for id in ids {
+        let (ba, ma, ta) = (
+            b.get(&id).copied(),
+            m.get(&id).copied(),
+            t.get(&id).copied(),
+        );
+        let heads = pick(
+            ba.map(head).as_ref(),
+            ma.map(head).as_ref(),
+            ta.map(head).as_ref(),
+        );
+        let Ok(merged_head) = heads else {
+            conflicts.push(Conflict::Agreement(id));
+            continue;
+        };
+        let Some(mut agreement) = merged_head else {
+            // Removed on one side and untouched on the other (or on both): gone. A removal against a change of
+            // its targets is a conflict below.
+            let changed_targets = |side: Option<&Agreement>| {
+                side.is_some_and(|s| ba.is_none_or(|base| base.targets != s.targets))
+            };
+            if (ma.is_none() && changed_targets(ta)) || (ta.is_none() && changed_targets(ma)) {
+                conflicts.push(Conflict::Agreement(id));
+            }
+            continue;
+        };
+        fn targets_of(a: Option<&Agreement>) -> BTreeMap<TargetId, &Target> {
+            a.map(|a| a.targets.iter().map(|t| (t.id, t)).collect())
+                .unwrap_or_default()
+        }
+        let (bt, mt, tt) = (targets_of(ba), targets_of(ma), targets_of(ta));
+        let target_ids: BTreeSet<TargetId> = bt
+            .keys()
+            .chain(mt.keys())
+            .chain(tt.keys())
+            .copied()
+            .collect();
+        let mut kept: Vec<Target> = Vec::new();
+        for tid in target_ids {
+            match pick(
+                bt.get(&tid).copied(),
+                mt.get(&tid).copied(),
+                tt.get(&tid).copied(),
+            ) {
+                Ok(Some(target)) => kept.push(target),
+                Ok(None) => {}
+                Err(()) => conflicts.push(Conflict::Target(id, tid)),
+            }
+        }
+        // Theirs' order, mine's new targets where mine has them (under their total).
+        let order: Vec<TargetId> = ta
+            .map(|a| a.targets.iter().map(|t| t.id).collect())
+            .unwrap_or_default();
+        agreement.targets = kept
+            .iter()
+            .filter(|t| order.contains(&t.id))
+            .cloned()
+            .collect();
+        agreement
+            .targets
+            .sort_by_key(|t| order.iter().position(|o| *o == t.id));
+        for target in kept.into_iter().filter(|t| !order.contains(&t.id)) {
+            let at = agreement.insert_position(&target);
+            agreement.targets.insert(at, target);
+        }
+        agreements.push(agreement);
+    }
+    agreements.sort_by_key(|a| a.year);
+    out.agreements = agreements;
+
+    // Values by key.
+    let keys: BTreeSet<&ValueKey> = base
+        .values
+        .iter()
+        .chain(mine.values.iter())
+        .chain(theirs.values.iter())
+        .map(|v| &v.key)
+        .collect();
+    for key in keys {
+        let (bv, mv, tv) = (
+            base.values.get(key),
+            mine.values.get(key),
+            theirs.values.get(key),
+        );
+        match pick::<Value>(bv, mv, tv) {
+            Ok(Some(v)) => out.values.put(v),
+            Ok(None) => {
+                out.values.remove(key);
+            }
+            Err(()) => conflicts.push(Conflict::Value(key.clone())),
+        }
+    }
+
+    if conflicts.is_empty() {
+        Merge::Clean(out)
+    } else {
+        conflicts.sort();
+        Merge::Conflicts(conflicts)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::calendar::{Month, Year};
+    use crate::domain::example::odenwaldkreis;
+    use crate::domain::indicator::IndicatorCode;
+    use crate::domain::values::{Amount, Population};
+
+    fn key(month: i64) -> ValueKey {
+        ValueKey {
+            indicator: IndicatorCode::new("INT"),
+            population: Population::Total,
+            year: Year::new(2022).unwrap(),
+            month: Month::new(month),
+        }
+    }
+
+    fn with_value(ws: &Workspace, month: i64, v: f64) -> Workspace {
+        let mut out = ws.clone();
+        out.values.record(key(month), Amount::Number(v), None, "");
+        out
+    }
+
+    #[test]
+    fn two_tabs_typing_different_cells_keep_both() {
+        let base = odenwaldkreis();
+        let mine = with_value(&base, 1, 60.0);
+        let theirs = with_value(&base, 2, 55.0);
+        let Merge::Clean(merged) = merge3(&base, &mine, &theirs) else {
+            panic!("no conflict expected");
+        };
+        assert_eq!(
+            merged.values.get(&key(1)).unwrap().current.amount,
+            Amount::Number(60.0)
+        );
+        assert_eq!(
+            merged.values.get(&key(2)).unwrap().current.amount,
+            Amount::Number(55.0)
+        );
+        // Merging is symmetric here, and a side merged with itself changes nothing.
+        assert_eq!(merge3(&base, &theirs, &mine), Merge::Clean(merged.clone()));
+        assert_eq!(merge3(&base, &mine, &mine), Merge::Clean(mine.clone()));
+        assert_eq!(merge3(&base, &base, &theirs), Merge::Clean(theirs.clone()));
+    }
+
+    #[test]
+    fn the_same_cell_typed_differently_is_a_conflict() {
+        let base = odenwaldkreis();
+        let mine = with_value(&base, 1, 60.0);
+        let theirs = with_value(&base, 1, 61.0);
+        assert_eq!(
+            merge3(&base, &mine, &theirs),
+            Merge::Conflicts(vec![Conflict::Value(key(1))])
+        );
+        // The same figure typed on both sides is no conflict.
+        assert!(matches!(
+            merge3(&base, &mine, &mine.clone()),
+            Merge::Clean(_)
+        ));
+    }
+
+    #[test]
+    fn targets_and_agreements_merge_by_number() {
+        let base = odenwaldkreis();
+        let mut mine = base.clone();
+        mine.agreement_mut(AgreementId(2)).unwrap().targets[0].notes = "Gespräch".into();
+        let mut theirs = base.clone();
+        theirs.agreement_mut(AgreementId(2)).unwrap().targets[3].notes = "Maßnahme".into();
+        theirs.organisation = "KJC Odenwaldkreis".into();
+        let Merge::Clean(merged) = merge3(&base, &mine, &theirs) else {
+            panic!("different targets do not conflict");
+        };
+        let a = merged.agreement(AgreementId(2)).unwrap();
+        assert_eq!(a.targets[0].notes, "Gespräch");
+        assert_eq!(a.targets[3].notes, "Maßnahme");
+        assert_eq!(merged.organisation, "KJC Odenwaldkreis");
+        // One side removes a target the other changed: a conflict, nothing silently gone.
+        let mut removed = base.clone();
+        removed.remove_target(AgreementId(2), TargetId(3));
+        assert_eq!(
+            merge3(&base, &mine, &removed),
+            Merge::Conflicts(vec![Conflict::Target(AgreementId(2), TargetId(3))])
+        );
+        // A removal against no change goes through.
+        let Merge::Clean(merged) = merge3(&base, &base, &removed) else {
+            panic!()
+        };
+        assert!(
+            merged
+                .agreement(AgreementId(2))
+                .unwrap()
+                .target(TargetId(3))
+                .is_none()
+        );
+    }
+}
