@@ -109,45 +109,69 @@ fn crash_banner_is_shown_once_as_an_alert() {
 }
 
 #[wasm_bindgen_test]
-fn workspace_saves_count_revisions_and_stop_at_another_tabs_save() {
+fn the_document_is_written_whole_with_its_stamp() {
     use zielsteuerung::domain::example::odenwaldkreis;
-    use zielsteuerung::persistence::Startup;
+    use zielsteuerung::persistence::{Stamp, Startup, encode};
     let storage = raw_local_storage();
     storage.remove_item("zielsteuerung.arbeitsbereich").unwrap();
-    storage
-        .remove_item("zielsteuerung.arbeitsbereich.revision")
-        .unwrap();
     assert_eq!(storage::load_startup(), Ok(Startup::Fresh));
-
     let ws = odenwaldkreis();
-    assert_eq!(storage::save_workspace(&ws, 0, false), Ok(1));
-    assert_eq!(storage::save_workspace(&ws, 1, false), Ok(2));
+    let stamp = Stamp {
+        revision: 7,
+        writer: "t-0000abcd".into(),
+    };
+    let text = encode(&stamp, None, &ws).unwrap();
+    storage::write_document(&text).unwrap();
     match storage::load_startup() {
-        Ok(Startup::Loaded(doc)) => {
-            assert_eq!(doc.revision, 2);
+        Ok(Startup::Loaded(doc, raw)) => {
+            assert_eq!(doc.stamp, stamp);
             assert_eq!(doc.workspace, ws);
+            assert_eq!(raw, text);
         }
         other => panic!("{other:?}"),
     }
-    // Another tab saved revision 5: this tab (knowing 2) must not write.
-    storage
-        .set_item("zielsteuerung.arbeitsbereich.revision", "5")
-        .unwrap();
-    let before = storage.get_item("zielsteuerung.arbeitsbereich").unwrap();
+    // One key only: the stamp travels inside the document.
     assert_eq!(
-        storage::save_workspace(&ws, 2, false),
-        Err(storage::SaveError::OtherTabSaved { theirs: 5 })
+        storage
+            .get_item("zielsteuerung.arbeitsbereich.revision")
+            .unwrap(),
+        None
     );
-    assert_eq!(
-        storage.get_item("zielsteuerung.arbeitsbereich").unwrap(),
-        before
-    );
-    // Unless the user says so.
-    assert_eq!(storage::save_workspace(&ws, 2, true), Ok(6));
     storage.remove_item("zielsteuerung.arbeitsbereich").unwrap();
-    storage
-        .remove_item("zielsteuerung.arbeitsbereich.revision")
-        .unwrap();
+}
+
+/// Waits `ms` milliseconds (lets the browser run queued tasks such as a granted lock).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+#[wasm_bindgen_test]
+async fn saves_run_once_under_the_origins_web_lock() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let runs = Rc::new(Cell::new(0));
+    let inside = Rc::new(Cell::new(false));
+    let (r, i) = (runs.clone(), inside.clone());
+    let mode = storage::with_save_lock(move || {
+        // Nobody else is in the lock meanwhile: a second request waits until this one returns.
+        assert!(!i.get());
+        i.set(true);
+        r.set(r.get() + 1);
+        i.set(false);
+    });
+    let (r2, i2) = (runs.clone(), inside.clone());
+    storage::with_save_lock(move || {
+        assert!(!i2.get());
+        r2.set(r2.get() + 1);
+    });
+    assert_eq!(mode, storage::LockMode::WebLocks);
+    sleep(100).await;
+    assert_eq!(runs.get(), 2, "each piece of work runs exactly once");
 }
 
 #[wasm_bindgen_test]
