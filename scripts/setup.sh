@@ -8,8 +8,9 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14          # 0.22 needs rustc >= 1.96.1
 DEBIAN_PACKAGES=(chromium chromium-driver brotli poppler-utils)
-# Only for `make test` (`setup.sh --test`): LibreOffice Calc opens the exported XLSX and CSV in the exchange test.
-TEST_PACKAGES=(libreoffice-calc)
+# Only for `make test` (`setup.sh --test`): LibreOffice Calc opens the exported XLSX and CSV in the exchange test;
+# Firefox ESR (driven by puppeteer-core over WebDriver BiDi) runs the end-to-end tests that must hold in Firefox too.
+TEST_PACKAGES=(libreoffice-calc firefox-esr)
 if [ "${1:-}" = "--test" ]; then DEBIAN_PACKAGES+=("${TEST_PACKAGES[@]}"); fi
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
@@ -69,7 +70,8 @@ if ! grep -q "wasm_bindgen = \"$bindgen_version\"" Trunk.toml; then
     say "Trunk.toml pins another wasm-bindgen than Cargo.lock ($bindgen_version): align them"; exit 1
 fi
 
-# 5. Node packages from the committed lockfile: wasm-opt (binaryen 132), playwright-core, axe-core, Lighthouse (bench).
+# 5. Node packages from the committed lockfile: wasm-opt (binaryen 132), playwright-core (Chromium), puppeteer-core
+#    (Firefox ESR), axe-core, Lighthouse (bench).
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ "$(cat node_modules/.lock-sha256 2>/dev/null || true)" != "$lock_sum" ]; then
     say "npm ci"

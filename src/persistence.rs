@@ -324,20 +324,26 @@ pub fn startup(stored: Option<String>) -> Startup {
     }
 }
 
-/// What a tab knows of the stored document: what it last read there and what it last wrote. The stamps tell a
-/// foreign save from its own even at an equal revision; the texts are the bases of a three-way merge.
+/// What a tab knows of the stored document: what it last read there and what it last wrote, and the texts of
+/// the last few documents it knew (the bases of a three-way merge). The stamps tell a foreign save from its own
+/// even at an equal revision.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sync {
     /// This tab's writer id.
     pub writer: String,
-    /// The document this tab last read from storage (at start-up, or taken over from another tab), with its
-    /// text; at a fresh start the workspace it began with under [`Stamp::none`].
-    read: (Stamp, String),
-    /// This tab's last write, with its text.
-    written: Option<(Stamp, String)>,
+    /// The stamp of the document this tab last read from storage (at start-up, or taken in from another tab); at
+    /// a fresh start [`Stamp::none`] for the workspace it began with.
+    read: Stamp,
+    /// The stamp of this tab's last write.
+    written: Option<Stamp>,
     /// Which of the two storage holds as far as this tab knows.
     last_was_write: bool,
+    /// The texts of the documents this tab read or wrote last, newest last (a few, bounded).
+    known_texts: Vec<(Stamp, String)>,
 }
+
+/// How many documents a tab remembers as possible bases of a merge.
+const REMEMBERED: usize = 8;
 
 /// What a save must do.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -355,17 +361,18 @@ impl Sync {
     pub fn new(writer: &str, stamp: Stamp, text: String) -> Sync {
         Sync {
             writer: writer.to_owned(),
-            read: (stamp, text),
+            read: stamp.clone(),
             written: None,
             last_was_write: false,
+            known_texts: vec![(stamp, text)],
         }
     }
 
     /// The stamp storage holds as far as this tab knows.
     pub fn known(&self) -> &Stamp {
         match (&self.written, self.last_was_write) {
-            (Some((stamp, _)), true) => stamp,
-            _ => &self.read.0,
+            (Some(stamp), true) => stamp,
+            _ => &self.read,
         }
     }
 
@@ -392,26 +399,44 @@ impl Sync {
         }
     }
 
+    fn remember(&mut self, stamp: Stamp, text: String) {
+        self.known_texts.retain(|(s, _)| *s != stamp);
+        self.known_texts.push((stamp, text));
+        if self.known_texts.len() > REMEMBERED {
+            self.known_texts.remove(0);
+        }
+    }
+
     /// A write succeeded.
     pub fn wrote(&mut self, stamp: Stamp, text: String) {
-        self.written = Some((stamp, text));
+        self.written = Some(stamp.clone());
         self.last_was_write = true;
+        self.remember(stamp, text);
     }
 
     /// A foreign document was read (taken over or merged with).
     pub fn read(&mut self, stamp: Stamp, text: String) {
-        self.read = (stamp, text);
+        self.read = stamp.clone();
         self.last_was_write = false;
+        self.remember(stamp, text);
     }
 
-    /// The text to merge against for a foreign document built on `parent`: this tab's last write when the
-    /// foreign save was made on top of it, otherwise the document this tab last read (the two tabs' last common
-    /// state; if this tab's write was lost, its changes count again).
+    /// The text to merge against for a foreign document saved on top of `parent`: that document itself when this
+    /// tab knows it (the foreign save built on this tab's write, or on what it read), otherwise the document this
+    /// tab last read (its last state in common with the others: if its own write since was lost, its changes
+    /// count again; nothing of its own is dropped).
     pub fn base_for(&self, parent: Option<&Stamp>) -> &str {
-        match (&self.written, parent) {
-            (Some((stamp, text)), Some(p)) if stamp == p => text,
-            _ => &self.read.1,
-        }
+        let of = |stamp: &Stamp| {
+            self.known_texts
+                .iter()
+                .rev()
+                .find(|(s, _)| s == stamp)
+                .map(|(_, t)| t.as_str())
+        };
+        parent
+            .and_then(of)
+            .or_else(|| of(&self.read))
+            .unwrap_or_default()
     }
 }
 
@@ -570,12 +595,16 @@ mod tests {
             sync.plan(Some(&stamp(1, "t-b")), false),
             Plan::Foreign(stamp(1, "t-b"))
         );
-        // Built on nothing this tab wrote: merge against what it read (its own write was lost).
+        // Built on nothing this tab knows: merge against what it read (its own write was lost).
         assert_eq!(sync.base_for(None), "{}");
+        assert_eq!(sync.base_for(Some(&stamp(0, "t-z"))), "{}");
         // Built on this tab's write: merge against that.
         assert_eq!(sync.base_for(Some(&stamp(1, "t-a"))), "A1");
         sync.read(stamp(2, "t-b"), "B2".into());
         assert_eq!(sync.known(), &stamp(2, "t-b"));
+        // A later save on top of B2, or on top of this tab's A1: each merges against its own parent.
+        assert_eq!(sync.base_for(Some(&stamp(2, "t-b"))), "B2");
+        assert_eq!(sync.base_for(Some(&stamp(1, "t-a"))), "A1");
         assert_eq!(
             sync.plan(Some(&stamp(2, "t-b")), false),
             Plan::Write {

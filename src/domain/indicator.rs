@@ -162,10 +162,18 @@ impl AmountError {
                 )
             }
             AmountError::TooLarge { value, limit } => {
-                let (value, limit) = (
-                    format_decimal(value, 0, lang),
-                    format_decimal(limit, 0, lang),
-                );
+                // A number of hundreds of digits is named by its length, not written out.
+                let value = if value.abs() < 1e15 {
+                    format_decimal(value, 0, lang)
+                } else {
+                    let digits = value.abs().log10().floor() as i64 + 1;
+                    crate::tr!(
+                        lang,
+                        "eine Zahl mit {digits} Stellen",
+                        "a number of {digits} digits"
+                    )
+                };
+                let limit = format_decimal(limit, 0, lang);
                 crate::tr!(
                     lang,
                     "{value} ist größer, als diese Kennzahl sein kann (höchstens {limit})",
@@ -600,6 +608,14 @@ mod tests {
                 value: 1e308,
                 limit: 1e8
             })
+        );
+        assert_eq!(
+            AmountError::TooLarge {
+                value: 1e308,
+                limit: 1e8
+            }
+            .message(Lang::De),
+            "eine Zahl mit 309 Stellen ist größer, als diese Kennzahl sein kann (höchstens 100.000.000)"
         );
         assert_eq!(
             int.check_amount(Amount::Number(-3.0)),

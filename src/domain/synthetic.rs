@@ -93,14 +93,24 @@ pub fn large_workspace(years: u16, indicators: usize) -> Workspace {
                     indicator: indicator.code.clone(),
                     population,
                 };
+                // Rates get targets in percent; counts and stocks in their own figures.
+                let rate = indicator.unit == Unit::Percent;
                 let format = match (target_id + p as u32) % 5 {
                     0 => TargetFormat::Minimum {
                         subject,
-                        target: (base * scale * 12.0).round(),
+                        target: if rate {
+                            52.0
+                        } else {
+                            (base * scale * 12.0).round()
+                        },
                     },
                     1 => TargetFormat::Maximum {
                         subject,
-                        cap: (base * scale * 1.05).round(),
+                        cap: if rate {
+                            60.0
+                        } else {
+                            (base * scale * 1.05).round()
+                        },
                     },
                     2 => TargetFormat::Monitoring { subject },
                     3 => TargetFormat::ChangeVsPreviousYear {
@@ -111,7 +121,11 @@ pub fn large_workspace(years: u16, indicators: usize) -> Workspace {
                     },
                     _ => TargetFormat::Minimum {
                         subject,
-                        target: (base * scale * 11.0).round(),
+                        target: if rate {
+                            56.0
+                        } else {
+                            (base * scale * 11.0).round()
+                        },
                     },
                 };
                 targets.push(Target {
@@ -148,5 +162,15 @@ mod tests {
         assert_eq!(ws.agreements.len(), 3);
         assert_eq!(ws.agreements[0].targets.len(), 8 * 3);
         assert_eq!(ws, large_workspace(3, 8));
+    }
+
+    #[test]
+    fn passes_the_check_every_store_and_backup_gets() {
+        // The bench stores it: a workspace the app refuses to read would measure nothing.
+        let ws = large_workspace(20, 40);
+        assert_eq!(
+            crate::exchange::backup::check(&ws, crate::locale::Lang::De),
+            Vec::<String>::new()
+        );
     }
 }

@@ -35,7 +35,7 @@ pub const HEADER: [&str; 9] = [
 ];
 
 /// At most this many lines are read (20 years × 40 indicators × 3 groups × 13 periods is 31,200).
-pub const MAX_LINES: usize = 200_000;
+pub const MAX_LINES: usize = 100_000;
 
 /// The CSV text of the values of `year` (all years for `None`), with BOM and CRLF line ends.
 pub fn export(workspace: &Workspace, year: Option<Year>) -> String {

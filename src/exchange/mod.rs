@@ -17,12 +17,13 @@ use crate::present::detail::{amount_text, dated};
 
 pub use text::decode_text;
 
-/// The largest backup an import reads: well above a workspace of 20 years × 40 indicators (3,5 MB as a
-/// pretty-printed backup), small enough that reading, checking and merging it never blocks the tab for more than
-/// a second (measured by `make bench`), and a wrong file (a video, a database dump) is refused by its size at once.
-pub const MAX_BACKUP_BYTES: usize = 8 * 1024 * 1024;
+/// The largest backup an import reads: well above a workspace of 20 years × 40 indicators × 3 populations × 12
+/// months (2,2 MB as a pretty-printed backup), small enough that reading, checking and merging it never blocks the
+/// tab for more than a second (6 MB: 0,7 s, measured by `make bench`), and a wrong file (a video, a database dump)
+/// is refused by its size before it is read.
+pub const MAX_BACKUP_BYTES: usize = 6 * 1024 * 1024;
 
-/// The largest CSV an import reads: some 100,000 lines of values, within the same second.
+/// The largest CSV an import reads: about 100,000 lines of values (4 MB: 0,75 s, measured by `make bench`).
 pub const MAX_CSV_BYTES: usize = 4 * 1024 * 1024;
 
 /// "Die Datei ist mit 19,3 MB zu groß (höchstens 8 MB)."

@@ -54,7 +54,13 @@ pub async fn read_chosen_file(
         .and_then(|list| list.get(0))
         .ok_or_else(failed)?;
     if file.size() > max_bytes as f64 {
-        return Err(crate::exchange::too_large(file.size(), max_bytes, lang));
+        let name = file.name();
+        let why = crate::exchange::too_large(file.size(), max_bytes, lang);
+        return Err(crate::tr!(
+            lang,
+            "„{name}“ wurde nicht eingelesen: {why}",
+            "“{name}” was not read: {why}"
+        ));
     }
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await

@@ -214,8 +214,7 @@ impl AppState {
                     self.settle_notice();
                 }
             }
-            (Plan::Foreign(_), Some(theirs)) => self.reconcile(theirs, 0),
-            (Plan::Foreign(_), None) => {}
+            (Plan::Foreign(_), _) => self.reconcile(),
             (Plan::Exhausted, _) => {
                 self.save_state.set(SaveState::NotSaved);
                 self.notice.set(Some(Notice::RevisionExhausted));
@@ -283,10 +282,24 @@ impl AppState {
         }));
     }
 
-    /// Another tab saved `theirs` (its stored text): take it in. Without changes of this tab since the two
-    /// last agreed, it is taken over; with changes, both sides are merged and written (under the lock); what
-    /// both changed differently is left to the user.
-    fn reconcile(self, theirs_text: String, depth: u8) {
+    /// Another tab saved: take in what storage holds now (read here, under the lock where there is one, so that
+    /// nothing else is written between reading and writing). Without changes of this tab since the two last
+    /// agreed, it is taken over; with changes, both sides are merged and written; what both changed differently is
+    /// left to the user.
+    fn reconcile(self) {
+        let theirs_text = match storage::load_document() {
+            Ok(Some(text)) => text,
+            Ok(None) => return,
+            Err(e) => return self.failed(e),
+        };
+        let known = self.sync.with_value(|s| {
+            s.as_ref().is_some_and(|s| {
+                stamp_of(&theirs_text).is_some_and(|(st, _)| s.is_known(Some(&st)))
+            })
+        });
+        if known {
+            return;
+        }
         let theirs = match Document::decode(&theirs_text) {
             Ok(doc) => doc,
             Err(error) => {
@@ -320,14 +333,13 @@ impl AppState {
         match outcome {
             Merge::Clean(merged) => {
                 let changed_here = self.workspace.with_untracked(|w| *w != merged);
-                let takes_theirs_only = merged == theirs.workspace;
                 self.sync.update_value(|s| {
                     if let Some(s) = s {
                         s.read(theirs.stamp.clone(), theirs_text.clone())
                     }
                 });
                 self.last_body.set_value(body(&theirs_text).to_owned());
-                if takes_theirs_only {
+                if merged == theirs.workspace {
                     self.save_state.set(SaveState::Saved);
                     if changed_here {
                         self.from_storage.set_value(true);
@@ -336,23 +348,11 @@ impl AppState {
                     }
                     return;
                 }
-                // Both sides changed something: the merge goes on top of theirs, if storage still holds theirs.
-                let stored = storage::load_document().ok().flatten();
-                let still_theirs = stored
-                    .as_deref()
-                    .and_then(stamp_of)
-                    .is_some_and(|(s, _)| s == theirs.stamp);
-                if !still_theirs && let (Some(newer), true) = (stored, depth < 3) {
-                    self.from_storage.set_value(true);
-                    self.workspace.set(merged);
-                    return self.reconcile(newer, depth + 1);
-                }
-                let next = theirs.stamp.next(
-                    &self
-                        .sync
-                        .with_value(|s| s.as_ref().map(|s| s.writer.clone()).unwrap_or_default()),
-                );
-                let Some(stamp) = next else {
+                // Both sides changed something: the merge goes on top of theirs.
+                let writer = self
+                    .sync
+                    .with_value(|s| s.as_ref().map(|s| s.writer.clone()).unwrap_or_default());
+                let Some(stamp) = theirs.stamp.next(&writer) else {
                     self.notice.set(Some(Notice::RevisionExhausted));
                     return;
                 };
@@ -412,22 +412,16 @@ impl AppState {
                 if ev.key().as_deref() != Some(document_key.as_str()) {
                     return;
                 }
-                let Some(text) = ev.new_value() else {
-                    return;
-                };
-                let known = self.sync.with_value(|s| {
-                    s.as_ref().is_some_and(|s| {
-                        stamp_of(&text).is_some_and(|(st, _)| s.is_known(Some(&st)))
-                    })
-                });
-                if known || !self.saving.get_untracked() {
+                if ev.new_value().is_none() || !self.saving.get_untracked() {
                     return;
                 }
                 if matches!(self.notice.get_untracked(), Some(Notice::Conflict { .. })) {
                     // The user is choosing; the choice reads storage as it is then.
                     return;
                 }
-                storage::with_save_lock(move || self.reconcile(text, 0));
+                // What storage holds when this tab gets the lock, not the event's text: by then it may hold a
+                // later save, whose parent this tab is more likely to know.
+                storage::with_save_lock(move || self.reconcile());
             });
         // A tab closed right after a change: its queued save runs at once (without waiting for the lock).
         let _hide = window_event_listener(leptos::ev::pagehide, move |_| {

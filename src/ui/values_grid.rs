@@ -414,6 +414,7 @@ fn Grid(
                 Err(e) => errors.push(e),
             }
         }
+        let stored = crate::locale::format_count(stored as f64, lang);
         let mut text = match lang {
             Lang::De => format!("Eingefügt: {stored} Werte übernommen"),
             Lang::En => format!("Pasted: {stored} values taken over"),
@@ -427,6 +428,7 @@ fn Grid(
             ));
         }
         if outside > 0 {
+            let outside = crate::locale::format_count(outside as f64, lang);
             text.push_str(&match lang {
                 Lang::De => format!(", {outside} Zellen lagen außerhalb der Tabelle"),
                 Lang::En => format!(", {outside} cells lay outside the table"),

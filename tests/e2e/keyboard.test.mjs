@@ -56,8 +56,9 @@ test('enter values, read the overview and a detail, add a target: keyboard only'
   assert.equal(await page.evaluate(() => document.activeElement.id), 'v-unterzeichnende');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'v-notizen');
-  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('zielsteuerung.arbeitsbereich')));
-  assert.equal(saved.zielvereinbarungen.find((a) => a.jahr === 2022).unterzeichnet_am, '2022-05-31');
+  // Saved a moment later, once this tab holds the save lock.
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('zielsteuerung.arbeitsbereich') ?? '{"zielvereinbarungen":[]}')
+    .zielvereinbarungen.find((a) => a.jahr === 2022)?.unterzeichnet_am === '2022-05-31');
   await tabTo(page, button('Ziel hinzufügen'));
   await page.keyboard.press('Enter');
   await page.waitForSelector('#ziel-format');
