@@ -1,5 +1,6 @@
 // The benchmark of the release build in dist/ (issue 7): sizes, Lighthouse, start-up time against a static
-// snapshot, and the large workspace (stored size, start-up, edit latency). Prints labelled figures, then a
+// snapshot, the large workspace (stored size, start-up, edit latency), and big input (issue 14: the refusal of a
+// file too large, the longest block for the largest file and paste accepted). Prints labelled figures, then a
 // budget table. Builds nothing: `make bench` builds the release and the large_workspace example first.
 //
 //   node scripts/bench.mjs [--check]
@@ -329,6 +330,103 @@ async function large(browser, appUrl) {
   };
 }
 
+// --- e) big input --------------------------------------------------------------------------------------------
+
+/** Init script: every long task (> 50 ms, the main thread blocked) into globalThis.__long. */
+function watchLongTasks() {
+  globalThis.__long = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) globalThis.__long.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+/** Runs the large_workspace example with `args` and returns its stdout (a file the app reads). */
+async function exampleFile(args) {
+  try {
+    const { stdout } = await run(LARGE_EXAMPLE, args, { maxBuffer: 512 << 20, encoding: 'utf8' });
+    return Buffer.from(stdout, 'utf8');
+  } catch (e) {
+    return fail(`large_workspace ${args.join(' ')} failed: ${e.stderr || e.message}`);
+  }
+}
+
+/**
+ * The tab never blocks for more than a second on what it accepts, and refuses what is too large at once:
+ * the refusal time of a 2 GB file, and the longest task for the largest backup and CSV the app accepts (just under
+ * its limits) and for a paste of 100,000 × 50 cells.
+ */
+async function bigInput(browser, appUrl, tmp) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'de-DE' });
+  const page = await context.newPage();
+  await page.addInitScript(watchLongTasks);
+  await page.goto(`${appUrl}#/austausch`);
+  await page.waitForSelector('h1');
+  const longest = async () => {
+    await page.waitForTimeout(1000);
+    const tasks = await page.evaluate(() => globalThis.__long.splice(0));
+    return Math.max(0, ...tasks);
+  };
+
+  progress('big input: a 2 GB file (sparse on disk) chosen as a backup');
+  const huge = join(tmp, 'riesig.json');
+  const handle = await (await import('node:fs/promises')).open(huge, 'w');
+  await handle.truncate(2 * 1024 ** 3);
+  await handle.close();
+  await page.evaluate(() => {
+    globalThis.__chosen = null;
+    globalThis.__refused = null;
+    document.addEventListener('change', () => { globalThis.__chosen = performance.now(); }, { capture: true });
+    new MutationObserver(() => {
+      if (globalThis.__refused === null && document.querySelector('.meldung-fehler')) globalThis.__refused = performance.now();
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await page.getByLabel('Sicherung einlesen …').setInputFiles(huge);
+  await page.waitForFunction(() => globalThis.__refused !== null, null, { timeout: 30_000 })
+    .catch(() => fail('the 2 GB file was not refused within 30 s'));
+  const refusal = await page.evaluate(() => globalThis.__refused - globalThis.__chosen);
+  const refusedWith = await page.textContent('.meldung-fehler');
+  await longest();
+
+  progress('big input: the largest backup the app accepts (55 years of the large workspace)');
+  const backup = await exampleFile(['--backup', '--years=55']);
+  await page.getByLabel('Sicherung einlesen …').setInputFiles({ name: 'sicherung.json', mimeType: 'application/json', buffer: backup });
+  await page.waitForSelector('.vorschau', { timeout: 60_000 }).catch(() => fail('the 55-year backup was not previewed'));
+  const backupPreview = await longest();
+  await page.getByRole('button', { name: 'Arbeitsbereich ersetzen' }).click();
+  await page.waitForFunction(() => /wiederhergestellt/.test(document.querySelector('.grid-meldung')?.textContent ?? ''), null, { timeout: 60_000 });
+  const backupAccept = await longest();
+
+  progress('big input: the largest CSV the app accepts (66 years of values)');
+  const csv = await exampleFile(['--csv', '--years=66']);
+  await page.getByLabel('CSV-Datei einlesen …').setInputFiles({ name: 'werte.csv', mimeType: 'text/csv', buffer: csv });
+  await page.waitForSelector('.vorschau', { timeout: 60_000 }).catch(() => fail('the 66-year CSV was not previewed'));
+  const csvPreview = await longest();
+  await page.getByRole('button', { name: 'Übernehmen' }).click();
+  await page.waitForFunction(() => /übernommen/.test(document.querySelector('.grid-meldung')?.textContent ?? ''), null, { timeout: 60_000 });
+  const csvAccept = await longest();
+
+  progress('big input: a paste of 100,000 × 50 cells into the grid');
+  await page.click('nav a[href="#/werte"]');
+  await page.waitForSelector('#zelle-0-0', { timeout: 30_000 });
+  await longest();
+  await page.evaluate(() => {
+    const line = Array.from({ length: 50 }, (_, i) => String(i % 7 + 1)).join('\t');
+    const data = new DataTransfer();
+    data.setData('text/plain', Array.from({ length: 100_000 }, () => line).join('\n'));
+    document.getElementById('zelle-0-0').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => /Eingefügt/.test(document.querySelector('.grid-meldung')?.textContent ?? ''), null, { timeout: 60_000 });
+  const paste = await longest();
+  const pasted = await page.textContent('.grid-meldung');
+  await context.close();
+  return {
+    refusal, refusedWith,
+    backupBytes: backup.length, backupPreview, backupAccept,
+    csvBytes: csv.length, csvPreview, csvAccept,
+    paste, pasted,
+  };
+}
+
 // --- the report ----------------------------------------------------------------------------------------------
 
 async function main() {
@@ -352,12 +450,13 @@ async function main() {
   await probe.arrayBuffer();
   if (probe.headers.get('content-encoding') !== 'br') fail('the bench server did not answer with Content-Encoding: br');
 
-  let lh, start, big, browser;
+  let lh, start, big, input, browser;
   try {
     lh = await lighthouse(server.url, tmp);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     start = await startup(browser, server.url, tmp);
     big = await large(browser, server.url);
+    input = await bigInput(browser, server.url, tmp);
   } finally {
     await browser?.close();
     await server.close();
@@ -415,6 +514,14 @@ async function main() {
   say(`   keydown → localStorage.setItem done: p50 ${ms(percentile(big.toSave, 50))}, p95 ${ms(percentile(big.toSave, 95))}`);
   say();
 
+  say('e) Big input: the longest task (main thread blocked, PerformanceObserver "longtask") while the app works on it');
+  say(`   a 2 GB file chosen as a backup: refused ${ms(input.refusal)} after the choice (${JSON.stringify(input.refusedWith.trim())})`);
+  say(`   the largest backup accepted (55 years, ${input.backupBytes} bytes): preview ${ms(input.backupPreview)}, put in place ${ms(input.backupAccept)}`);
+  say(`   the largest CSV accepted (66 years, ${input.csvBytes} bytes, on top of that workspace): preview ${ms(input.csvPreview)}, accepted ${ms(input.csvAccept)}`);
+  say(`   a paste of 100,000 × 50 cells into the grid: ${ms(input.paste)}; the grid says ${JSON.stringify(input.pasted.trim())}`);
+  say();
+  const longestInput = Math.max(input.backupPreview, input.backupAccept, input.csvPreview, input.csvAccept, input.paste);
+
   const budgets = [
     ['brotli wasm + JS + CSS', `${t.brotli} B (${(t.brotli / 1000).toFixed(1)} KB, ${(t.brotli / 1024).toFixed(1)} KiB)`, '≤ 200,000 B (200 KB)', t.brotli <= 200_000],
     ['Lighthouse mobile performance', lh.mobile.scores.performance, '≥ 95', lh.mobile.scores.performance >= 95],
@@ -425,6 +532,8 @@ async function main() {
     ['start-up app / static snapshot', `${ratio.toFixed(2)} (${appMed.toFixed(0)} / ${statMed.toFixed(0)} ms)`, '≤ 1.5', ratio <= 1.5],
     ['edit latency p95 (large workspace)', ms(p95), '≤ 50 ms', p95 <= 50],
     ['large workspace stored (UTF-8)', `${big.stored.utf8} B (${(big.stored.utf8 / 1e6).toFixed(2)} MB)`, '≤ 1,500,000 B (1.5 MB)', big.stored.utf8 <= 1_500_000],
+    ['oversize file refused after', ms(input.refusal), '≤ 100 ms', input.refusal <= 100],
+    ['longest block on big input', ms(longestInput), '≤ 1000 ms', longestInput <= 1000],
   ];
   say('Budgets');
   const w = [36, 34, 24];
