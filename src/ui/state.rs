@@ -423,6 +423,40 @@ impl AppState {
                 // later save, whose parent this tab is more likely to know.
                 storage::with_save_lock(move || self.reconcile());
             });
+        // A storage event can be missed (a frozen background tab does not get it): on coming back into view and
+        // every two seconds, a tab compares the stored stamp with the one it knows and takes in what it missed.
+        let look = move || {
+            if self.queued.get_value()
+                || !self.saving.get_untracked()
+                || matches!(self.notice.get_untracked(), Some(Notice::Conflict { .. }))
+            {
+                return;
+            }
+            let stored = storage::load_document().ok().flatten();
+            let known = self.sync.with_value(|s| {
+                s.as_ref().is_none_or(|s| match stored.as_deref() {
+                    None => true,
+                    Some(text) => stamp_of(text).is_some_and(|(st, _)| s.is_known(Some(&st))),
+                })
+            });
+            if !known {
+                storage::with_save_lock(move || self.reconcile());
+            }
+        };
+        let _focus = window_event_listener(leptos::ev::focus, move |_| look());
+        let _visible = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            if !document().hidden() {
+                look();
+            }
+        });
+        let _poll = set_interval_with_handle(
+            move || {
+                if !document().hidden() {
+                    look();
+                }
+            },
+            std::time::Duration::from_secs(2),
+        );
         // A tab closed right after a change: its queued save runs at once (without waiting for the lock).
         let _hide = window_event_listener(leptos::ev::pagehide, move |_| {
             if self.queued.get_value() {

@@ -70,7 +70,8 @@ for (const kind of BROWSERS) {
             // Both values stored, and both tabs showing both.
             try {
               await a.waitFor(([k, m, x, y]) => {
-                const text = localStorage.getItem(k) ?? '';
+                const text = localStorage.getItem(k);
+                if (!text) return false;
                 const row = JSON.parse(text).ist_werte.filter((r) => r.kennzahl === 'INT' && r.jahr === 2022);
                 const at = (g) => row.find((r) => r.gruppe === g)?.werte?.[m];
                 return at('Insgesamt') === x && at('Frauen') === y;
