@@ -135,19 +135,27 @@ test('two tabs editing: each sees the other, changes of both are merged, a real 
   assert.equal(second, 2);
   assert.notEqual(writerA, writerB, 'each tab writes under its own id');
 
-  // A third tab saved March as 66 (the notice has not reached tab A yet); tab A types 65 into the same cell:
-  // a real conflict. Nothing is written over.
-  await a.evaluate(() => {
-    const doc = JSON.parse(localStorage.getItem('zielsteuerung.arbeitsbereich'));
-    const basis = [doc.revision, doc.schreiber];
-    const row = doc.ist_werte.find((r) => r.kennzahl === 'INT' && r.gruppe === 'Insgesamt' && r.jahr === 2022);
-    row.werte[3] = 66;
-    if (row.datenstand) row.datenstand[3] = row.datenstand[2];
-    const { revision, schreiber, ...rest } = doc;
-    localStorage.setItem('zielsteuerung.arbeitsbereich', JSON.stringify({ revision: 9, schreiber: 't-dritter', basis, ...rest }));
+  // A third tab saves March as 66 at the very moment tab A types 65 into the same cell: the third tab holds the
+  // save lock while it writes, so tab A's save waits and then finds it. A real conflict; nothing is written over.
+  const c = await context.newPage();
+  await c.goto(env.server.url + 'index.html#/uebersicht');
+  await c.waitForSelector('main h1');
+  await c.evaluate(() => {
+    globalThis.__written = navigator.locks.request('zielsteuerung.speichern', async () => {
+      const doc = JSON.parse(localStorage.getItem('zielsteuerung.arbeitsbereich'));
+      const basis = [doc.revision, doc.schreiber];
+      const row = doc.ist_werte.find((r) => r.kennzahl === 'INT' && r.gruppe === 'Insgesamt' && r.jahr === 2022);
+      row.werte[3] = 66;
+      if (row.datenstand) row.datenstand[3] = row.datenstand[2];
+      const { revision, schreiber, ...rest } = doc;
+      localStorage.setItem('zielsteuerung.arbeitsbereich', JSON.stringify({ revision: 9, schreiber: 't-dritter', basis, ...rest }));
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+    });
   });
   await a.fill('#zelle-2-0', '65');
   await a.press('#zelle-2-0', 'Enter');
+  await c.evaluate(() => globalThis.__written);
+  await c.close();
   await a.waitForSelector('.meldung-warnung');
   const warning = await a.textContent('.meldung-warnung');
   assert.match(warning, /In einem anderen Tab wurde gespeichert\..*Stand 9/);
