@@ -5,6 +5,7 @@
 //! the browser.
 
 pub mod chart;
+pub mod core;
 pub mod domain;
 pub mod exchange;
 pub mod locale;

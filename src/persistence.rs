@@ -130,7 +130,7 @@ pub fn checked_workspace(value: serde_json::Value, lang: Lang) -> Result<Workspa
         unknown.dedup();
         return Err(LoadError::UnknownFields(unknown));
     }
-    let problems = crate::exchange::backup::check(&workspace, lang);
+    let problems = crate::domain::check::problems(&workspace, lang);
     if !problems.is_empty() {
         return Err(LoadError::Inconsistent(problems));
     }

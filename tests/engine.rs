@@ -1,6 +1,7 @@
 //! The attainment engine against the seed and against hand-computed cases: every expected number written out.
 #![cfg(not(target_arch = "wasm32"))]
 
+use zielsteuerung::core::calendar::{Date, Month, Year};
 use zielsteuerung::domain::agreement::{
     Agreement, AgreementId, Bound, Category, ChangeLimit, ChangeUnit, Subject, Target,
     TargetFormat, TargetId,
@@ -8,8 +9,6 @@ use zielsteuerung::domain::agreement::{
 use zielsteuerung::domain::attainment::{
     self, ActualSource, ForecastMethod, PathMethod, Status, TargetResult, Warning,
 };
-use zielsteuerung::domain::balance::{interpretation_text, sentence};
-use zielsteuerung::domain::calendar::{Date, Month, Year};
 use zielsteuerung::domain::example;
 use zielsteuerung::domain::indicator::IndicatorCode;
 use zielsteuerung::domain::values::{Amount, Population, ValueKey};
@@ -17,6 +16,7 @@ use zielsteuerung::domain::workspace::Workspace;
 use zielsteuerung::locale::{
     Lang, format_count, format_percent, format_signed_count, format_signed_percent,
 };
+use zielsteuerung::present::sentences::{interpretation_text, sentence};
 
 fn y(year: i64) -> Year {
     Year::new(year).unwrap()

@@ -3,17 +3,17 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+use zielsteuerung::core::calendar::{Date, Month, Year};
 use zielsteuerung::domain::agreement::{
     Agreement, AgreementId, Category, ChangeLimit, ChangeUnit, ManualStatus, Subject, Target,
     TargetFormat, TargetId,
 };
 use zielsteuerung::domain::attainment::{self, TargetResult};
-use zielsteuerung::domain::balance::sentence;
-use zielsteuerung::domain::calendar::{Date, Month, Year};
 use zielsteuerung::domain::indicator::IndicatorCode;
 use zielsteuerung::domain::values::{Amount, Population, ValueKey};
 use zielsteuerung::domain::workspace::Workspace;
 use zielsteuerung::locale::Lang;
+use zielsteuerung::present::sentences::sentence;
 
 const CODES: [&str; 8] = ["INT", "LZB", "LLU", "K2", "K2E3", "K3", "K1E3", "UNBEKANNT"];
 

@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use zielsteuerung::domain::calendar::{Date, Month, Year};
+use zielsteuerung::core::calendar::{Date, Month, Year};
 use zielsteuerung::domain::example::odenwaldkreis;
 use zielsteuerung::domain::indicator::IndicatorCode;
 use zielsteuerung::domain::values::{Amount, Population, ValueKey};
@@ -214,10 +214,10 @@ proptest! {
             }
             Ok(ws) => {
                 prop_assert!(finite(&ws));
-                prop_assert!(backup::check(&ws, lang).is_empty());
+                prop_assert!(zielsteuerung::domain::check::problems(&ws, lang).is_empty());
                 prop_assert_eq!(backup::read(backup::export(&ws).as_bytes(), lang), Ok(ws.clone()));
                 let (merged, _) = backup::merge(&sample(), &ws, lang);
-                prop_assert!(backup::check(&merged, lang).is_empty());
+                prop_assert!(zielsteuerung::domain::check::problems(&merged, lang).is_empty());
             }
         }
     }

@@ -4,12 +4,12 @@
 //! beside monthly ones, the status rule, rates whose path is the rate itself. Every number written out.
 #![cfg(not(target_arch = "wasm32"))]
 
+use zielsteuerung::core::calendar::{Month, Year};
 use zielsteuerung::domain::agreement::{
     Agreement, AgreementId, Category, ChangeLimit, ChangeUnit, Subject, Target, TargetFormat,
     TargetId,
 };
 use zielsteuerung::domain::attainment::{self, Status};
-use zielsteuerung::domain::calendar::{Month, Year};
 use zielsteuerung::domain::example;
 use zielsteuerung::domain::indicator::IndicatorCode;
 use zielsteuerung::domain::values::{Amount, Population, ValueKey};

@@ -10,12 +10,12 @@ pub mod svg;
 
 use crate::domain::agreement::{Agreement, Bound, Target, TargetFormat};
 use crate::domain::attainment::{AgreementResult, TargetResult, target_of_year, year_figures};
-use crate::domain::balance::{format_value_at, precision};
 use crate::domain::indicator::{Aggregation, Denominator, Indicator, Unit};
+use crate::domain::names::title;
+use crate::domain::names::{format_value_at, precision};
 use crate::domain::values::Population;
 use crate::domain::workspace::{Catalogue, Workspace};
 use crate::locale::{Lang, month_abbr, month_name, month_year};
-use crate::present::overview::title;
 use crate::tr;
 
 /// How a line is drawn.
@@ -165,7 +165,7 @@ pub fn table(spec: &ChartSpec) -> Table {
 }
 
 fn months(lang: Lang) -> (Vec<String>, Vec<String>) {
-    crate::domain::calendar::Month::all()
+    crate::core::calendar::Month::all()
         .map(|m| {
             (
                 month_abbr(m, lang).to_owned(),

@@ -9,8 +9,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{ChartSpec, Dash, Mark};
-use crate::domain::balance::{format_value, format_value_at};
 use crate::domain::indicator::Unit;
+use crate::domain::names::{format_value, format_value_at};
 use crate::locale::{Lang, format_decimal, format_percent};
 
 /// Drawing size in pixels (the SVG scales with its container through its viewBox).

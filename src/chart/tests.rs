@@ -1,7 +1,7 @@
 use super::*;
+use crate::core::calendar::{Month, Year};
 use crate::domain::agreement::TargetId;
 use crate::domain::attainment::evaluate;
-use crate::domain::calendar::{Month, Year};
 use crate::domain::example::odenwaldkreis;
 use crate::domain::indicator::IndicatorCode;
 use crate::domain::values::{Amount, ValueKey};

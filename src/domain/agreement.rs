@@ -3,9 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::calendar::{Date, Year};
 use super::indicator::{Indicator, IndicatorCode, Unit};
 use super::values::Population;
+use crate::core::calendar::{Date, Year};
 use crate::locale::Lang;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -5,12 +5,11 @@
 use super::agreement::{
     Agreement, Bound, ChangeUnit, ManualStatus, Subject, Target, TargetFormat, TargetId,
 };
-use super::calendar::{Date, Month, Year};
 use super::indicator::{Aggregation, Indicator, Unit};
 use super::series::{self, ALL, Calc, finite};
 use super::values::{Amount, Population};
 use super::workspace::{Catalogue, Workspace};
-use crate::locale::Lang;
+use crate::core::calendar::{Date, Month, Year};
 
 /// How a target stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -31,65 +30,6 @@ pub enum Status {
     Monitoring,
     /// A qualitative goal not yet judged.
     Open,
-}
-
-impl Status {
-    pub fn label(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::De => self.label_de(),
-            Lang::En => self.label_en(),
-        }
-    }
-    pub fn label_de(self) -> &'static str {
-        match self {
-            Status::Achieved => "erreicht",
-            Status::Missed => "nicht erreicht",
-            Status::OnTrack => "auf Kurs",
-            Status::AtRisk => "gefährdet",
-            Status::Critical => "kritisch",
-            Status::NoData => "keine Daten",
-            Status::Monitoring => "Monitoring",
-            Status::Open => "offen",
-        }
-    }
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Status::Achieved => "achieved",
-            Status::Missed => "missed",
-            Status::OnTrack => "on track",
-            Status::AtRisk => "at risk",
-            Status::Critical => "critical",
-            Status::NoData => "no data",
-            Status::Monitoring => "monitoring",
-            Status::Open => "open",
-        }
-    }
-    /// A symbol that tells the status apart without colour (shown next to the text, hidden from screen readers).
-    pub fn icon(self) -> &'static str {
-        match self {
-            Status::Achieved => "✔",
-            Status::Missed => "✘",
-            Status::OnTrack => "↗",
-            Status::AtRisk => "⚠",
-            Status::Critical => "‼",
-            Status::NoData => "…",
-            Status::Monitoring => "◉",
-            Status::Open => "○",
-        }
-    }
-    /// A stable name for CSS classes and tests.
-    pub fn slug(self) -> &'static str {
-        match self {
-            Status::Achieved => "erreicht",
-            Status::Missed => "nicht-erreicht",
-            Status::OnTrack => "auf-kurs",
-            Status::AtRisk => "gefaehrdet",
-            Status::Critical => "kritisch",
-            Status::NoData => "keine-daten",
-            Status::Monitoring => "monitoring",
-            Status::Open => "offen",
-        }
-    }
 }
 
 /// How the target-to-date is spread over the year.
@@ -114,33 +54,6 @@ pub enum ForecastMethod {
     YearToDateLevel,
     /// The rest of the year follows the previous year's months, scaled by this year's ratio to them.
     Seasonal,
-}
-
-impl ForecastMethod {
-    pub fn label(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::De => self.label_de(),
-            Lang::En => self.label_en(),
-        }
-    }
-    pub fn label_de(self) -> &'static str {
-        match self {
-            ForecastMethod::Final => "Jahreswert",
-            ForecastMethod::LinearTrend => "linear fortgeschrieben",
-            ForecastMethod::LatestLevel => "letzter Monatswert fortgeschrieben",
-            ForecastMethod::YearToDateLevel => "bisheriges Niveau fortgeschrieben",
-            ForecastMethod::Seasonal => "saisonal nach Vorjahresverlauf",
-        }
-    }
-    pub fn label_en(self) -> &'static str {
-        match self {
-            ForecastMethod::Final => "annual figure",
-            ForecastMethod::LinearTrend => "linear trend",
-            ForecastMethod::LatestLevel => "latest month carried forward",
-            ForecastMethod::YearToDateLevel => "level so far carried forward",
-            ForecastMethod::Seasonal => "seasonal, previous year's pattern",
-        }
-    }
 }
 
 /// Where the actual comes from.
@@ -380,22 +293,6 @@ pub struct AgreementResult {
 impl AgreementResult {
     pub fn result(&self, id: TargetId) -> Option<&TargetResult> {
         self.targets.iter().find(|r| r.target == id)
-    }
-}
-
-/// Engine settings (part of the workspace).
-#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Settings {
-    /// How far (in % of the target) a forecast may miss and still count as "gefährdet" rather than "kritisch".
-    #[serde(rename = "toleranz_prozent")]
-    pub tolerance_percent: f64,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            tolerance_percent: 5.0,
-        }
     }
 }
 

@@ -3,9 +3,9 @@
 //! its reason comes in the UI's language.
 
 use super::agreement::{Agreement, AgreementId, ManualStatus, Target, TargetFormat, TargetId};
-use super::calendar::Year;
 use super::indicator::{Aggregation, Indicator, is_builtin, validate_user_code};
 use super::workspace::Workspace;
+use crate::core::calendar::Year;
 use crate::locale::Lang;
 
 /// "Für 2022 gibt es bereits eine Zielvereinbarung." in `lang`.

@@ -6,10 +6,10 @@ use super::agreement::{
     Agreement, AgreementId, Category, ChangeUnit, ManualStatus, Subject, Target, TargetFormat,
     TargetId,
 };
-use super::calendar::Year;
 use super::indicator::{Aggregation, Direction, Indicator, IndicatorCode, Unit};
 use super::values::{Amount, Population, ValueKey};
 use super::workspace::Workspace;
+use crate::core::calendar::Year;
 
 /// Code of the state goal "Integrationen U25 in voll qualifizierende Berufsausbildung" (a user-defined indicator).
 pub const U25_CODE: &str = "INT-U25-AUSB";
@@ -231,7 +231,7 @@ pub fn own_entries(workspace: &Workspace) -> OwnEntries {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::calendar::Month;
+    use crate::core::calendar::Month;
     use crate::locale::Lang;
 
     #[test]

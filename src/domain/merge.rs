@@ -226,7 +226,7 @@ pub fn merge3(base: &Workspace, mine: &Workspace, theirs: &Workspace) -> Merge {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::calendar::{Month, Year};
+    use crate::core::calendar::{Month, Year};
     use crate::domain::example::odenwaldkreis;
     use crate::domain::indicator::IndicatorCode;
     use crate::domain::values::{Amount, Population};

@@ -3,12 +3,12 @@
 
 pub mod agreement;
 pub mod attainment;
-pub mod balance;
-pub mod calendar;
+pub mod check;
 pub mod editing;
 pub mod example;
 pub mod indicator;
 pub mod merge;
+pub mod names;
 pub mod series;
 pub mod synthetic;
 pub mod values;

@@ -6,10 +6,10 @@ use super::agreement::{
     Agreement, AgreementId, Category, ChangeLimit, ChangeUnit, Subject, Target, TargetFormat,
     TargetId,
 };
-use super::calendar::{Date, Month, Year};
 use super::indicator::{Aggregation, Denominator, Direction, Indicator, IndicatorCode, Unit};
 use super::values::{Amount, Population, ValueKey};
 use super::workspace::Workspace;
+use crate::core::calendar::{Date, Month, Year};
 
 /// A small, fast, deterministic generator (xorshift64*), enough for synthetic figures.
 struct Rng(u64);
@@ -169,7 +169,7 @@ mod tests {
         // The bench stores it: a workspace the app refuses to read would measure nothing.
         let ws = large_workspace(20, 40);
         assert_eq!(
-            crate::exchange::backup::check(&ws, crate::locale::Lang::De),
+            crate::domain::check::problems(&ws, crate::locale::Lang::De),
             Vec::<String>::new()
         );
     }

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::calendar::{Date, Month, Year};
 use super::indicator::IndicatorCode;
+use crate::core::calendar::{Date, Month, Year};
 use crate::locale::Lang;
 
 mod stored;

@@ -6,15 +6,30 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::agreement::{Agreement, AgreementId, Target, TargetId};
-use super::attainment::Settings;
-use super::calendar::Year;
 use super::indicator::{Indicator, builtin_catalogue};
 use super::values::Values;
+use crate::core::calendar::Year;
 use crate::locale::Lang;
 
 /// The schema version this build writes. 1: one object per value; 2: the values as rows per indicator,
 /// population and year (`values/stored.rs`).
 pub const SCHEMA_VERSION: u32 = 2;
+
+/// The workspace's settings of the engine.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Settings {
+    /// How far (in % of the target) a forecast may miss and still count as "gefährdet" rather than "kritisch".
+    #[serde(rename = "toleranz_prozent")]
+    pub tolerance_percent: f64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            tolerance_percent: 5.0,
+        }
+    }
+}
 
 /// The user's workspace ("Arbeitsbereich").
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -3,11 +3,9 @@
 //! schema versions migrate on the way in. The result either replaces the workspace or is merged into it: for a
 //! value present on both sides the newer "Datenstand" wins, and every difference is listed.
 
-use std::collections::{BTreeSet, HashSet};
-
+use crate::core::calendar::Date;
 use crate::domain::agreement::{Agreement, TargetId};
-use crate::domain::calendar::Date;
-use crate::domain::indicator::{is_builtin, validate_user_code};
+use crate::domain::check::problems;
 use crate::domain::values::{Revision, Value, Values};
 use crate::domain::workspace::{LoadError, Workspace};
 use crate::locale::{Lang, format_date};
@@ -46,7 +44,7 @@ pub fn read(bytes: &[u8], lang: Lang) -> Result<Workspace, String> {
             .to_owned(),
         other => other.message(lang),
     })?;
-    let problems = check(&workspace, lang);
+    let problems = problems(&workspace, lang);
     if problems.is_empty() {
         Ok(workspace)
     } else {
@@ -59,101 +57,6 @@ pub fn read(bytes: &[u8], lang: Lang) -> Result<Workspace, String> {
             problems.join(" ")
         ))
     }
-}
-
-/// What the app itself never produces but a hand-edited file might: the reasons, each a sentence in `lang`.
-pub fn check(workspace: &Workspace, lang: Lang) -> Vec<String> {
-    let mut problems = Vec::new();
-    let mut own = HashSet::new();
-    for indicator in &workspace.indicators {
-        let code = indicator.code.as_str();
-        if let Err(reason) = validate_user_code(code) {
-            problems.push(match lang {
-                Lang::De => reason,
-                Lang::En if is_builtin(code) => {
-                    format!("“{code}” is already a built-in indicator.")
-                }
-                Lang::En => format!("“{code}” is not a valid indicator code."),
-            });
-        } else if !own.insert(code.to_ascii_uppercase()) {
-            problems.push(match lang {
-                Lang::De => format!("Die eigene Kennzahl „{code}“ ist doppelt definiert."),
-                Lang::En => format!("The own indicator “{code}” is defined twice."),
-            });
-        }
-    }
-    let catalogue = workspace.catalogue();
-    let mut agreement_ids = HashSet::new();
-    let mut years = HashSet::new();
-    let mut target_ids = HashSet::new();
-    for agreement in &workspace.agreements {
-        let year = agreement.year;
-        if !agreement_ids.insert(agreement.id) {
-            problems.push(match lang {
-                Lang::De => format!("Die Nummer der Zielvereinbarung {year} ist doppelt vergeben."),
-                Lang::En => format!("The number of the {year} agreement is used twice."),
-            });
-        }
-        if !years.insert(year) {
-            problems.push(match lang {
-                Lang::De => format!("Für {year} gibt es mehr als eine Zielvereinbarung."),
-                Lang::En => format!("There is more than one agreement for {year}."),
-            });
-        }
-        for target in &agreement.targets {
-            if !target_ids.insert(target.id) {
-                problems.push(match lang {
-                    Lang::De => format!(
-                        "Eine Zielnummer in der Zielvereinbarung {year} ist doppelt vergeben."
-                    ),
-                    Lang::En => format!("A target number in the {year} agreement is used twice."),
-                });
-            }
-            let indicator = target
-                .format
-                .subject()
-                .map(|s| (s, catalogue.get(s.indicator.as_str())));
-            if let Some((subject, None)) = indicator {
-                problems.push(match lang {
-                    Lang::De => format!(
-                        "Ein Ziel der Zielvereinbarung {year} nennt die unbekannte Kennzahl „{}“.",
-                        subject.indicator
-                    ),
-                    Lang::En => format!(
-                        "A target of the {year} agreement names the unknown indicator “{}”.",
-                        subject.indicator
-                    ),
-                });
-                continue;
-            }
-            for reason in target.validate(indicator.and_then(|(_, i)| i), lang) {
-                problems.push(format!("{year}: {reason}"));
-            }
-        }
-    }
-    let mut unknown = BTreeSet::new();
-    for value in workspace.values.iter() {
-        let Some(indicator) = catalogue.get(value.key.indicator.as_str()) else {
-            unknown.insert(value.key.indicator.as_str().to_owned());
-            continue;
-        };
-        // Every figure within what its indicator can hold, the replaced ones too: one absurd number would
-        // freeze a chart.
-        for revision in std::iter::once(&value.current).chain(&value.history) {
-            if let Err(e) = indicator.check_amount(revision.amount) {
-                let what = describe_key(&value.key, lang);
-                let why = e.message(lang);
-                problems.push(crate::tr!(lang, "{what}: {why}.", "{what}: {why}."));
-            }
-        }
-    }
-    for code in unknown {
-        problems.push(match lang {
-            Lang::De => format!("Es gibt Werte der unbekannten Kennzahl „{code}“."),
-            Lang::En => format!("There are values of the unknown indicator “{code}”."),
-        });
-    }
-    problems
 }
 
 /// How an imported backup is taken in.

@@ -13,7 +13,7 @@
 
 use std::collections::HashMap;
 
-use crate::domain::calendar::{Date, Month, Year};
+use crate::core::calendar::{Date, Month, Year};
 use crate::domain::indicator::Indicator;
 use crate::domain::values::{Amount, Population, RecordOutcome, ValueKey};
 use crate::domain::workspace::{Catalogue, Workspace};

@@ -10,10 +10,11 @@ pub mod text;
 pub mod xlsx;
 
 use crate::domain::indicator::Unit;
+pub use crate::domain::names::describe_key;
+use crate::domain::names::{amount_text, dated};
 use crate::domain::values::{Revision, ValueKey};
 use crate::domain::workspace::Catalogue;
-use crate::locale::{Lang, format_decimal, month_name};
-use crate::present::detail::{amount_text, dated};
+use crate::locale::{Lang, format_decimal};
 
 pub use text::decode_text;
 
@@ -45,15 +46,6 @@ pub fn needs_guard(text: &str) -> bool {
     text.starts_with([
         '=', '+', '-', '@', '\t', '\r', '\'', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
     ])
-}
-
-/// "INT Frauen, Mai 2022" / "INT Women, May 2022"; "INT Insgesamt, Jahr 2021" for an annual value.
-pub fn describe_key(key: &ValueKey, lang: Lang) -> String {
-    let period = match key.month {
-        Some(m) => format!("{} {}", month_name(m, lang), key.year),
-        None => format!("{} {}", lang.pick("Jahr", "year"), key.year),
-    };
-    format!("{} {}, {period}", key.indicator, key.population.label(lang))
 }
 
 /// "62 (Datenstand 31.05.2022)", in the unit of the value's indicator.

@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crate::domain::calendar::Date;
+use crate::core::calendar::Date;
 
 /// Why a workbook could not be built (only for input no caller of this crate produces).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,15 +6,17 @@
 
 use super::ooxml::{Format, Workbook, Worksheet, XlsxError};
 
+use crate::core::calendar::{Date, Year};
 use crate::domain::agreement::{Agreement, TargetFormat};
 use crate::domain::attainment::{ForecastMethod, evaluate};
-use crate::domain::balance::{precision, sentence};
-use crate::domain::calendar::{Date, Year};
 use crate::domain::indicator::{Indicator, Unit};
+use crate::domain::names::precision;
+use crate::domain::names::title;
 use crate::domain::values::Amount;
 use crate::domain::workspace::Workspace;
 use crate::locale::{Lang, month_name};
-use crate::present::overview::{as_of_line, summary, title};
+use crate::present::overview::{as_of_line, summary};
+use crate::present::sentences::sentence;
 
 /// The longest text Excel keeps in a cell (in characters).
 const MAX_TEXT: usize = 32_767;
@@ -448,7 +450,13 @@ fn balance_table(
         if let Some(p) = r.ratio_percent {
             number(sheet, row, 5, (p / 100.0, &f.percent))?;
         }
-        text(sheet, row, 6, r.status.label(lang), None)?;
+        text(
+            sheet,
+            row,
+            6,
+            &crate::present::status::label(r.status, lang),
+            None,
+        )?;
         let qualitative = matches!(target.format, TargetFormat::Qualitative { .. });
         let state = match (r.is_final, r.through) {
             _ if qualitative => String::new(),
@@ -479,7 +487,7 @@ mod tests {
     use std::io::{Cursor, Read};
 
     use super::*;
-    use crate::domain::calendar::Month;
+    use crate::core::calendar::Month;
     use crate::domain::example::odenwaldkreis;
     use crate::domain::indicator::IndicatorCode;
     use crate::domain::values::{Population, ValueKey};

@@ -1,7 +1,7 @@
 //! Months written out ("Januar 2022") and dates ("31.05.2022") in German and English, and the date parser.
 
 use super::Lang;
-use crate::domain::calendar::{Date, Month, Year};
+use crate::core::calendar::{Date, Month, Year};
 
 const MONTHS_DE: [&str; 12] = [
     "Januar",

@@ -1,14 +1,15 @@
 //! The detail of one target: its month table (value, actual to date, target path, forecast), the history of
 //! replaced values, and what the overview says of it.
 
+use crate::core::calendar::Year;
 use crate::domain::agreement::TargetId;
 use crate::domain::attainment::{PathMethod, evaluate};
-use crate::domain::balance::format_value;
-use crate::domain::calendar::Year;
 use crate::domain::indicator::Unit;
-use crate::domain::values::{Amount, ValueKey};
+use crate::domain::names::format_value;
+use crate::domain::names::{amount_text, dated};
+use crate::domain::values::ValueKey;
 use crate::domain::workspace::Workspace;
-use crate::locale::{Lang, format_date, month_name};
+use crate::locale::{Lang, month_name};
 use crate::present::overview::{Row, rows};
 use crate::present::status;
 
@@ -52,36 +53,6 @@ pub struct Detail {
     pub history: Vec<HistoryLine>,
 }
 
-/// A value as shown: "62", "58,1 % (412 / 709)".
-pub fn amount_text(unit: Unit, amount: Amount, lang: Lang) -> String {
-    match amount {
-        Amount::Number(v) => format_value(unit, v, lang),
-        Amount::Ratio {
-            numerator,
-            denominator,
-        } => {
-            let quota = amount
-                .as_figure()
-                .map_or_else(|| "–".into(), |q| format_value(Unit::Percent, q, lang));
-            format!(
-                "{quota} ({} / {})",
-                format_value(Unit::Count, numerator, lang),
-                format_value(Unit::Count, denominator, lang)
-            )
-        }
-    }
-}
-
-/// A value with its Datenstand: "62 (Datenstand 31.05.2022)", "62 (ohne Datenstand)".
-pub fn dated(text: String, as_of: Option<crate::domain::calendar::Date>, lang: Lang) -> String {
-    match (as_of, lang) {
-        (Some(d), Lang::De) => format!("{text} (Datenstand {})", format_date(d, lang)),
-        (Some(d), Lang::En) => format!("{text} (as of {})", format_date(d, lang)),
-        (None, Lang::De) => format!("{text} (ohne Datenstand)"),
-        (None, Lang::En) => format!("{text} (no as-of date)"),
-    }
-}
-
 /// Finds the target with `id` in any agreement and describes it.
 pub fn detail(workspace: &Workspace, id: TargetId, lang: Lang) -> Option<Detail> {
     let (agreement, target) = workspace.target(id)?;
@@ -116,9 +87,7 @@ pub fn detail(workspace: &Workspace, id: TargetId, lang: Lang) -> Option<Detail>
         .join(", ");
     let mut history = Vec::new();
     if let Some(subject) = subject {
-        let periods = crate::domain::calendar::Month::all()
-            .map(Some)
-            .chain([None]);
+        let periods = crate::core::calendar::Month::all().map(Some).chain([None]);
         for period in periods {
             let key = ValueKey {
                 indicator: subject.indicator.clone(),
@@ -175,10 +144,10 @@ pub fn set_notes(workspace: &mut Workspace, id: TargetId, notes: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::calendar::{Date, Month};
+    use crate::core::calendar::{Date, Month};
     use crate::domain::example::odenwaldkreis;
     use crate::domain::indicator::IndicatorCode;
-    use crate::domain::values::Population;
+    use crate::domain::values::{Amount, Population};
 
     #[test]
     fn month_table_and_history_of_integrations_2022() {

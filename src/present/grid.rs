@@ -1,7 +1,7 @@
 //! The value-entry grid ("Ist-Werte erfassen") without the browser: which columns a year shows, the text of a
 //! cell, what typing into a cell does to the workspace, and how a block pasted from Excel is read.
 
-use crate::domain::calendar::{Date, Month, Year};
+use crate::core::calendar::{Date, Month, Year};
 use crate::domain::indicator::{Aggregation, Denominator, IndicatorCode, Unit};
 use crate::domain::values::{Amount, Population, RecordOutcome, ValueKey};
 use crate::domain::workspace::Workspace;

@@ -6,6 +6,7 @@ pub mod detail;
 pub mod grid;
 pub mod overview;
 pub mod report;
+pub mod sentences;
 pub mod status;
 pub mod target_form;
 pub mod warnings;

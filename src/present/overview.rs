@@ -1,21 +1,21 @@
 //! The rows of the overview ("Übersicht") and of the balance: one row per target with every cell formatted.
 
+use crate::core::calendar::Year;
 use crate::domain::agreement::{Agreement, Bound, ChangeUnit, Target, TargetFormat};
 use crate::domain::attainment::{
     ActualSource, AgreementResult, ForecastMethod, Status, TargetResult, Warning,
 };
-use crate::domain::balance::{
-    format_difference, format_difference_at, format_value, format_value_at, interpretation_text,
-    precision, sentence,
-};
-use crate::domain::calendar::Year;
 use crate::domain::example::OwnEntries;
 use crate::domain::indicator::{Aggregation, Indicator, Unit};
+use crate::domain::names::{
+    format_difference, format_difference_at, format_value, format_value_at, precision, title,
+};
 use crate::domain::workspace::Catalogue;
 use crate::locale::{
     Lang, decimals_of, format_date, format_decimal, format_percent, format_signed_percent,
     month_name,
 };
+use crate::present::sentences::{interpretation_text, sentence};
 use crate::route::{CellRef, Route};
 use crate::tr;
 
@@ -85,7 +85,7 @@ pub struct Model {
 /// The overview of the agreement of `year`, or `None` when the workspace has none for that year.
 pub fn model(
     workspace: &crate::domain::workspace::Workspace,
-    year: crate::domain::calendar::Year,
+    year: crate::core::calendar::Year,
     lang: Lang,
 ) -> Option<Model> {
     let agreement = workspace.agreement_for(year)?;
@@ -148,27 +148,6 @@ pub fn as_of_line(result: &AgreementResult, lang: Lang) -> String {
         (Some(d), Lang::En) => format!("Data as of {}", format_date(d, lang)),
         (None, Lang::De) => "Datenstand: nicht angegeben".into(),
         (None, Lang::En) => "Data as of: not stated".into(),
-    }
-}
-
-/// The title of a target: its own, or indicator and population.
-pub fn title(target: &Target, indicator: Option<&Indicator>, lang: Lang) -> String {
-    if !target.title.trim().is_empty() {
-        return target.title.trim().to_owned();
-    }
-    match (target.format.subject(), indicator) {
-        (Some(s), Some(i)) => {
-            let population = match lang {
-                Lang::De => s.population.label_de(),
-                Lang::En => s.population.label_en(),
-            };
-            format!("{} – {population}", i.display_name(lang))
-        }
-        (Some(s), None) => s.indicator.0.clone(),
-        (None, _) => match &target.format {
-            TargetFormat::Qualitative { description, .. } => description.chars().take(80).collect(),
-            _ => String::new(),
-        },
     }
 }
 
@@ -285,9 +264,10 @@ fn row(
         .ratio_percent
         .map_or_else(|| "–".into(), |p| format_percent(p, 1, lang));
     let (forecast, forecast_method) = match r.forecast {
-        Some(f) if f.method != ForecastMethod::Final => {
-            (value(f.value), f.method.label(lang).to_owned())
-        }
+        Some(f) if f.method != ForecastMethod::Final => (
+            value(f.value),
+            crate::present::status::method_label(f.method, lang),
+        ),
         _ => ("–".into(), String::new()),
     };
     let category = target.category.label(lang);
@@ -566,8 +546,8 @@ pub fn discard_warning(own: &OwnEntries, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::calendar::Year;
     use crate::domain::attainment::evaluate;
-    use crate::domain::calendar::Year;
     use crate::domain::example::odenwaldkreis;
 
     #[test]
@@ -616,7 +596,7 @@ mod tests {
 
     #[test]
     fn previous_year_and_change_cells() {
-        use crate::domain::calendar::Month;
+        use crate::core::calendar::Month;
         use crate::domain::indicator::IndicatorCode;
         use crate::domain::values::{Amount, Population, ValueKey};
         let mut ws = odenwaldkreis();

@@ -2,9 +2,9 @@
 //! overview's rows with, per target, its charts drawn to SVG and their data tables. Pure; the UI places it.
 
 use crate::chart::{self, Table};
+use crate::core::calendar::Year;
 use crate::domain::agreement::TargetId;
 use crate::domain::attainment::evaluate;
-use crate::domain::calendar::Year;
 use crate::domain::workspace::Workspace;
 use crate::locale::Lang;
 use crate::present::overview::{Model, Row, model};

@@ -3,11 +3,75 @@
 //! and its pace (so far, still needed, months left).
 
 use crate::domain::agreement::Bound;
-use crate::domain::attainment::{Status, TargetResult};
-use crate::domain::balance::format_value;
+use crate::domain::attainment::{ForecastMethod, Status, TargetResult};
 use crate::domain::indicator::{Aggregation, Denominator, Indicator, Unit};
+use crate::domain::names::format_value;
 use crate::locale::{Lang, format_decimal, format_percent};
 use crate::tr;
+
+/// The status in words: "erreicht", "auf Kurs" / "achieved", "on track".
+pub fn label(status: Status, lang: Lang) -> String {
+    let (de, en) = match status {
+        Status::Achieved => ("erreicht", "achieved"),
+        Status::Missed => ("nicht erreicht", "missed"),
+        Status::OnTrack => ("auf Kurs", "on track"),
+        Status::AtRisk => ("gefährdet", "at risk"),
+        Status::Critical => ("kritisch", "critical"),
+        Status::NoData => ("keine Daten", "no data"),
+        Status::Monitoring => ("Monitoring", "monitoring"),
+        Status::Open => ("offen", "open"),
+    };
+    tr!(lang, "{de}", "{en}")
+}
+
+/// A symbol that tells the status apart without colour (shown next to the text, hidden from screen readers).
+pub fn icon(status: Status) -> &'static str {
+    match status {
+        Status::Achieved => "✔",
+        Status::Missed => "✘",
+        Status::OnTrack => "↗",
+        Status::AtRisk => "⚠",
+        Status::Critical => "‼",
+        Status::NoData => "…",
+        Status::Monitoring => "◉",
+        Status::Open => "○",
+    }
+}
+
+/// A stable name for CSS classes and tests: "erreicht", "auf-kurs", "keine-daten".
+pub fn slug(status: Status) -> &'static str {
+    match status {
+        Status::Achieved => "erreicht",
+        Status::Missed => "nicht-erreicht",
+        Status::OnTrack => "auf-kurs",
+        Status::AtRisk => "gefaehrdet",
+        Status::Critical => "kritisch",
+        Status::NoData => "keine-daten",
+        Status::Monitoring => "monitoring",
+        Status::Open => "offen",
+    }
+}
+
+/// How the year-end figure was estimated, in words: "linear fortgeschrieben" / "linear trend".
+pub fn method_label(method: ForecastMethod, lang: Lang) -> String {
+    let (de, en) = match method {
+        ForecastMethod::Final => ("Jahreswert", "annual figure"),
+        ForecastMethod::LinearTrend => ("linear fortgeschrieben", "linear trend"),
+        ForecastMethod::LatestLevel => (
+            "letzter Monatswert fortgeschrieben",
+            "latest month carried forward",
+        ),
+        ForecastMethod::YearToDateLevel => (
+            "bisheriges Niveau fortgeschrieben",
+            "level so far carried forward",
+        ),
+        ForecastMethod::Seasonal => (
+            "saisonal nach Vorjahresverlauf",
+            "seasonal, previous year's pattern",
+        ),
+    };
+    tr!(lang, "{de}", "{en}")
+}
 
 /// The tolerance as the UI writes it: "5 %", "2,5 %".
 pub fn tolerance_text(tolerance_percent: f64, lang: Lang) -> String {
@@ -230,11 +294,11 @@ pub fn pace(r: &TargetResult, indicator: &Indicator, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::calendar::{Month, Year};
     use crate::domain::agreement::{
         Agreement, AgreementId, Category, Subject, Target, TargetFormat, TargetId,
     };
     use crate::domain::attainment::evaluate;
-    use crate::domain::calendar::{Month, Year};
     use crate::domain::indicator::IndicatorCode;
     use crate::domain::values::{Amount, Population, ValueKey};
     use crate::domain::workspace::Workspace;

@@ -746,8 +746,8 @@ pub fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::calendar::Year;
     use crate::domain::agreement::AgreementId;
-    use crate::domain::calendar::Year;
     use crate::domain::example::odenwaldkreis;
 
     #[test]

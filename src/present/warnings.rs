@@ -2,9 +2,9 @@
 
 use crate::domain::agreement::AgreementId;
 use crate::domain::attainment::{Implausibility, Warning};
-use crate::domain::balance::format_value;
 use crate::domain::indicator::Unit;
 use crate::domain::merge::Conflict;
+use crate::domain::names::format_value;
 use crate::domain::workspace::{Catalogue, Workspace};
 use crate::locale::{
     Lang, NBSP, decimals_of, format_count, format_decimal, format_percent, month_name,
@@ -19,7 +19,7 @@ pub fn text(warning: &Warning, catalogue: &Catalogue, lang: Lang) -> String {
             .map_or_else(|| code.to_owned(), |i| i.display_name(lang).to_owned())
     };
     let unit = |code: &str| catalogue.get(code).map_or(Unit::Count, |i| i.unit);
-    let period = |month: &Option<crate::domain::calendar::Month>| match (month, lang) {
+    let period = |month: &Option<crate::core::calendar::Month>| match (month, lang) {
         (Some(m), _) => month_name(*m, lang).to_owned(),
         (None, Lang::De) => "Jahreswert".to_owned(),
         (None, Lang::En) => "annual value".to_owned(),
@@ -285,7 +285,7 @@ pub fn conflict_text(conflict: &Conflict, workspace: &Workspace, lang: Lang) -> 
                         .format
                         .subject()
                         .and_then(|s| catalogue.get(s.indicator.as_str()));
-                    crate::present::overview::title(t, indicator, lang)
+                    crate::domain::names::title(t, indicator, lang)
                 })
                 .unwrap_or_else(|| target.0.to_string());
             tr!(
@@ -319,7 +319,7 @@ mod tests {
 
     #[test]
     fn conflicts_are_named_as_the_user_knows_them() {
-        use crate::domain::calendar::{Month, Year};
+        use crate::core::calendar::{Month, Year};
         use crate::domain::values::ValueKey;
         let ws = crate::domain::example::odenwaldkreis();
         let value = Conflict::Value(ValueKey {

@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::core::calendar::Year;
 use crate::domain::agreement::{AgreementId, ChangeLimit, ManualStatus, TargetId};
-use crate::domain::calendar::Year;
 use crate::domain::editing::{RemovedAgreement, RemovedTarget};
 use crate::domain::values::Population;
 use crate::locale::{Lang, format_date, parse_date_in};
@@ -299,7 +299,7 @@ fn AgreementForm(
             .update(|w| removed = w.remove_target(id, target));
         if let Some(r) = removed {
             let title = state.workspace.with_untracked(|w| {
-                crate::present::overview::title(
+                crate::domain::names::title(
                     &r.target,
                     r.target
                         .format
@@ -483,7 +483,7 @@ fn removed_names(
                 .format
                 .subject()
                 .and_then(|s| catalogue.get(s.indicator.as_str()));
-            let title = crate::present::overview::title(&r.target, indicator, lang);
+            let title = crate::domain::names::title(&r.target, indicator, lang);
             crate::tr!(lang, "„{title}“", "“{title}”")
         })
         .collect();

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::locale::Lang;
 use crate::route::{Route, Screen};
+use crate::tr;
 use crate::ui::agreement_editor::AgreementEditor;
 use crate::ui::balance::Balance;
 use crate::ui::detail::TargetDetail;
@@ -19,18 +19,6 @@ use crate::ui::values_grid::ValuesScreen;
 fn current_route() -> Route {
     let fragment = window().location().hash().unwrap_or_default();
     Route::from_fragment(&fragment)
-}
-
-/// The label of a screen in the navigation and its heading.
-pub(crate) fn nav_label(screen: Screen, lang: Lang) -> &'static str {
-    match screen {
-        Screen::Overview => lang.pick("Übersicht", "Overview"),
-        Screen::Agreement => lang.pick("Zielvereinbarung", "Target agreement"),
-        Screen::Values => lang.pick("Ist-Werte erfassen", "Enter actual figures"),
-        Screen::Balance => lang.pick("Jahresbilanz", "Annual balance"),
-        Screen::Report => lang.pick("Bericht", "Report"),
-        Screen::Exchange => lang.pick("Datenaustausch", "Import & export"),
-    }
 }
 
 /// Moves keyboard focus to the content area (`<main id="inhalt" tabindex="-1">`).
@@ -64,9 +52,9 @@ pub fn App() -> impl IntoView {
         let r = route.get();
         let l = lang.get();
         let title = match (&r, r.screen()) {
-            (Route::Target(_), _) => l.pick("Zieldetail", "Target detail"),
-            (_, Some(s)) => nav_label(s, l),
-            (_, None) => l.pick("Seite nicht gefunden", "Page not found"),
+            (Route::Target(_), _) => tr!(l, "Zieldetail", "Target detail"),
+            (_, Some(s)) => s.label(l),
+            (_, None) => tr!(l, "Seite nicht gefunden", "Page not found"),
         };
         document().set_title(&format!("{title} – Zielsteuerung"));
         // Only a navigation moves focus; switching the language leaves it on the switch.
@@ -116,7 +104,7 @@ pub fn App() -> impl IntoView {
                             view! {
                                 <li>
                                     <a href=s.href() aria-current=current>
-                                        {move || nav_label(s, lang.get())}
+                                        {move || s.label(lang.get())}
                                     </a>
                                 </li>
                             }

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use crate::present::overview::model;
 use crate::route::Screen;
-use crate::ui::app::nav_label;
 use crate::ui::legend::StatusLegend;
 use crate::ui::state::use_state;
 use crate::ui::target_table::{Lines, TargetTable};
@@ -17,7 +16,7 @@ pub fn Balance() -> impl IntoView {
     let lang = state.lang.get_untracked();
     let balance = Memo::new(move |_| state.workspace.with(|w| model(w, state.year.get(), lang)));
     view! {
-        <h1>{nav_label(Screen::Balance, lang)}</h1>
+        <h1>{Screen::Balance.label(lang)}</h1>
         <div class="werkzeugleiste">
             <YearSelect />
         </div>

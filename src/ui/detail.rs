@@ -8,7 +8,6 @@ use crate::locale::Lang;
 use crate::present::detail::{detail, set_notes};
 use crate::present::report::figures;
 use crate::route::Screen;
-use crate::ui::app::nav_label;
 use crate::ui::figures::Figures;
 use crate::ui::state::use_state;
 use crate::ui::target_table::Remarks;
@@ -40,8 +39,8 @@ pub fn TargetDetail(id: u32) -> impl IntoView {
             let status = row.status;
             view! {
                 <p class="brotkrume">
-                    <a href=Screen::Overview.href()>{nav_label(Screen::Overview, lang)}</a>
-                    {format!(" › {} {}", nav_label(Screen::Agreement, lang), d.year)}
+                    <a href=Screen::Overview.href()>{Screen::Overview.label(lang)}</a>
+                    {format!(" › {} {}", Screen::Agreement.label(lang), d.year)}
                 </p>
                 <h1>{row.title.clone()}</h1>
                 <p class="ziel-art">{row.kind.clone()}</p>

@@ -1,5 +1,5 @@
-//! Offers text or bytes as a file download (Blob + temporary link), without any server; reads an uploaded file;
-//! and the browser's clock.
+//! Offers text or bytes as a file download (Blob + temporary link), without any server, and reads a chosen
+//! file.
 
 use wasm_bindgen::JsCast;
 
@@ -68,37 +68,10 @@ pub async fn read_chosen_file(
     Ok((file.name(), js_sys::Uint8Array::new(&buffer).to_vec()))
 }
 
-/// Today as a date (the browser's local calendar day).
-pub fn today_date() -> Option<crate::domain::calendar::Date> {
-    let now = js_sys::Date::new_0();
-    crate::domain::calendar::Date::new(
-        i64::from(now.get_full_year()),
-        i64::from(now.get_month()) + 1,
-        i64::from(now.get_date()),
-    )
-}
-
-/// The current calendar year, if it lies in the range the app takes.
-pub fn this_year() -> Option<crate::domain::calendar::Year> {
-    today_date().and_then(|d| crate::domain::calendar::Year::new(i64::from(d.year())))
-}
-
-/// Now as an ISO timestamp ("2026-11-26T10:30:00.123Z").
-pub fn now_iso() -> String {
-    String::from(js_sys::Date::new_0().to_iso_string())
-}
-
-/// Today as "26.11.2026" / "26/11/2026".
-pub fn today(lang: crate::locale::Lang) -> String {
-    today_date()
-        .map(|d| crate::locale::format_date(d, lang))
-        .unwrap_or_default()
-}
-
 /// Downloads the backup of the whole workspace ("zielsteuerung-sicherung-2026-11-26.json"); `false` if the
 /// browser refused or has no calendar.
 pub fn download_backup(workspace: &crate::domain::workspace::Workspace) -> bool {
-    let Some(today) = today_date() else {
+    let Some(today) = crate::ui::clock::today_date() else {
         return false;
     };
     let text = crate::exchange::backup::export(workspace);

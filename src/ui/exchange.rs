@@ -10,10 +10,8 @@ use crate::domain::workspace::Workspace;
 use crate::exchange::{backup, csv, xlsx};
 use crate::locale::{Lang, format_count};
 use crate::route::Screen;
-use crate::ui::app::nav_label;
-use crate::ui::download::{
-    download_backup, download_bytes, download_text, read_chosen_file, today_date,
-};
+use crate::ui::clock::today_date;
+use crate::ui::download::{download_backup, download_bytes, download_text, read_chosen_file};
 use crate::ui::state::use_state;
 use crate::ui::widgets::YearSelect;
 
@@ -245,7 +243,7 @@ pub fn ExchangeScreen() -> impl IntoView {
     };
 
     view! {
-        <h1>{nav_label(Screen::Exchange, lang)}</h1>
+        <h1>{Screen::Exchange.label(lang)}</h1>
         <p class="einleitung">
             {lang.pick(
                 "Der Browser speichert Ihre Daten nur auf diesem Rechner, und er kann sie beim Aufräumen löschen. \

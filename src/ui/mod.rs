@@ -3,6 +3,7 @@
 mod agreement_editor;
 mod app;
 mod balance;
+mod clock;
 mod detail;
 mod download;
 mod exchange;

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use crate::locale::Lang;
 use crate::persistence::aside_file_name;
-use crate::ui::download::{download_text, now_iso};
+use crate::ui::clock::now_iso;
+use crate::ui::download::download_text;
 use crate::ui::state::{Notice, use_state};
 
 #[component]

@@ -11,8 +11,8 @@ use crate::locale::Lang;
 use crate::present::overview::{Model, discard_warning, example_banner, model};
 use crate::route::Screen;
 use crate::tr;
-use crate::ui::app::nav_label;
-use crate::ui::download::{download_backup, this_year};
+use crate::ui::clock::this_year;
+use crate::ui::download::download_backup;
 use crate::ui::legend::StatusLegend;
 use crate::ui::state::use_state;
 use crate::ui::target_table::{Lines, TargetTable};
@@ -32,7 +32,7 @@ pub fn Overview() -> impl IntoView {
     provide_context(ReplacedExample(RwSignal::new(None)));
 
     view! {
-        <h1>{nav_label(Screen::Overview, lang)}</h1>
+        <h1>{Screen::Overview.label(lang)}</h1>
         <Show when=move || banner.with(Option::is_some)>
             <div class="hinweis" role="note">
                 <p>

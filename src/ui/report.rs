@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::locale::Lang;
 use crate::present::report::{Report, report};
 use crate::route::Screen;
-use crate::ui::download::today;
+use crate::ui::clock::today;
 use crate::ui::figures::Figures;
 use crate::ui::legend::StatusLegend;
 use crate::ui::state::use_state;

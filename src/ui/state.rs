@@ -6,14 +6,14 @@
 
 use leptos::prelude::*;
 
-use crate::domain::calendar::Year;
+use crate::core::calendar::Year;
 use crate::domain::example;
 use crate::domain::merge::{Conflict, Merge, merge3};
 use crate::domain::workspace::{LoadError, Workspace};
 use crate::locale::Lang;
 use crate::persistence::{Document, Plan, Stamp, Startup, Sync, encode, stamp_of};
 use crate::storage::{self, StorageError};
-use crate::ui::download::now_iso;
+use crate::ui::clock::now_iso;
 
 /// A storage matter the user must know about.
 #[derive(Clone, Debug, PartialEq)]
@@ -138,11 +138,11 @@ impl AppState {
         };
         let lang = storage::load_language().unwrap_or_default();
         AppState {
-            year: RwSignal::new(workspace.start_year(crate::ui::download::this_year())),
+            year: RwSignal::new(workspace.start_year(crate::ui::clock::this_year())),
             workspace: RwSignal::new(workspace),
             notice: RwSignal::new(notice),
             save_state: RwSignal::new(SaveState::Saved),
-            entry_as_of: RwSignal::new(crate::ui::download::today(lang)),
+            entry_as_of: RwSignal::new(crate::ui::clock::today(lang)),
             lang: RwSignal::new(lang),
             import_undo: RwSignal::new(None),
             sync: StoredValue::new(sync),

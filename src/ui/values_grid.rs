@@ -14,7 +14,6 @@ use crate::present::grid::{
     is_block, is_computed, periods, read_block,
 };
 use crate::route::{CellRef, Screen};
-use crate::ui::app::nav_label;
 use crate::ui::state::{AppState, SaveState, use_state};
 use crate::ui::widgets::{EmptyState, YearSelect};
 
@@ -160,7 +159,7 @@ pub fn ValuesScreen(
     };
 
     view! {
-        <h1>{nav_label(Screen::Values, lang)}</h1>
+        <h1>{Screen::Values.label(lang)}</h1>
         <div class="werkzeugleiste">
             <YearSelect any_year=true />
             <label for="datenstand">{lang.pick("Datenstand der Eingaben", "Data as of (for entries)")}</label>

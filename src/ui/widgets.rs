@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 
+use crate::core::calendar::Year;
 use crate::domain::attainment::Status;
-use crate::domain::calendar::Year;
 use crate::present::grid::{agreement_years_with, years_offered};
+use crate::present::status;
 use crate::route::Screen;
-use crate::ui::screens::empty_state;
 use crate::ui::state::use_state;
 
 /// `<label>Jahr</label><select>`: the years that have an agreement and the selected one (a new workspace shows
@@ -16,7 +16,7 @@ use crate::ui::state::use_state;
 pub fn YearSelect(#[prop(optional)] any_year: bool) -> impl IntoView {
     let state = use_state();
     let lang = state.lang.get_untracked();
-    let this_year = crate::ui::download::this_year();
+    let this_year = crate::ui::clock::this_year();
     let years = Memo::new(move |_| {
         let selected = state.year.get();
         state.workspace.with(|w| {
@@ -87,9 +87,9 @@ pub fn YearSelect(#[prop(optional)] any_year: bool) -> impl IntoView {
 pub fn StatusBadge(status: Status) -> impl IntoView {
     let lang = use_state().lang.get_untracked();
     view! {
-        <span class=format!("status status-{}", status.slug())>
-            <span class="status-symbol" aria-hidden="true">{status.icon()}</span>
-            {status.label(lang)}
+        <span class=format!("status status-{}", status::slug(status))>
+            <span class="status-symbol" aria-hidden="true">{status::icon(status)}</span>
+            {status::label(status, lang)}
         </span>
     }
 }
@@ -98,7 +98,7 @@ pub fn StatusBadge(status: Status) -> impl IntoView {
 #[component]
 pub fn EmptyState(screen: Screen, #[prop(optional, into)] extra: Option<String>) -> impl IntoView {
     let lang = use_state().lang.get_untracked();
-    let (headline, explanation) = empty_state(screen, lang);
+    let (headline, explanation) = screen.empty_state(lang);
     view! {
         <section class="leerzustand" aria-label=lang.pick("Hinweis", "Note")>
             <p class="leerzustand-titel">{headline}</p>

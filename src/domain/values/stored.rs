@@ -15,7 +15,7 @@ use serde::ser::SerializeSeq as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{Amount, Population, Revision, Value, ValueKey, Values};
-use crate::domain::calendar::{Date, Month, Year};
+use crate::core::calendar::{Date, Month, Year};
 use crate::domain::indicator::IndicatorCode;
 
 /// Slots of a row: the annual value and twelve months.

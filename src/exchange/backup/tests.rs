@@ -1,5 +1,5 @@
 use super::*;
-use crate::domain::calendar::{Month, Year};
+use crate::core::calendar::{Month, Year};
 use crate::domain::example::odenwaldkreis;
 use crate::domain::indicator::IndicatorCode;
 use crate::domain::values::{Amount, Population, ValueKey};
@@ -219,7 +219,7 @@ fn merge_takes_new_things_and_settles_each_conflict_by_datenstand() {
     ids.sort_unstable();
     ids.dedup();
     assert_eq!(ids.len(), n);
-    assert!(check(&merged, Lang::De).is_empty());
+    assert!(crate::domain::check::problems(&merged, Lang::De).is_empty());
     assert_eq!(
         report.summary(Lang::De),
         "Zusammenführen: 2 Werte neu, 1 durch neueren Datenstand ersetzt, 1 bleiben, 3 gleich; \

@@ -1,103 +1,16 @@
 //! Generated text for the balance ("Bilanz") and the overview: one sentence per target in the style of the seed
 //! ("Die Summe der Integrationen lag 2021 mit 718 über dem vereinbarten Zielwert von 690."), German and English,
-//! and the formatting of a target's figures by the unit of its indicator.
+//! and the readings of an ambiguous stated change.
 
-use super::agreement::{Bound, ChangeUnit, ManualStatus, Target, TargetFormat};
-use super::attainment::{Interpretation, Status, TargetResult};
-use super::calendar::Year;
-use super::indicator::{Indicator, Unit};
-use super::values::Population;
+use crate::core::calendar::Year;
+use crate::domain::agreement::{Bound, ChangeUnit, ManualStatus, Target, TargetFormat};
+use crate::domain::attainment::{Interpretation, Status, TargetResult};
+use crate::domain::indicator::Indicator;
+use crate::domain::names::{format_difference_at, format_value_at, precision};
+use crate::domain::values::Population;
 use crate::locale::{
-    Lang, NBSP, decimals_of, format_count, format_decimal, format_euro, format_percent,
-    format_signed_count, format_signed_decimal, format_signed_percent, month_year,
+    Lang, NBSP, format_decimal, format_percent, format_signed_percent, month_year,
 };
-
-/// A figure of an indicator as shown: "2.035", "58,0 %", "1.234,50 €".
-pub fn format_value(unit: Unit, value: f64, lang: Lang) -> String {
-    match unit {
-        Unit::Count | Unit::Persons => format_count(value, lang),
-        Unit::Euro => format_euro(value, lang),
-        Unit::Percent => format_percent(value, 1, lang),
-    }
-}
-
-/// A signed difference of two figures: "+28", "−5", "+0,5 Prozentpunkte", "+1.234,50 €".
-pub fn format_difference(unit: Unit, value: f64, lang: Lang) -> String {
-    match unit {
-        Unit::Count | Unit::Persons => format_signed_count(value, lang),
-        Unit::Euro => {
-            let text = format_euro(value, lang);
-            if value > 0.0 && format_signed_decimal(value, 2, lang).starts_with('+') {
-                format!("+{text}")
-            } else {
-                text
-            }
-        }
-        Unit::Percent => {
-            let points = match lang {
-                Lang::De => "Prozentpunkte",
-                Lang::En => "percentage points",
-            };
-            format!("{}{NBSP}{points}", format_signed_decimal(value, 1, lang))
-        }
-    }
-}
-
-/// A figure as shown with `decimals` places where they are given (a derived limit, see [`precision`]), else as
-/// [`format_value`] shows it.
-pub fn format_value_at(unit: Unit, value: f64, decimals: Option<usize>, lang: Lang) -> String {
-    match (decimals, unit) {
-        (None, _) => format_value(unit, value, lang),
-        (Some(d), Unit::Percent) => format_percent(value, d, lang),
-        (Some(d), Unit::Euro) if d > 2 => format!("{}{NBSP}€", format_decimal(value, d, lang)),
-        (Some(_), Unit::Euro) => format_euro(value, lang),
-        (Some(d), Unit::Count | Unit::Persons) => format_decimal(value, d, lang),
-    }
-}
-
-/// A signed difference with `decimals` places where they are given, else as [`format_difference`] shows it.
-pub fn format_difference_at(unit: Unit, value: f64, decimals: Option<usize>, lang: Lang) -> String {
-    match (decimals, unit) {
-        (None, _) | (Some(_), Unit::Euro) => format_difference(unit, value, lang),
-        (Some(d), Unit::Percent) => {
-            let points = lang.pick("Prozentpunkte", "percentage points");
-            format!("{}{NBSP}{points}", format_signed_decimal(value, d, lang))
-        }
-        (Some(d), Unit::Count | Unit::Persons) => format_signed_decimal(value, d, lang),
-    }
-}
-
-/// The decimal places that show a limit derived from the previous year (format 4) honestly: at least two for
-/// rates and euros, one for a count or stock that is not whole, none for a whole one; and more while the actual
-/// (or the forecast) and the limit, or their difference, would look the same ("18,60 %" below "18,62 %", not
-/// "18,6 %" below "18,6 %"). `None` for a stated target, whose figures show as usual.
-pub fn precision(target: &Target, result: &TargetResult, unit: Unit) -> Option<usize> {
-    if !matches!(target.format, TargetFormat::ChangeVsPreviousYear { .. }) {
-        return None;
-    }
-    let limit = result.target_value?;
-    let mut decimals = match unit {
-        Unit::Percent | Unit::Euro => 2,
-        Unit::Count | Unit::Persons if decimals_of(limit, 6) == 0 => 0,
-        Unit::Count | Unit::Persons => 1,
-    };
-    let pairs = [
-        (result.actual, result.target_to_date),
-        (result.forecast.map(|f| f.value), Some(limit)),
-    ];
-    let rounded = |v: f64, d: usize| (v * 10f64.powi(d as i32)).round();
-    for (a, b) in pairs {
-        if let (Some(a), Some(b)) = (a, b) {
-            while decimals < 6
-                && a != b
-                && (rounded(a, decimals) == rounded(b, decimals) || rounded(a - b, decimals) == 0.0)
-            {
-                decimals += 1;
-            }
-        }
-    }
-    Some(decimals)
-}
 
 /// Upper-cases the first letter (sentences start with the indicator's phrase).
 fn capitalised(text: &str) -> String {
@@ -302,13 +215,13 @@ pub fn sentence(
         text.push_str(&match lang {
             Lang::De => format!(
                 " Prognose zum Jahresende ({}): {} bei einem Zielwert von {}; {verdict_de}.",
-                f.method.label_de(),
+                super::status::method_label(f.method, lang),
                 value(f.value),
                 value(t)
             ),
             Lang::En => format!(
                 " Year-end forecast ({}): {} against a target of {}; {verdict_en}.",
-                f.method.label_en(),
+                super::status::method_label(f.method, lang),
                 value(f.value),
                 value(t)
             ),
@@ -482,9 +395,4 @@ pub fn interpretation_text(
         Lang::De => format!("Lesarten der Veränderung – {}.", readings.join(" | ")),
         Lang::En => format!("Readings of the change – {}.", readings.join(" | ")),
     }
-}
-
-/// Whether the status is a final verdict (used to label the balance).
-pub fn is_verdict(status: Status) -> bool {
-    matches!(status, Status::Achieved | Status::Missed)
 }
