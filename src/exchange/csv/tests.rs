@@ -1,3 +1,4 @@
+use super::write::*;
 use super::*;
 use crate::domain::example::odenwaldkreis;
 use crate::domain::indicator::IndicatorCode;
