@@ -101,8 +101,6 @@ pub struct Change {
     pub percent: Option<f64>,
 }
 
-/// A consistency warning.
-
 /// Monthly values beside an annual value: the annual value counts, the months add up to `figure`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct MonthsBeside {

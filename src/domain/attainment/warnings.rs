@@ -3,6 +3,7 @@
 
 use super::*;
 
+/// A consistency warning.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Warning {
     /// Targets for women and men do not add up to the total.
