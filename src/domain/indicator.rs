@@ -126,92 +126,14 @@ pub fn plausible_limit(unit: Unit) -> f64 {
     }
 }
 
-/// Why a value cannot be a figure of its indicator.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum AmountError {
-    /// Not a finite number.
-    NotFinite,
-    /// Below zero where the unit has no negative figures (counts, persons, parts of a quota).
-    Negative(f64),
-    /// Beyond [`plausible_limit`].
-    TooLarge { value: f64, limit: f64 },
-    /// Numerator and denominator that give a rate beyond [`plausible_limit`] of a percentage.
-    RateTooLarge {
-        numerator: f64,
-        denominator: f64,
-        rate: f64,
-    },
-    /// Numerator and denominator where the indicator takes one number.
-    NotAQuota,
-}
-
-impl AmountError {
-    /// The reason in `lang`, numbers written the language's way.
-    pub fn message(&self, lang: Lang) -> String {
-        use crate::locale::{format_decimal, format_for_input};
-        match *self {
-            AmountError::NotFinite => {
-                crate::tr!(lang, "keine endliche Zahl", "not a finite number")
-            }
-            AmountError::Negative(v) => {
-                let v = format_for_input(v, lang);
-                crate::tr!(
-                    lang,
-                    "{v} ist negativ; diese Kennzahl hat keine negativen Werte",
-                    "{v} is negative; this indicator has no negative figures"
-                )
-            }
-            AmountError::TooLarge { value, limit } => {
-                // A number of hundreds of digits is named by its length, not written out.
-                let value = if value.abs() < 1e15 {
-                    format_decimal(value, 0, lang)
-                } else {
-                    let digits = value.abs().log10().floor() as i64 + 1;
-                    crate::tr!(
-                        lang,
-                        "eine Zahl mit {digits} Stellen",
-                        "a number of {digits} digits"
-                    )
-                };
-                let limit = format_decimal(limit, 0, lang);
-                crate::tr!(
-                    lang,
-                    "{value} ist größer, als diese Kennzahl sein kann (höchstens {limit})",
-                    "{value} is larger than this indicator can be (at most {limit})"
-                )
-            }
-            AmountError::RateTooLarge {
-                numerator,
-                denominator,
-                rate,
-            } => {
-                let (n, d) = (
-                    format_for_input(numerator, lang),
-                    format_for_input(denominator, lang),
-                );
-                let rate = format_decimal(rate, 0, lang);
-                let limit = format_decimal(plausible_limit(Unit::Percent), 0, lang);
-                crate::tr!(
-                    lang,
-                    "Zähler {n} und Nenner {d} ergeben eine Quote von {rate} %; möglich sind höchstens {limit} %",
-                    "numerator {n} and denominator {d} give a rate of {rate} %; at most {limit} % is possible"
-                )
-            }
-            AmountError::NotAQuota => crate::tr!(
-                lang,
-                "diese Kennzahl ist keine Quote und hat keinen Zähler und Nenner",
-                "this indicator is no rate and has no numerator and denominator"
-            ),
-        }
-    }
-}
+pub use super::amount::AmountError;
 
 impl Indicator {
     /// Whether `amount` can be a figure of this indicator: finite, not negative where the unit has no negative
     /// figures, within [`plausible_limit`]; a quota's parts are counts, and the rate they give (as the engine
     /// reads a month: × 12 for Σ/Ø quotas) is within the limit of a percentage.
-    pub fn check_amount(&self, amount: super::values::Amount) -> Result<(), AmountError> {
-        use super::values::Amount;
+    pub fn check_amount(&self, amount: super::amount::Amount) -> Result<(), AmountError> {
+        use super::amount::Amount;
         let bounded = |v: f64, unit: Unit| {
             if !v.is_finite() {
                 Err(AmountError::NotFinite)
@@ -252,6 +174,7 @@ impl Indicator {
                             numerator,
                             denominator,
                             rate,
+                            limit: plausible_limit(Unit::Percent),
                         })
                     }
                     _ => Ok(()),

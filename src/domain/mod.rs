@@ -1,7 +1,8 @@
-//! The domain: indicators, agreements, values, the attainment engine and the balance text. Plain Rust: never
+//! The domain: indicators, agreements, values, the attainment engine and the names of figures. Plain Rust: never
 //! imports leptos, web-sys or gloo, so that `cargo test` covers it natively.
 
 pub mod agreement;
+pub mod amount;
 pub mod attainment;
 pub mod check;
 pub mod editing;

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use super::amount::Amount;
 use super::indicator::IndicatorCode;
 use crate::core::calendar::{Date, Month, Year};
 use crate::locale::Lang;
@@ -45,47 +46,6 @@ impl Population {
             Population::Total => "Total",
             Population::Women => "Women",
             Population::Men => "Men",
-        }
-    }
-}
-
-/// A value's number: a plain figure, or numerator and denominator of a quota.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Amount {
-    Number(f64),
-    Ratio { numerator: f64, denominator: f64 },
-}
-
-impl Amount {
-    /// A finite number, or a German reason.
-    pub fn number(value: f64) -> Result<Amount, String> {
-        if value.is_finite() {
-            Ok(Amount::Number(value))
-        } else {
-            Err("Der Wert ist keine endliche Zahl.".into())
-        }
-    }
-    /// A quota's parts: finite, not negative.
-    pub fn ratio(numerator: f64, denominator: f64) -> Result<Amount, String> {
-        if !numerator.is_finite() || !denominator.is_finite() {
-            return Err("Zähler und Nenner müssen endliche Zahlen sein.".into());
-        }
-        if numerator < 0.0 || denominator < 0.0 {
-            return Err("Zähler und Nenner dürfen nicht negativ sein.".into());
-        }
-        Ok(Amount::Ratio {
-            numerator,
-            denominator,
-        })
-    }
-    /// The figure as shown: the number, or the quota in percent (`None` for a zero denominator).
-    pub fn as_figure(self) -> Option<f64> {
-        match self {
-            Amount::Number(v) => Some(v),
-            Amount::Ratio {
-                numerator,
-                denominator,
-            } => (denominator != 0.0).then(|| numerator * 100.0 / denominator),
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use super::Lang;
 use crate::core::calendar::{Date, Month, Year};
+use crate::tr;
 
 const MONTHS_DE: [&str; 12] = [
     "Januar",
@@ -68,37 +69,57 @@ pub fn format_date(date: Date, lang: Lang) -> String {
     }
 }
 
+/// Why a typed date was not taken.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DateError {
+    /// Nothing typed.
+    Empty,
+    /// Not a date in the form the language writes (the text as typed, trimmed).
+    Invalid(String),
+}
+
+impl DateError {
+    /// The reason in `lang`, with the form `lang` expects.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            DateError::Empty => tr!(
+                lang,
+                "Bitte ein Datum eingeben (TT.MM.JJJJ).",
+                "Please enter a date (DD/MM/YYYY)."
+            ),
+            DateError::Invalid(text) => tr!(
+                lang,
+                "„{text}“ ist kein gültiges Datum. Bitte TT.MM.JJJJ eingeben, z. B. 31.05.2022.",
+                "“{text}” is not a valid date. Please enter DD/MM/YYYY, e.g. 31/05/2022."
+            ),
+        }
+    }
+}
+
 /// Reads a date as typed in the UI's language: German as [`parse_date`]; English "31/05/2022" (British
-/// order, as [`format_date`] writes it) or ISO, with an English message otherwise.
-pub fn parse_date_in(input: &str, lang: Lang) -> Result<Date, String> {
+/// order, as [`format_date`] writes it) or ISO.
+pub fn parse_date_in(input: &str, lang: Lang) -> Result<Date, DateError> {
     match lang {
         Lang::De => parse_date(input),
         Lang::En => {
             let text = input.trim();
-            if text.is_empty() {
-                return Err("Please enter a date (DD/MM/YYYY).".into());
-            }
-            let german: String = text.replace('/', ".");
             if text.contains('.') {
-                return Err(format!(
-                    "“{text}” is not a valid date. Please enter DD/MM/YYYY, e.g. 31/05/2022."
-                ));
+                return Err(DateError::Invalid(text.to_owned()));
             }
-            parse_date(&german).map_err(|_| {
-                format!("“{text}” is not a valid date. Please enter DD/MM/YYYY, e.g. 31/05/2022.")
+            parse_date(&text.replace('/', ".")).map_err(|e| match e {
+                DateError::Empty => DateError::Empty,
+                DateError::Invalid(_) => DateError::Invalid(text.to_owned()),
             })
         }
     }
 }
 
-/// Reads "31.05.2022", "1.5.2022", "31.05.22" (20xx) or ISO "2022-05-31"; German message otherwise.
-pub fn parse_date(input: &str) -> Result<Date, String> {
+/// Reads "31.05.2022", "1.5.2022", "31.05.22" (20xx) or ISO "2022-05-31".
+pub fn parse_date(input: &str) -> Result<Date, DateError> {
     let text = input.trim();
-    let invalid = || {
-        format!("„{text}“ ist kein gültiges Datum. Bitte TT.MM.JJJJ eingeben, z. B. 31.05.2022.")
-    };
+    let invalid = || DateError::Invalid(text.to_owned());
     if text.is_empty() {
-        return Err("Bitte ein Datum eingeben (TT.MM.JJJJ).".into());
+        return Err(DateError::Empty);
     }
     if let Some(date) = Date::from_iso(text) {
         return Ok(date);
@@ -149,7 +170,7 @@ mod tests {
         assert_eq!(parse_date("2022-05-31"), Ok(d));
         assert_eq!(
             parse_date("1.1.2023"),
-            Date::new(2023, 1, 1).ok_or_else(String::new)
+            Date::new(2023, 1, 1).ok_or(DateError::Empty)
         );
         for bad in [
             "31.02.2022",
@@ -160,11 +181,11 @@ mod tests {
             "131.05.2022",
             "31..2022",
         ] {
-            let err = parse_date(bad).unwrap_err();
+            let err = parse_date(bad).unwrap_err().message(Lang::De);
             assert!(err.contains("kein gültiges Datum"), "{bad}: {err}");
         }
         assert_eq!(
-            parse_date(""),
+            parse_date("").map_err(|e| e.message(Lang::De)),
             Err("Bitte ein Datum eingeben (TT.MM.JJJJ).".into())
         );
     }
@@ -176,7 +197,7 @@ mod tests {
         assert_eq!(parse_date_in("2022-05-31", Lang::En), Ok(d));
         assert_eq!(parse_date_in("31.05.2022", Lang::De), Ok(d));
         assert_eq!(
-            parse_date_in("31.05.2022", Lang::En),
+            parse_date_in("31.05.2022", Lang::En).map_err(|e| e.message(Lang::En)),
             Err(
                 "“31.05.2022” is not a valid date. Please enter DD/MM/YYYY, e.g. 31/05/2022."
                     .into()
@@ -184,7 +205,7 @@ mod tests {
         );
         assert!(parse_date_in("31/02/2022", Lang::En).is_err());
         assert_eq!(
-            parse_date_in(" ", Lang::En),
+            parse_date_in(" ", Lang::En).map_err(|e| e.message(Lang::En)),
             Err("Please enter a date (DD/MM/YYYY).".into())
         );
     }

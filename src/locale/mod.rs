@@ -5,7 +5,9 @@
 mod calendar;
 mod number;
 
-pub use calendar::{format_date, month_abbr, month_name, month_year, parse_date, parse_date_in};
+pub use calendar::{
+    DateError, format_date, month_abbr, month_name, month_year, parse_date, parse_date_in,
+};
 pub use number::{
     NumberError, decimals_of, format_count, format_decimal, format_euro, format_for_input,
     format_percent, format_signed_count, format_signed_decimal, format_signed_percent,

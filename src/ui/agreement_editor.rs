@@ -277,7 +277,7 @@ fn AgreementForm(
                     }
                 });
             }
-            Err(e) => signed_error.set(e),
+            Err(e) => signed_error.set(e.message(lang)),
         }
     };
     let delete_agreement = move |_| {

@@ -75,10 +75,13 @@ fn commit(
     );
     let as_of = match as_of_text.trim() {
         "" => None,
-        t => Some(
-            parse_date_in(t, lang)
-                .map_err(|e| format!("{}: {e}", lang.pick("Datenstand", "Data as of")))?,
-        ),
+        t => Some(parse_date_in(t, lang).map_err(|e| {
+            format!(
+                "{}: {}",
+                lang.pick("Datenstand", "Data as of"),
+                e.message(lang)
+            )
+        })?),
     };
     let year = state.year.get_untracked();
     let result = state
@@ -148,7 +151,7 @@ pub fn ValuesScreen(
         if t.trim().is_empty() {
             None
         } else {
-            parse_date_in(&t, lang).err()
+            parse_date_in(&t, lang).err().map(|e| e.message(lang))
         }
     });
     let on_add = move |ev: leptos::ev::Event| {

@@ -15,6 +15,7 @@ use serde::ser::SerializeSeq as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{Amount, Population, Revision, Value, ValueKey, Values};
+use crate::core::Lang;
 use crate::core::calendar::{Date, Month, Year};
 use crate::domain::indicator::IndicatorCode;
 
@@ -59,8 +60,12 @@ fn amount(
 ) -> Result<Option<Amount>, String> {
     match (wert, zaehler, nenner) {
         (None, None, None) => Ok(None),
-        (Some(v), None, None) => Amount::number(v).map(Some),
-        (None, Some(n), Some(d)) => Amount::ratio(n, d).map(Some),
+        // The details of a malformed store name its German fields, in German, inside a message in the
+        // user's language (`LoadError::Invalid`).
+        (Some(v), None, None) => Amount::number(v).map(Some).map_err(|e| e.message(Lang::De)),
+        (None, Some(n), Some(d)) => Amount::ratio(n, d)
+            .map(Some)
+            .map_err(|e| e.message(Lang::De)),
         _ => Err("ein Wert braucht entweder „werte“ oder „zaehler“ und „nenner“".into()),
     }
 }

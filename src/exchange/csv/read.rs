@@ -278,7 +278,7 @@ pub(super) fn read_amount(
     if indicator.is_quota() && numerator.is_empty() && denominator.is_empty() && !value.is_empty() {
         // A published rate ("20,0 %") stands as a rate.
         let rate = parse(lang.pick("Wert", "value"), value)?;
-        return bounded(Amount::number(rate).map_err(|e| e.to_string())?);
+        return bounded(Amount::number(rate).map_err(|e| e.message(lang))?);
     }
     if indicator.is_quota() {
         if numerator.is_empty() || denominator.is_empty() {
@@ -299,13 +299,7 @@ pub(super) fn read_amount(
                     .join("; "));
             }
         };
-        let amount = Amount::ratio(n, d).map_err(|_| {
-            lang.pick(
-                "Zähler und Nenner dürfen nicht negativ sein",
-                "numerator and denominator must not be negative",
-            )
-            .to_owned()
-        })?;
+        let amount = Amount::ratio(n, d).map_err(|e| e.message(lang))?;
         if !value.is_empty() {
             let given = parse(lang.pick("Wert", "value"), value)?;
             let fits = amount.as_figure().is_some_and(|quota| {
@@ -336,7 +330,7 @@ pub(super) fn read_amount(
         return Err(lang.pick("der Wert fehlt", "the value is missing").into());
     }
     let v = parse(lang.pick("Wert", "value"), value)?;
-    bounded(Amount::number(v).map_err(|e| e.to_string())?)
+    bounded(Amount::number(v).map_err(|e| e.message(lang))?)
 }
 
 /// Why a number in the file is not one, in the UI's language but by the file's notation: a German file read in
