@@ -36,31 +36,31 @@ pub enum StorageError {
 impl StorageError {
     /// The message shown to the user.
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (StorageError::Unavailable, Lang::De) => "Der Browser erlaubt dieser Seite keinen lokalen Speicher. \
-                Ihre Eingaben bleiben nur bis zum Schließen des Tabs erhalten; sichern Sie sie als Datei."
-                .into(),
-            (StorageError::Unavailable, Lang::En) => "The browser gives this page no local storage. \
+        match self {
+            StorageError::Unavailable => tr!(
+                lang,
+                "Der Browser erlaubt dieser Seite keinen lokalen Speicher. \
+                Ihre Eingaben bleiben nur bis zum Schließen des Tabs erhalten; sichern Sie sie als Datei.",
+                "The browser gives this page no local storage. \
                 Your entries last only until the tab is closed; save them to a file."
-                .into(),
-            (StorageError::QuotaExceeded, Lang::De) => "Der lokale Speicher des Browsers ist voll. \
-                Die letzte Änderung ist nur im Arbeitsspeicher; sichern Sie den Arbeitsbereich als Datei."
-                .into(),
-            (StorageError::QuotaExceeded, Lang::En) => "The browser's local storage is full. \
-                The last change is only in memory; save the workspace to a file."
-                .into(),
-            (StorageError::Unreadable(detail), Lang::De) => format!(
-                "Die gespeicherten Daten können nicht gelesen werden ({detail}). Sie bleiben unverändert erhalten."
             ),
-            (StorageError::Unreadable(detail), Lang::En) => format!(
+            StorageError::QuotaExceeded => tr!(
+                lang,
+                "Der lokale Speicher des Browsers ist voll. \
+                Die letzte Änderung ist nur im Arbeitsspeicher; sichern Sie den Arbeitsbereich als Datei.",
+                "The browser's local storage is full. \
+                The last change is only in memory; save the workspace to a file."
+            ),
+            StorageError::Unreadable(detail) => tr!(
+                lang,
+                "Die gespeicherten Daten können nicht gelesen werden ({detail}). Sie bleiben unverändert erhalten.",
                 "The stored data cannot be read ({detail}). It is kept unchanged."
             ),
-            (StorageError::Browser(detail), Lang::De) => {
-                format!("Der Browser meldet einen Speicherfehler: {detail}")
-            }
-            (StorageError::Browser(detail), Lang::En) => {
-                format!("The browser reports a storage error: {detail}")
-            }
+            StorageError::Browser(detail) => tr!(
+                lang,
+                "Der Browser meldet einen Speicherfehler: {detail}",
+                "The browser reports a storage error: {detail}"
+            ),
         }
     }
 }
@@ -162,6 +162,7 @@ pub fn remove(name: &str) -> Result<(), StorageError> {
 // --- The workspace document ---------------------------------------------------------------------------------
 
 use crate::persistence::{self, ASIDE, DOCUMENT, SAVE_LOCK, Startup};
+use crate::tr;
 
 /// What storage holds at start-up (see [`persistence::startup`]).
 pub fn load_startup() -> Result<Startup, StorageError> {

@@ -377,8 +377,7 @@ fn the_example_banner_and_the_discard_warning_count_own_entries() {
         discard_warning(&example::own_entries(&ws), Lang::De),
         "Das Beispiel wird dabei verworfen; Sie können das direkt danach rückgängig machen."
     );
-    ws.copy_agreement(AgreementId(2), y(2023), Lang::De)
-        .unwrap();
+    ws.copy_agreement(AgreementId(2), y(2023)).unwrap();
     for m in 1..=2 {
         record(
             &mut ws,

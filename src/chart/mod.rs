@@ -155,10 +155,12 @@ pub fn table(spec: &ChartSpec) -> Table {
         })
         .collect();
     Table {
-        caption: match lang {
-            Lang::De => format!("Daten zum Diagramm: {}", spec.title),
-            Lang::En => format!("Data of the chart: {}", spec.title),
-        },
+        caption: tr!(
+            lang,
+            "Daten zum Diagramm: {}",
+            "Data of the chart: {}",
+            spec.title
+        ),
         headers,
         rows,
     }
@@ -307,10 +309,11 @@ fn course(
     let mut series = Vec::new();
     let title_text;
     if accumulates {
-        title_text = match lang {
-            Lang::De => format!("{name}: kumuliertes Ist, Soll-Pfad und Prognose {year}"),
-            Lang::En => format!("{name}: cumulative actual, target path and forecast {year}"),
-        };
+        title_text = tr!(
+            lang,
+            "{name}: kumuliertes Ist, Soll-Pfad und Prognose {year}",
+            "{name}: cumulative actual, target path and forecast {year}"
+        );
         series.push(Series {
             name: lang.pick("Ist kumuliert", "Actual, cumulative").to_owned(),
             mark: Mark::Line(Dash::Solid),
@@ -344,15 +347,17 @@ fn course(
                 lang.pick("Quote bis dahin", "Rate to date"),
             ),
         };
-        title_text = match (lang, r.bound) {
-            (Lang::De, Some(Bound::AtMost)) => {
-                format!("{name}: Monatswerte, Durchschnitt und Obergrenze {year}")
-            }
-            (Lang::En, Some(Bound::AtMost)) => {
-                format!("{name}: monthly figures, average and cap {year}")
-            }
-            (Lang::De, _) => format!("{name}: Monatswerte und Stand bis dahin {year}"),
-            (Lang::En, _) => format!("{name}: monthly figures and level to date {year}"),
+        title_text = match r.bound {
+            Some(Bound::AtMost) => tr!(
+                lang,
+                "{name}: Monatswerte, Durchschnitt und Obergrenze {year}",
+                "{name}: monthly figures, average and cap {year}"
+            ),
+            _ => tr!(
+                lang,
+                "{name}: Monatswerte und Stand bis dahin {year}",
+                "{name}: monthly figures and level to date {year}"
+            ),
         };
         series.push(Series {
             name: monthly.to_owned(),

@@ -7,6 +7,7 @@ use super::indicator::{Indicator, IndicatorCode, Unit};
 use super::values::Population;
 use crate::core::calendar::{Date, Year};
 use crate::locale::Lang;
+use crate::tr;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -138,21 +139,13 @@ pub enum Category {
 }
 
 impl Category {
-    pub fn label_de(self) -> &'static str {
-        match self {
-            Category::Federal => "Bundesziel",
-            Category::State => "landesspezifisches Ziel",
-            Category::Local => "lokales Ziel",
-            Category::Qualitative => "qualitatives Ziel",
-        }
-    }
     /// The category's name in `lang`, as lists write it next to the format ("federal target").
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Category::Federal => lang.pick(self.label_de(), "federal target"),
-            Category::State => lang.pick(self.label_de(), "state target"),
-            Category::Local => lang.pick(self.label_de(), "local target"),
-            Category::Qualitative => lang.pick(self.label_de(), "qualitative goal"),
+            Category::Federal => lang.pick("Bundesziel", "federal target"),
+            Category::State => lang.pick("landesspezifisches Ziel", "state target"),
+            Category::Local => lang.pick("lokales Ziel", "local target"),
+            Category::Qualitative => lang.pick("qualitatives Ziel", "qualitative goal"),
         }
     }
 }
@@ -176,17 +169,11 @@ pub enum ChangeUnit {
 }
 
 impl ChangeUnit {
-    pub fn label_de(self) -> &'static str {
-        match self {
-            ChangeUnit::Percent => "%",
-            ChangeUnit::PercentagePoints => "Prozentpunkte",
-        }
-    }
     /// The unit's name in `lang`: "%", "Prozentpunkte" / "percentage points".
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             ChangeUnit::Percent => "%",
-            ChangeUnit::PercentagePoints => lang.pick(self.label_de(), "percentage points"),
+            ChangeUnit::PercentagePoints => lang.pick("Prozentpunkte", "percentage points"),
         }
     }
     /// `base` changed by `change` in this unit ("um 1,8 Prozentpunkte" / "um 1,8 %").
@@ -393,31 +380,24 @@ impl TargetFormat {
         }
     }
 
-    /// The German name of the format, as the editor lists it.
-    pub fn label_de(&self) -> &'static str {
-        match self {
-            TargetFormat::Minimum { .. } => "Mindestwert",
-            TargetFormat::Maximum { .. } => "Obergrenze",
-            TargetFormat::QuotaIncrease { .. } => "Quote mit Zielwert",
-            TargetFormat::ChangeVsPreviousYear { .. } => "Veränderung zum Vorjahr",
-            TargetFormat::QuotaRelativeChange { .. } => "relative Veränderung einer Quote",
-            TargetFormat::Monitoring { .. } => "Monitoring",
-            TargetFormat::Qualitative { .. } => "qualitatives Ziel",
-        }
-    }
-
     /// The name of the format in `lang` ("Mindestwert" / "minimum").
     pub fn label(&self, lang: Lang) -> &'static str {
-        let en = match self {
-            TargetFormat::Minimum { .. } => "minimum",
-            TargetFormat::Maximum { .. } => "cap",
-            TargetFormat::QuotaIncrease { .. } => "rate with target value",
-            TargetFormat::ChangeVsPreviousYear { .. } => "change on the previous year",
-            TargetFormat::QuotaRelativeChange { .. } => "relative change of a rate",
-            TargetFormat::Monitoring { .. } => "monitoring",
-            TargetFormat::Qualitative { .. } => "qualitative goal",
-        };
-        lang.pick(self.label_de(), en)
+        match self {
+            TargetFormat::Minimum { .. } => lang.pick("Mindestwert", "minimum"),
+            TargetFormat::Maximum { .. } => lang.pick("Obergrenze", "cap"),
+            TargetFormat::QuotaIncrease { .. } => {
+                lang.pick("Quote mit Zielwert", "rate with target value")
+            }
+            TargetFormat::ChangeVsPreviousYear { .. } => {
+                lang.pick("Veränderung zum Vorjahr", "change on the previous year")
+            }
+            TargetFormat::QuotaRelativeChange { .. } => lang.pick(
+                "relative Veränderung einer Quote",
+                "relative change of a rate",
+            ),
+            TargetFormat::Monitoring { .. } => lang.pick("Monitoring", "monitoring"),
+            TargetFormat::Qualitative { .. } => lang.pick("qualitatives Ziel", "qualitative goal"),
+        }
     }
 }
 
@@ -503,10 +483,11 @@ impl Target {
         for (figure, value) in &numbers {
             if !value.is_finite() {
                 let name = figure.label(lang);
-                problems.push(match lang {
-                    Lang::De => format!("{name}: keine gültige Zahl."),
-                    Lang::En => format!("{name}: not a valid number."),
-                });
+                problems.push(tr!(
+                    lang,
+                    "{name}: keine gültige Zahl.",
+                    "{name}: not a valid number."
+                ));
                 continue;
             }
             // A change is a percentage (or points); the other figures are in the indicator's unit.
@@ -527,15 +508,12 @@ impl Target {
         }
         if let Some(subject) = self.format.subject() {
             match indicator {
-                None => problems.push(match lang {
-                    Lang::De => {
-                        format!("Die Kennzahl „{}“ ist nicht im Katalog.", subject.indicator)
-                    }
-                    Lang::En => format!(
-                        "The indicator “{}” is not in the catalogue.",
-                        subject.indicator
-                    ),
-                }),
+                None => problems.push(tr!(
+                    lang,
+                    "Die Kennzahl „{}“ ist nicht im Katalog.",
+                    "The indicator “{}” is not in the catalogue.",
+                    subject.indicator
+                )),
                 Some(ind) => {
                     let is_quota_format = matches!(
                         self.format,
@@ -544,25 +522,22 @@ impl Target {
                     );
                     if is_quota_format && ind.unit != Unit::Percent {
                         let format = self.format.label(lang);
-                        problems.push(match lang {
-                            Lang::De => format!(
-                                "Das Format „{format}“ passt nur zu Quoten; „{}“ ist keine Quote.",
-                                ind.name
-                            ),
-                            Lang::En => format!(
-                                "The format “{format}” only applies to rates; “{}” is not a rate.",
-                                ind.name
-                            ),
-                        });
+                        problems.push(tr!(
+                            lang,
+                            "Das Format „{format}“ passt nur zu Quoten; „{}“ ist keine Quote.",
+                            "The format “{format}” only applies to rates; “{}” is not a rate.",
+                            ind.name
+                        ));
                     }
                     if ind.unit != Unit::Percent {
                         for (figure, value) in &numbers {
                             if *value < 0.0 && *figure != Figure::Change {
                                 let name = figure.label(lang);
-                                problems.push(match lang {
-                                    Lang::De => format!("{name} darf nicht negativ sein."),
-                                    Lang::En => format!("{name} must not be negative."),
-                                });
+                                problems.push(tr!(
+                                    lang,
+                                    "{name} darf nicht negativ sein.",
+                                    "{name} must not be negative."
+                                ));
                             }
                         }
                     }

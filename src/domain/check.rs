@@ -4,10 +4,11 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use super::indicator::{is_builtin, validate_user_code};
+use super::indicator::validate_user_code;
 use super::names::describe_key;
 use super::workspace::Workspace;
 use crate::locale::Lang;
+use crate::tr;
 
 /// What the app itself never produces but a hand-edited file or store might: the reasons, each a sentence in
 /// `lang`; empty when the workspace can be trusted.
@@ -17,18 +18,13 @@ pub fn problems(workspace: &Workspace, lang: Lang) -> Vec<String> {
     for indicator in &workspace.indicators {
         let code = indicator.code.as_str();
         if let Err(reason) = validate_user_code(code) {
-            problems.push(match lang {
-                Lang::De => reason,
-                Lang::En if is_builtin(code) => {
-                    format!("“{code}” is already a built-in indicator.")
-                }
-                Lang::En => format!("“{code}” is not a valid indicator code."),
-            });
+            problems.push(reason.message(lang));
         } else if !own.insert(code.to_ascii_uppercase()) {
-            problems.push(match lang {
-                Lang::De => format!("Die eigene Kennzahl „{code}“ ist doppelt definiert."),
-                Lang::En => format!("The own indicator “{code}” is defined twice."),
-            });
+            problems.push(tr!(
+                lang,
+                "Die eigene Kennzahl „{code}“ ist doppelt definiert.",
+                "The own indicator “{code}” is defined twice."
+            ));
         }
     }
     let catalogue = workspace.catalogue();
@@ -38,41 +34,38 @@ pub fn problems(workspace: &Workspace, lang: Lang) -> Vec<String> {
     for agreement in &workspace.agreements {
         let year = agreement.year;
         if !agreement_ids.insert(agreement.id) {
-            problems.push(match lang {
-                Lang::De => format!("Die Nummer der Zielvereinbarung {year} ist doppelt vergeben."),
-                Lang::En => format!("The number of the {year} agreement is used twice."),
-            });
+            problems.push(tr!(
+                lang,
+                "Die Nummer der Zielvereinbarung {year} ist doppelt vergeben.",
+                "The number of the {year} agreement is used twice."
+            ));
         }
         if !years.insert(year) {
-            problems.push(match lang {
-                Lang::De => format!("Für {year} gibt es mehr als eine Zielvereinbarung."),
-                Lang::En => format!("There is more than one agreement for {year}."),
-            });
+            problems.push(tr!(
+                lang,
+                "Für {year} gibt es mehr als eine Zielvereinbarung.",
+                "There is more than one agreement for {year}."
+            ));
         }
         for target in &agreement.targets {
             if !target_ids.insert(target.id) {
-                problems.push(match lang {
-                    Lang::De => format!(
-                        "Eine Zielnummer in der Zielvereinbarung {year} ist doppelt vergeben."
-                    ),
-                    Lang::En => format!("A target number in the {year} agreement is used twice."),
-                });
+                problems.push(tr!(
+                    lang,
+                    "Eine Zielnummer in der Zielvereinbarung {year} ist doppelt vergeben.",
+                    "A target number in the {year} agreement is used twice."
+                ));
             }
             let indicator = target
                 .format
                 .subject()
                 .map(|s| (s, catalogue.get(s.indicator.as_str())));
             if let Some((subject, None)) = indicator {
-                problems.push(match lang {
-                    Lang::De => format!(
-                        "Ein Ziel der Zielvereinbarung {year} nennt die unbekannte Kennzahl „{}“.",
-                        subject.indicator
-                    ),
-                    Lang::En => format!(
-                        "A target of the {year} agreement names the unknown indicator “{}”.",
-                        subject.indicator
-                    ),
-                });
+                problems.push(tr!(
+                    lang,
+                    "Ein Ziel der Zielvereinbarung {year} nennt die unbekannte Kennzahl „{}“.",
+                    "A target of the {year} agreement names the unknown indicator “{}”.",
+                    subject.indicator
+                ));
                 continue;
             }
             for reason in target.validate(indicator.and_then(|(_, i)| i), lang) {
@@ -97,10 +90,11 @@ pub fn problems(workspace: &Workspace, lang: Lang) -> Vec<String> {
         }
     }
     for code in unknown {
-        problems.push(match lang {
-            Lang::De => format!("Es gibt Werte der unbekannten Kennzahl „{code}“."),
-            Lang::En => format!("There are values of the unknown indicator “{code}”."),
-        });
+        problems.push(tr!(
+            lang,
+            "Es gibt Werte der unbekannten Kennzahl „{code}“.",
+            "There are values of the unknown indicator “{code}”."
+        ));
     }
     problems
 }

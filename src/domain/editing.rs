@@ -1,27 +1,76 @@
 //! Changes to agreements and targets as the editor makes them: create, copy from the previous year, delete
 //! with undo, add/replace/remove targets. Every operation checks first and changes nothing when it refuses;
-//! its reason comes in the UI's language.
+//! its reason is an [`EditError`], which says itself in either language.
 
 use super::agreement::{Agreement, AgreementId, ManualStatus, Target, TargetFormat, TargetId};
-use super::indicator::{Aggregation, Indicator, is_builtin, validate_user_code};
+use super::indicator::{Aggregation, CodeError, Indicator, validate_user_code};
 use super::workspace::Workspace;
 use crate::core::calendar::Year;
 use crate::locale::Lang;
+use crate::tr;
 
-/// "Für 2022 gibt es bereits eine Zielvereinbarung." in `lang`.
-fn year_taken(year: Year, lang: Lang) -> String {
-    match lang {
-        Lang::De => format!("Für {year} gibt es bereits eine Zielvereinbarung."),
-        Lang::En => format!("There is already a target agreement for {year}."),
-    }
+/// Why an edit was refused; nothing changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditError {
+    /// The year has an agreement already.
+    YearTaken(Year),
+    /// The agreement to copy was deleted meanwhile.
+    SourceGone,
+    /// The agreement was deleted meanwhile.
+    AgreementGone,
+    /// A deleted agreement cannot come back: its year got another one meanwhile.
+    YearTakenMeanwhile(Year),
+    /// The code of an own indicator is not allowed.
+    Code(CodeError),
+    /// An own indicator with this code exists (compared without case).
+    CodeTaken(String),
+    /// An own indicator needs a name.
+    NameMissing,
+    /// The base of a change indicator has no values of its own.
+    BaseWithoutValues(String),
 }
 
-fn agreement_gone(lang: Lang) -> String {
-    lang.pick(
-        "Die Zielvereinbarung gibt es nicht mehr.",
-        "The target agreement no longer exists.",
-    )
-    .to_owned()
+impl EditError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            EditError::YearTaken(year) => tr!(
+                lang,
+                "Für {year} gibt es bereits eine Zielvereinbarung.",
+                "There is already a target agreement for {year}."
+            ),
+            EditError::SourceGone => tr!(
+                lang,
+                "Die Vorlage gibt es nicht mehr.",
+                "The agreement to copy no longer exists."
+            ),
+            EditError::AgreementGone => tr!(
+                lang,
+                "Die Zielvereinbarung gibt es nicht mehr.",
+                "The target agreement no longer exists."
+            ),
+            EditError::YearTakenMeanwhile(year) => tr!(
+                lang,
+                "Für {year} gibt es inzwischen eine andere Zielvereinbarung; die gelöschte kann nicht zurückgeholt werden.",
+                "There is now another target agreement for {year}; the deleted one cannot be brought back."
+            ),
+            EditError::Code(e) => e.message(lang),
+            EditError::CodeTaken(code) => tr!(
+                lang,
+                "Eine eigene Kennzahl mit dem Code „{code}“ gibt es bereits.",
+                "There is already an own indicator with the code “{code}”."
+            ),
+            EditError::NameMissing => tr!(
+                lang,
+                "Bitte eine Bezeichnung für die Kennzahl eingeben.",
+                "Please enter a name for the indicator."
+            ),
+            EditError::BaseWithoutValues(base) => tr!(
+                lang,
+                "Die Basis „{base}“ ist keine Kennzahl mit eigenen Werten.",
+                "The base “{base}” is not an indicator with values of its own."
+            ),
+        }
+    }
 }
 
 /// A removed agreement with its place, for undo.
@@ -67,10 +116,9 @@ impl Workspace {
         year: Year,
         job_centre: &str,
         partner: &str,
-        lang: Lang,
-    ) -> Result<AgreementId, String> {
+    ) -> Result<AgreementId, EditError> {
         if self.agreement_for(year).is_some() {
-            return Err(year_taken(year, lang));
+            return Err(EditError::YearTaken(year));
         }
         let id = self.next_agreement_id();
         self.agreements.push(Agreement {
@@ -93,18 +141,11 @@ impl Workspace {
         &mut self,
         from: AgreementId,
         year: Year,
-        lang: Lang,
-    ) -> Result<AgreementId, String> {
+    ) -> Result<AgreementId, EditError> {
         if self.agreement_for(year).is_some() {
-            return Err(year_taken(year, lang));
+            return Err(EditError::YearTaken(year));
         }
-        let source = self.agreement(from).cloned().ok_or_else(|| {
-            lang.pick(
-                "Die Vorlage gibt es nicht mehr.",
-                "The agreement to copy no longer exists.",
-            )
-            .to_owned()
-        })?;
+        let source = self.agreement(from).cloned().ok_or(EditError::SourceGone)?;
         let id = self.next_agreement_id();
         let mut next = self.next_target_id().0;
         let targets = source
@@ -144,21 +185,10 @@ impl Workspace {
     }
 
     /// Undoes [`Workspace::delete_agreement`]; refused if the year got a new agreement meanwhile.
-    pub fn restore_agreement(
-        &mut self,
-        removed: RemovedAgreement,
-        lang: Lang,
-    ) -> Result<(), String> {
+    pub fn restore_agreement(&mut self, removed: RemovedAgreement) -> Result<(), EditError> {
         let year = removed.agreement.year;
         if self.agreement_for(year).is_some() {
-            return Err(match lang {
-                Lang::De => format!(
-                    "Für {year} gibt es inzwischen eine andere Zielvereinbarung; die gelöschte kann nicht zurückgeholt werden."
-                ),
-                Lang::En => format!(
-                    "There is now another target agreement for {year}; the deleted one cannot be brought back."
-                ),
-            });
+            return Err(EditError::YearTakenMeanwhile(year));
         }
         let index = removed.index.min(self.agreements.len());
         self.agreements.insert(index, removed.agreement);
@@ -166,15 +196,10 @@ impl Workspace {
     }
 
     /// Adds a target, or replaces the one with the same id.
-    pub fn put_target(
-        &mut self,
-        agreement: AgreementId,
-        target: Target,
-        lang: Lang,
-    ) -> Result<(), String> {
+    pub fn put_target(&mut self, agreement: AgreementId, target: Target) -> Result<(), EditError> {
         let a = self
             .agreement_mut(agreement)
-            .ok_or_else(|| agreement_gone(lang))?;
+            .ok_or(EditError::AgreementGone)?;
         match a.targets.iter_mut().find(|t| t.id == target.id) {
             Some(existing) => *existing = target,
             None => {
@@ -197,34 +222,18 @@ impl Workspace {
     }
 
     /// Adds a user-defined indicator ("eigene Kennzahl"), checking its code and name.
-    pub fn add_indicator(&mut self, indicator: Indicator, lang: Lang) -> Result<(), String> {
+    pub fn add_indicator(&mut self, indicator: Indicator) -> Result<(), EditError> {
         let code = indicator.code.as_str();
-        // The rule lives in `validate_user_code`, whose reason is German; English names the same two cases.
-        validate_user_code(code).map_err(|german| match lang {
-            Lang::De => german,
-            Lang::En if is_builtin(code) => format!("“{code}” is already a built-in indicator."),
-            Lang::En => format!(
-                "“{code}” is not allowed as an indicator code: 1 to 24 characters from the letters A–Z, digits, - \
-                 and _, starting with a letter."
-            ),
-        })?;
+        validate_user_code(code).map_err(EditError::Code)?;
         if self
             .indicators
             .iter()
             .any(|i| i.code.as_str().eq_ignore_ascii_case(code))
         {
-            return Err(match lang {
-                Lang::De => format!("Eine eigene Kennzahl mit dem Code „{code}“ gibt es bereits."),
-                Lang::En => format!("There is already an own indicator with the code “{code}”."),
-            });
+            return Err(EditError::CodeTaken(code.to_owned()));
         }
         if indicator.name.trim().is_empty() {
-            return Err(lang
-                .pick(
-                    "Bitte eine Bezeichnung für die Kennzahl eingeben.",
-                    "Please enter a name for the indicator.",
-                )
-                .into());
+            return Err(EditError::NameMissing);
         }
         if let Aggregation::ChangeVsPreviousYear { base } = &indicator.aggregation
             && !self
@@ -232,12 +241,7 @@ impl Workspace {
                 .get(base.as_str())
                 .is_some_and(Indicator::takes_values)
         {
-            return Err(match lang {
-                Lang::De => format!("Die Basis „{base}“ ist keine Kennzahl mit eigenen Werten."),
-                Lang::En => {
-                    format!("The base “{base}” is not an indicator with values of its own.")
-                }
-            });
+            return Err(EditError::BaseWithoutValues(base.to_string()));
         }
         self.indicators.push(Indicator {
             name: indicator.name.trim().to_owned(),
@@ -247,10 +251,10 @@ impl Workspace {
     }
 
     /// Undoes [`Workspace::remove_target`].
-    pub fn restore_target(&mut self, removed: RemovedTarget, lang: Lang) -> Result<(), String> {
+    pub fn restore_target(&mut self, removed: RemovedTarget) -> Result<(), EditError> {
         let a = self
             .agreement_mut(removed.agreement)
-            .ok_or_else(|| agreement_gone(lang))?;
+            .ok_or(EditError::AgreementGone)?;
         let index = removed.index.min(a.targets.len());
         a.targets.insert(index, removed.target);
         Ok(())

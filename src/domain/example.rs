@@ -242,7 +242,8 @@ mod tests {
     #[test]
     fn own_entries_are_counted() {
         let mut ws = odenwaldkreis();
-        ws.copy_agreement(AgreementId(2), year(2023), Lang::De)
+        ws.copy_agreement(AgreementId(2), year(2023))
+            .map_err(|e| e.message(Lang::De))
             .unwrap();
         // One 2022 target changed, one removed.
         ws.agreement_mut(AgreementId(2)).unwrap().targets[0].notes = "Gespräch im Mai".into();

@@ -3,6 +3,7 @@
 //! add up to a year.
 
 use crate::locale::Lang;
+use crate::tr;
 use serde::{Deserialize, Serialize};
 
 /// A stable code used in files and storage: the federal codes as written (K1, K2E3), INT, LZB, ... or the
@@ -446,9 +447,37 @@ pub fn is_builtin(code: &str) -> bool {
     BUILTINS.iter().any(|b| b.code.eq_ignore_ascii_case(code))
 }
 
-/// Checks a user-defined code: 1 to 24 characters of A–Z, 0–9, "-" and "_", starting with a letter,
-/// not a built-in code. Returns the German reason otherwise.
-pub fn validate_user_code(code: &str) -> Result<(), String> {
+/// Why a code cannot name an own indicator.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CodeError {
+    /// Not 1 to 24 characters from A–Z, digits, "-" and "_", starting with a letter.
+    NotAllowed(String),
+    /// The code of a built-in indicator.
+    BuiltIn(String),
+}
+
+impl CodeError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            CodeError::NotAllowed(code) => tr!(
+                lang,
+                "„{code}“ ist als Kennzahl-Code nicht zulässig: 1 bis 24 Zeichen aus Buchstaben A–Z, Ziffern, - und _, \
+                 beginnend mit einem Buchstaben.",
+                "“{code}” is not allowed as an indicator code: 1 to 24 characters from the letters A–Z, digits, - \
+                 and _, starting with a letter."
+            ),
+            CodeError::BuiltIn(code) => tr!(
+                lang,
+                "„{code}“ ist bereits eine eingebaute Kennzahl.",
+                "“{code}” is already a built-in indicator."
+            ),
+        }
+    }
+}
+
+/// Checks the code of a user-defined indicator: 1–24 characters from A–Z, digits, "-" and "_", starting with a
+/// letter, and not a built-in code.
+pub fn validate_user_code(code: &str) -> Result<(), CodeError> {
     let ok_chars = code
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
@@ -457,13 +486,10 @@ pub fn validate_user_code(code: &str) -> Result<(), String> {
         || !ok_chars
         || !code.starts_with(|c: char| c.is_ascii_alphabetic())
     {
-        return Err(format!(
-            "„{code}“ ist als Kennzahl-Code nicht zulässig: 1 bis 24 Zeichen aus Buchstaben A–Z, Ziffern, - und _, \
-             beginnend mit einem Buchstaben."
-        ));
+        return Err(CodeError::NotAllowed(code.to_owned()));
     }
     if is_builtin(code) {
-        return Err(format!("„{code}“ ist bereits eine eingebaute Kennzahl."));
+        return Err(CodeError::BuiltIn(code.to_owned()));
     }
     Ok(())
 }

@@ -11,6 +11,7 @@ use crate::locale::{
     Lang, NBSP, decimals_of, format_count, format_date, format_decimal, format_euro,
     format_percent, format_signed_count, format_signed_decimal, month_name,
 };
+use crate::tr;
 
 /// A figure of an indicator as shown: "2.035", "58,0 %", "1.234,50 €".
 pub fn format_value(unit: Unit, value: f64, lang: Lang) -> String {
@@ -34,10 +35,7 @@ pub fn format_difference(unit: Unit, value: f64, lang: Lang) -> String {
             }
         }
         Unit::Percent => {
-            let points = match lang {
-                Lang::De => "Prozentpunkte",
-                Lang::En => "percentage points",
-            };
+            let points = lang.pick("Prozentpunkte", "percentage points");
             format!("{}{NBSP}{points}", format_signed_decimal(value, 1, lang))
         }
     }
@@ -121,11 +119,14 @@ pub fn amount_text(unit: Unit, amount: Amount, lang: Lang) -> String {
 
 /// A value with its Datenstand: "62 (Datenstand 31.05.2022)", "62 (ohne Datenstand)".
 pub fn dated(text: String, as_of: Option<Date>, lang: Lang) -> String {
-    match (as_of, lang) {
-        (Some(d), Lang::De) => format!("{text} (Datenstand {})", format_date(d, lang)),
-        (Some(d), Lang::En) => format!("{text} (as of {})", format_date(d, lang)),
-        (None, Lang::De) => format!("{text} (ohne Datenstand)"),
-        (None, Lang::En) => format!("{text} (no as-of date)"),
+    match as_of {
+        Some(d) => tr!(
+            lang,
+            "{text} (Datenstand {})",
+            "{text} (as of {})",
+            format_date(d, lang)
+        ),
+        None => tr!(lang, "{text} (ohne Datenstand)", "{text} (no as-of date)"),
     }
 }
 
@@ -137,8 +138,8 @@ pub fn title(target: &Target, indicator: Option<&Indicator>, lang: Lang) -> Stri
     match (target.format.subject(), indicator) {
         (Some(s), Some(i)) => {
             let population = match lang {
-                Lang::De => s.population.label_de(),
-                Lang::En => s.population.label_en(),
+                Lang::De => s.population.label(Lang::De),
+                Lang::En => s.population.label(Lang::En),
             };
             format!("{} – {population}", i.display_name(lang))
         }

@@ -27,25 +27,13 @@ pub enum Population {
 impl Population {
     pub const ALL: [Population; 3] = [Population::Total, Population::Women, Population::Men];
 
+    /// The group's name in `lang`; the German word is also what CSV files and stored documents use:
+    /// "Insgesamt", "Frauen", "Männer".
     pub fn label(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::De => self.label_de(),
-            Lang::En => self.label_en(),
-        }
-    }
-    /// The German word, also used in CSV files: "Insgesamt", "Frauen", "Männer".
-    pub fn label_de(self) -> &'static str {
         match self {
-            Population::Total => "Insgesamt",
-            Population::Women => "Frauen",
-            Population::Men => "Männer",
-        }
-    }
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Population::Total => "Total",
-            Population::Women => "Women",
-            Population::Men => "Men",
+            Population::Total => lang.pick("Insgesamt", "Total"),
+            Population::Women => lang.pick("Frauen", "Women"),
+            Population::Men => lang.pick("Männer", "Men"),
         }
     }
 }

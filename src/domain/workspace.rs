@@ -10,6 +10,7 @@ use super::indicator::{Indicator, builtin_catalogue};
 use super::values::Values;
 use crate::core::calendar::Year;
 use crate::locale::Lang;
+use crate::tr;
 
 /// The schema version this build writes. 1: one object per value; 2: the values as rows per indicator,
 /// population and year (`values/stored.rs`).
@@ -161,46 +162,39 @@ pub enum LoadError {
 
 impl LoadError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (LoadError::NotJson(detail), Lang::De) => {
-                format!("Die Daten sind kein gültiges JSON ({detail}).")
-            }
-            (LoadError::NotJson(detail), Lang::En) => {
-                format!("The data is not valid JSON ({detail}).")
-            }
-            (LoadError::Invalid(detail), Lang::De) => {
-                format!("Die Daten sind kein gültiger Arbeitsbereich der Zielsteuerung ({detail}).")
-            }
-            (LoadError::Invalid(detail), Lang::En) => {
-                format!("The data is not a valid Zielsteuerung workspace ({detail}).")
-            }
-            (LoadError::NewerSchema { found }, Lang::De) => format!(
-                "Die Daten stammen aus einer neueren Version der Zielsteuerung (Schemaversion {found}, diese Version kennt \
-                 bis {SCHEMA_VERSION}). Bitte verwenden Sie die neuere Version."
+        match self {
+            LoadError::NotJson(detail) => tr!(
+                lang,
+                "Die Daten sind kein gültiges JSON ({detail}).",
+                "The data is not valid JSON ({detail})."
             ),
-            (LoadError::NewerSchema { found }, Lang::En) => format!(
+            LoadError::Invalid(detail) => tr!(
+                lang,
+                "Die Daten sind kein gültiger Arbeitsbereich der Zielsteuerung ({detail}).",
+                "The data is not a valid Zielsteuerung workspace ({detail})."
+            ),
+            LoadError::NewerSchema { found } => tr!(
+                lang,
+                "Die Daten stammen aus einer neueren Version der Zielsteuerung (Schemaversion {found}, diese Version kennt \
+                 bis {SCHEMA_VERSION}). Bitte verwenden Sie die neuere Version.",
                 "The data comes from a newer version of Zielsteuerung (schema version {found}; this version knows up \
                  to {SCHEMA_VERSION}). Please use the newer version."
             ),
-            (LoadError::NoSchemaVersion, Lang::De) => {
-                "Den Daten fehlt die Schemaversion; sie stammen nicht aus der Zielsteuerung.".into()
-            }
-            (LoadError::NoSchemaVersion, Lang::En) => {
-                "The data has no schema version; it does not come from Zielsteuerung.".into()
-            }
-            (LoadError::Inconsistent(reasons), Lang::De) => format!(
+            LoadError::NoSchemaVersion => tr!(
+                lang,
+                "Den Daten fehlt die Schemaversion; sie stammen nicht aus der Zielsteuerung.",
+                "The data has no schema version; it does not come from Zielsteuerung."
+            ),
+            LoadError::Inconsistent(reasons) => tr!(
+                lang,
                 "Die Daten sind in sich nicht stimmig: {}",
+                "The data is not consistent: {}",
                 reasons.join(" ")
             ),
-            (LoadError::Inconsistent(reasons), Lang::En) => {
-                format!("The data is not consistent: {}", reasons.join(" "))
-            }
-            (LoadError::UnknownFields(fields), Lang::De) => format!(
+            LoadError::UnknownFields(fields) => tr!(
+                lang,
                 "Die Daten enthalten Felder, die diese Version der Zielsteuerung nicht kennt ({}); vermutlich stammen \
                  sie aus einer neueren Version. Beim Speichern gingen sie verloren.",
-                fields.join(", ")
-            ),
-            (LoadError::UnknownFields(fields), Lang::En) => format!(
                 "The data holds fields this version of Zielsteuerung does not know ({}); it probably comes from a \
                  newer version. Saving would lose them.",
                 fields.join(", ")

@@ -11,6 +11,7 @@ use crate::domain::workspace::{LoadError, Workspace};
 use crate::locale::{Lang, format_date};
 
 use super::{MAX_BACKUP_BYTES, decode_text, describe_key, describe_revision, too_large};
+use crate::tr;
 
 /// The backup file's text: the workspace, pretty-printed so that it can be read and compared by hand.
 pub fn export(workspace: &Workspace) -> String {
@@ -96,18 +97,17 @@ impl MergeReport {
             }
         };
         let (agreements, indicators) = (list(&self.agreements_added), list(&self.indicators_added));
-        match lang {
-            Lang::De => format!(
-                "Zusammenführen: {} Werte neu, {} durch neueren Datenstand ersetzt, {} bleiben, {} gleich; \
+        tr!(
+            lang,
+            "Zusammenführen: {} Werte neu, {} durch neueren Datenstand ersetzt, {} bleiben, {} gleich; \
                  Zielvereinbarungen neu: {agreements}; eigene Kennzahlen neu: {indicators}.",
-                self.values_added, self.values_replaced, self.values_kept, self.values_unchanged
-            ),
-            Lang::En => format!(
-                "Merge: {} figures new, {} replaced by a newer as-of date, {} stay, {} equal; agreements new: \
+            "Merge: {} figures new, {} replaced by a newer as-of date, {} stay, {} equal; agreements new: \
                  {agreements}; own indicators new: {indicators}.",
-                self.values_added, self.values_replaced, self.values_kept, self.values_unchanged
-            ),
-        }
+            self.values_added,
+            self.values_replaced,
+            self.values_kept,
+            self.values_unchanged
+        )
     }
 }
 
@@ -130,19 +130,17 @@ pub fn merge(local: &Workspace, incoming: &Workspace, lang: Lang) -> (Workspace,
         match merged.indicators.iter().find(|i| i.code == indicator.code) {
             None => {
                 merged.indicators.push(indicator.clone());
-                report.indicators_added.push(indicator.code.as_str().to_owned());
+                report
+                    .indicators_added
+                    .push(indicator.code.as_str().to_owned());
             }
             Some(existing) if existing == indicator => {}
-            Some(_) => report.conflicts.push(match lang {
-                Lang::De => format!(
-                    "Eigene Kennzahl {}: in der Sicherung anders definiert; Ihre Definition bleibt.",
-                    indicator.code
-                ),
-                Lang::En => format!(
-                    "Own indicator {}: defined differently in the backup; yours stays.",
-                    indicator.code
-                ),
-            }),
+            Some(_) => report.conflicts.push(tr!(
+                lang,
+                "Eigene Kennzahl {}: in der Sicherung anders definiert; Ihre Definition bleibt.",
+                "Own indicator {}: defined differently in the backup; yours stays.",
+                indicator.code
+            )),
         }
     }
 
@@ -162,14 +160,7 @@ pub fn merge(local: &Workspace, incoming: &Workspace, lang: Lang) -> (Workspace,
                 report.agreements_added.push(year.to_string());
             }
             Some(existing) if same_agreement(existing, agreement) => {}
-            Some(_) => report.conflicts.push(match lang {
-                Lang::De => format!(
-                    "Zielvereinbarung {year}: Die Sicherung enthält eine andere Fassung; Ihre Fassung bleibt."
-                ),
-                Lang::En => format!(
-                    "Agreement {year}: the backup holds a different version; yours stays."
-                ),
-            }),
+            Some(_) => report.conflicts.push(tr!(lang, "Zielvereinbarung {year}: Die Sicherung enthält eine andere Fassung; Ihre Fassung bleibt.", "Agreement {year}: the backup holds a different version; yours stays.")),
         }
     }
 
@@ -200,18 +191,9 @@ pub fn merge(local: &Workspace, incoming: &Workspace, lang: Lang) -> (Workspace,
                     let old = std::mem::replace(&mut ours.current, theirs.current.clone());
                     join_history(&mut ours.history, &[old]);
                     report.values_replaced += 1;
-                    report.conflicts.push(match lang {
-                        Lang::De => format!(
-                            "{}: hier {ours_text}, in der Sicherung {theirs_text}; der Wert der Sicherung gilt \
-                             (neuerer Datenstand).",
-                            name(&theirs.key)
-                        ),
-                        Lang::En => format!(
-                            "{}: here {ours_text}, in the backup {theirs_text}; the backup's value holds (newer \
-                             as-of date).",
-                            name(&theirs.key)
-                        ),
-                    });
+                    report.conflicts.push(tr!(lang, "{}: hier {ours_text}, in der Sicherung {theirs_text}; der Wert der Sicherung gilt \
+                             (neuerer Datenstand).", "{}: here {ours_text}, in the backup {theirs_text}; the backup's value holds (newer \
+                             as-of date).", name(&theirs.key)));
                 } else {
                     join_history(&mut ours.history, std::slice::from_ref(&theirs.current));
                     report.values_kept += 1;
@@ -220,16 +202,7 @@ pub fn merge(local: &Workspace, incoming: &Workspace, lang: Lang) -> (Workspace,
                     } else {
                         lang.pick("neuerer Datenstand", "newer as-of date")
                     };
-                    report.conflicts.push(match lang {
-                        Lang::De => format!(
-                            "{}: hier {ours_text}, in der Sicherung {theirs_text}; Ihr Wert bleibt ({why}).",
-                            name(&theirs.key)
-                        ),
-                        Lang::En => format!(
-                            "{}: here {ours_text}, in the backup {theirs_text}; yours stays ({why}).",
-                            name(&theirs.key)
-                        ),
-                    });
+                    report.conflicts.push(tr!(lang, "{}: hier {ours_text}, in der Sicherung {theirs_text}; Ihr Wert bleibt ({why}).", "{}: here {ours_text}, in the backup {theirs_text}; yours stays ({why}).", name(&theirs.key)));
                 }
             }
         }

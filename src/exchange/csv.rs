@@ -25,6 +25,7 @@ mod read;
 mod records;
 mod write;
 
+use crate::tr;
 use read::*;
 use records::records;
 pub use write::{export, file_name, number};
@@ -128,37 +129,32 @@ impl Import {
     /// "12 neu · 3 ersetzt · 1 unverändert · 0 älter als vorhanden · 2 abgelehnt".
     pub fn summary(&self, lang: Lang) -> String {
         let c = self.counts();
-        match lang {
-            Lang::De => format!(
-                "{} neu · {} ersetzt · {} unverändert · {} älter als vorhanden · {} abgelehnt",
-                c.added, c.replaced, c.unchanged, c.kept_newer, c.rejected
-            ),
-            Lang::En => format!(
-                "{} new · {} replaced · {} unchanged · {} older than existing · {} rejected",
-                c.added, c.replaced, c.unchanged, c.kept_newer, c.rejected
-            ),
-        }
+        tr!(
+            lang,
+            "{} neu · {} ersetzt · {} unverändert · {} älter als vorhanden · {} abgelehnt",
+            "{} new · {} replaced · {} unchanged · {} older than existing · {} rejected",
+            c.added,
+            c.replaced,
+            c.unchanged,
+            c.kept_newer,
+            c.rejected
+        )
     }
 }
 
 impl Outcome {
     /// The outcome as a word or short sentence for the report table.
     pub fn text(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Outcome::Added, Lang::De) => "neu".into(),
-            (Outcome::Added, Lang::En) => "new".into(),
-            (Outcome::Replaced { before }, Lang::De) => format!("ersetzt {before}"),
-            (Outcome::Replaced { before }, Lang::En) => format!("replaces {before}"),
-            (Outcome::Unchanged, Lang::De) => "unverändert".into(),
-            (Outcome::Unchanged, Lang::En) => "unchanged".into(),
-            (Outcome::KeptNewer { existing }, Lang::De) => {
-                format!("nicht übernommen: vorhanden ist {existing} (neuerer Datenstand)")
-            }
-            (Outcome::KeptNewer { existing }, Lang::En) => {
-                format!("not taken: {existing} is there (newer as-of date)")
-            }
-            (Outcome::Rejected(reason), Lang::De) => format!("abgelehnt: {reason}"),
-            (Outcome::Rejected(reason), Lang::En) => format!("rejected: {reason}"),
+        match self {
+            Outcome::Added => tr!(lang, "neu", "new"),
+            Outcome::Replaced { before } => tr!(lang, "ersetzt {before}", "replaces {before}"),
+            Outcome::Unchanged => tr!(lang, "unverändert", "unchanged"),
+            Outcome::KeptNewer { existing } => tr!(
+                lang,
+                "nicht übernommen: vorhanden ist {existing} (neuerer Datenstand)",
+                "not taken: {existing} is there (newer as-of date)"
+            ),
+            Outcome::Rejected(reason) => tr!(lang, "abgelehnt: {reason}", "rejected: {reason}"),
         }
     }
 }
@@ -247,15 +243,12 @@ pub fn import(workspace: &Workspace, bytes: &[u8], lang: Lang) -> Result<Import,
     let columns = columns(&header, lang)?;
     let count = records.clone().count();
     if count > MAX_LINES {
-        return Err(match lang {
-            Lang::De => format!(
-                "Die Datei hat {count} Zeilen; gelesen werden höchstens {MAX_LINES}. Bitte in mehrere Dateien \
-                 teilen."
-            ),
-            Lang::En => format!(
-                "The file has {count} lines; at most {MAX_LINES} are read. Please split it into several files."
-            ),
-        });
+        return Err(tr!(
+            lang,
+            "Die Datei hat {count} Zeilen; gelesen werden höchstens {MAX_LINES}. Bitte in mehrere Dateien \
+                 teilen.",
+            "The file has {count} lines; at most {MAX_LINES} are read. Please split it into several files."
+        ));
     }
     // A comma-separated file cannot hold decimal commas unquoted: it comes from an English setting.
     let number_lang = if separator == ',' { Lang::En } else { Lang::De };
@@ -277,10 +270,11 @@ pub fn import(workspace: &Workspace, bytes: &[u8], lang: Lang) -> Result<Import,
                     describe_revision(&row.key, &row.revision(), &catalogue, lang)
                 );
                 let outcome = if let Some(first) = seen.get(&row.key) {
-                    Outcome::Rejected(match lang {
-                        Lang::De => format!("derselbe Wert steht schon in Zeile {first}"),
-                        Lang::En => format!("the same value is already in line {first}"),
-                    })
+                    Outcome::Rejected(tr!(
+                        lang,
+                        "derselbe Wert steht schon in Zeile {first}",
+                        "the same value is already in line {first}"
+                    ))
                 } else {
                     seen.insert(row.key.clone(), number);
                     let before = result

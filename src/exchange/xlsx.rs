@@ -20,6 +20,7 @@ use crate::present::sentences::sentence;
 
 mod balance;
 
+use crate::tr;
 use balance::balance_sheet;
 
 /// The longest text Excel keeps in a cell (in characters).
@@ -34,9 +35,12 @@ pub fn file_name(year: Year) -> String {
 /// then "Werte"/"Values" (every value of the year, one per row). `created` becomes the document's creation date.
 /// The error is a sentence in `lang`.
 pub fn workbook(ws: &Workspace, year: Year, created: Date, lang: Lang) -> Result<Vec<u8>, String> {
-    build(ws, year, created, lang).map_err(|e| match lang {
-        Lang::De => format!("Die Excel-Datei konnte nicht erstellt werden ({e})."),
-        Lang::En => format!("The Excel file could not be created ({e})."),
+    build(ws, year, created, lang).map_err(|e| {
+        tr!(
+            lang,
+            "Die Excel-Datei konnte nicht erstellt werden ({e}).",
+            "The Excel file could not be created ({e})."
+        )
     })
 }
 
@@ -54,10 +58,7 @@ fn build(ws: &Workspace, year: Year, created: Date, lang: Lang) -> Result<Vec<u8
 /// "Jahresbilanz 2022 – Kommunales Job-Center …".
 fn heading(ws: &Workspace, year: Year, lang: Lang) -> String {
     let organisation = ws.organisation.trim();
-    let base = match lang {
-        Lang::De => format!("Jahresbilanz {year}"),
-        Lang::En => format!("Annual balance {year}"),
-    };
+    let base = tr!(lang, "Jahresbilanz {year}", "Annual balance {year}");
     let base = if organisation.is_empty() {
         base
     } else {

@@ -63,10 +63,14 @@ pub fn month_year(month: Month, year: Year, lang: Lang) -> String {
 
 /// "31.05.2022" (de) / "31/05/2022" (en, British order).
 pub fn format_date(date: Date, lang: Lang) -> String {
-    match lang {
-        Lang::De => format!("{:02}.{:02}.{:04}", date.day(), date.month(), date.year()),
-        Lang::En => format!("{:02}/{:02}/{:04}", date.day(), date.month(), date.year()),
-    }
+    tr!(
+        lang,
+        "{:02}.{:02}.{:04}",
+        "{:02}/{:02}/{:04}",
+        date.day(),
+        date.month(),
+        date.year()
+    )
 }
 
 /// Why a typed date was not taken.

@@ -6,6 +6,7 @@ use crate::domain::indicator::{Aggregation, Denominator, IndicatorCode, Unit};
 use crate::domain::values::{Amount, Population, RecordOutcome, ValueKey};
 use crate::domain::workspace::Workspace;
 use crate::locale::{Lang, format_decimal, format_for_input, parse_number_in};
+use crate::tr;
 
 /// Which part of a value a column edits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -264,12 +265,13 @@ pub fn apply(
                 .map_err(|e| e.message(lang))
         }
     };
-    let negative = |t: &str| match lang {
-        Lang::De => format!(
+    let negative = |t: &str| {
+        tr!(
+            lang,
             "„{}“: negative Werte sind bei dieser Kennzahl nicht möglich.",
+            "“{}”: this indicator cannot be negative.",
             t.trim()
-        ),
-        Lang::En => format!("“{}”: this indicator cannot be negative.", t.trim()),
+        )
     };
     let typed = parse(text)?;
     // Rates (in %) may fall below zero; counts, money and the parts of a quota may not.
@@ -283,9 +285,12 @@ pub fn apply(
         Part::Number | Part::Rate => typed.map(Amount::Number),
         Part::Numerator | Part::Denominator => {
             let other = match other_part {
-                Some(t) => parse(t).map_err(|e| match lang {
-                    Lang::De => format!("Im anderen Teil der Quote: {e}"),
-                    Lang::En => format!("In the other part of the rate: {e}"),
+                Some(t) => parse(t).map_err(|e| {
+                    tr!(
+                        lang,
+                        "Im anderen Teil der Quote: {e}",
+                        "In the other part of the rate: {e}"
+                    )
                 })?,
                 None => None,
             };

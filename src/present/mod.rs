@@ -5,6 +5,7 @@
 pub mod choices;
 pub mod detail;
 pub mod grid;
+pub mod indicator_form;
 pub mod overview;
 pub mod report;
 pub mod sentences;

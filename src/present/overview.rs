@@ -101,19 +101,19 @@ pub fn model(
         (who, Some(d), Lang::En) => format!("Signed on {} by {who}", format_date(d, lang)),
     };
     Some(Model {
-        heading: match lang {
-            Lang::De => format!("Zielvereinbarung {year}"),
-            Lang::En => format!("Target agreement {year}"),
-        },
+        heading: tr!(lang, "Zielvereinbarung {year}", "Target agreement {year}"),
         balance_heading: tr!(
             lang,
             "Bilanz der Zielvereinbarung {year}",
             "Balance of the target agreement {year}"
         ),
-        parties: match lang {
-            Lang::De => format!("{} mit {}", agreement.job_centre, agreement.partner),
-            Lang::En => format!("{} with {}", agreement.job_centre, agreement.partner),
-        },
+        parties: tr!(
+            lang,
+            "{} mit {}",
+            "{} with {}",
+            agreement.job_centre,
+            agreement.partner
+        ),
         signed,
         summary: summary(&result, lang),
         as_of: as_of_line(&result, lang),
@@ -129,25 +129,31 @@ pub fn model(
 /// The summary line: "1 erreicht · 1 nicht erreicht · 0 offen · 0 Monitoring".
 pub fn summary(result: &AgreementResult, lang: Lang) -> String {
     let c = result.counts;
-    match lang {
-        Lang::De => format!(
-            "{} erreicht · {} nicht erreicht · {} offen · {} Monitoring",
-            c.met, c.missed, c.open, c.monitoring
-        ),
-        Lang::En => format!(
-            "{} achieved · {} missed · {} open · {} monitoring",
-            c.met, c.missed, c.open, c.monitoring
-        ),
-    }
+    tr!(
+        lang,
+        "{} erreicht · {} nicht erreicht · {} offen · {} Monitoring",
+        "{} achieved · {} missed · {} open · {} monitoring",
+        c.met,
+        c.missed,
+        c.open,
+        c.monitoring
+    )
 }
 
 /// "Datenstand: 31.05.2022", or that none is known.
 pub fn as_of_line(result: &AgreementResult, lang: Lang) -> String {
-    match (result.latest_as_of, lang) {
-        (Some(d), Lang::De) => format!("Datenstand: {}", format_date(d, lang)),
-        (Some(d), Lang::En) => format!("Data as of {}", format_date(d, lang)),
-        (None, Lang::De) => "Datenstand: nicht angegeben".into(),
-        (None, Lang::En) => "Data as of: not stated".into(),
+    match result.latest_as_of {
+        Some(d) => tr!(
+            lang,
+            "Datenstand: {}",
+            "Data as of {}",
+            format_date(d, lang)
+        ),
+        None => tr!(
+            lang,
+            "Datenstand: nicht angegeben",
+            "Data as of: not stated"
+        ),
     }
 }
 

@@ -8,6 +8,7 @@ use crate::domain::attainment::evaluate;
 use crate::domain::workspace::Workspace;
 use crate::locale::Lang;
 use crate::present::overview::{Model, Row, model};
+use crate::tr;
 
 /// One chart ready to place: its SVG (with its text alternative) and its table.
 #[derive(Clone, Debug, PartialEq)]
@@ -92,10 +93,11 @@ pub fn report(workspace: &Workspace, year: Year, lang: Lang) -> Option<Report> {
         })
         .collect();
     Some(Report {
-        title: match lang {
-            Lang::De => format!("Bericht zur Zielvereinbarung {year}"),
-            Lang::En => format!("Report on the target agreement {year}"),
-        },
+        title: tr!(
+            lang,
+            "Bericht zur Zielvereinbarung {year}",
+            "Report on the target agreement {year}"
+        ),
         organisation: workspace.organisation.clone(),
         overview,
         sections,

@@ -11,6 +11,7 @@ use crate::domain::values::Population;
 use crate::locale::{
     Lang, NBSP, format_decimal, format_percent, format_signed_percent, month_year,
 };
+use crate::tr;
 
 /// Upper-cases the first letter (sentences start with the indicator's phrase).
 fn capitalised(text: &str) -> String {
@@ -31,8 +32,8 @@ fn phrase(indicator: &Indicator, population: Population, lang: Lang) -> String {
     };
     match (population, lang) {
         (Population::Total, _) => base,
-        (p, Lang::De) => format!("{base} ({})", p.label_de()),
-        (p, Lang::En) => format!("{base} ({})", p.label_en().to_lowercase()),
+        (p, Lang::De) => format!("{base} ({})", p.label(Lang::De)),
+        (p, Lang::En) => format!("{base} ({})", p.label(Lang::En).to_lowercase()),
     }
 }
 
@@ -48,10 +49,11 @@ pub fn sentence(
         return qualitative_sentence(target, *status, lang);
     }
     let (Some(indicator), Some(subject)) = (indicator, target.format.subject()) else {
-        return match lang {
-            Lang::De => "Die Kennzahl dieses Ziels ist nicht im Katalog.".into(),
-            Lang::En => "The indicator of this target is not in the catalogue.".into(),
-        };
+        return tr!(
+            lang,
+            "Die Kennzahl dieses Ziels ist nicht im Katalog.",
+            "The indicator of this target is not in the catalogue."
+        );
     };
     let who = phrase(indicator, subject.population, lang);
     let decimals = precision(target, result, indicator.unit);
@@ -63,24 +65,23 @@ pub fn sentence(
             && result.target_value.is_none();
         let named = match (lang, subject.population) {
             (Lang::De, Population::Total) => format!("„{}“", indicator.name),
-            (Lang::De, p) => format!("„{}“ ({})", indicator.name, p.label_de()),
+            (Lang::De, p) => format!("„{}“ ({})", indicator.name, p.label(Lang::De)),
             (Lang::En, Population::Total) => format!("“{}”", indicator.display_name(lang)),
             (Lang::En, p) => format!(
                 "“{}” ({})",
                 indicator.display_name(lang),
-                p.label_en().to_lowercase()
+                p.label(Lang::En).to_lowercase()
             ),
         };
-        return match (lang, missing_previous) {
-            (Lang::De, false) => {
-                format!("Für {year} liegen zur Kennzahl {named} noch keine Ist-Werte vor.")
-            }
-            (Lang::En, false) => format!("No actual values for {named} in {year} yet."),
-            (Lang::De, true) => format!(
-                "Der Zielwert zur Kennzahl {named} ergibt sich aus dem Vorjahreswert {}, der noch fehlt.",
-                year.previous().map_or_else(String::new, |p| p.to_string())
+        return match missing_previous {
+            false => tr!(
+                lang,
+                "Für {year} liegen zur Kennzahl {named} noch keine Ist-Werte vor.",
+                "No actual values for {named} in {year} yet."
             ),
-            (Lang::En, true) => format!(
+            true => tr!(
+                lang,
+                "Der Zielwert zur Kennzahl {named} ergibt sich aus dem Vorjahreswert {}, der noch fehlt.",
                 "The target for {named} depends on the figure of {}, which is missing.",
                 year.previous().map_or_else(String::new, |p| p.to_string())
             ),
@@ -92,18 +93,13 @@ pub fn sentence(
     }
 
     let Some(t) = result.target_value else {
-        return match lang {
-            Lang::De => format!(
-                "{} liegt {year} bei {}; ein Zielwert fehlt.",
-                capitalised(&who),
-                value(actual)
-            ),
-            Lang::En => format!(
-                "{} is {} in {year}; a target value is missing.",
-                capitalised(&who),
-                value(actual)
-            ),
-        };
+        return tr!(
+            lang,
+            "{} liegt {year} bei {}; ein Zielwert fehlt.",
+            "{} is {} in {year}; a target value is missing.",
+            capitalised(&who),
+            value(actual)
+        );
     };
     let bound = result.bound.unwrap_or(Bound::AtLeast);
     let relative = matches!(target.format, TargetFormat::ChangeVsPreviousYear { .. });
@@ -212,20 +208,14 @@ pub fn sentence(
             Status::AtRisk => "the target is at risk",
             _ => "the target is in a critical state",
         };
-        text.push_str(&match lang {
-            Lang::De => format!(
-                " Prognose zum Jahresende ({}): {} bei einem Zielwert von {}; {verdict_de}.",
-                super::status::method_label(f.method, lang),
-                value(f.value),
-                value(t)
-            ),
-            Lang::En => format!(
-                " Year-end forecast ({}): {} against a target of {}; {verdict_en}.",
-                super::status::method_label(f.method, lang),
-                value(f.value),
-                value(t)
-            ),
-        });
+        text.push_str(&tr!(
+            lang,
+            " Prognose zum Jahresende ({}): {} bei einem Zielwert von {}; {verdict_de}.",
+            " Year-end forecast ({}): {} against a target of {}; {verdict_en}.",
+            super::status::method_label(f.method, lang),
+            value(f.value),
+            value(t)
+        ));
     }
     if let (Some(pace), true, Bound::AtLeast, false) = (
         result.pace,
@@ -264,19 +254,19 @@ fn monitoring_sentence(
     diff: &dyn Fn(f64) -> String,
 ) -> String {
     let when = match (result.is_final, result.through) {
-        (false, Some(m)) => match lang {
-            Lang::De => format!("bis {}", month_year(m, year, lang)),
-            Lang::En => format!("up to {}", month_year(m, year, lang)),
-        },
+        (false, Some(m)) => tr!(lang, "bis {}", "up to {}", month_year(m, year, lang)),
         _ => match lang {
             Lang::De => year.to_string(),
             Lang::En => format!("in {year}"),
         },
     };
-    let mut text = match lang {
-        Lang::De => format!("{} betrug {when} {}", capitalised(who), value(actual)),
-        Lang::En => format!("{} was {} {when}", capitalised(who), value(actual)),
-    };
+    let mut text = tr!(
+        lang,
+        "{} betrug {when} {}",
+        "{} was {} {when}",
+        capitalised(who),
+        value(actual)
+    );
     match result.change_vs_previous {
         Some(c) => {
             let pct = c
@@ -310,10 +300,10 @@ fn monitoring_sentence(
                 ),
             });
         }
-        None => text.push_str(match lang {
-            Lang::De => "; ein Vergleichswert des Vorjahres fehlt.",
-            Lang::En => "; no figure of the previous year to compare with.",
-        }),
+        None => text.push_str(lang.pick(
+            "; ein Vergleichswert des Vorjahres fehlt.",
+            "; no figure of the previous year to compare with.",
+        )),
     }
     text
 }
@@ -354,10 +344,7 @@ pub fn interpretation_text(
                 ChangeUnit::Percent => ("%", "%"),
             };
             let stated = if i.stated {
-                match lang {
-                    Lang::De => " (so vereinbart)",
-                    Lang::En => " (as agreed)",
-                }
+                lang.pick(" (so vereinbart)", " (as agreed)")
             } else {
                 ""
             };
@@ -367,32 +354,28 @@ pub fn interpretation_text(
                 .unwrap_or_else(|| "–".into());
             let prev = i
                 .target_from_previous_year
-                .map(|t| match lang {
-                    Lang::De => format!(
+                .map(|t| {
+                    tr!(
+                        lang,
                         "; vom Vorjahreswert aus gerechnet {}",
-                        format_percent(t, 1, lang)
-                    ),
-                    Lang::En => format!(
                         "; from the previous year's figure {}",
                         format_percent(t, 1, lang)
-                    ),
+                    )
                 })
                 .unwrap_or_default();
             let amount = format_decimal(change.abs(), 1, lang);
-            match lang {
-                Lang::De => format!(
-                    "um {amount}{NBSP}{unit_de}{stated}: von {from} auf {}{prev}",
-                    format_percent(target, 1, lang)
-                ),
-                Lang::En => format!(
-                    "by {amount}{NBSP}{unit_en}{stated}: from {from} to {}{prev}",
-                    format_percent(target, 1, lang)
-                ),
-            }
+            tr!(
+                lang,
+                "um {amount}{NBSP}{unit_de}{stated}: von {from} auf {}{prev}",
+                "by {amount}{NBSP}{unit_en}{stated}: from {from} to {}{prev}",
+                format_percent(target, 1, lang)
+            )
         })
         .collect();
-    match lang {
-        Lang::De => format!("Lesarten der Veränderung – {}.", readings.join(" | ")),
-        Lang::En => format!("Readings of the change – {}.", readings.join(" | ")),
-    }
+    tr!(
+        lang,
+        "Lesarten der Veränderung – {}.",
+        "Readings of the change – {}.",
+        readings.join(" | ")
+    )
 }

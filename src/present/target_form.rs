@@ -11,7 +11,6 @@ use crate::domain::indicator::IndicatorCode;
 use crate::domain::values::Population;
 use crate::domain::workspace::Catalogue;
 use crate::locale::{Lang, format_count, parse_number_in};
-use crate::tr;
 
 pub use super::choices::*;
 

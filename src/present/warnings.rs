@@ -19,10 +19,9 @@ pub fn text(warning: &Warning, catalogue: &Catalogue, lang: Lang) -> String {
             .map_or_else(|| code.to_owned(), |i| i.display_name(lang).to_owned())
     };
     let unit = |code: &str| catalogue.get(code).map_or(Unit::Count, |i| i.unit);
-    let period = |month: &Option<crate::core::calendar::Month>| match (month, lang) {
-        (Some(m), _) => month_name(*m, lang).to_owned(),
-        (None, Lang::De) => "Jahreswert".to_owned(),
-        (None, Lang::En) => "annual value".to_owned(),
+    let period = |month: &Option<crate::core::calendar::Month>| match month {
+        Some(m) => month_name(*m, lang).to_owned(),
+        None => tr!(lang, "Jahreswert", "annual value"),
     };
     match (warning, lang) {
         (
@@ -108,79 +107,58 @@ pub fn text(warning: &Warning, catalogue: &Catalogue, lang: Lang) -> String {
                 Lang::De => format!(
                     "{} – {} ({})",
                     name(indicator),
-                    population.label_de(),
+                    population.label(Lang::De),
                     period(month)
                 ),
                 Lang::En => format!(
                     "{} – {} ({})",
                     name(indicator),
-                    population.label_en(),
+                    population.label(Lang::En),
                     period(month)
                 ),
             };
-            let why = match (reason, lang) {
-                (Implausibility::Negative(v), Lang::De) => {
-                    format!("negativer Wert {}", format_decimal(*v, 1, lang))
-                }
-                (Implausibility::Negative(v), Lang::En) => {
-                    format!("negative value {}", format_decimal(*v, 1, lang))
-                }
-                (
-                    Implausibility::NumeratorAboveDenominator {
-                        numerator,
-                        denominator,
-                    },
-                    Lang::De,
-                ) => format!(
-                    "Zähler {} größer als Nenner {}",
-                    format_decimal(*numerator, 0, lang),
-                    format_decimal(*denominator, 0, lang)
+            let why = match reason {
+                Implausibility::Negative(v) => tr!(
+                    lang,
+                    "negativer Wert {}",
+                    "negative value {}",
+                    format_decimal(*v, 1, lang)
                 ),
-                (
-                    Implausibility::NumeratorAboveDenominator {
-                        numerator,
-                        denominator,
-                    },
-                    Lang::En,
-                ) => format!(
+                Implausibility::NumeratorAboveDenominator {
+                    numerator,
+                    denominator,
+                } => tr!(
+                    lang,
+                    "Zähler {} größer als Nenner {}",
                     "numerator {} above denominator {}",
                     format_decimal(*numerator, 0, lang),
                     format_decimal(*denominator, 0, lang)
                 ),
-                (Implausibility::ZeroDenominator { numerator }, Lang::De) => {
-                    format!(
-                        "Nenner 0 bei Zähler {}",
-                        format_decimal(*numerator, 0, lang)
-                    )
-                }
-                (Implausibility::ZeroDenominator { numerator }, Lang::En) => {
-                    format!(
-                        "denominator 0 with numerator {}",
-                        format_decimal(*numerator, 0, lang)
-                    )
-                }
-                (Implausibility::RateOutOfRange(v), Lang::De) => format!(
+                Implausibility::ZeroDenominator { numerator } => tr!(
+                    lang,
+                    "Nenner 0 bei Zähler {}",
+                    "denominator 0 with numerator {}",
+                    format_decimal(*numerator, 0, lang)
+                ),
+                Implausibility::RateOutOfRange(v) => tr!(
+                    lang,
                     "Rate {} außerhalb von 0 bis 100 %",
+                    "rate {} outside 0 to 100 %",
                     format_decimal(*v, 1, lang)
                 ),
-                (Implausibility::RateOutOfRange(v), Lang::En) => {
-                    format!("rate {} outside 0 to 100 %", format_decimal(*v, 1, lang))
-                }
-                (Implausibility::Outlier { value, median }, Lang::De) => format!(
+                Implausibility::Outlier { value, median } => tr!(
+                    lang,
                     "{} weicht stark vom Median der übrigen Monate ({}) ab",
-                    format_value(unit(indicator), *value, lang),
-                    format_value(unit(indicator), *median, lang)
-                ),
-                (Implausibility::Outlier { value, median }, Lang::En) => format!(
                     "{} is far from the median of the other months ({})",
                     format_value(unit(indicator), *value, lang),
                     format_value(unit(indicator), *median, lang)
                 ),
             };
-            match lang {
-                Lang::De => format!("Unplausibler Wert bei {who}: {why}."),
-                Lang::En => format!("Implausible value for {who}: {why}."),
-            }
+            tr!(
+                lang,
+                "Unplausibler Wert bei {who}: {why}.",
+                "Implausible value for {who}: {why}."
+            )
         }
         (
             Warning::InconsistentQuotaTarget {

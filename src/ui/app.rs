@@ -3,8 +3,7 @@
 use leptos::prelude::*;
 
 use crate::route::{Route, Screen};
-use crate::tr;
-use crate::ui::agreement_editor::AgreementEditor;
+use crate::ui::agreement::AgreementEditor;
 use crate::ui::balance::Balance;
 use crate::ui::detail::TargetDetail;
 use crate::ui::exchange::ExchangeScreen;
@@ -52,9 +51,9 @@ pub fn App() -> impl IntoView {
         let r = route.get();
         let l = lang.get();
         let title = match (&r, r.screen()) {
-            (Route::Target(_), _) => tr!(l, "Zieldetail", "Target detail"),
+            (Route::Target(_), _) => l.pick("Zieldetail", "Target detail"),
             (_, Some(s)) => s.label(l),
-            (_, None) => tr!(l, "Seite nicht gefunden", "Page not found"),
+            (_, None) => l.pick("Seite nicht gefunden", "Page not found"),
         };
         document().set_title(&format!("{title} – Zielsteuerung"));
         // Only a navigation moves focus; switching the language leaves it on the switch.

@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 
 use crate::domain::agreement::TargetId;
-use crate::locale::Lang;
 use crate::present::detail::{detail, set_notes};
 use crate::present::report::figures;
 use crate::route::Screen;
+use crate::tr;
 use crate::ui::figures::Figures;
 use crate::ui::state::use_state;
 use crate::ui::target_table::Remarks;
@@ -25,10 +25,7 @@ pub fn TargetDetail(id: u32) -> impl IntoView {
             <h1>{lang.pick("Ziel nicht gefunden", "Target not found")}</h1>
             <section class="leerzustand" aria-label=lang.pick("Hinweis", "Note")>
                 <p class="leerzustand-titel">
-                    {match lang {
-                        Lang::De => format!("Ein Ziel mit der Nummer {id} gibt es in diesem Arbeitsbereich nicht."),
-                        Lang::En => format!("This workspace has no target number {id}."),
-                    }}
+                    {tr!(lang, "Ein Ziel mit der Nummer {id} gibt es in diesem Arbeitsbereich nicht.", "This workspace has no target number {id}.")}
                 </p>
                 <p><a href=Screen::Overview.href()>{lang.pick("Zur Übersicht", "To the overview")}</a></p>
             </section>
@@ -65,10 +62,7 @@ pub fn TargetDetail(id: u32) -> impl IntoView {
                 <Figures figures=state.workspace.with_untracked(|w| figures(w, TargetId(id), lang)) />
                 <h2 id="monate-titel">{lang.pick("Verlauf nach Monaten", "Month by month")}</h2>
                 {(!d.missing.is_empty()).then(|| {
-                    let text = match lang {
-                        Lang::De => format!("Es fehlen Werte für: {}.", d.missing),
-                        Lang::En => format!("Values are missing for: {}.", d.missing),
-                    };
+                    let text = tr!(lang, "Es fehlen Werte für: {}.", "Values are missing for: {}.", d.missing);
                     view! { <p class="hinweis">{text}</p> }
                 })}
                 <div class="tabelle-rahmen">
@@ -122,10 +116,7 @@ pub fn TargetDetail(id: u32) -> impl IntoView {
                                 .into_iter()
                                 .map(|h| {
                                     let comment = (!h.comment.is_empty()).then(|| format!(" – {}", h.comment));
-                                    let text = match lang {
-                                        Lang::De => format!("{}: {} ersetzt durch {}", h.period, h.replaced, h.current),
-                                        Lang::En => format!("{}: {} replaced by {}", h.period, h.replaced, h.current),
-                                    };
+                                    let text = tr!(lang, "{}: {} ersetzt durch {}", "{}: {} replaced by {}", h.period, h.replaced, h.current);
                                     view! { <li>{text}{comment}</li> }
                                 })
                                 .collect_view()}

@@ -8,8 +8,9 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::workspace::Workspace;
 use crate::exchange::{backup, csv, xlsx};
-use crate::locale::{Lang, format_count};
+use crate::locale::format_count;
 use crate::route::Screen;
+use crate::tr;
 use crate::ui::clock::today_date;
 use crate::ui::download::{download_backup, download_bytes, download_text, read_chosen_file};
 use crate::ui::state::use_state;
@@ -161,10 +162,11 @@ pub fn ExchangeScreen() -> impl IntoView {
                 }
                 Err(e) => {
                     pending.set(None);
-                    error.set(Some(match lang {
-                        Lang::De => format!("„{file}“ wurde nicht eingelesen: {e}"),
-                        Lang::En => format!("“{file}” was not read: {e}"),
-                    }));
+                    error.set(Some(tr!(
+                        lang,
+                        "„{file}“ wurde nicht eingelesen: {e}",
+                        "“{file}” was not read: {e}"
+                    )));
                 }
             }
         });
@@ -325,10 +327,7 @@ pub fn ExchangeScreen() -> impl IntoView {
             <div class="werkzeugleiste">
                 <YearSelect />
                 <button type="button" on:click=move |_| export_csv(false)>
-                    {move || match lang {
-                        Lang::De => format!("Werte {} herunterladen", state.year.get()),
-                        Lang::En => format!("Download figures {}", state.year.get()),
-                    }}
+                    {move || tr!(lang, "Werte {} herunterladen", "Download figures {}", state.year.get())}
                 </button>
                 <button type="button" on:click=move |_| export_csv(true)>{lang.pick("Alle Werte herunterladen", "Download all figures")}</button>
                 <label class="datei">
@@ -349,10 +348,7 @@ pub fn ExchangeScreen() -> impl IntoView {
             </p>
             <div class="werkzeugleiste">
                 <button type="button" on:click=export_xlsx>
-                    {move || match lang {
-                        Lang::De => format!("Werte und Bilanz {} als Excel-Datei", state.year.get()),
-                        Lang::En => format!("Figures and balance {} as Excel file", state.year.get()),
-                    }}
+                    {move || tr!(lang, "Werte und Bilanz {} als Excel-Datei", "Figures and balance {} as Excel file", state.year.get())}
                 </button>
             </div>
         </section>
@@ -380,10 +376,11 @@ fn Preview(
             merged,
             report,
         } => {
-            let heading = match lang {
-                Lang::De => format!("Vorschau: Sicherung „{file}“"),
-                Lang::En => format!("Preview: backup “{file}”"),
-            };
+            let heading = tr!(
+                lang,
+                "Vorschau: Sicherung „{file}“",
+                "Preview: backup “{file}”"
+            );
             let counts = report.summary(lang);
             let conflicts = report.conflicts.clone();
             let described = backup::describe(&incoming, lang);
@@ -432,10 +429,7 @@ fn Preview(
             .into_any()
         }
         Pending::Csv { file, base, import } => {
-            let heading = match lang {
-                Lang::De => format!("Importbericht: „{file}“"),
-                Lang::En => format!("Import report: “{file}”"),
-            };
+            let heading = tr!(lang, "Importbericht: „{file}“", "Import report: “{file}”");
             let summary = import.summary(lang);
             let changes = import.changes_anything();
             let (lines, more) = import.listed(LISTED);
@@ -477,10 +471,7 @@ fn Preview(
                         .then(|| {
                             view! {
                                 <p>
-                                    {match lang {
-                                        Lang::De => format!("… und {} weitere Zeilen.", format_count(more as f64, lang)),
-                                        Lang::En => format!("… and {} more lines.", format_count(more as f64, lang)),
-                                    }}
+                                    {tr!(lang, "… und {} weitere Zeilen.", "… and {} more lines.", format_count(more as f64, lang))}
                                 </p>
                             }
                         })}

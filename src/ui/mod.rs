@@ -1,6 +1,6 @@
 //! Leptos components: the app shell and one file per screen. Thin: they render and call pure modules.
 
-mod agreement_editor;
+mod agreement;
 mod app;
 mod balance;
 mod clock;

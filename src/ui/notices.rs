@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::locale::Lang;
 use crate::persistence::aside_file_name;
+use crate::tr;
 use crate::ui::clock::now_iso;
 use crate::ui::download::download_text;
 use crate::ui::state::{Notice, use_state};
@@ -34,10 +34,9 @@ pub fn StorageNotice() -> impl IntoView {
                     download_text(&aside_file_name(&now_iso()), &raw, "application/json");
                 };
                 let copied = aside_key.is_some();
-                let kept = match (aside_key, lang) {
-                    (Some(k), Lang::De) => format!(" Eine Kopie liegt zusätzlich unter „{k}“."),
-                    (Some(k), Lang::En) => format!(" A copy is also kept under “{k}”."),
-                    (None, _) => lang
+                let kept = match aside_key {
+Some(k) => tr!(lang, " Eine Kopie liegt zusätzlich unter „{k}“.", " A copy is also kept under “{k}”."),
+None => lang
                         .pick(
                             " Eine zusätzliche Kopie passte nicht in den Speicher: laden Sie die Rohdaten herunter; ein \
                              Neubeginn ist erst möglich, wenn Platz für die Kopie ist.",
@@ -45,17 +44,10 @@ pub fn StorageNotice() -> impl IntoView {
                              only once there is room for the copy.",
                         )
                         .into(),
-                };
-                let kept_text = match lang {
-                    Lang::De => format!(
-                        "Die gespeicherten Daten ({size} Zeichen) bleiben unverändert erhalten und werden nicht \
-                         überschrieben.{kept} Bis Sie entscheiden, zeigt die App das Beispiel und speichert nichts."
-                    ),
-                    Lang::En => format!(
-                        "The stored data ({size} characters) is kept unchanged and is not written over.{kept} Until \
-                         you decide, the app shows the example and saves nothing."
-                    ),
-                };
+};
+                let kept_text = tr!(lang, "Die gespeicherten Daten ({size} Zeichen) bleiben unverändert erhalten und werden nicht \
+                         überschrieben.{kept} Bis Sie entscheiden, zeigt die App das Beispiel und speichert nichts.", "The stored data ({size} characters) is kept unchanged and is not written over.{kept} Until \
+                         you decide, the app shows the example and saves nothing.");
                 view! {
                     <div class="meldung meldung-fehler" role="alert">
                         <p>
@@ -113,17 +105,10 @@ pub fn StorageNotice() -> impl IntoView {
                             <strong>
                                 {lang.pick("In einem anderen Tab wurde gespeichert. ", "Another tab has saved. ")}
                             </strong>
-                            {match lang {
-                                Lang::De => format!(
-                                    "Dort liegt inzwischen Stand {theirs}, der sich mit Ihren Änderungen in diesem Tab \
+                            {tr!(lang, "Dort liegt inzwischen Stand {theirs}, der sich mit Ihren Änderungen in diesem Tab \
                                      überschneidet; Ihre Änderungen sind deshalb noch nicht gespeichert. Wählen Sie, \
-                                     welche Fassung gilt."
-                                ),
-                                Lang::En => format!(
-                                    "It now holds revision {theirs}, which overlaps with your changes in this tab; \
-                                     they are therefore not saved yet. Choose which version applies."
-                                ),
-                            }}
+                                     welche Fassung gilt.", "It now holds revision {theirs}, which overlaps with your changes in this tab; \
+                                     they are therefore not saved yet. Choose which version applies.")}
                         </p>
                         {listed}
                         <div class="knopfleiste">

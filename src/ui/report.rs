@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::locale::Lang;
 use crate::present::report::{Report, report};
 use crate::route::Screen;
+use crate::tr;
 use crate::ui::clock::today;
 use crate::ui::figures::Figures;
 use crate::ui::legend::StatusLegend;
@@ -49,10 +50,7 @@ fn ReportBody(report: Report, lang: Lang) -> impl IntoView {
         overview,
         sections,
     } = report;
-    let printed = match lang {
-        Lang::De => format!("Erstellt am {}", today(lang)),
-        Lang::En => format!("Created on {}", today(lang)),
-    };
+    let printed = tr!(lang, "Erstellt am {}", "Created on {}", today(lang));
     view! {
         <article class="bericht">
             <header class="bericht-kopf">

@@ -2,17 +2,18 @@
 
 use leptos::prelude::*;
 
-use crate::locale::Lang;
 use crate::route::Screen;
+use crate::tr;
 
 /// A fragment the app does not know (old bookmark, typo): say so and offer the way back.
 #[component]
 pub fn NotFound(path: String) -> impl IntoView {
     let lang = crate::ui::state::use_state().lang.get_untracked();
-    let message = match lang {
-        Lang::De => format!("Die Adresse „#/{path}“ gibt es in der Zielsteuerung nicht."),
-        Lang::En => format!("Zielsteuerung has no address “#/{path}”."),
-    };
+    let message = tr!(
+        lang,
+        "Die Adresse „#/{path}“ gibt es in der Zielsteuerung nicht.",
+        "Zielsteuerung has no address “#/{path}”."
+    );
     view! {
         <h1>{lang.pick("Seite nicht gefunden", "Page not found")}</h1>
         <section class="leerzustand" aria-label=lang.pick("Hinweis", "Note")>

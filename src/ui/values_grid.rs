@@ -14,6 +14,7 @@ use crate::present::grid::{
     is_block, is_computed, periods, read_block,
 };
 use crate::route::{CellRef, Screen};
+use crate::tr;
 use crate::ui::state::{AppState, SaveState, use_state};
 use crate::ui::widgets::{EmptyState, YearSelect};
 
@@ -417,10 +418,11 @@ fn Grid(
             }
         }
         let stored = crate::locale::format_count(stored as f64, lang);
-        let mut text = match lang {
-            Lang::De => format!("Eingefügt: {stored} Werte übernommen"),
-            Lang::En => format!("Pasted: {stored} values taken over"),
-        };
+        let mut text = tr!(
+            lang,
+            "Eingefügt: {stored} Werte übernommen",
+            "Pasted: {stored} values taken over"
+        );
         if !errors.is_empty() {
             let rejected = lang.pick("abgelehnt", "rejected");
             text.push_str(&format!(
@@ -431,10 +433,11 @@ fn Grid(
         }
         if outside > 0 {
             let outside = crate::locale::format_count(outside as f64, lang);
-            text.push_str(&match lang {
-                Lang::De => format!(", {outside} Zellen lagen außerhalb der Tabelle"),
-                Lang::En => format!(", {outside} cells lay outside the table"),
-            });
+            text.push_str(&tr!(
+                lang,
+                ", {outside} Zellen lagen außerhalb der Tabelle",
+                ", {outside} cells lay outside the table"
+            ));
         }
         message.set(Said::Text(format!("{text}.")));
     };

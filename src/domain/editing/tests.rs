@@ -10,12 +10,14 @@ fn create_refuses_a_second_agreement_for_a_year() {
     let mut ws = odenwaldkreis();
     let before = ws.clone();
     assert_eq!(
-        ws.create_agreement(y(2022), "KJC", "HMSI", Lang::De),
+        ws.create_agreement(y(2022), "KJC", "HMSI")
+            .map_err(|e| e.message(Lang::De)),
         Err("Für 2022 gibt es bereits eine Zielvereinbarung.".into())
     );
     assert_eq!(ws, before);
     let id = ws
-        .create_agreement(y(2023), " KJC ", "HMSI", Lang::De)
+        .create_agreement(y(2023), " KJC ", "HMSI")
+        .map_err(|e| e.message(Lang::De))
         .unwrap();
     assert_eq!(id, AgreementId(3));
     assert_eq!(ws.agreement(id).unwrap().job_centre, "KJC");
@@ -26,7 +28,8 @@ fn create_refuses_a_second_agreement_for_a_year() {
 fn copy_from_the_previous_year() {
     let mut ws = odenwaldkreis();
     let id = ws
-        .copy_agreement(AgreementId(2), y(2023), Lang::De)
+        .copy_agreement(AgreementId(2), y(2023))
+        .map_err(|e| e.message(Lang::De))
         .unwrap();
     let copy = ws.agreement(id).unwrap();
     assert_eq!(copy.targets.len(), 10);
@@ -40,7 +43,8 @@ fn copy_from_the_previous_year() {
     );
     assert!(copy.targets.iter().all(|t| t.notes.is_empty()));
     assert_eq!(
-        ws.copy_agreement(AgreementId(2), y(2023), Lang::De),
+        ws.copy_agreement(AgreementId(2), y(2023))
+            .map_err(|e| e.message(Lang::De)),
         Err("Für 2023 gibt es bereits eine Zielvereinbarung.".into())
     );
 }
@@ -53,12 +57,16 @@ fn delete_and_undo() {
     assert_eq!(ws.agreement_years(), vec![y(2022)]);
     // The values of 2021 stay.
     assert_eq!(ws.values.len(), before.values.len());
-    ws.restore_agreement(removed, Lang::De).unwrap();
+    ws.restore_agreement(removed)
+        .map_err(|e| e.message(Lang::De))
+        .unwrap();
     assert_eq!(ws, before);
 
     let removed = ws.remove_target(AgreementId(2), TargetId(4)).unwrap();
     assert_eq!(ws.agreement(AgreementId(2)).unwrap().targets.len(), 9);
-    ws.restore_target(removed, Lang::De).unwrap();
+    ws.restore_target(removed)
+        .map_err(|e| e.message(Lang::De))
+        .unwrap();
     assert_eq!(ws, before);
 }
 
@@ -84,9 +92,11 @@ fn new_parts_go_under_their_total() {
         },
         notes: String::new(),
     };
-    ws.put_target(AgreementId(2), part(40, Population::Men, 462.0), Lang::De)
+    ws.put_target(AgreementId(2), part(40, Population::Men, 462.0))
+        .map_err(|e| e.message(Lang::De))
         .unwrap();
-    ws.put_target(AgreementId(2), part(41, Population::Women, 308.0), Lang::De)
+    ws.put_target(AgreementId(2), part(41, Population::Women, 308.0))
+        .map_err(|e| e.message(Lang::De))
         .unwrap();
     let ids: Vec<u32> = ws.agreement(AgreementId(2)).unwrap().targets[..4]
         .iter()
@@ -115,13 +125,18 @@ fn own_indicators_are_checked() {
         phrase_de: String::new(),
         phrase_en: String::new(),
     };
-    assert_eq!(ws.add_indicator(u25.clone(), Lang::De), Ok(()));
+    assert_eq!(
+        ws.add_indicator(u25.clone())
+            .map_err(|e| e.message(Lang::De)),
+        Ok(())
+    );
     assert_eq!(
         ws.catalogue().get("INT-U25-AUSB").unwrap().name,
         "Integrationen U25 in Ausbildung"
     );
     assert_eq!(
-        ws.add_indicator(u25.clone(), Lang::De),
+        ws.add_indicator(u25.clone())
+            .map_err(|e| e.message(Lang::De)),
         Err("Eine eigene Kennzahl mit dem Code „INT-U25-AUSB“ gibt es bereits.".into())
     );
     let builtin = Indicator {
@@ -129,7 +144,7 @@ fn own_indicators_are_checked() {
         ..u25.clone()
     };
     assert_eq!(
-        ws.add_indicator(builtin, Lang::De),
+        ws.add_indicator(builtin).map_err(|e| e.message(Lang::De)),
         Err("„K2“ ist bereits eine eingebaute Kennzahl.".into())
     );
     let nameless = Indicator {
@@ -138,7 +153,7 @@ fn own_indicators_are_checked() {
         ..u25
     };
     assert_eq!(
-        ws.add_indicator(nameless, Lang::De),
+        ws.add_indicator(nameless).map_err(|e| e.message(Lang::De)),
         Err("Bitte eine Bezeichnung für die Kennzahl eingeben.".into())
     );
     assert_eq!(ws.indicators.len(), 1);
@@ -148,10 +163,12 @@ fn own_indicators_are_checked() {
 fn undo_is_refused_when_the_year_is_taken_again() {
     let mut ws = odenwaldkreis();
     let removed = ws.delete_agreement(AgreementId(1)).unwrap();
-    ws.create_agreement(y(2021), "KJC", "HMSI", Lang::De)
+    ws.create_agreement(y(2021), "KJC", "HMSI")
+        .map_err(|e| e.message(Lang::De))
         .unwrap();
     assert!(
-        ws.restore_agreement(removed, Lang::De)
+        ws.restore_agreement(removed)
+            .map_err(|e| e.message(Lang::De))
             .unwrap_err()
             .contains("inzwischen eine andere")
     );
@@ -162,18 +179,21 @@ fn refusals_in_english() {
     use crate::domain::indicator::{Direction, IndicatorCode, Unit};
     let mut ws = odenwaldkreis();
     assert_eq!(
-        ws.create_agreement(y(2022), "KJC", "HMSI", Lang::En),
+        ws.create_agreement(y(2022), "KJC", "HMSI")
+            .map_err(|e| e.message(Lang::En)),
         Err("There is already a target agreement for 2022.".into())
     );
     assert_eq!(
-        ws.copy_agreement(AgreementId(9), y(2030), Lang::En),
+        ws.copy_agreement(AgreementId(9), y(2030))
+            .map_err(|e| e.message(Lang::En)),
         Err("The agreement to copy no longer exists.".into())
     );
     let removed = ws.delete_agreement(AgreementId(1)).unwrap();
-    ws.create_agreement(y(2021), "KJC", "HMSI", Lang::En)
+    ws.create_agreement(y(2021), "KJC", "HMSI")
+        .map_err(|e| e.message(Lang::En))
         .unwrap();
     assert_eq!(
-        ws.restore_agreement(removed, Lang::En),
+        ws.restore_agreement(removed).map_err(|e| e.message(Lang::En)),
         Err(
             "There is now another target agreement for 2021; the deleted one cannot be brought back."
                 .into()
@@ -190,24 +210,27 @@ fn refusals_in_english() {
         phrase_en: String::new(),
     };
     assert_eq!(
-        ws.add_indicator(own("K2", "x"), Lang::En),
+        ws.add_indicator(own("K2", "x"))
+            .map_err(|e| e.message(Lang::En)),
         Err("“K2” is already a built-in indicator.".into())
     );
     assert!(
-        ws.add_indicator(own("1ABC", "x"), Lang::En)
+        ws.add_indicator(own("1ABC", "x"))
+            .map_err(|e| e.message(Lang::En))
             .unwrap_err()
             .starts_with("“1ABC” is not allowed as an indicator code")
     );
     assert_eq!(
-        ws.add_indicator(own("X1", " "), Lang::En),
+        ws.add_indicator(own("X1", " "))
+            .map_err(|e| e.message(Lang::En)),
         Err("Please enter a name for the indicator.".into())
     );
     assert_eq!(
         ws.put_target(
             AgreementId(1),
             ws.agreement(AgreementId(2)).unwrap().targets[0].clone(),
-            Lang::En
-        ),
+        )
+        .map_err(|e| e.message(Lang::En)),
         Err("The target agreement no longer exists.".into())
     );
 }

@@ -34,13 +34,18 @@ fn additive_figures() {
 #[test]
 fn user_codes() {
     assert!(validate_user_code("INT-U25-AUSB").is_ok());
-    assert!(validate_user_code("K2").unwrap_err().contains("eingebaute"));
-    assert!(
-        validate_user_code("int")
-            .unwrap_err()
-            .contains("eingebaute")
+    assert_eq!(
+        validate_user_code("K2").map_err(|e| e.message(Lang::De)),
+        Err("„K2“ ist bereits eine eingebaute Kennzahl.".into())
     );
-    assert!(validate_user_code("").is_err());
+    assert_eq!(
+        validate_user_code("int").map_err(|e| e.message(Lang::En)),
+        Err("“int” is already a built-in indicator.".into())
+    );
+    assert_eq!(
+        validate_user_code(""),
+        Err(CodeError::NotAllowed(String::new()))
+    );
     assert!(validate_user_code("1ABC").is_err());
     assert!(validate_user_code("A B").is_err());
     assert!(validate_user_code("=HYPERLINK").is_err());

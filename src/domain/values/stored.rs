@@ -216,7 +216,7 @@ impl RowIn {
         let name = format!(
             "{} {} {}",
             self.kennzahl.0,
-            self.gruppe.label_de(),
+            self.gruppe.label(Lang::De),
             self.jahr.get()
         );
         let longest = [

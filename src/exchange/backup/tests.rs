@@ -29,8 +29,7 @@ fn busy() -> Workspace {
         );
     }
     let from = ws.agreement_for(Year::new(2022).unwrap()).unwrap().id;
-    ws.copy_agreement(from, Year::new(2023).unwrap(), Lang::De)
-        .unwrap();
+    ws.copy_agreement(from, Year::new(2023).unwrap()).unwrap();
     ws
 }
 

@@ -2,6 +2,7 @@
 //! the Datenstand, each with a message that says what is wrong in the user's language.
 
 use super::*;
+use crate::tr;
 
 /// Maps the header to columns; `Err` names what is missing.
 pub(super) fn columns(header: &[String], lang: Lang) -> Result<HashMap<Col, usize>, String> {
@@ -10,13 +11,12 @@ pub(super) fn columns(header: &[String], lang: Lang) -> Result<HashMap<Col, usiz
         if let Some(col) = Col::from_header(name)
             && columns.insert(col, i).is_some()
         {
-            return Err(match lang {
-                Lang::De => format!(
-                    "Die Spalte „{}“ steht zweimal in der Kopfzeile.",
-                    name.trim()
-                ),
-                Lang::En => format!("The column “{}” appears twice in the header.", name.trim()),
-            });
+            return Err(tr!(
+                lang,
+                "Die Spalte „{}“ steht zweimal in der Kopfzeile.",
+                "The column “{}” appears twice in the header.",
+                name.trim()
+            ));
         }
     }
     let has = |c| columns.contains_key(&c);
@@ -35,16 +35,12 @@ pub(super) fn columns(header: &[String], lang: Lang) -> Result<HashMap<Col, usiz
         .chars()
         .take(120)
         .collect();
-    Err(match lang {
-        Lang::De => format!(
-            "Die erste Zeile muss die Spaltenköpfe enthalten: {}. Gefunden wurde: „{found}“.",
-            HEADER.join(";")
-        ),
-        Lang::En => format!(
-            "The first line must hold the column headers: {}. Found: “{found}”.",
-            HEADER.join(";")
-        ),
-    })
+    Err(tr!(
+        lang,
+        "Die erste Zeile muss die Spaltenköpfe enthalten: {}. Gefunden wurde: „{found}“.",
+        "The first line must hold the column headers: {}. Found: “{found}”.",
+        HEADER.join(";")
+    ))
 }
 
 /// A line read and checked, not yet recorded.
@@ -99,10 +95,11 @@ pub(super) fn read_line(
     let as_of = match get(Col::AsOf) {
         "" => Ok(None),
         text => parse_date(text).map(Some).map_err(|_| {
-            problems.push(match lang {
-                Lang::De => format!("Datenstand „{text}“ ist kein Datum (TT.MM.JJJJ)"),
-                Lang::En => format!("as-of date “{text}” is not a date (DD.MM.YYYY)"),
-            })
+            problems.push(tr!(
+                lang,
+                "Datenstand „{text}“ ist kein Datum (TT.MM.JJJJ)",
+                "as-of date “{text}” is not a date (DD.MM.YYYY)"
+            ))
         }),
     };
     let comment = get(Col::Comment).to_owned();
@@ -160,21 +157,21 @@ pub(super) fn read_indicator<'c>(
     let indicator = catalogue
         .all()
         .find(|i| i.code.as_str().eq_ignore_ascii_case(text))
-        .ok_or_else(|| match lang {
-            Lang::De => format!("die Kennzahl „{}“ gibt es nicht", shorten(text)),
-            Lang::En => format!("there is no indicator “{}”", shorten(text)),
+        .ok_or_else(|| {
+            tr!(
+                lang,
+                "die Kennzahl „{}“ gibt es nicht",
+                "there is no indicator “{}”",
+                shorten(text)
+            )
         })?;
     if !indicator.takes_values() {
-        return Err(match lang {
-            Lang::De => format!(
-                "{} wird aus den Werten des Vorjahres berechnet und nimmt keine eigenen Werte an",
-                indicator.code
-            ),
-            Lang::En => format!(
-                "{} is computed from the previous year's values and takes no values of its own",
-                indicator.code
-            ),
-        });
+        return Err(tr!(
+            lang,
+            "{} wird aus den Werten des Vorjahres berechnet und nimmt keine eigenen Werte an",
+            "{} is computed from the previous year's values and takes no values of its own",
+            indicator.code
+        ));
     }
     Ok(indicator)
 }
@@ -187,16 +184,12 @@ pub(super) fn read_population(text: &str, lang: Lang) -> Result<Population, Stri
         "" => Err(lang
             .pick("die Personengruppe fehlt", "the population is missing")
             .into()),
-        _ => Err(match lang {
-            Lang::De => format!(
-                "Personengruppe „{}“ ist nicht Insgesamt, Frauen oder Männer",
-                shorten(text)
-            ),
-            Lang::En => format!(
-                "population “{}” is not Insgesamt (total), Frauen (women) or Männer (men)",
-                shorten(text)
-            ),
-        }),
+        _ => Err(tr!(
+            lang,
+            "Personengruppe „{}“ ist nicht Insgesamt, Frauen oder Männer",
+            "population “{}” is not Insgesamt (total), Frauen (women) or Männer (men)",
+            shorten(text)
+        )),
     }
 }
 
@@ -208,19 +201,15 @@ pub(super) fn read_year(text: &str, lang: Lang) -> Result<Year, String> {
         .ok()
         .filter(|_| text.chars().all(|c| c.is_ascii_digit()))
         .and_then(Year::new)
-        .ok_or_else(|| match lang {
-            Lang::De => format!(
+        .ok_or_else(|| {
+            tr!(
+                lang,
                 "Jahr „{}“ ist keine Jahreszahl von {} bis {}",
-                shorten(text),
-                Year::MIN,
-                Year::MAX
-            ),
-            Lang::En => format!(
                 "year “{}” is not a year from {} to {}",
                 shorten(text),
                 Year::MIN,
                 Year::MAX
-            ),
+            )
         })
 }
 
@@ -241,19 +230,14 @@ pub(super) fn read_month(text: &str, lang: Lang) -> Result<Option<Month>, String
                 .any(|&l| month_name(m, l).eq_ignore_ascii_case(text))
         })
     };
-    by_number
-        .or_else(by_name)
-        .map(Some)
-        .ok_or_else(|| match lang {
-            Lang::De => format!(
-                "Monat „{}“ ist keine Zahl von 1 bis 12 (leer für einen Jahreswert)",
-                shorten(text)
-            ),
-            Lang::En => format!(
-                "month “{}” is not a number from 1 to 12 (empty for an annual value)",
-                shorten(text)
-            ),
-        })
+    by_number.or_else(by_name).map(Some).ok_or_else(|| {
+        tr!(
+            lang,
+            "Monat „{}“ ist keine Zahl von 1 bis 12 (leer für einen Jahreswert)",
+            "month “{}” is not a number from 1 to 12 (empty for an annual value)",
+            shorten(text)
+        )
+    })
 }
 
 pub(super) fn read_amount(
@@ -282,10 +266,11 @@ pub(super) fn read_amount(
     }
     if indicator.is_quota() {
         if numerator.is_empty() || denominator.is_empty() {
-            return Err(match lang {
-                Lang::De => format!("{code} ist eine Quote: bitte Zähler und Nenner angeben"),
-                Lang::En => format!("{code} is a quota: please give numerator and denominator"),
-            });
+            return Err(tr!(
+                lang,
+                "{code} ist eine Quote: bitte Zähler und Nenner angeben",
+                "{code} is a quota: please give numerator and denominator"
+            ));
         }
         let n = parse(lang.pick("Zähler", "numerator"), numerator);
         let d = parse(lang.pick("Nenner", "denominator"), denominator);
@@ -306,25 +291,21 @@ pub(super) fn read_amount(
                 (given - quota).abs() <= 0.051 || (given * 100.0 - quota).abs() <= 0.051
             });
             if !fits {
-                return Err(match lang {
-                    Lang::De => format!(
-                        "der Wert {value} passt nicht zu Zähler {numerator} und Nenner {denominator}"
-                    ),
-                    Lang::En => format!(
-                        "the value {value} does not match numerator {numerator} and denominator {denominator}"
-                    ),
-                });
+                return Err(tr!(
+                    lang,
+                    "der Wert {value} passt nicht zu Zähler {numerator} und Nenner {denominator}",
+                    "the value {value} does not match numerator {numerator} and denominator {denominator}"
+                ));
             }
         }
         return bounded(amount);
     }
     if !numerator.is_empty() || !denominator.is_empty() {
-        return Err(match lang {
-            Lang::De => format!("{code} ist keine Quote: Zähler und Nenner bitte leer lassen"),
-            Lang::En => {
-                format!("{code} is not a quota: please leave numerator and denominator empty")
-            }
-        });
+        return Err(tr!(
+            lang,
+            "{code} ist keine Quote: Zähler und Nenner bitte leer lassen",
+            "{code} is not a quota: please leave numerator and denominator empty"
+        ));
     }
     if value.is_empty() {
         return Err(lang.pick("der Wert fehlt", "the value is missing").into());

@@ -21,7 +21,7 @@ pub fn export(workspace: &Workspace, year: Option<Year>) -> String {
         };
         let fields = [
             field(key.indicator.as_str()),
-            key.population.label_de().to_owned(),
+            key.population.label(Lang::De).to_owned(),
             key.year.to_string(),
             key.month
                 .map_or_else(String::new, |m| m.number().to_string()),

@@ -1,6 +1,7 @@
 //! The sheet "Bilanz" ("Balance"): title, summary and one row per target of the year's agreement.
 
 use super::*;
+use crate::tr;
 
 /// The sheet "Bilanz": title, summary, then one row per target of the year's agreement.
 pub(super) fn balance_sheet(
@@ -16,10 +17,11 @@ pub(super) fn balance_sheet(
     match ws.agreement_for(year) {
         Some(agreement) => balance_table(sheet, ws, agreement, lang, f),
         None => {
-            let none = match lang {
-                Lang::De => format!("Für {year} gibt es keine Zielvereinbarung."),
-                Lang::En => format!("There is no target agreement for {year}."),
-            };
+            let none = tr!(
+                lang,
+                "Für {year} gibt es keine Zielvereinbarung.",
+                "There is no target agreement for {year}."
+            );
             text(sheet, 2, 0, &none, None)?;
             sheet.set_column_width(0, 45)?;
             Ok(())
@@ -123,10 +125,12 @@ pub(super) fn balance_table(
         let state = match (r.is_final, r.through) {
             _ if qualitative => String::new(),
             (true, _) => lang.pick("endgültig", "final").to_owned(),
-            (false, Some(m)) => match lang {
-                Lang::De => format!("vorläufig (bis {})", month_name(m, lang)),
-                Lang::En => format!("provisional (to {})", month_name(m, lang)),
-            },
+            (false, Some(m)) => tr!(
+                lang,
+                "vorläufig (bis {})",
+                "provisional (to {})",
+                month_name(m, lang)
+            ),
             (false, None) => lang.pick("vorläufig", "provisional").to_owned(),
         };
         text(sheet, row, 7, &state, None)?;

@@ -1,6 +1,7 @@
 //! Building targets from the form as typed, with every problem by field.
 
 use super::*;
+use crate::tr;
 
 /// What saving the form does.
 #[derive(Clone, Debug, PartialEq)]
@@ -236,10 +237,11 @@ pub fn build(
             )),
             None => errors.push((
                 Field::Indicator,
-                match lang {
-                    Lang::De => format!("Die Kennzahl „{indicator}“ ist nicht im Katalog."),
-                    Lang::En => format!("The indicator “{indicator}” is not in the catalogue."),
-                },
+                tr!(
+                    lang,
+                    "Die Kennzahl „{indicator}“ ist nicht im Katalog.",
+                    "The indicator “{indicator}” is not in the catalogue."
+                ),
             )),
             Some(ind) => {
                 let quota_format =

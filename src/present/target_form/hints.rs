@@ -2,6 +2,7 @@
 //! relative quota change computed from the other two.
 
 use super::*;
+use crate::tr;
 
 /// "Frauen 300 + Männer 462 = 762; das Gesamtziel ist 770." when the parts typed in `lang` do not add up.
 pub fn parts_hint(draft: &Draft, lang: Lang) -> Option<String> {
@@ -15,10 +16,11 @@ pub fn parts_hint(draft: &Draft, lang: Lang) -> Option<String> {
     );
     ((w + m - t).abs() > 0.5).then(|| {
         let [w, m, sum, t] = [w, m, w + m, t].map(|v| format_count(v, lang));
-        match lang {
-            Lang::De => format!("Frauen {w} + Männer {m} = {sum}; das Gesamtziel ist {t}."),
-            Lang::En => format!("Women {w} + men {m} = {sum}; the total target is {t}."),
-        }
+        tr!(
+            lang,
+            "Frauen {w} + Männer {m} = {sum}; das Gesamtziel ist {t}.",
+            "Women {w} + men {m} = {sum}; the total target is {t}."
+        )
     })
 }
 

@@ -1,0 +1,115 @@
+//! The targets of an agreement with edit and remove.
+
+use leptos::prelude::*;
+
+use crate::domain::agreement::{AgreementId, TargetId};
+use crate::domain::editing::RemovedTarget;
+use crate::locale::Lang;
+use crate::present::target_form::{Draft, draft_for};
+use crate::ui::state::use_state;
+use crate::ui::target_table::Remarks;
+
+/// The targets of the agreement with edit and remove.
+#[component]
+pub(super) fn TargetList(
+    id: AgreementId,
+    draft: RwSignal<Option<Draft>>,
+    on_remove: impl Fn(TargetId) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang.get_untracked();
+    let rows = Memo::new(move |_| {
+        state.workspace.with(|w| {
+            let Some(a) = w.agreement(id) else {
+                return Vec::new();
+            };
+            let result = crate::domain::attainment::evaluate(w, a);
+            crate::present::overview::rows(a, &result, &w.catalogue(), lang)
+        })
+    });
+    move || {
+        let rows = rows.get();
+        if rows.is_empty() {
+            return view! {
+                <p>
+                    {lang.pick(
+                        "Noch keine Ziele. Fügen Sie das erste mit „Ziel hinzufügen“ hinzu.",
+                        "No targets yet. Add the first one with “Add target”.",
+                    )}
+                </p>
+            }
+            .into_any();
+        }
+        view! {
+            <div class="tabelle-rahmen">
+                <table class="ziele zielliste" aria-labelledby="ziele-titel">
+                    <thead>
+                        <tr>
+                            <th scope="col">{lang.pick("Ziel", "Target")}</th>
+                            <th scope="col" class="zahl">{lang.pick("Zielwert", "Target value")}</th>
+                            <th scope="col">{lang.pick("Aktionen", "Actions")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {rows
+                            .into_iter()
+                            .map(|row| {
+                                let target = TargetId(row.target_id);
+                                let edit = move |_| {
+                                    let d = state.workspace.with_untracked(|w| w.agreement(id).and_then(|a| draft_for(a, target, lang)));
+                                    draft.set(d);
+                                };
+                                let (edit_label, remove_label) = match lang {
+                                    Lang::De => (format!("{} bearbeiten", row.title), format!("{} entfernen", row.title)),
+                                    Lang::En => (format!("Edit {}", row.title), format!("Remove {}", row.title)),
+                                };
+                                let wording = (!row.wording.is_empty())
+                                    .then(|| view! { <p class="lesarten">{row.wording}</p> });
+                                view! {
+                                    <tr data-ziel=row.target_id>
+                                        <th scope="row" class="ziel-titel">
+                                            {row.title}
+                                            <span class="ziel-art">{row.kind}</span>
+                                            {wording}
+                                            <Remarks remarks=row.remarks lang=lang />
+                                        </th>
+                                        <td class="zahl">{row.target}</td>
+                                        <td class="aktionen">
+                                            <button type="button" on:click=edit aria-label=edit_label>{lang.pick("Bearbeiten", "Edit")}</button>
+                                            <button type="button" on:click=move |_| on_remove(target) aria-label=remove_label>
+                                                {lang.pick("Entfernen", "Remove")}
+                                            </button>
+                                        </td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+/// "„Integrationen – Frauen“ und „Integrationen – Männer“": the titles of removed targets for the undo line.
+pub(super) fn removed_names(
+    workspace: &crate::domain::workspace::Workspace,
+    removed: &[RemovedTarget],
+    lang: Lang,
+) -> String {
+    let catalogue = workspace.catalogue();
+    let titles: Vec<String> = removed
+        .iter()
+        .map(|r| {
+            let indicator = r
+                .target
+                .format
+                .subject()
+                .and_then(|s| catalogue.get(s.indicator.as_str()));
+            let title = crate::domain::names::title(&r.target, indicator, lang);
+            crate::tr!(lang, "„{title}“", "“{title}”")
+        })
+        .collect();
+    crate::present::overview::join_and(&titles, lang)
+}
