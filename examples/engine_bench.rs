@@ -4,6 +4,8 @@
 //!     cargo run --release --no-default-features --example engine_bench
 //!
 //! Prints figures; the aim (issue 3): one year well under 1 ms, all 20 years under 20 ms.
+// A command-line tool of the bench: it prints its figures, and stops on a broken setup.
+#![allow(clippy::print_stdout, clippy::expect_used, clippy::unwrap_used)]
 use std::time::{Duration, Instant};
 
 use zielsteuerung::domain::attainment;

@@ -10,6 +10,8 @@
 //! largest backup a real user has, for the tests of big files.
 //! On stderr one line tells the key (with the prefix of a page served by a web server); `scripts/bench.mjs` reads
 //! it.
+// A command-line tool of the bench: it prints its figures, and stops on a broken setup.
+#![allow(clippy::print_stdout, clippy::expect_used, clippy::unwrap_used)]
 use std::io::Write;
 
 use zielsteuerung::domain::synthetic::large_workspace;

@@ -2,7 +2,7 @@
 # Installs what building, serving and testing Zielsteuerung need, and only what is missing.
 # Idempotent: when everything is in place it takes a few seconds. Called by `make serve` and `make test`.
 # Everything comes from the package registries (Debian, crates.io, npm); nothing is downloaded from elsewhere.
-# See ../shared/TOOLCHAIN.md for why each version is what it is.
+# See docs/TOOLCHAIN.md for why each version is what it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

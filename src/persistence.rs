@@ -1,4 +1,4 @@
-//! The rules that keep the stored workspace safe (SPEC S7), as pure functions: the stored document with its
+//! The rules that keep the stored workspace safe (PRODUCT S7), as pure functions: the stored document with its
 //! revision number, what to do at start-up with what storage holds, and whether a save may go ahead.
 //! `storage.rs` applies them to the browser's localStorage.
 

@@ -1,4 +1,4 @@
-//! The screens of the app (SPEC S5) and their addresses in the URL fragment (`#/uebersicht`, ...).
+//! The screens of the app (PRODUCT S5) and their addresses in the URL fragment (`#/uebersicht`, ...).
 //!
 //! The fragment keeps navigation working on any plain static server: a reload never asks the server for a
 //! deep path. Pure: parsing and printing fragments needs no browser.
@@ -21,7 +21,7 @@ pub enum Screen {
     Balance,
     /// "Bericht": the printable report for the target dialogue with the ministry.
     Report,
-    /// "Datenaustausch": backup, CSV for Excel, XLSX (SPEC S7).
+    /// "Datenaustausch": backup, CSV for Excel, XLSX (PRODUCT S7).
     Exchange,
 }
 

@@ -1,15 +1,14 @@
 //! The only place that touches the browser's localStorage.
 //!
-//! It wraps gloo-storage, whose own accessor panics when storage is unavailable (disabled by policy, blocked
-//! third-party context, some private modes): every call here first checks that storage can be reached and
-//! returns a [`StorageError`] with a German message instead. Keys carry [`persistence::PREFIX`] so that the app never
+//! It speaks to `web_sys::Storage` directly: the app stores text it has encoded itself (a stamped document),
+//! needs the browser's error names (a full store is `QuotaExceededError` or `NS_ERROR_DOM_QUOTA_REACHED`), and
+//! must never panic where storage is unavailable (disabled by policy, blocked third-party context, some private
+//! modes): every call returns a [`StorageError`] that says itself in either language instead. (gloo-storage was
+//! tried first: its accessor panics without storage, and its typed get/set would encode the text a second time.) Keys carry [`persistence::PREFIX`] so that the app never
 //! collides with other pages of the same intranet origin; opened as a file (the single offline file, from a
 //! disk or a network share) they carry [`persistence::FILE_PREFIX`], because all `file://` pages share one origin.
 
-use gloo_storage::{LocalStorage, Storage as _};
-
 use crate::locale::Lang;
-use serde::{Serialize, de::DeserializeOwned};
 
 /// The key prefix of this page, read once from its location.
 fn prefix() -> &'static str {
@@ -92,16 +91,6 @@ pub fn available() -> bool {
     local().is_ok()
 }
 
-fn from_gloo(err: gloo_storage::errors::StorageError) -> StorageError {
-    use gloo_storage::errors::StorageError as G;
-    match err {
-        G::KeyNotFound(_) => StorageError::Browser("Schlüssel fehlt".into()),
-        G::SerdeError(e) => StorageError::Unreadable(e.to_string()),
-        G::JsError(e) if is_quota_error(&e.name) => StorageError::QuotaExceeded,
-        G::JsError(e) => StorageError::Browser(format!("{}: {}", e.name, e.message)),
-    }
-}
-
 /// Chromium and the standard say `QuotaExceededError`; Firefox says `NS_ERROR_DOM_QUOTA_REACHED`.
 fn is_quota_error(name: &str) -> bool {
     name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED"
@@ -135,28 +124,11 @@ fn js_error_name(value: &wasm_bindgen::JsValue) -> String {
         .unwrap_or_else(|| format!("{value:?}"))
 }
 
-/// Reads and deserialises the JSON document under `name`; `None` when nothing is stored.
-/// A document that does not parse is an [`StorageError::Unreadable`] and stays in storage untouched.
-pub fn load<T: DeserializeOwned>(name: &str) -> Result<Option<T>, StorageError> {
-    local()?;
-    match LocalStorage::get::<T>(key(name)) {
-        Ok(value) => Ok(Some(value)),
-        Err(gloo_storage::errors::StorageError::KeyNotFound(_)) => Ok(None),
-        Err(e) => Err(from_gloo(e)),
-    }
-}
-
-/// Serialises `value` as JSON and stores it under `name`.
-pub fn save<T: Serialize>(name: &str, value: &T) -> Result<(), StorageError> {
-    local()?;
-    LocalStorage::set(key(name), value).map_err(from_gloo)
-}
-
 /// Removes the document under `name` (no error when there is none).
 pub fn remove(name: &str) -> Result<(), StorageError> {
-    local()?;
-    LocalStorage::delete(key(name));
-    Ok(())
+    local()?
+        .remove_item(&key(name))
+        .map_err(|e| StorageError::Browser(js_error_name(&e)))
 }
 
 // --- The workspace document ---------------------------------------------------------------------------------

@@ -6,6 +6,8 @@
 //! crate boundary also stops inlining across crates without LTO tweaks, turns `pub(crate)` into `pub`, and splits
 //! one `cargo test` into many; the app is one small crate, and this reader of the source catches the same
 //! mistakes in a second with a message that names the line.
+// A test file: helpers outside #[test] functions may unwrap too; a panic here is a failing test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;

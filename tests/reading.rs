@@ -3,6 +3,8 @@
 //! from the actual, the agreed wording of a relative change, which figure counts when an annual value stands
 //! beside monthly ones, the status rule, rates whose path is the rate itself. Every number written out.
 #![cfg(not(target_arch = "wasm32"))]
+// A test file: helpers outside #[test] functions may unwrap too; a panic here is a failing test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use zielsteuerung::core::calendar::{Month, Year};
 use zielsteuerung::domain::agreement::{

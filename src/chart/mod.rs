@@ -1,4 +1,4 @@
-//! Charts (SPEC S6) as pure functions: from the engine's results to a chart description ([`ChartSpec`]), to an
+//! Charts (PRODUCT S6) as pure functions: from the engine's results to a chart description ([`ChartSpec`]), to an
 //! SVG string ([`svg::render`], drawn with plotters) and to the equivalent data table ([`table`]). No browser:
 //! everything here is tested natively. The UI and the report only place the strings.
 //!

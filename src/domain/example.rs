@@ -1,5 +1,5 @@
-//! The default workspace of a first start (SPEC S3): the Odenwaldkreis example from the press release of 2022
-//! (shared/seed). Only figures the press release states are here; nothing is invented. It is marked as an
+//! The default workspace of a first start (PRODUCT S3): the Odenwaldkreis example from the press release of 2022
+//! (the press release in docs/PRODUCT.md, S3). Only figures the press release states are here; nothing is invented. It is marked as an
 //! example, and the UI says so.
 
 use super::agreement::{
@@ -18,6 +18,8 @@ const JOB_CENTRE: &str = "Kommunales Job-Center (KJC) Odenwaldkreis";
 const PARTNER: &str = "Hessisches Ministerium für Soziales und Integration (HMSI)";
 const SOURCE: &str = "Pressemitteilung des Odenwaldkreises zur Zielvereinbarung 2022";
 
+/// A year of the seed (2021 or 2022), which always lies in the valid range.
+#[allow(clippy::expect_used)]
 fn year(y: i64) -> Year {
     Year::new(y).expect("the seed's years 2021 and 2022 lie in the valid range")
 }

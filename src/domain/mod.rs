@@ -1,5 +1,5 @@
 //! The domain: indicators, agreements, values, the attainment engine and the names of figures. Plain Rust: never
-//! imports leptos, web-sys or gloo, so that `cargo test` covers it natively.
+//! imports leptos or web-sys, so that `cargo test` covers it natively.
 
 pub mod agreement;
 pub mod amount;

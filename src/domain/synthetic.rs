@@ -1,4 +1,4 @@
-//! A large synthetic workspace for benchmarks (SPEC S8): N years × M indicators × 3 populations × 12 months, with
+//! A large synthetic workspace for benchmarks (PRODUCT S8): N years × M indicators × 3 populations × 12 months, with
 //! one agreement per year targeting every indicator and population in a mix of formats. Deterministic, so that
 //! every run measures the same work. Clearly not real data: the organisation says so.
 

@@ -90,6 +90,13 @@ impl Workspace {
             .find_map(|a| a.target(id).map(|t| (a, t)))
     }
 
+    /// The target with `id`, to change it.
+    pub fn target_mut(&mut self, id: TargetId) -> Option<&mut Target> {
+        self.agreements
+            .iter_mut()
+            .find_map(|a| a.targets.iter_mut().find(|t| t.id == id))
+    }
+
     /// The year the screens open with: the latest agreement's, else the current year (`today`), else the
     /// earliest the app takes. One rule for a start, a new workspace and a workspace without agreements.
     pub fn start_year(&self, today: Option<Year>) -> Year {

@@ -1,4 +1,4 @@
-//! Values as CSV for German Excel, in the long format of SPEC S7: one value per line under the header
+//! Values as CSV for German Excel, in the long format of PRODUCT S7: one value per line under the header
 //! `Kennzahl;Personengruppe;Jahr;Monat;Wert;Zähler;Nenner;Datenstand;Kommentar`.
 //!
 //! Export writes UTF-8 with BOM, ";" and the decimal comma without thousands points ("2030", "58,1"), so that a
@@ -30,7 +30,7 @@ use read::*;
 use records::records;
 pub use write::{export, file_name, number};
 
-/// The header of SPEC S7, in this order.
+/// The header of PRODUCT S7, in this order.
 pub const HEADER: [&str; 9] = [
     "Kennzahl",
     "Personengruppe",

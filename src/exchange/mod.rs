@@ -1,4 +1,4 @@
-//! Exchange with files (SPEC S7): the JSON backup of the whole workspace, the CSV of values in the long format
+//! Exchange with files (PRODUCT S7): the JSON backup of the whole workspace, the CSV of values in the long format
 //! for German Excel, and the XLSX workbook of values and balance. Pure code: bytes in, a checked result or
 //! German/English reasons out; the workspace passed in is never changed here. `ui/exchange.rs` downloads and
 //! uploads the bytes and lets the user accept what an import would do.

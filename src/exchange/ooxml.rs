@@ -4,7 +4,7 @@
 //!
 //! Why not rust_xlsxwriter: it was used first, and it added 185 KiB brotli to the Wasm (zip with zopfli and
 //! zlib-rs, and the writer's general machinery), more than half of the whole app and beyond the size budget of
-//! SPEC S8 on its own. What the export needs is this file. The tests read the result back with the `zip` crate,
+//! PRODUCT S8 on its own. What the export needs is this file. The tests read the result back with the `zip` crate,
 //! and the end-to-end test opens it in LibreOffice Calc.
 
 use std::collections::BTreeMap;

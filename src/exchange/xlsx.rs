@@ -1,4 +1,4 @@
-//! The XLSX workbook of a year (SPEC S7): the balance of the year's agreement and the year's values in the long
+//! The XLSX workbook of a year (PRODUCT S7): the balance of the year's agreement and the year's values in the long
 //! format of the CSV, both in the user's language. Every number is a number cell with an Excel number format
 //! (format codes are locale-independent, so German Excel shows "2.030" and "58,1 %"), every date a real Excel
 //! date; text is only ever written as a string, never as a formula. Pure code: the caller passes the creation

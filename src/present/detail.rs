@@ -11,6 +11,7 @@ use crate::domain::values::ValueKey;
 use crate::domain::workspace::Workspace;
 use crate::locale::{Lang, month_name};
 use crate::present::overview::{Row, rows};
+use crate::present::report::{Figure, target_figures};
 use crate::present::status;
 
 /// One month of the table, formatted.
@@ -51,9 +52,11 @@ pub struct Detail {
     pub months: Vec<MonthLine>,
     pub missing: String,
     pub history: Vec<HistoryLine>,
+    /// The target's charts with their tables.
+    pub figures: Vec<Figure>,
 }
 
-/// Finds the target with `id` in any agreement and describes it.
+/// Finds the target with `id` in any agreement and describes it (the engine runs once for all of it).
 pub fn detail(workspace: &Workspace, id: TargetId, lang: Lang) -> Option<Detail> {
     let (agreement, target) = workspace.target(id)?;
     let result = evaluate(workspace, agreement);
@@ -127,18 +130,19 @@ pub fn detail(workspace: &Workspace, id: TargetId, lang: Lang) -> Option<Detail>
         months,
         missing,
         history,
+        figures: target_figures(workspace, agreement, &result, target, lang),
     })
 }
 
 /// Sets the notes of a target; `false` if there is no such target.
 pub fn set_notes(workspace: &mut Workspace, id: TargetId, notes: &str) -> bool {
-    for agreement in &mut workspace.agreements {
-        if let Some(target) = agreement.targets.iter_mut().find(|t| t.id == id) {
+    match workspace.target_mut(id) {
+        Some(target) => {
             target.notes = notes.to_owned();
-            return true;
+            true
         }
+        None => false,
     }
-    false
 }
 
 #[cfg(test)]
@@ -199,5 +203,40 @@ mod tests {
             "Gespräch im Juni"
         );
         assert!(detail(&ws, TargetId(99), Lang::De).is_none());
+    }
+
+    /// A revised annual value is named in the UI's language (it said "Jahreswert" in English too), and the
+    /// detail carries the target's charts from the same run of the engine.
+    #[test]
+    fn a_revised_annual_value_in_english() {
+        let mut ws = odenwaldkreis();
+        let key = ValueKey {
+            indicator: IndicatorCode::new("INT"),
+            population: Population::Total,
+            year: Year::new(2021).unwrap(),
+            month: None,
+        };
+        ws.values.record(
+            key,
+            Amount::Number(720.0),
+            Date::new(2022, 3, 31),
+            "revised",
+        );
+        let d = detail(&ws, TargetId(1), Lang::En).unwrap();
+        assert_eq!(
+            d.history,
+            vec![HistoryLine {
+                period: "Annual figure".into(),
+                replaced: "718 (no as-of date)".into(),
+                current: "720 (as of 31/03/2022)".into(),
+                comment: "Pressemitteilung des Odenwaldkreises zur Zielvereinbarung 2022".into(),
+            }]
+        );
+        assert_eq!(
+            detail(&ws, TargetId(1), Lang::De).unwrap().history[0].period,
+            "Jahreswert"
+        );
+        assert_eq!(d.figures.len(), 1);
+        assert_eq!(d.figures[0].table.rows[1], ["2021", "720", "690"]);
     }
 }

@@ -90,17 +90,35 @@ pub fn model(
 ) -> Option<Model> {
     let agreement = workspace.agreement_for(year)?;
     let result = crate::domain::attainment::evaluate(workspace, agreement);
+    Some(model_of(workspace, agreement, &result, lang))
+}
+
+/// The overview of `agreement` from the engine's `result` for it (for callers that need the result too).
+pub fn model_of(
+    workspace: &crate::domain::workspace::Workspace,
+    agreement: &Agreement,
+    result: &AgreementResult,
+    lang: Lang,
+) -> Model {
+    let year = agreement.year;
     let catalogue = workspace.catalogue();
-    let signed = match (agreement.signatories.trim(), agreement.signed_on, lang) {
-        ("", None, _) => String::new(),
-        (who, None, Lang::De) => format!("Unterzeichnet von {who}"),
-        (who, None, Lang::En) => format!("Signed by {who}"),
-        ("", Some(d), Lang::De) => format!("Unterzeichnet am {}", format_date(d, lang)),
-        ("", Some(d), Lang::En) => format!("Signed on {}", format_date(d, lang)),
-        (who, Some(d), Lang::De) => format!("Unterzeichnet am {} von {who}", format_date(d, lang)),
-        (who, Some(d), Lang::En) => format!("Signed on {} by {who}", format_date(d, lang)),
+    let signed = match (agreement.signatories.trim(), agreement.signed_on) {
+        ("", None) => String::new(),
+        (who, None) => tr!(lang, "Unterzeichnet von {who}", "Signed by {who}"),
+        ("", Some(d)) => {
+            let d = format_date(d, lang);
+            tr!(lang, "Unterzeichnet am {d}", "Signed on {d}")
+        }
+        (who, Some(d)) => {
+            let d = format_date(d, lang);
+            tr!(
+                lang,
+                "Unterzeichnet am {d} von {who}",
+                "Signed on {d} by {who}"
+            )
+        }
     };
-    Some(Model {
+    Model {
         heading: tr!(lang, "Zielvereinbarung {year}", "Target agreement {year}"),
         balance_heading: tr!(
             lang,
@@ -115,15 +133,15 @@ pub fn model(
             agreement.partner
         ),
         signed,
-        summary: summary(&result, lang),
-        as_of: as_of_line(&result, lang),
-        rows: rows(agreement, &result, &catalogue, lang),
+        summary: summary(result, lang),
+        as_of: as_of_line(result, lang),
+        rows: rows(agreement, result, &catalogue, lang),
         warnings: result
             .warnings
             .iter()
             .map(|w| super::warnings::text(w, &catalogue, lang))
             .collect(),
-    })
+    }
 }
 
 /// The summary line: "1 erreicht · 1 nicht erreicht · 0 offen · 0 Monitoring".

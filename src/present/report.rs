@@ -1,13 +1,13 @@
-//! The printable report for the "Zielsteuerungsdialog" (SPEC S5/S6) and the charts of the target detail: the
+//! The printable report for the "Zielsteuerungsdialog" and the charts of the target detail: the
 //! overview's rows with, per target, its charts drawn to SVG and their data tables. Pure; the UI places it.
 
 use crate::chart::{self, Table};
 use crate::core::calendar::Year;
-use crate::domain::agreement::TargetId;
-use crate::domain::attainment::evaluate;
+use crate::domain::agreement::{Agreement, Target, TargetId};
+use crate::domain::attainment::{AgreementResult, evaluate};
 use crate::domain::workspace::Workspace;
 use crate::locale::Lang;
-use crate::present::overview::{Model, Row, model};
+use crate::present::overview::{Model, Row, model_of};
 use crate::tr;
 
 /// One chart ready to place: its SVG (with its text alternative) and its table.
@@ -37,27 +37,18 @@ pub struct Report {
     pub sections: Vec<Section>,
 }
 
-/// The charts of one target of the agreement of `year` (or of whichever agreement holds the target).
-pub fn figures(workspace: &Workspace, id: TargetId, lang: Lang) -> Vec<Figure> {
-    let Some(agreement) = workspace
-        .agreements
+/// The charts of the target `id`, from the engine's `result` for the agreement that holds it.
+pub fn target_figures(
+    workspace: &Workspace,
+    agreement: &Agreement,
+    result: &AgreementResult,
+    target: &Target,
+    lang: Lang,
+) -> Vec<Figure> {
+    chart::target_charts(workspace, agreement, result, target, lang)
         .iter()
-        .find(|a| a.targets.iter().any(|t| t.id == id))
-    else {
-        return Vec::new();
-    };
-    let result = evaluate(workspace, agreement);
-    agreement
-        .targets
-        .iter()
-        .find(|t| t.id == id)
-        .map(|target| {
-            chart::target_charts(workspace, agreement, &result, target, lang)
-                .iter()
-                .map(figure)
-                .collect()
-        })
-        .unwrap_or_default()
+        .map(figure)
+        .collect()
 }
 
 fn figure(spec: &chart::ChartSpec) -> Figure {
@@ -69,26 +60,20 @@ fn figure(spec: &chart::ChartSpec) -> Figure {
     }
 }
 
-/// The report of the agreement of `year`, or `None` when there is none.
+/// The report of the agreement of `year`, or `None` when there is none. The engine runs once for the
+/// overview and all charts.
 pub fn report(workspace: &Workspace, year: Year, lang: Lang) -> Option<Report> {
-    let overview = model(workspace, year, lang)?;
     let agreement = workspace.agreement_for(year)?;
     let result = evaluate(workspace, agreement);
+    let overview = model_of(workspace, agreement, &result, lang);
     let sections = overview
         .rows
         .iter()
         .map(|row| Section {
             row: row.clone(),
             figures: agreement
-                .targets
-                .iter()
-                .find(|t| t.id == TargetId(row.target_id))
-                .map(|t| {
-                    chart::target_charts(workspace, agreement, &result, t, lang)
-                        .iter()
-                        .map(figure)
-                        .collect()
-                })
+                .target(TargetId(row.target_id))
+                .map(|t| target_figures(workspace, agreement, &result, t, lang))
                 .unwrap_or_default(),
         })
         .collect();
@@ -138,7 +123,8 @@ mod tests {
     #[test]
     fn figures_of_one_target_in_english() {
         let ws = odenwaldkreis();
-        let f = figures(&ws, TargetId(2), Lang::En);
+        let (agreement, target) = ws.target(TargetId(2)).unwrap();
+        let f = target_figures(&ws, agreement, &evaluate(&ws, agreement), target, Lang::En);
         assert_eq!(f.len(), 1);
         assert_eq!(
             f[0].title,
@@ -146,6 +132,5 @@ mod tests {
         );
         assert_eq!(f[0].table.headers, ["Year", "Actual", "Cap"]);
         assert_eq!(f[0].table.rows[1], ["2021", "2,035", "2,030"]);
-        assert!(figures(&ws, TargetId(99), Lang::De).is_empty());
     }
 }

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use crate::domain::agreement::TargetId;
 use crate::present::detail::{detail, set_notes};
-use crate::present::report::figures;
 use crate::route::Screen;
 use crate::tr;
 use crate::ui::figures::Figures;
@@ -59,7 +58,7 @@ pub fn TargetDetail(id: u32) -> impl IntoView {
                 {(!d.pace.is_empty()).then(|| view! { <p class="tempo">{d.pace.clone()}</p> })}
                 {(!row.wording.is_empty()).then(|| view! { <p class="lesarten">{row.wording.clone()}</p> })}
                 <Remarks remarks=row.remarks.clone() lang=lang />
-                <Figures figures=state.workspace.with_untracked(|w| figures(w, TargetId(id), lang)) />
+                <Figures figures=d.figures.clone() />
                 <h2 id="monate-titel">{lang.pick("Verlauf nach Monaten", "Month by month")}</h2>
                 {(!d.missing.is_empty()).then(|| {
                     let text = tr!(lang, "Es fehlen Werte für: {}.", "Values are missing for: {}.", d.missing);
@@ -145,11 +144,8 @@ fn NotesEditor(id: u32) -> impl IntoView {
     let lang = state.lang.get_untracked();
     let notes = Memo::new(move |_| {
         state.workspace.with(|w| {
-            w.agreements
-                .iter()
-                .flat_map(|a| a.targets.iter())
-                .find(|t| t.id == TargetId(id))
-                .map(|t| t.notes.clone())
+            w.target(TargetId(id))
+                .map(|(_, t)| t.notes.clone())
                 .unwrap_or_default()
         })
     });

@@ -16,6 +16,28 @@ async function addTarget(page, fill) {
   await page.waitForFunction(() => !document.querySelector('.zielformular'));
 }
 
+test('a year typed for a new agreement stays while the agreement above is edited', async () => {
+  const { page, context } = await openPage(env);
+  await gotoApp(env, page, '#/vereinbarung');
+  await page.waitForSelector('#neu-jahr');
+  assert.equal(await page.inputValue('#neu-jahr'), '2023', 'the year after the latest agreement is suggested');
+  await page.fill('#neu-jahr', '2031');
+  await page.fill('#neu-partner', 'HMSI, Referat II');
+  // Edits of the latest agreement (its parties too) and of its notes change the workspace, not the new form.
+  await page.fill('#v-partner', 'Hessisches Ministerium für Soziales und Integration');
+  await page.press('#v-partner', 'Tab');
+  await page.fill('#v-notizen', 'Dialog am 12. Mai');
+  await page.press('#v-notizen', 'Tab');
+  await page.waitForFunction(() => JSON.stringify(localStorage).includes('Dialog am 12. Mai'));
+  assert.equal(await page.inputValue('#neu-jahr'), '2031');
+  assert.equal(await page.inputValue('#neu-partner'), 'HMSI, Referat II');
+  // Creating it makes it the latest: the form then suggests the year after.
+  await page.click('text=Leer anlegen');
+  await page.waitForFunction(() => document.querySelector('#vereinbarung-titel')?.textContent === 'Zielvereinbarung 2031');
+  assert.equal(await page.inputValue('#neu-jahr'), '2032');
+  await context.close();
+});
+
 test('enter the seed\'s 2022 agreement from scratch, with delete and undo', async () => {
   const { page, context, log } = await openPage(env);
   await gotoApp(env, page, '#/vereinbarung');

@@ -1,4 +1,4 @@
-// Both browsers the app promises (SPEC S8): Debian's Chromium driven by playwright-core, and Debian's Firefox ESR
+// Both browsers the app promises (PRODUCT S8): Debian's Chromium driven by playwright-core, and Debian's Firefox ESR
 // driven by puppeteer-core over WebDriver BiDi (Playwright's own Firefox build cannot be downloaded here, and its
 // BiDi mode needs commands ESR does not have). A small common surface for tests that must hold in both: a profile
 // (all its tabs share one localStorage), tabs, and the few page calls those tests need.

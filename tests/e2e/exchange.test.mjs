@@ -1,4 +1,4 @@
-// Exchange (issue 6, SPEC S7) as a controller does it in Chromium: figures from Excel come in as a CSV file
+// Exchange (issue 6, PRODUCT S7) as a controller does it in Chromium: figures from Excel come in as a CSV file
 // (Windows-1252, as a German Excel saves it) with an import report before anything changes; the balance goes
 // back as XLSX and CSV, which LibreOffice Calc opens with numbers as numbers; a backup restores the workspace
 // on "another machine" (a fresh browser context).

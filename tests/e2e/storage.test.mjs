@@ -1,4 +1,4 @@
-// What the app does with the browser's storage (SPEC S7): unreadable or newer data is never written over,
+// What the app does with the browser's storage (PRODUCT S7): unreadable or newer data is never written over,
 // missing storage is said plainly, another tab's save is taken over instead of overwritten.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-//! The attainment engine (SPEC S4): for every target of an agreement, the actual to date by the indicator's rule,
+//! The attainment engine (PRODUCT S4): for every target of an agreement, the actual to date by the indicator's rule,
 //! the target path (linear, or seasonal from the previous year's pattern), the forecast to year end, the pace
 //! still needed, deviations and the status. Pure and total: every number is finite or absent, never NaN.
 

@@ -1,3 +1,6 @@
+// Helpers outside #[test] functions read back what the test wrote; a panic is a failing test.
+#![allow(clippy::unwrap_used)]
+
 use std::io::{Cursor, Read};
 
 use super::*;

@@ -19,22 +19,27 @@ pub(super) fn NewAgreement(
     let year_text = RwSignal::new(String::new());
     let job_centre = RwSignal::new(String::new());
     let partner = RwSignal::new(String::new());
-    // Suggest the year after the latest agreement and its parties. A memo: only a change of that suggestion
-    // (a new latest agreement) rewrites the fields, never another edit of the workspace while the user types.
-    let suggestion = Memo::new(move |_| {
+    // Suggest the year after the latest agreement and its parties. Only a new latest agreement (created or
+    // deleted) rewrites the fields; no other edit of the workspace, not even of that agreement's parties,
+    // touches what the user is typing.
+    let latest = Memo::new(move |_| {
         state
             .workspace
-            .with(|w| match w.agreements.iter().max_by_key(|a| a.year) {
-                Some(last) => (
-                    last.year.next().map(|y| y.to_string()).unwrap_or_default(),
-                    last.job_centre.clone(),
-                    last.partner.clone(),
-                ),
-                None => (String::new(), w.organisation.clone(), String::new()),
-            })
+            .with(|w| w.agreements.iter().map(|a| (a.year, a.id)).max())
     });
     Effect::new(move |_| {
-        let (year, centre, with) = suggestion.get();
+        let latest = latest.get();
+        let (year, centre, with) =
+            state
+                .workspace
+                .with_untracked(|w| match latest.and_then(|(_, id)| w.agreement(id)) {
+                    Some(last) => (
+                        last.year.next().map(|y| y.to_string()).unwrap_or_default(),
+                        last.job_centre.clone(),
+                        last.partner.clone(),
+                    ),
+                    None => (String::new(), w.organisation.clone(), String::new()),
+                });
         year_text.set(year);
         job_centre.set(centre);
         partner.set(with);
