@@ -18,8 +18,9 @@ use zielsteuerung::domain::values::{Amount, Population, ValueKey};
 use zielsteuerung::domain::workspace::Workspace;
 use zielsteuerung::locale::Lang;
 use zielsteuerung::present::detail::detail;
+use zielsteuerung::present::example::{discard_warning, example_banner};
 use zielsteuerung::present::grid::years_offered;
-use zielsteuerung::present::overview::{discard_warning, example_banner, model};
+use zielsteuerung::present::overview::model;
 use zielsteuerung::present::report::report;
 
 fn y(year: i64) -> Year {

@@ -4,6 +4,7 @@
 
 pub mod choices;
 pub mod detail;
+pub mod example;
 pub mod grid;
 pub mod indicator_form;
 pub mod overview;

@@ -5,7 +5,6 @@ use crate::domain::agreement::{Agreement, Bound, ChangeUnit, Target, TargetForma
 use crate::domain::attainment::{
     ActualSource, AgreementResult, ForecastMethod, Status, TargetResult, Warning,
 };
-use crate::domain::example::OwnEntries;
 use crate::domain::indicator::{Aggregation, Indicator, Unit};
 use crate::domain::names::{
     format_difference, format_difference_at, format_value, format_value_at, precision, title,
@@ -18,6 +17,10 @@ use crate::locale::{
 use crate::present::sentences::{interpretation_text, sentence};
 use crate::route::{CellRef, Route};
 use crate::tr;
+
+mod remarks;
+
+use remarks::remarks;
 
 /// A remark at a target: a consistency matter the user should see where the target is, with a link where a
 /// fix is one step away (e.g. to the grid cell of a missing figure). A remark, not a block.
@@ -382,189 +385,6 @@ pub fn wording(target: &Target, r: &TargetResult, lang: Lang) -> String {
         }
         _ => String::new(),
     }
-}
-
-/// The remarks at one target: its own warnings from the engine, and which figure counts when an annual value
-/// stands beside monthly ones.
-fn remarks(
-    target: &Target,
-    r: &TargetResult,
-    result: &AgreementResult,
-    catalogue: &Catalogue,
-    year: Year,
-    lang: Lang,
-) -> Vec<Remark> {
-    let mut out: Vec<Remark> = result
-        .warnings
-        .iter()
-        .filter(|w| w.concerns(target.id))
-        .map(|w| {
-            let link = match w {
-                Warning::PreviousYearMissing { .. } => {
-                    previous_year_cell(target, catalogue, year, lang)
-                }
-                _ => None,
-            };
-            Remark {
-                text: super::warnings::text(w, catalogue, lang),
-                link,
-            }
-        })
-        .collect();
-    let unit = target
-        .format
-        .subject()
-        .and_then(|s| catalogue.get(s.indicator.as_str()))
-        .map(|i| i.unit);
-    if let (Some(beside), Some(annual), Some(unit)) = (r.months_beside, r.actual, unit) {
-        let show = |v: f64| format_value(unit, v, lang);
-        let (annual_text, months_text) = (show(annual), show(beside.figure));
-        let through = month_name(beside.through, lang);
-        let mut text = tr!(
-            lang,
-            "Es zählt der Jahreswert {annual_text}: Ein Jahreswert geht den Monatswerten vor.",
-            "The annual figure {annual_text} counts: an annual figure takes precedence over monthly ones."
-        );
-        text.push(' ');
-        text.push_str(&if beside.disagrees(annual, unit) {
-            tr!(
-                lang,
-                "Die zwölf Monatswerte ergeben {months_text} und weichen davon ab – bitte prüfen.",
-                "The twelve months give {months_text}, which differs – please check."
-            )
-        } else if beside.complete {
-            tr!(
-                lang,
-                "Die zwölf Monatswerte ergeben ebenfalls {months_text}.",
-                "The twelve months give {months_text} as well."
-            )
-        } else {
-            tr!(
-                lang,
-                "Die Monatswerte bis {through} ergeben {months_text}.",
-                "The months up to {through} give {months_text}."
-            )
-        });
-        out.push(Remark { text, link: None });
-    }
-    out
-}
-
-/// The grid cell where the previous year's figure of a target relative to the previous year goes (its annual
-/// value; for a derived change such as K3 that of its base figure).
-fn previous_year_cell(
-    target: &Target,
-    catalogue: &Catalogue,
-    year: Year,
-    lang: Lang,
-) -> Option<(String, String)> {
-    let subject = target.format.subject()?;
-    let previous = year.previous()?;
-    let indicator = catalogue.get(subject.indicator.as_str())?;
-    let code = match &indicator.aggregation {
-        Aggregation::ChangeVsPreviousYear { base } => base.clone(),
-        _ => indicator.code.clone(),
-    };
-    Some((
-        Route::ValueCell(CellRef {
-            year: previous,
-            indicator: code,
-            population: subject.population,
-            month: None,
-        })
-        .href(),
-        tr!(
-            lang,
-            "Jahreswert {previous} erfassen",
-            "Enter the annual figure for {previous}"
-        ),
-    ))
-}
-
-/// "1 Zielvereinbarung (2023), 2 geänderte Ziele, 14 Ist-Werte", or empty when there are none.
-pub fn own_entries_text(own: &OwnEntries, lang: Lang) -> String {
-    let count = |n: usize, de: (&str, &str), en: (&str, &str)| {
-        let (one, many) = lang.pick_pair(de, en);
-        format!("{n} {}", if n == 1 { one } else { many })
-    };
-    let mut parts = Vec::new();
-    if !own.agreements.is_empty() {
-        let years: Vec<String> = own.agreements.iter().map(Year::to_string).collect();
-        parts.push(format!(
-            "{} ({})",
-            count(
-                own.agreements.len(),
-                ("Zielvereinbarung", "Zielvereinbarungen"),
-                ("target agreement", "target agreements")
-            ),
-            years.join(", ")
-        ));
-    }
-    if own.changed_targets > 0 {
-        parts.push(count(
-            own.changed_targets,
-            ("Änderung an den Zielen", "Änderungen an den Zielen"),
-            ("change to the targets", "changes to the targets"),
-        ));
-    }
-    if own.values > 0 {
-        parts.push(count(
-            own.values,
-            ("Ist-Wert", "Ist-Werte"),
-            ("actual figure", "actual figures"),
-        ));
-    }
-    if own.indicators > 0 {
-        parts.push(count(
-            own.indicators,
-            ("eigene Kennzahl", "eigene Kennzahlen"),
-            ("own indicator", "own indicators"),
-        ));
-    }
-    parts.join(", ")
-}
-
-/// The example banner: what the example is, and what the user has added to it.
-pub fn example_banner(own: &OwnEntries, lang: Lang) -> String {
-    let mut text = tr!(
-        lang,
-        "Dieser Arbeitsbereich beruht auf dem Beispiel der Zielvereinbarungen des Odenwaldkreises aus dessen \
-         Pressemitteilung von 2022: die Ergebnisse 2021 und die Ziele 2022 (für 2022 nennt die Pressemitteilung \
-         noch keine Ist-Werte).",
-        "This workspace is based on the example of the target agreements of the Odenwaldkreis from its press \
-         release of 2022: the results of 2021 and the targets for 2022 (for 2022 the press release gives no actual \
-         figures yet)."
-    );
-    if !own.is_empty() {
-        let entries = own_entries_text(own, lang);
-        text.push(' ');
-        text.push_str(&tr!(
-            lang,
-            "Dazu kommen Ihre eigenen Eingaben: {entries}.",
-            "Your own entries come on top: {entries}."
-        ));
-    }
-    text
-}
-
-/// What starting a new workspace discards: the example, and the user's own entries with their count.
-pub fn discard_warning(own: &OwnEntries, lang: Lang) -> String {
-    if own.is_empty() {
-        return tr!(
-            lang,
-            "Das Beispiel wird dabei verworfen; Sie können das direkt danach rückgängig machen.",
-            "This discards the example; you can undo that right afterwards."
-        );
-    }
-    let entries = own_entries_text(own, lang);
-    tr!(
-        lang,
-        "Verworfen werden das Beispiel und auch Ihre eigenen Eingaben darin: {entries}. Wenn Sie diese behalten \
-         wollen, laden Sie vorher eine Sicherung herunter. Direkt danach können Sie das Anlegen noch rückgängig \
-         machen.",
-        "This discards the example and also your own entries in it: {entries}. If you want to keep them, download a \
-         backup first. Right afterwards you can still undo this."
-    )
 }
 
 #[cfg(test)]

@@ -16,6 +16,10 @@ use crate::ui::download::{download_backup, download_bytes, download_text, read_c
 use crate::ui::state::use_state;
 use crate::ui::widgets::YearSelect;
 
+mod preview;
+
+use preview::Preview;
+
 /// An import read and checked, waiting for the user's decision.
 #[derive(Clone)]
 enum Pending {
@@ -352,149 +356,5 @@ pub fn ExchangeScreen() -> impl IntoView {
                 </button>
             </div>
         </section>
-    }
-}
-
-/// The preview of a read file: what accepting would do, with the buttons to accept or discard.
-#[component]
-fn Preview(
-    pending: Pending,
-    accept: impl Fn(Workspace, Workspace, String) + Copy + Send + Sync + 'static,
-    discard: impl Fn() + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let lang = use_state().lang.get_untracked();
-    let discard_button = move || {
-        view! {
-            <button type="button" on:click=move |_| discard()>{lang.pick("Verwerfen", "Discard")}</button>
-        }
-    };
-    match pending {
-        Pending::Backup {
-            file,
-            base,
-            incoming,
-            merged,
-            report,
-        } => {
-            let heading = tr!(
-                lang,
-                "Vorschau: Sicherung „{file}“",
-                "Preview: backup “{file}”"
-            );
-            let counts = report.summary(lang);
-            let conflicts = report.conflicts.clone();
-            let described = backup::describe(&incoming, lang);
-            let replaced_note = lang.pick(
-                "Ersetzen: Der ganze Arbeitsbereich wird durch die Sicherung ersetzt. „Import rückgängig machen“ holt \
-                 ihn zurück, solange Sie nichts weiter ändern.",
-                "Replace: the whole workspace is replaced by the backup. “Undo the import” brings it back as long as \
-                 you change nothing else.",
-            );
-            let (base_m, base_r) = (base.clone(), base);
-            let done_merge = lang
-                .pick("Sicherung zusammengeführt.", "Backup merged.")
-                .to_owned();
-            let done_replace = lang
-                .pick(
-                    "Arbeitsbereich aus der Sicherung wiederhergestellt.",
-                    "Workspace restored from the backup.",
-                )
-                .to_owned();
-            view! {
-                <div class="vorschau" role="region" aria-labelledby="vorschau-titel">
-                    <h3 id="vorschau-titel" tabindex="-1">{heading}</h3>
-                    <p>{described}</p>
-                    <p>{counts}</p>
-                    {(!conflicts.is_empty())
-                        .then(|| {
-                            view! {
-                                <h4>{lang.pick("Unterschiede", "Differences")}</h4>
-                                <ul class="konflikte">
-                                    {conflicts.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
-                                </ul>
-                            }
-                        })}
-                    <p>{replaced_note}</p>
-                    <div class="werkzeugleiste">
-                        <button type="button" class="haupt" on:click=move |_| accept(merged.clone(), base_m.clone(), done_merge.clone())>
-                            {lang.pick("Zusammenführen", "Merge")}
-                        </button>
-                        <button type="button" on:click=move |_| accept(incoming.clone(), base_r.clone(), done_replace.clone())>
-                            {lang.pick("Arbeitsbereich ersetzen", "Replace workspace")}
-                        </button>
-                        {discard_button()}
-                    </div>
-                </div>
-            }
-            .into_any()
-        }
-        Pending::Csv { file, base, import } => {
-            let heading = tr!(lang, "Importbericht: „{file}“", "Import report: “{file}”");
-            let summary = import.summary(lang);
-            let changes = import.changes_anything();
-            let (lines, more) = import.listed(LISTED);
-            let rows = lines
-                .into_iter()
-                .map(|l| {
-                    let rejected = matches!(l.outcome, csv::Outcome::Rejected(_));
-                    view! {
-                        <tr class:abgelehnt=rejected>
-                            <td class="zahl">{l.number}</td>
-                            <td>{l.what.clone()}</td>
-                            <td>{l.outcome.text(lang)}</td>
-                        </tr>
-                    }
-                })
-                .collect_view();
-            let result = import.workspace.clone();
-            let done = lang
-                .pick("CSV-Werte übernommen.", "CSV figures accepted.")
-                .to_owned();
-            view! {
-                <div class="vorschau" role="region" aria-labelledby="vorschau-titel">
-                    <h3 id="vorschau-titel" tabindex="-1">{heading}</h3>
-                    <p class="zusammenfassung">{summary}</p>
-                    <div class="tabelle-rahmen">
-                        <table class="importbericht">
-                            <caption>{lang.pick("Zeilen der Datei (abgelehnte zuerst)", "Lines of the file (rejected first)")}</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">{lang.pick("Zeile", "Line")}</th>
-                                    <th scope="col">{lang.pick("Wert", "Figure")}</th>
-                                    <th scope="col">{lang.pick("Ergebnis", "Result")}</th>
-                                </tr>
-                            </thead>
-                            <tbody>{rows}</tbody>
-                        </table>
-                    </div>
-                    {(more > 0)
-                        .then(|| {
-                            view! {
-                                <p>
-                                    {tr!(lang, "… und {} weitere Zeilen.", "… and {} more lines.", format_count(more as f64, lang))}
-                                </p>
-                            }
-                        })}
-                    <div class="werkzeugleiste">
-                        <button
-                            type="button"
-                            class="haupt"
-                            disabled=!changes
-                            on:click=move |_| accept(result.clone(), base.clone(), done.clone())
-                        >
-                            {lang.pick("Übernehmen", "Accept")}
-                        </button>
-                        {discard_button()}
-                    </div>
-                    {(!changes)
-                        .then(|| {
-                            view! {
-                                <p>{lang.pick("Die Datei ändert nichts am Arbeitsbereich.", "The file changes nothing in the workspace.")}</p>
-                            }
-                        })}
-                </div>
-            }
-            .into_any()
-        }
     }
 }
