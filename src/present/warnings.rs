@@ -21,7 +21,7 @@ pub fn text(warning: &Warning, catalogue: &Catalogue, lang: Lang) -> String {
     let unit = |code: &str| catalogue.get(code).map_or(Unit::Count, |i| i.unit);
     let period = |month: &Option<crate::core::calendar::Month>| match month {
         Some(m) => month_name(*m, lang).to_owned(),
-        None => tr!(lang, "Jahreswert", "annual value"),
+        None => tr!(lang, "Jahreswert", "annual figure"),
     };
     match (warning, lang) {
         (

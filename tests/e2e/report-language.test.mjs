@@ -108,7 +108,8 @@ test('language switch: English throughout, remembered over a reload, numbers typ
   assert.match(await page.inputValue('#datenstand'), /^\d\d\/\d\d\/\d{4}$/);
   await page.fill('#zelle-0-0', '1.5');
   await page.press('#zelle-0-0', 'Enter');
-  assert.match(await page.textContent('.grid-meldung'), /Saved\./);
+  // The save runs under the Web Lock, a moment after the commit: the grid says "Saving …" first.
+  await page.waitForFunction(() => /Saved\./.test(document.querySelector('.grid-meldung')?.textContent ?? ''));
   await page.fill('#zelle-1-0', '12,5');
   await page.press('#zelle-1-0', 'Enter');
   assert.match(await page.textContent('.grid-meldung'), /please use a point as the decimal separator, e\.g\. 12\.5/);

@@ -234,7 +234,7 @@ pub(super) fn read_month(text: &str, lang: Lang) -> Result<Option<Month>, String
         tr!(
             lang,
             "Monat „{}“ ist keine Zahl von 1 bis 12 (leer für einen Jahreswert)",
-            "month “{}” is not a number from 1 to 12 (empty for an annual value)",
+            "month “{}” is not a number from 1 to 12 (empty for an annual figure)",
             shorten(text)
         )
     })
