@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::agreement::{Agreement, AgreementId, Target, TargetId};
 use super::values::{Value, ValueKey};
+use crate::core::calendar::Year;
 use super::workspace::Workspace;
 
 /// What both sides changed differently.
@@ -192,26 +193,47 @@ pub fn merge3(base: &Workspace, mine: &Workspace, theirs: &Workspace) -> Merge {
     agreements.sort_by_key(|a| a.year);
     out.agreements = agreements;
 
-    // Values by key.
-    let keys: BTreeSet<&ValueKey> = base
-        .values
-        .iter()
-        .chain(mine.values.iter())
-        .chain(theirs.values.iter())
-        .map(|v| &v.key)
+    // Values by year: a year only one side changed (the other still shares the base's copy) is taken whole;
+    // within a year both changed, value by value.
+    let years: BTreeSet<Year> = [&base.values, &mine.values, &theirs.values]
+        .into_iter()
+        .flat_map(|v| v.years())
         .collect();
-    for key in keys {
-        let (bv, mv, tv) = (
-            base.values.get(key),
-            mine.values.get(key),
-            theirs.values.get(key),
-        );
-        match pick::<Value>(bv, mv, tv) {
-            Ok(Some(v)) => out.values.put(v),
-            Ok(None) => {
-                out.values.remove(key);
+    for year in years {
+        let whole = if mine.values.same_year(&base.values, year) {
+            Some(&theirs.values)
+        } else if theirs.values.same_year(&base.values, year)
+            || theirs.values.same_year(&mine.values, year)
+        {
+            Some(&mine.values)
+        } else {
+            None
+        };
+        if let Some(side) = whole {
+            out.values
+                .set_year(year, side.year(year).cloned().unwrap_or_default());
+            continue;
+        }
+        let keys: BTreeSet<&ValueKey> = base
+            .values
+            .iter_year(year)
+            .chain(mine.values.iter_year(year))
+            .chain(theirs.values.iter_year(year))
+            .map(|v| &v.key)
+            .collect();
+        for key in keys {
+            let (bv, mv, tv) = (
+                base.values.get(key),
+                mine.values.get(key),
+                theirs.values.get(key),
+            );
+            match pick::<Value>(bv, mv, tv) {
+                Ok(Some(v)) => out.values.put(v),
+                Ok(None) => {
+                    out.values.remove(key);
+                }
+                Err(()) => conflicts.push(Conflict::Value(key.clone())),
             }
-            Err(()) => conflicts.push(Conflict::Value(key.clone())),
         }
     }
 

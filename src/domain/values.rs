@@ -3,6 +3,7 @@
 //! which values arrive (BA statistics are revised now and then).
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -77,11 +78,16 @@ pub enum RecordOutcome {
     Unchanged,
 }
 
-/// All actual values of a workspace, ordered by key. Stored as rows per indicator, population and year
-/// (see [`stored`]).
+/// The values of one year, ordered by key (indicator, population, month).
+pub type YearValues = BTreeMap<ValueKey, Value>;
+
+/// All actual values of a workspace, by year. Each year is shared (`Arc`) and copied only when it changes, so
+/// that a copy of the workspace costs next to nothing and two copies tell which years differ by pointer
+/// ([`Values::same_year`]): a save writes only the years that changed. Stored as rows per indicator,
+/// population and year (see [`stored`]).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Values {
-    map: BTreeMap<ValueKey, Value>,
+    years: BTreeMap<Year, Arc<YearValues>>,
 }
 
 impl From<Vec<Value>> for Values {
@@ -94,11 +100,12 @@ impl From<Vec<Value>> for Values {
                 current,
                 history,
             } = v;
-            if let Some(existing) = values.map.get_mut(&key) {
+            let year = Arc::make_mut(values.years.entry(key.year).or_default());
+            if let Some(existing) = year.get_mut(&key) {
                 existing.history.extend(history);
                 let _ = Values::apply(existing, current);
             } else {
-                values.map.insert(
+                year.insert(
                     key.clone(),
                     Value {
                         key,
@@ -114,16 +121,48 @@ impl From<Vec<Value>> for Values {
 
 impl Values {
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.years.values().map(|y| y.len()).sum()
     }
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.years.values().all(|y| y.is_empty())
     }
     pub fn get(&self, key: &ValueKey) -> Option<&Value> {
-        self.map.get(key)
+        self.years.get(&key.year)?.get(key)
     }
+    /// Every value, year by year, within a year by key.
     pub fn iter(&self) -> impl Iterator<Item = &Value> {
-        self.map.values()
+        self.years.values().flat_map(|y| y.values())
+    }
+    /// The values of `year`, by key.
+    pub fn iter_year(&self, year: Year) -> impl Iterator<Item = &Value> {
+        self.years.get(&year).into_iter().flat_map(|y| y.values())
+    }
+
+    /// The shared values of `year` (`None` when it has none).
+    pub fn year(&self, year: Year) -> Option<&Arc<YearValues>> {
+        self.years.get(&year)
+    }
+    /// Puts the values of `year` in place (a year read from storage, or a side of a merge); an empty year is
+    /// dropped.
+    pub fn set_year(&mut self, year: Year, values: Arc<YearValues>) {
+        if values.is_empty() {
+            self.years.remove(&year);
+        } else {
+            self.years.insert(year, values);
+        }
+    }
+    /// Whether `year` is the very same in both (shared, not copied since): no need to compare or write it.
+    pub fn same_year(&self, other: &Values, year: Year) -> bool {
+        match (self.years.get(&year), other.years.get(&year)) {
+            (None, None) => true,
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+
+    /// The year's values to change (copied first if another copy of the workspace shares them).
+    fn year_mut(&mut self, year: Year) -> &mut YearValues {
+        Arc::make_mut(self.years.entry(year).or_default())
     }
 
     /// Records a value: added, or replacing the current one when its "Datenstand" is not older. A value
@@ -140,9 +179,16 @@ impl Values {
             as_of,
             comment: comment.trim().to_owned(),
         };
-        match self.map.get_mut(&key) {
+        // An unchanged value leaves the year shared.
+        if let Some(existing) = self.get(&key)
+            && existing.current == arriving
+        {
+            return RecordOutcome::Unchanged;
+        }
+        let year = self.year_mut(key.year);
+        match year.get_mut(&key) {
             None => {
-                self.map.insert(
+                year.insert(
                     key.clone(),
                     Value {
                         key,
@@ -171,25 +217,38 @@ impl Values {
 
     /// Removes a value with its history; returns it for undo.
     pub fn remove(&mut self, key: &ValueKey) -> Option<Value> {
-        self.map.remove(key)
+        self.get(key)?;
+        let year = self.year_mut(key.year);
+        let removed = year.remove(key);
+        if year.is_empty() {
+            self.years.remove(&key.year);
+        }
+        removed
     }
 
     /// Puts a value with its history in place of whatever the key holds (a merge takes a whole side's value).
     pub fn put(&mut self, value: Value) {
-        self.map.insert(value.key.clone(), value);
+        if self.get(&value.key) == Some(&value) {
+            return;
+        }
+        self.year_mut(value.key.year)
+            .insert(value.key.clone(), value);
     }
 
     /// The values of one indicator and population in one year: twelve months and the annual value.
     pub fn series(&self, indicator: &IndicatorCode, population: Population, year: Year) -> Series {
         let mut series = Series::default();
+        let Some(values) = self.years.get(&year) else {
+            return series;
+        };
         let from = ValueKey {
             indicator: indicator.clone(),
             population,
             year,
             month: None,
         };
-        for (key, value) in self.map.range(from..) {
-            if key.indicator != *indicator || key.population != population || key.year != year {
+        for (key, value) in values.range(from..) {
+            if key.indicator != *indicator || key.population != population {
                 break;
             }
             match key.month {
@@ -203,10 +262,11 @@ impl Values {
 
     /// The years that have at least one value, ascending.
     pub fn years(&self) -> Vec<Year> {
-        let mut years: Vec<Year> = self.map.keys().map(|k| k.year).collect();
-        years.sort_unstable();
-        years.dedup();
-        years
+        self.years
+            .iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(y, _)| *y)
+            .collect()
     }
 }
 

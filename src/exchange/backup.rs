@@ -166,6 +166,8 @@ pub fn merge(local: &Workspace, incoming: &Workspace, lang: Lang) -> (Workspace,
 
     let catalogue = merged.catalogue();
     let mut values: Vec<Value> = merged.values.iter().cloned().collect();
+    // Values come year by year; the search below wants them in key order.
+    values.sort_by(|a, b| a.key.cmp(&b.key));
     let mut changed = false;
     for theirs in incoming.values.iter() {
         let name = |key| describe_key(key, lang);

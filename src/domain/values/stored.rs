@@ -165,8 +165,9 @@ impl Serialize for Values {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(None)?;
         let mut row: Option<RowOut> = None;
-        // The map is ordered by indicator, population, year, month: a row's values come one after another.
-        for value in self.map.values() {
+        // Year by year, and within a year by indicator, population, month: a row's values come one after
+        // another.
+        for value in self.iter() {
             let same = row.as_ref().is_some_and(|r| {
                 r.kennzahl == &value.key.indicator
                     && r.gruppe == value.key.population

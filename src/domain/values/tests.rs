@@ -196,3 +196,33 @@ fn bad_amounts_are_rejected() {
         Some(58.0)
     );
 }
+
+/// A copy shares every year until one changes; an unchanged record leaves the year shared; a year whose last
+/// value goes is gone.
+#[test]
+fn years_are_shared_until_they_change() {
+    let mut v = Values::default();
+    let in_2021 = ValueKey {
+        year: Year::new(2021).unwrap(),
+        ..key(Some(1))
+    };
+    v.record(in_2021.clone(), Amount::Number(50.0), None, "");
+    v.record(key(Some(1)), Amount::Number(60.0), date(31, 1), "");
+    let copy = v.clone();
+    let (y2021, y2022) = (Year::new(2021).unwrap(), Year::new(2022).unwrap());
+    assert!(copy.same_year(&v, y2021) && copy.same_year(&v, y2022));
+    assert_eq!(
+        v.record(key(Some(1)), Amount::Number(60.0), date(31, 1), ""),
+        RecordOutcome::Unchanged
+    );
+    assert!(copy.same_year(&v, y2022), "nothing changed, nothing copied");
+    v.record(key(Some(2)), Amount::Number(55.0), date(28, 2), "");
+    assert!(copy.same_year(&v, y2021));
+    assert!(!copy.same_year(&v, y2022));
+    assert_eq!(copy.len(), 2);
+    assert_eq!(v.len(), 3);
+    assert!(v.remove(&in_2021).is_some());
+    assert_eq!(v.years(), vec![y2022]);
+    assert!(v.year(y2021).is_none());
+    assert!(!copy.same_year(&v, y2021));
+}
