@@ -1,6 +1,7 @@
 //! The large benchmark workspace (20 years × 40 indicators × 3 populations × 12 months) as the app stores it:
-//! prints on stdout exactly the text `storage::save_workspace` writes under `zielsteuerung.arbeitsbereich`,
-//! made by the same `persistence::Document::encode`, so that it follows any change of the stored format.
+//! prints on stdout a JSON object of every localStorage key the app writes (with the prefix of a page served by
+//! a web server) and its text, laid out by the same `persistence::plan_save` and `commit` as in the app, so that
+//! it follows any change of the stored format.
 //!
 //!     cargo run --release --no-default-features --example large_workspace > large.json
 //!     cargo run --release --no-default-features --example large_workspace -- --backup > sicherung.json
@@ -15,28 +16,20 @@
 use std::io::Write;
 
 use zielsteuerung::domain::synthetic::large_workspace;
-use zielsteuerung::persistence::{DOCUMENT, Document, PREFIX, Stamp};
+use zielsteuerung::persistence::{
+    Committed, DOCUMENT, MemoryStore, PREFIX, Stamp, commit, plan_save,
+};
 
 fn main() {
     // `--years=N` for a larger (or smaller) workspace than the 20 years of the bench.
     let years = std::env::args()
         .find_map(|a| a.strip_prefix("--years=").and_then(|n| n.parse().ok()))
         .unwrap_or(20);
-    let document = Document {
-        stamp: Stamp {
-            revision: 1,
-            writer: "bench".into(),
-        },
-        parent: None,
-        workspace: large_workspace(years, 40),
-    };
+    let workspace = large_workspace(years, 40);
     let as_file = if std::env::args().any(|a| a == "--backup") {
-        Some(zielsteuerung::exchange::backup::export(&document.workspace))
+        Some(zielsteuerung::exchange::backup::export(&workspace))
     } else if std::env::args().any(|a| a == "--csv") {
-        Some(zielsteuerung::exchange::csv::export(
-            &document.workspace,
-            None,
-        ))
+        Some(zielsteuerung::exchange::csv::export(&workspace, None))
     } else {
         None
     };
@@ -53,24 +46,47 @@ fn main() {
         eprintln!("large_workspace: file bytes={}", text.len());
         return;
     }
-    let text = match document.encode() {
-        Ok(text) => text,
+    let stamp = Stamp {
+        revision: 1,
+        writer: "bench".into(),
+    };
+    let plan = match plan_save(
+        &stamp,
+        None,
+        &workspace,
+        &Committed::none(workspace.clone()),
+    ) {
+        Ok(Some(plan)) => plan,
+        Ok(None) => unreachable!("a first save always writes"),
         Err(e) => {
             eprintln!("large_workspace: {}", e.0);
             std::process::exit(1);
         }
     };
+    let mut store = MemoryStore::default();
+    if let Err(e) = commit(&mut store, &plan, true) {
+        eprintln!("large_workspace: {e}");
+        std::process::exit(1);
+    }
+    let keys: serde_json::Map<String, serde_json::Value> = store
+        .items
+        .iter()
+        .map(|(name, text)| (format!("{PREFIX}{name}"), text.clone().into()))
+        .collect();
+    let bytes: usize = store.items.values().map(String::len).sum();
+    let manifest = store.items.get(DOCUMENT).map_or(0, String::len);
+    let text = serde_json::Value::Object(keys).to_string();
     let mut out = std::io::stdout().lock();
     if out
         .write_all(text.as_bytes())
         .and_then(|()| out.flush())
         .is_err()
     {
-        eprintln!("large_workspace: could not write the document to stdout");
+        eprintln!("large_workspace: could not write the keys to stdout");
         std::process::exit(1);
     }
     eprintln!(
-        "large_workspace: document={PREFIX}{DOCUMENT} bytes={}",
-        text.len()
+        "large_workspace: document={PREFIX}{DOCUMENT} bytes={bytes} keys={} manifest={manifest}",
+        store.items.len()
     );
 }

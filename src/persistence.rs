@@ -1,9 +1,12 @@
-//! The rules that keep the stored workspace safe (PRODUCT S7), as pure functions: the stored document with its
-//! revision number, what to do at start-up with what storage holds, and whether a save may go ahead.
-//! `storage.rs` applies them to the browser's localStorage.
+//! The rules that keep the stored workspace safe (PRODUCT S7), as pure functions over a [`Store`]: how the
+//! workspace is laid out in storage (schema 3: a manifest and one key per year of values, `layout`), how a save
+//! commits (`commit`: the years that changed first, the manifest last as the one commit point, then the old
+//! keys go), what start-up reads, and what a tab knows of other tabs' saves (`sync`). `storage.rs` gives them the
+//! browser's localStorage; the tests give them a map that can fail at any write.
 
 use crate::domain::workspace::{EncodeError, LoadError, Workspace};
 use crate::locale::Lang;
+use crate::tr;
 
 /// Prefix of every key this app writes when it is served by a web server: the app never collides with other pages
 /// of the same intranet origin.
@@ -22,10 +25,14 @@ pub fn prefix_for(protocol: &str) -> &'static str {
     }
 }
 
-/// Storage name of the workspace document (the storage module adds the page's prefix). One `setItem` of it is
-/// the commit point of a save: its stamp travels inside it, so no half-done save can look like either a
-/// success or a failure.
+/// Storage name of the manifest (the storage module adds the page's prefix): the workspace without its values,
+/// the names of the year keys that hold them, and the stamp. One `setItem` of it is the commit point of a save.
+/// Builds before schema 3 kept the whole document here.
 pub const DOCUMENT: &str = "arbeitsbereich";
+/// Storage name prefix of the keys that hold one year's values: "arbeitsbereich.werte.2021.17.t-0a1b2c3d" (year,
+/// then the revision and writer of the save that wrote it, so that no save ever writes over a key a manifest
+/// names).
+pub const YEARS: &str = "arbeitsbereich.werte.";
 /// Storage name prefix under which an unreadable document is kept aside, never deleted by the app.
 pub const ASIDE: &str = "arbeitsbereich.unlesbar.";
 /// Storage name of the language the user chose for the UI ("de" or "en"), apart from the workspace: switching
@@ -61,92 +68,122 @@ impl Stamp {
     }
 }
 
-/// The stored document: the workspace, its stamp, and the stamp of the document it was saved on top of.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Document {
-    pub stamp: Stamp,
-    pub parent: Option<Stamp>,
-    pub workspace: Workspace,
-}
-
-/// The fields of the stored document that are not the workspace's.
+/// The fields of a stored manifest (or older document) that are not the workspace's.
 const STAMP_FIELDS: [&str; 3] = ["revision", "schreiber", "basis"];
 
-impl Document {
-    /// JSON text: the stamp in front (so that [`stamp_of`] reads it without parsing the rest), then the
-    /// workspace's fields.
-    pub fn encode(&self) -> Result<String, EncodeError> {
-        encode(&self.stamp, self.parent.as_ref(), &self.workspace)
-    }
+mod check;
+mod commit;
+mod layout;
+mod sync;
 
-    /// Reads a stored text with the full check a backup gets: JSON, schema (older ones migrate), every field
-    /// known, the whole workspace consistent. Anything else is an error and the text is left alone.
-    pub fn decode(text: &str) -> Result<Document, LoadError> {
-        let mut value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| LoadError::NotJson(e.to_string()))?;
-        let fields = value
-            .as_object_mut()
-            .map(|o| STAMP_FIELDS.map(|name| o.remove(name)));
-        let [revision, writer, parent] = fields.unwrap_or([None, None, None]);
-        let stamp = Stamp {
-            revision: revision
-                .as_ref()
-                .and_then(serde_json::Value::as_u64)
-                .unwrap_or(0),
-            writer: writer
-                .as_ref()
-                .and_then(serde_json::Value::as_str)
-                .unwrap_or_default()
-                .to_owned(),
-        };
-        let parent = parent.as_ref().and_then(|p| {
-            let p = p.as_array()?;
-            Some(Stamp {
-                revision: p.first()?.as_u64()?,
-                writer: p.get(1)?.as_str()?.to_owned(),
-            })
-        });
-        let workspace = checked_workspace(value, Lang::De)?;
-        Ok(Document {
-            stamp,
-            parent,
-            workspace,
-        })
+pub use check::checked_workspace;
+pub use commit::{
+    Committed, SavePlan, Startup, cleanup, commit, plan_save, read, read_year, remove_unnamed,
+};
+pub use layout::{
+    Manifest, decode_manifest, encode_manifest, encode_year, year_name, year_of_name,
+};
+pub use sync::{Plan, Sync};
+
+/// Why a storage call did not succeed. Never a panic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageError {
+    /// The browser gives this page no localStorage at all.
+    Unavailable,
+    /// The browser refused to store more (about 5 MB per origin).
+    QuotaExceeded,
+    /// The stored text exists but is not what we expect; it is left untouched.
+    Unreadable(String),
+    /// Any other error the browser reported.
+    Browser(String),
+}
+
+impl StorageError {
+    /// The message shown to the user.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            StorageError::Unavailable => tr!(
+                lang,
+                "Der Browser erlaubt dieser Seite keinen lokalen Speicher. \
+                Ihre Eingaben bleiben nur bis zum Schließen des Tabs erhalten; sichern Sie sie als Datei.",
+                "The browser gives this page no local storage. \
+                Your entries last only until the tab is closed; save them to a file."
+            ),
+            StorageError::QuotaExceeded => tr!(
+                lang,
+                "Der lokale Speicher des Browsers ist voll. \
+                Die letzte Änderung ist nur im Arbeitsspeicher; sichern Sie den Arbeitsbereich als Datei.",
+                "The browser's local storage is full. \
+                The last change is only in memory; save the workspace to a file."
+            ),
+            StorageError::Unreadable(detail) => tr!(
+                lang,
+                "Die gespeicherten Daten können nicht gelesen werden ({detail}). Sie bleiben unverändert erhalten.",
+                "The stored data cannot be read ({detail}). It is kept unchanged."
+            ),
+            StorageError::Browser(detail) => tr!(
+                lang,
+                "Der Browser meldet einen Speicherfehler: {detail}",
+                "The browser reports a storage error: {detail}"
+            ),
+        }
     }
 }
 
-mod check;
+impl std::fmt::Display for StorageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::De))
+    }
+}
 
-pub use check::checked_workspace;
+impl std::error::Error for StorageError {}
 
-/// The stored text of `workspace` with its stamp (what [`Document::encode`] writes), from a borrowed workspace:
-/// this runs on every change, so it neither copies the workspace nor builds a JSON tree.
-pub fn encode(
-    stamp: &Stamp,
-    parent: Option<&Stamp>,
-    workspace: &Workspace,
-) -> Result<String, EncodeError> {
-    let json = workspace.to_json()?;
-    let rest = json
-        .strip_prefix('{')
-        .ok_or_else(|| EncodeError("kein JSON-Objekt".into()))?;
-    let writer = serde_json::to_string(&stamp.writer).map_err(|e| EncodeError(e.to_string()))?;
-    let parent = match parent {
-        Some(p) => format!(
-            ",\"basis\":[{},{}]",
-            p.revision,
-            serde_json::to_string(&p.writer).map_err(|e| EncodeError(e.to_string()))?
-        ),
-        None => String::new(),
-    };
-    Ok(format!(
-        "{{\"revision\":{},\"schreiber\":{writer}{parent},{rest}",
-        stamp.revision
-    ))
+/// What the rules need of storage: texts by name (the browser's localStorage, without the page's prefix; a map
+/// in the tests).
+pub trait Store {
+    /// The text under `name`; `None` when there is none.
+    fn get(&self, name: &str) -> Result<Option<String>, StorageError>;
+    /// Stores `text` under `name`, whole or not at all.
+    fn set(&mut self, name: &str, text: &str) -> Result<(), StorageError>;
+    /// Removes `name` (no error when there is none).
+    fn remove(&mut self, name: &str) -> Result<(), StorageError>;
+    /// The names this app has stored (without the prefix).
+    fn names(&self) -> Result<Vec<String>, StorageError>;
+}
+
+/// A store in memory: the tests' storage, and the bench's way of laying out a workspace as the app would.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MemoryStore {
+    pub items: std::collections::BTreeMap<String, String>,
+    /// `set` fails with this error after that many more successful writes (`None`: never).
+    pub fail_after: Option<(usize, StorageError)>,
+}
+
+impl Store for MemoryStore {
+    fn get(&self, name: &str) -> Result<Option<String>, StorageError> {
+        Ok(self.items.get(name).cloned())
+    }
+    fn set(&mut self, name: &str, text: &str) -> Result<(), StorageError> {
+        if let Some((left, error)) = &mut self.fail_after {
+            if *left == 0 {
+                return Err(error.clone());
+            }
+            *left -= 1;
+        }
+        self.items.insert(name.to_owned(), text.to_owned());
+        Ok(())
+    }
+    fn remove(&mut self, name: &str) -> Result<(), StorageError> {
+        self.items.remove(name);
+        Ok(())
+    }
+    fn names(&self) -> Result<Vec<String>, StorageError> {
+        Ok(self.items.keys().cloned().collect())
+    }
 }
 
 /// The stamp and parent of a stored text, read from its first characters without parsing the rest; `None` when
-/// the text does not begin as this app writes it (an older build's document then needs [`Document::decode`]).
+/// the text does not begin as this app writes it (an older build's document then needs [`decode_manifest`]).
 pub fn stamp_of(text: &str) -> Option<(Stamp, Option<Stamp>)> {
     let rest = text.strip_prefix("{\"revision\":")?;
     let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
@@ -185,145 +222,6 @@ pub fn stamp_of(text: &str) -> Option<(Stamp, Option<Stamp>)> {
             writer: parent_writer,
         }),
     ))
-}
-
-/// What storage held at start-up, and so what the app starts with.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Startup {
-    /// Nothing stored: the example workspace, saved with the first change.
-    Fresh,
-    /// A readable document, with its text (the base of a later merge).
-    Loaded(Document, String),
-    /// Something the app cannot read (corrupt, inconsistent, with unknown fields, or from a newer version). It must
-    /// be kept aside and never written over; the user is told and can download the raw text.
-    Unreadable { raw: String, error: LoadError },
-}
-
-/// Decides from the stored text.
-pub fn startup(stored: Option<String>) -> Startup {
-    match stored {
-        None => Startup::Fresh,
-        Some(raw) => match Document::decode(&raw) {
-            Ok(doc) => Startup::Loaded(doc, raw),
-            Err(error) => Startup::Unreadable { raw, error },
-        },
-    }
-}
-
-/// What a tab knows of the stored document: what it last read there and what it last wrote, and the texts of
-/// the last few documents it knew (the bases of a three-way merge). The stamps tell a foreign save from its own
-/// even at an equal revision.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Sync {
-    /// This tab's writer id.
-    pub writer: String,
-    /// The stamp of the document this tab last read from storage (at start-up, or taken in from another tab); at
-    /// a fresh start [`Stamp::none`] for the workspace it began with.
-    read: Stamp,
-    /// The stamp of this tab's last write.
-    written: Option<Stamp>,
-    /// Which of the two storage holds as far as this tab knows.
-    last_was_write: bool,
-    /// The texts of the documents this tab read or wrote last, newest last (a few, bounded).
-    known_texts: Vec<(Stamp, String)>,
-}
-
-/// How many documents a tab remembers as possible bases of a merge.
-const REMEMBERED: usize = 8;
-
-/// What a save must do.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Plan {
-    /// Storage holds what this tab knows: write under `stamp`, on top of `parent`.
-    Write { stamp: Stamp, parent: Option<Stamp> },
-    /// Another tab saved since: merge with it before anything is written.
-    Foreign(Stamp),
-    /// The revision counter is at its end: nothing can be saved.
-    Exhausted,
-}
-
-impl Sync {
-    /// At start-up: the document read (or, at a fresh start, the text of the workspace begun with).
-    pub fn new(writer: &str, stamp: Stamp, text: String) -> Sync {
-        Sync {
-            writer: writer.to_owned(),
-            read: stamp.clone(),
-            written: None,
-            last_was_write: false,
-            known_texts: vec![(stamp, text)],
-        }
-    }
-
-    /// The stamp storage holds as far as this tab knows.
-    pub fn known(&self) -> &Stamp {
-        match (&self.written, self.last_was_write) {
-            (Some(stamp), true) => stamp,
-            _ => &self.read,
-        }
-    }
-
-    /// Whether the stored stamp is the one this tab knows ("nothing stored" is the stamp of a fresh start).
-    pub fn is_known(&self, stored: Option<&Stamp>) -> bool {
-        stored.unwrap_or(&Stamp::none()) == self.known()
-    }
-
-    /// What a save does, given the stamp storage holds now (`force`: the user chose to save over it).
-    pub fn plan(&self, stored: Option<&Stamp>, force: bool) -> Plan {
-        let base = match stored {
-            Some(s) if force || s == self.known() => s.clone(),
-            None if force || self.known() == &Stamp::none() => Stamp::none(),
-            Some(s) => return Plan::Foreign(s.clone()),
-            // Storage emptied by hand since: write on top of what this tab knew, never backwards.
-            None => self.known().clone(),
-        };
-        match base.next(&self.writer) {
-            Some(stamp) => Plan::Write {
-                stamp,
-                parent: (base != Stamp::none()).then_some(base),
-            },
-            None => Plan::Exhausted,
-        }
-    }
-
-    fn remember(&mut self, stamp: Stamp, text: String) {
-        self.known_texts.retain(|(s, _)| *s != stamp);
-        self.known_texts.push((stamp, text));
-        if self.known_texts.len() > REMEMBERED {
-            self.known_texts.remove(0);
-        }
-    }
-
-    /// A write succeeded.
-    pub fn wrote(&mut self, stamp: Stamp, text: String) {
-        self.written = Some(stamp.clone());
-        self.last_was_write = true;
-        self.remember(stamp, text);
-    }
-
-    /// A foreign document was read (taken over or merged with).
-    pub fn read(&mut self, stamp: Stamp, text: String) {
-        self.read = stamp.clone();
-        self.last_was_write = false;
-        self.remember(stamp, text);
-    }
-
-    /// The text to merge against for a foreign document saved on top of `parent`: that document itself when this
-    /// tab knows it (the foreign save built on this tab's write, or on what it read), otherwise the document this
-    /// tab last read (its last state in common with the others: if its own write since was lost, its changes
-    /// count again; nothing of its own is dropped).
-    pub fn base_for(&self, parent: Option<&Stamp>) -> &str {
-        let of = |stamp: &Stamp| {
-            self.known_texts
-                .iter()
-                .rev()
-                .find(|(s, _)| s == stamp)
-                .map(|(_, t)| t.as_str())
-        };
-        parent
-            .and_then(of)
-            .or_else(|| of(&self.read))
-            .unwrap_or_default()
-    }
 }
 
 /// The file name for downloading an unreadable document: "zielsteuerung-unlesbar-2026-11-26T10-30-00.json".

@@ -19,58 +19,7 @@ fn prefix() -> &'static str {
     })
 }
 
-/// Why a storage call did not succeed. Never a panic.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum StorageError {
-    /// The browser gives this page no localStorage at all.
-    Unavailable,
-    /// The browser refused to store more (about 5 MB per origin).
-    QuotaExceeded,
-    /// The stored text exists but is not what we expect; it is left untouched.
-    Unreadable(String),
-    /// Any other error the browser reported.
-    Browser(String),
-}
-
-impl StorageError {
-    /// The message shown to the user.
-    pub fn message(&self, lang: Lang) -> String {
-        match self {
-            StorageError::Unavailable => tr!(
-                lang,
-                "Der Browser erlaubt dieser Seite keinen lokalen Speicher. \
-                Ihre Eingaben bleiben nur bis zum Schließen des Tabs erhalten; sichern Sie sie als Datei.",
-                "The browser gives this page no local storage. \
-                Your entries last only until the tab is closed; save them to a file."
-            ),
-            StorageError::QuotaExceeded => tr!(
-                lang,
-                "Der lokale Speicher des Browsers ist voll. \
-                Die letzte Änderung ist nur im Arbeitsspeicher; sichern Sie den Arbeitsbereich als Datei.",
-                "The browser's local storage is full. \
-                The last change is only in memory; save the workspace to a file."
-            ),
-            StorageError::Unreadable(detail) => tr!(
-                lang,
-                "Die gespeicherten Daten können nicht gelesen werden ({detail}). Sie bleiben unverändert erhalten.",
-                "The stored data cannot be read ({detail}). It is kept unchanged."
-            ),
-            StorageError::Browser(detail) => tr!(
-                lang,
-                "Der Browser meldet einen Speicherfehler: {detail}",
-                "The browser reports a storage error: {detail}"
-            ),
-        }
-    }
-}
-
-impl std::fmt::Display for StorageError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(Lang::De))
-    }
-}
-
-impl std::error::Error for StorageError {}
+pub use crate::persistence::StorageError;
 
 /// The full key for one of our documents.
 pub fn key(name: &str) -> String {
@@ -134,22 +83,39 @@ pub fn remove(name: &str) -> Result<(), StorageError> {
 // --- The workspace document ---------------------------------------------------------------------------------
 
 use crate::persistence::{self, ASIDE, DOCUMENT, SAVE_LOCK, Startup};
-use crate::tr;
 
-/// What storage holds at start-up (see [`persistence::startup`]).
-pub fn load_startup() -> Result<Startup, StorageError> {
-    Ok(persistence::startup(load_raw(DOCUMENT)?))
+/// localStorage as the persistence rules see it: texts by name under this page's prefix.
+pub struct LocalStore;
+
+impl persistence::Store for LocalStore {
+    fn get(&self, name: &str) -> Result<Option<String>, StorageError> {
+        load_raw(name)
+    }
+    fn set(&mut self, name: &str, text: &str) -> Result<(), StorageError> {
+        save_raw(name, text)
+    }
+    fn remove(&mut self, name: &str) -> Result<(), StorageError> {
+        remove(name)
+    }
+    fn names(&self) -> Result<Vec<String>, StorageError> {
+        let storage = local()?;
+        let prefix = prefix();
+        let count = storage.length().map_err(|_| StorageError::Unavailable)?;
+        Ok((0..count)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter_map(|k| k.strip_prefix(prefix).map(str::to_owned))
+            .collect())
+    }
 }
 
-/// The stored document's text, as stored.
+/// What storage holds at start-up (see [`persistence::read`]).
+pub fn load_startup() -> Result<Startup, StorageError> {
+    persistence::read(&LocalStore, None)
+}
+
+/// The manifest's text, as stored (its first characters are the stamp).
 pub fn load_document() -> Result<Option<String>, StorageError> {
     load_raw(DOCUMENT)
-}
-
-/// Writes the document's text: one `setItem`, the commit point of a save. Either it is stored whole (with its
-/// stamp inside) or nothing changed.
-pub fn write_document(text: &str) -> Result<(), StorageError> {
-    save_raw(DOCUMENT, text)
 }
 
 /// How saves are serialised across tabs.
@@ -163,20 +129,20 @@ pub enum LockMode {
 }
 
 /// Runs `work` while this tab holds the save lock of the origin, or at once where there are no Web Locks. The
-/// work runs exactly once: also when the browser refuses the lock request.
-pub fn with_save_lock(work: impl FnOnce() + 'static) -> LockMode {
+/// work runs exactly once, also when the browser refuses the lock request; it is told whether it holds the lock.
+pub fn with_save_lock(work: impl FnOnce(bool) + 'static) -> LockMode {
     use std::cell::RefCell;
     use std::rc::Rc;
     use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 
     /// The work, taken by whichever path runs it first.
-    type Once = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
+    type Once = Rc<RefCell<Option<Box<dyn FnOnce(bool)>>>>;
     let slot: Once = Rc::new(RefCell::new(Some(Box::new(work))));
     let run = {
         let slot = slot.clone();
-        move || {
+        move |locked: bool| {
             if let Some(work) = slot.borrow_mut().take() {
-                work();
+                work(locked);
             }
         }
     };
@@ -189,13 +155,13 @@ pub fn with_save_lock(work: impl FnOnce() + 'static) -> LockMode {
             .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
     });
     let (Some(locks), Some(request)) = (locks, request) else {
-        run();
+        run(false);
         return LockMode::Direct;
     };
     let in_lock = {
         let run = run.clone();
         Closure::once_into_js(move |_lock: JsValue| {
-            run();
+            run(true);
             JsValue::UNDEFINED
         })
     };
@@ -203,7 +169,7 @@ pub fn with_save_lock(work: impl FnOnce() + 'static) -> LockMode {
         Ok(promise) => {
             if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
                 // A refused request (e.g. a sandboxed page) still saves, without the lock.
-                let refused = Closure::once(move |_err: JsValue| run());
+                let refused = Closure::once(move |_err: JsValue| run(false));
                 let _ = promise.catch(&refused);
                 // The closure must outlive this call; it runs at most once, so leaking it is bounded.
                 refused.forget();
@@ -211,7 +177,7 @@ pub fn with_save_lock(work: impl FnOnce() + 'static) -> LockMode {
             LockMode::WebLocks
         }
         Err(_) => {
-            run();
+            run(false);
             LockMode::Direct
         }
     }

@@ -74,36 +74,104 @@ fn crash_banner_is_shown_once_as_an_alert() {
     banner.remove();
 }
 
-#[wasm_bindgen_test]
-fn the_document_is_written_whole_with_its_stamp() {
-    use zielsteuerung::domain::example::odenwaldkreis;
-    use zielsteuerung::persistence::{Stamp, Startup, encode};
+/// Removes every key of ours (the tests share one origin).
+fn clear_ours() {
     let storage = raw_local_storage();
-    storage.remove_item("zielsteuerung.arbeitsbereich").unwrap();
+    let keys: Vec<String> = (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .filter(|k| k.starts_with("zielsteuerung.arbeitsbereich"))
+        .collect();
+    for key in keys {
+        storage.remove_item(&key).unwrap();
+    }
+}
+
+/// Makes `localStorage.setItem` throw a `QuotaExceededError` after `k` more writes; returns the undo.
+fn fail_after(k: u32) -> js_sys::Function {
+    let patch = js_sys::Function::new_with_args(
+        "k",
+        "const original = Storage.prototype.setItem; let left = k; \
+         Storage.prototype.setItem = function (key, value) { \
+           if (left === 0) { throw new DOMException('voll', 'QuotaExceededError'); } \
+           left -= 1; return original.call(this, key, value); }; \
+         return () => { Storage.prototype.setItem = original; };",
+    );
+    patch
+        .call1(&wasm_bindgen::JsValue::NULL, &k.into())
+        .unwrap()
+        .into()
+}
+
+/// The commit protocol against the real localStorage: a manifest and a key per year, the manifest written last.
+/// `setItem` throwing at each write of a save in turn leaves the previous commit, whole, and says the quota is
+/// exceeded.
+#[wasm_bindgen_test]
+fn a_save_commits_whole_or_not_at_all_in_the_browser() {
+    use zielsteuerung::core::calendar::{Month, Year};
+    use zielsteuerung::domain::example::odenwaldkreis;
+    use zielsteuerung::domain::indicator::IndicatorCode;
+    use zielsteuerung::domain::values::{Amount, Population, ValueKey};
+    use zielsteuerung::persistence::{Committed, Stamp, Startup, commit, plan_save};
+    clear_ours();
     assert_eq!(storage::load_startup(), Ok(Startup::Fresh));
-    let ws = odenwaldkreis();
-    let stamp = Stamp {
+    let mut ws = odenwaldkreis();
+    let first_stamp = Stamp {
         revision: 7,
         writer: "t-0000abcd".into(),
     };
-    let text = encode(&stamp, None, &ws).unwrap();
-    storage::write_document(&text).unwrap();
-    match storage::load_startup() {
-        Ok(Startup::Loaded(doc, raw)) => {
-            assert_eq!(doc.stamp, stamp);
-            assert_eq!(doc.workspace, ws);
-            assert_eq!(raw, text);
+    let plan = plan_save(&first_stamp, None, &ws, &Committed::none(ws.clone()))
+        .unwrap()
+        .unwrap();
+    commit(&mut storage::LocalStore, &plan, true).unwrap();
+    let first = match storage::load_startup() {
+        Ok(Startup::Loaded { committed, .. }) => committed,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(first.workspace, ws);
+    assert_eq!(first, plan.committed);
+    let stored = raw_local_storage()
+        .get_item("zielsteuerung.arbeitsbereich")
+        .unwrap()
+        .unwrap();
+    assert!(stored.starts_with(r#"{"revision":7,"schreiber":"t-0000abcd","schema_version":3"#));
+    // Two years change: three writes, each of which may fail.
+    for (year, month) in [(2021, 2), (2022, 3)] {
+        ws.values.record(
+            ValueKey {
+                indicator: IndicatorCode::new("INT"),
+                population: Population::Total,
+                year: Year::new(year).unwrap(),
+                month: Month::new(month),
+            },
+            Amount::Number(60.0),
+            None,
+            "",
+        );
+    }
+    let next = Stamp {
+        revision: 8,
+        writer: "t-0000abcd".into(),
+    };
+    let plan = plan_save(&next, Some(&first.stamp), &ws, &first)
+        .unwrap()
+        .unwrap();
+    assert_eq!(plan.years.len(), 2);
+    for k in 0..3 {
+        let restore = fail_after(k);
+        let result = commit(&mut storage::LocalStore, &plan, true);
+        restore.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+        assert_eq!(result, Err(storage::StorageError::QuotaExceeded), "k = {k}");
+        match storage::load_startup() {
+            Ok(Startup::Loaded { committed, .. }) => assert_eq!(committed, first, "k = {k}"),
+            other => panic!("k = {k}: {other:?}"),
         }
+    }
+    commit(&mut storage::LocalStore, &plan, true).unwrap();
+    match storage::load_startup() {
+        Ok(Startup::Loaded { committed, .. }) => assert_eq!(committed.workspace, ws),
         other => panic!("{other:?}"),
     }
-    // One key only: the stamp travels inside the document.
-    assert_eq!(
-        storage
-            .get_item("zielsteuerung.arbeitsbereich.revision")
-            .unwrap(),
-        None
-    );
-    storage.remove_item("zielsteuerung.arbeitsbereich").unwrap();
+    clear_ours();
 }
 
 /// Waits `ms` milliseconds (lets the browser run queued tasks such as a granted lock).
@@ -123,7 +191,8 @@ async fn saves_run_once_under_the_origins_web_lock() {
     let runs = Rc::new(Cell::new(0));
     let inside = Rc::new(Cell::new(false));
     let (r, i) = (runs.clone(), inside.clone());
-    let mode = storage::with_save_lock(move || {
+    let mode = storage::with_save_lock(move |locked| {
+        assert!(locked);
         // Nobody else is in the lock meanwhile: a second request waits until this one returns.
         assert!(!i.get());
         i.set(true);
@@ -131,7 +200,7 @@ async fn saves_run_once_under_the_origins_web_lock() {
         i.set(false);
     });
     let (r2, i2) = (runs.clone(), inside.clone());
-    storage::with_save_lock(move || {
+    storage::with_save_lock(move |_| {
         assert!(!i2.get());
         r2.set(r2.get() + 1);
     });

@@ -11,8 +11,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::agreement::{Agreement, AgreementId, Target, TargetId};
 use super::values::{Value, ValueKey};
-use crate::core::calendar::Year;
 use super::workspace::Workspace;
+use crate::core::calendar::Year;
 
 /// What both sides changed differently.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -13,8 +13,9 @@ use crate::locale::Lang;
 use crate::tr;
 
 /// The schema version this build writes. 1: one object per value; 2: the values as rows per indicator,
-/// population and year (`values/stored.rs`).
-pub const SCHEMA_VERSION: u32 = 2;
+/// population and year (`values/stored.rs`); 3: in storage, a manifest and one key per year of values
+/// (`persistence`), while a backup stays one document of the same shape as 2.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The workspace's settings of the engine.
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -223,7 +224,7 @@ type Migration = fn(serde_json::Value) -> Result<serde_json::Value, LoadError>;
 
 /// `MIGRATIONS[i]` migrates version i + 1 to i + 2. Append a step whenever SCHEMA_VERSION grows; never edit one.
 /// The length is part of the type: raising `SCHEMA_VERSION` without a step does not compile.
-const MIGRATIONS: [Migration; SCHEMA_VERSION as usize - 1] = [values_as_rows];
+const MIGRATIONS: [Migration; SCHEMA_VERSION as usize - 1] = [values_as_rows, stored_per_year];
 
 /// Schema 1 → 2: `ist_werte` goes from one object per value (`{"kennzahl","gruppe","jahr","monat"?,"wert" |
 /// "zaehler"+"nenner","datenstand"?,"kommentar"?,"verlauf"?}`) to one row per indicator, population and year
@@ -315,6 +316,13 @@ fn values_as_rows(mut doc: serde_json::Value) -> Result<serde_json::Value, LoadE
             })
             .collect(),
     );
+    Ok(doc)
+}
+
+/// Schema 2 → 3: the document keeps its shape. Schema 3 changes how storage holds it (a manifest and one key per
+/// year of values, laid out by `persistence` on the first save); a document of schema 2, stored or a backup,
+/// reads as it is.
+fn stored_per_year(doc: serde_json::Value) -> Result<serde_json::Value, LoadError> {
     Ok(doc)
 }
 

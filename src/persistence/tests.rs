@@ -1,5 +1,9 @@
 use super::*;
+use crate::core::calendar::{Month, Year};
 use crate::domain::example::odenwaldkreis;
+use crate::domain::indicator::IndicatorCode;
+use crate::domain::merge::{Merge, merge3};
+use crate::domain::values::{Amount, Population, ValueKey};
 
 fn stamp(revision: u64, writer: &str) -> Stamp {
     Stamp {
@@ -8,31 +12,43 @@ fn stamp(revision: u64, writer: &str) -> Stamp {
     }
 }
 
-#[test]
-fn document_round_trips_with_its_stamp() {
-    let doc = Document {
-        stamp: stamp(41, "t-a1"),
-        parent: Some(stamp(40, "t-b2")),
-        workspace: odenwaldkreis(),
-    };
-    let text = doc.encode().unwrap();
-    assert!(
-        text.starts_with(
-            r#"{"revision":41,"schreiber":"t-a1","basis":[40,"t-b2"],"schema_version":2,"#
-        ),
-        "{}",
-        &text[..80]
-    );
-    assert_eq!(Document::decode(&text), Ok(doc.clone()));
-    assert_eq!(
-        stamp_of(&text),
-        Some((stamp(41, "t-a1"), Some(stamp(40, "t-b2"))))
-    );
-    // A document of an earlier build has only its revision.
-    let old = text.replacen(r#""schreiber":"t-a1","basis":[40,"t-b2"],"#, "", 1);
-    assert_eq!(stamp_of(&old), Some((stamp(41, ""), None)));
-    assert_eq!(Document::decode(&old).unwrap().stamp, stamp(41, ""));
-    assert_eq!(stamp_of("kaputt"), None);
+fn y(year: i64) -> Year {
+    Year::new(year).unwrap()
+}
+
+fn key(year: i64, month: i64) -> ValueKey {
+    ValueKey {
+        indicator: IndicatorCode::new("INT"),
+        population: Population::Total,
+        year: y(year),
+        month: Month::new(month),
+    }
+}
+
+/// The example with months in 2021 and 2022, so that it has two year keys.
+fn two_years() -> Workspace {
+    let mut ws = odenwaldkreis();
+    ws.values
+        .record(key(2021, 1), Amount::Number(50.0), None, "");
+    ws.values
+        .record(key(2022, 1), Amount::Number(60.0), None, "");
+    ws
+}
+
+/// Saves `ws` on top of `previous` into `store` by the full protocol; the new commit.
+fn save(store: &mut MemoryStore, ws: &Workspace, previous: &Committed, writer: &str) -> Committed {
+    let next = previous.stamp.next(writer).unwrap();
+    let parent = (previous.stamp != Stamp::none()).then_some(&previous.stamp);
+    let plan = plan_save(&next, parent, ws, previous).unwrap().unwrap();
+    commit(store, &plan, true).unwrap();
+    plan.committed
+}
+
+fn loaded(store: &MemoryStore, known: Option<&Committed>) -> Committed {
+    match read(store, known).unwrap() {
+        Startup::Loaded { committed, .. } => committed,
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]
@@ -45,38 +61,354 @@ fn keys_are_prefixed_by_how_the_page_was_opened() {
 }
 
 #[test]
-fn startup_decisions() {
-    assert_eq!(startup(None), Startup::Fresh);
-    let doc = Document {
-        stamp: stamp(3, "t-a"),
-        parent: None,
-        workspace: Workspace::empty("KJC"),
-    };
-    let text = doc.encode().unwrap();
-    assert_eq!(startup(Some(text.clone())), Startup::Loaded(doc, text));
-    match startup(Some("{\"schema_version\":1, kaputt".into())) {
-        Startup::Unreadable {
-            raw,
-            error: LoadError::NotJson(_),
-        } => assert!(raw.contains("kaputt")),
-        other => panic!("{other:?}"),
-    }
-    match startup(Some("{\"schema_version\":9,\"revision\":2}".into())) {
-        Startup::Unreadable {
-            error: LoadError::NewerSchema { found: 9 },
-            ..
-        } => {}
-        other => panic!("{other:?}"),
-    }
+fn a_workspace_lies_in_a_manifest_and_one_key_per_year() {
+    let mut store = MemoryStore::default();
+    assert_eq!(read(&store, None), Ok(Startup::Fresh));
+    let ws = two_years();
+    let first = save(&mut store, &ws, &Committed::none(ws.clone()), "t-a");
+    assert_eq!(
+        store.items.keys().cloned().collect::<Vec<_>>(),
+        [
+            "arbeitsbereich",
+            "arbeitsbereich.werte.2021.1.t-a",
+            "arbeitsbereich.werte.2022.1.t-a"
+        ]
+    );
+    let manifest = &store.items["arbeitsbereich"];
+    assert!(
+        manifest.starts_with(r#"{"revision":1,"schreiber":"t-a","schema_version":3,"#),
+        "{manifest}"
+    );
+    assert!(manifest.contains(
+        r#""jahre":{"2021":"arbeitsbereich.werte.2021.1.t-a","2022":"arbeitsbereich.werte.2022.1.t-a"}"#
+    ));
+    assert!(!manifest.contains("ist_werte") && !manifest.contains("zielvereinbarungen"));
+    assert!(manifest.len() < 1000, "{}", manifest.len());
+    let year = &store.items["arbeitsbereich.werte.2022.1.t-a"];
+    assert!(
+        year.starts_with(r#"{"vereinbarung":{"id":2,"jahr":2022,"#),
+        "{year}"
+    );
+    assert_eq!(stamp_of(manifest), Some((stamp(1, "t-a"), None)));
+    let again = loaded(&store, None);
+    assert_eq!(again.workspace, ws);
+    assert_eq!(again, first);
 }
 
 #[test]
-fn a_store_gets_the_full_check_of_a_backup() {
+fn a_save_writes_only_the_year_that_changed() {
+    let mut store = MemoryStore::default();
+    let mut ws = two_years();
+    let first = save(&mut store, &ws, &Committed::none(ws.clone()), "t-a");
+    ws.values
+        .record(key(2022, 2), Amount::Number(61.0), None, "");
+    let plan = plan_save(&stamp(2, "t-a"), Some(&first.stamp), &ws, &first)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        plan.years
+            .iter()
+            .map(|(n, _)| n.as_str())
+            .collect::<Vec<_>>(),
+        ["arbeitsbereich.werte.2022.2.t-a"]
+    );
+    assert_eq!(plan.removals, ["arbeitsbereich.werte.2022.1.t-a"]);
+    assert!(plan.written_chars() < 4000, "{}", plan.written_chars());
+    commit(&mut store, &plan, true).unwrap();
+    assert_eq!(store.items.len(), 3, "the old key of 2022 is gone");
+    assert_eq!(loaded(&store, None).workspace, ws);
+    // Nothing changed since: nothing to write.
+    assert_eq!(
+        plan_save(
+            &stamp(3, "t-a"),
+            Some(&stamp(2, "t-a")),
+            &ws,
+            &plan.committed
+        ),
+        Ok(None)
+    );
+    // The 2021 agreement changed: its year's key and the manifest.
+    ws.agreements[0].notes = "Dialog am 12. Mai".into();
+    let plan = plan_save(
+        &stamp(3, "t-a"),
+        Some(&stamp(2, "t-a")),
+        &ws,
+        &plan.committed,
+    )
+    .unwrap()
+    .unwrap();
+    assert_eq!(
+        plan.years
+            .iter()
+            .map(|(n, _)| n.as_str())
+            .collect::<Vec<_>>(),
+        ["arbeitsbereich.werte.2021.3.t-a"]
+    );
+    // Only the settings changed: the manifest alone.
+    commit(&mut store, &plan, true).unwrap();
+    ws.settings.tolerance_percent = 3.0;
+    let plan = plan_save(
+        &stamp(4, "t-a"),
+        Some(&stamp(3, "t-a")),
+        &ws,
+        &plan.committed,
+    )
+    .unwrap()
+    .unwrap();
+    assert!(plan.years.is_empty() && plan.removals.is_empty());
+}
+
+/// Every write of a save fails in turn (the k-th `setItem` throws): storage then holds the previous commit,
+/// whole, and no key of the failed save is left behind. With quota exceeded the same.
+#[test]
+fn a_save_cut_off_at_any_write_leaves_the_previous_commit() {
+    for error in [
+        StorageError::QuotaExceeded,
+        StorageError::Browser("InvalidStateError".into()),
+    ] {
+        let mut store = MemoryStore::default();
+        let mut ws = two_years();
+        let first = save(&mut store, &ws, &Committed::none(ws.clone()), "t-a");
+        let before = store.items.clone();
+        ws.values
+            .record(key(2021, 2), Amount::Number(51.0), None, "");
+        ws.values
+            .record(key(2022, 2), Amount::Number(61.0), None, "");
+        ws.values
+            .record(key(2023, 1), Amount::Number(70.0), None, "");
+        let plan = plan_save(&stamp(2, "t-a"), Some(&first.stamp), &ws, &first)
+            .unwrap()
+            .unwrap();
+        assert_eq!(plan.years.len(), 3);
+        let writes = plan.years.len() + 1;
+        for k in 0..writes {
+            let mut cut = store.clone();
+            cut.fail_after = Some((k, error.clone()));
+            assert_eq!(commit(&mut cut, &plan, true), Err(error.clone()), "k = {k}");
+            assert_eq!(
+                cut.items, before,
+                "k = {k}: the previous commit, nothing more"
+            );
+            assert_eq!(loaded(&cut, None), first);
+        }
+        let mut through = store.clone();
+        through.fail_after = Some((writes, error));
+        commit(&mut through, &plan, true).unwrap();
+        assert_eq!(loaded(&through, None).workspace, ws);
+    }
+}
+
+/// A tab closed (or crashed) between two writes does not roll back: up to the manifest storage holds the
+/// previous commit, from it on the new one; the keys left behind are orphans that the cleanup removes, and it
+/// never removes a key a manifest names or one of a save still under way.
+#[test]
+fn a_save_interrupted_between_writes_leaves_one_complete_commit() {
+    let mut store = MemoryStore::default();
+    let mut ws = two_years();
+    let first = save(&mut store, &ws, &Committed::none(ws.clone()), "t-a");
+    ws.values
+        .record(key(2021, 2), Amount::Number(51.0), None, "");
+    ws.values
+        .record(key(2022, 2), Amount::Number(61.0), None, "");
+    let plan = plan_save(&stamp(2, "t-a"), Some(&first.stamp), &ws, &first)
+        .unwrap()
+        .unwrap();
+    let ops: Vec<(&str, &str)> = plan
+        .years
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .chain([(DOCUMENT, plan.manifest.as_str())])
+        .collect();
+    for done in 0..=ops.len() {
+        let mut cut = store.clone();
+        for (name, text) in &ops[..done] {
+            cut.set(name, text).unwrap();
+        }
+        let now = loaded(&cut, None);
+        if done < ops.len() {
+            assert_eq!(now, first, "{done} writes: still the previous commit");
+        } else {
+            assert_eq!(now.workspace, ws, "the manifest is the commit point");
+        }
+        // Without the lock a key of the commit's revision or later may be another tab's save under way: kept.
+        // Older unnamed keys (the previous commit's, once the manifest is through) go.
+        cut.set("arbeitsbereich.werte.2024.3.t-b", "[]").unwrap();
+        let mut unlocked = cut.clone();
+        let expected = if done < ops.len() { 0 } else { 2 };
+        assert_eq!(
+            cleanup(&mut unlocked, &now, false),
+            expected,
+            "{done} writes"
+        );
+        assert!(
+            unlocked
+                .items
+                .contains_key("arbeitsbereich.werte.2024.3.t-b")
+        );
+        // Under the lock no save is under way: every key the manifest does not name goes, none it names.
+        let orphans = cleanup(&mut cut, &now, true);
+        let expected = if done < ops.len() { done + 1 } else { 3 };
+        assert_eq!(orphans, expected, "{done} writes");
+        for name in now.years.values() {
+            assert!(cut.items.contains_key(name));
+        }
+        assert_eq!(cut.items.len(), now.years.len() + 1);
+        assert_eq!(loaded(&cut, None), now);
+    }
+}
+
+/// Without the Web Lock the old keys stay until a moment later, and then only those the manifest stored by then
+/// does not name: another tab that committed on top of the old commit in between still finds its years.
+#[test]
+fn without_the_lock_old_keys_go_only_when_no_manifest_names_them() {
+    let mut store = MemoryStore::default();
+    let mut ws = two_years();
+    let first = save(&mut store, &ws, &Committed::none(ws.clone()), "t-0");
+    ws.values
+        .record(key(2021, 2), Amount::Number(51.0), None, "");
+    let plan = plan_save(&stamp(2, "t-a"), Some(&first.stamp), &ws, &first)
+        .unwrap()
+        .unwrap();
+    commit(&mut store, &plan, false).unwrap();
+    assert_eq!(plan.removals, ["arbeitsbereich.werte.2021.1.t-0"]);
+    // Meanwhile tab B committed its change of 2022 on top of the first commit: its manifest names 2021's old
+    // key.
+    let mut theirs = first.workspace.clone();
+    theirs
+        .values
+        .record(key(2022, 2), Amount::Number(61.0), None, "");
+    let plan_b = plan_save(&stamp(2, "t-b"), Some(&first.stamp), &theirs, &first)
+        .unwrap()
+        .unwrap();
+    commit(&mut store, &plan_b, false).unwrap();
+    assert_eq!(remove_unnamed(&mut store, &plan.removals), 0);
+    assert_eq!(
+        loaded(&store, None).workspace,
+        theirs,
+        "B's commit reads whole"
+    );
+    // Once a manifest no longer names it, the key goes.
+    let later = plan_save(
+        &stamp(3, "t-a"),
+        Some(&stamp(2, "t-b")),
+        &ws,
+        &loaded(&store, None),
+    )
+    .unwrap()
+    .unwrap();
+    commit(&mut store, &later, false).unwrap();
+    assert_eq!(remove_unnamed(&mut store, &plan.removals), 1);
+    assert_eq!(loaded(&store, None).workspace, ws);
+}
+
+#[test]
+fn a_store_of_schema_2_is_read_and_laid_out_anew_without_loss() {
+    // The whole document as builds before schema 3 stored it: the stamp in front of a schema-2 workspace.
+    let backup = include_str!("../../tests/fixtures/sicherung-schema-2.json");
+    let body: serde_json::Value = serde_json::from_str(backup).unwrap();
+    let text = format!(
+        r#"{{"revision":7,"schreiber":"t-alt",{}"#,
+        &body.to_string()[1..]
+    );
+    let expected = crate::exchange::backup::read(backup.as_bytes(), Lang::De).unwrap();
+    let mut store = MemoryStore::default();
+    store.set(DOCUMENT, &text).unwrap();
+    let old = match read(&store, None).unwrap() {
+        Startup::Loaded {
+            committed,
+            parent,
+            whole: true,
+        } => {
+            assert_eq!(parent, None);
+            committed
+        }
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(old.stamp, stamp(7, "t-alt"));
+    assert_eq!(old.workspace, expected);
+    // The first save writes every year and the manifest over the old document.
+    let new = save(&mut store, &old.workspace, &old, "t-a");
+    assert_eq!(new.stamp, stamp(8, "t-a"));
+    let mut years: Vec<Year> = expected.values.years();
+    years.extend(expected.agreements.iter().map(|a| a.year));
+    years.sort_unstable();
+    years.dedup();
+    assert_eq!(new.years.keys().copied().collect::<Vec<_>>(), years);
+    assert_eq!(loaded(&store, None).workspace, expected);
+}
+
+#[test]
+fn what_cannot_be_read_is_kept_whole_and_said() {
+    let mut store = MemoryStore::default();
+    let ws = two_years();
+    let first = save(&mut store, &ws, &Committed::none(ws.clone()), "t-a");
+    // A year key gone (removed by hand, or by a browser clean-up of single keys).
+    let mut gone = store.clone();
+    gone.remove(&first.years[&y(2021)]).unwrap();
+    match read(&gone, None).unwrap() {
+        Startup::Unreadable {
+            raw,
+            error: LoadError::Invalid(why),
+        } => {
+            assert!(why.contains("die Daten von 2021 fehlen"), "{why}");
+            let all: serde_json::Value = serde_json::from_str(&raw).unwrap();
+            assert!(all["arbeitsbereich"].as_str().unwrap().contains("jahre"));
+            assert!(all["arbeitsbereich.werte.2021.1.t-a"].is_null());
+            assert!(all["arbeitsbereich.werte.2022.1.t-a"].as_str().is_some());
+        }
+        other => panic!("{other:?}"),
+    }
+    // A field of a newer build in a year's rows, and in the manifest.
+    let mut newer = store.clone();
+    let name = first.years[&y(2022)].clone();
+    let edited = newer.items[&name].replacen(
+        r#""jahr":2022,"werte":["#,
+        r#""jahr":2022,"quelle":"BA","werte":["#,
+        1,
+    );
+    assert_ne!(edited, newer.items[&name]);
+    newer.set(&name, &edited).unwrap();
+    match read(&newer, None).unwrap() {
+        Startup::Unreadable {
+            error: LoadError::UnknownFields(fields),
+            ..
+        } => assert_eq!(fields, ["werte.quelle"]),
+        other => panic!("{other:?}"),
+    }
+    let mut newer = store.clone();
+    let edited = newer.items[DOCUMENT]
+        .replacen(
+            r#""organisation":"#,
+            r#""vergleichstyp":"IIa","organisation":"#,
+            1,
+        )
+        .replacen(r#""beispiel":true"#, r#""beispiel":true,"leer":"""#, 1);
+    newer.set(DOCUMENT, &edited).unwrap();
+    match read(&newer, None).unwrap() {
+        Startup::Unreadable {
+            error: LoadError::UnknownFields(fields),
+            ..
+        } => assert_eq!(fields, ["vergleichstyp"]),
+        other => panic!("{other:?}"),
+    }
+    // …and in a target of a year's agreement.
+    let mut newer = store.clone();
+    let edited =
+        newer.items[&name].replacen(r#""titel":"""#, r#""titel":"","wuerdigung":"gut""#, 1);
+    newer.set(&name, &edited).unwrap();
+    match read(&newer, None).unwrap() {
+        Startup::Unreadable {
+            error: LoadError::UnknownFields(fields),
+            ..
+        } => assert_eq!(fields, ["vereinbarung.ziele.wuerdigung"]),
+        other => panic!("{other:?}"),
+    }
     // Two agreements with one number: the 2023 screen would edit the 2022 agreement.
-    let mut ws = odenwaldkreis();
-    ws.agreements[1].id = ws.agreements[0].id;
-    let text = encode(&stamp(5, "t-a"), None, &ws).unwrap();
-    match startup(Some(text)) {
+    let mut twice = ws.clone();
+    twice.agreements[1].id = twice.agreements[0].id;
+    let mut bad = MemoryStore::default();
+    save(&mut bad, &twice, &Committed::none(twice.clone()), "t-a");
+    match read(&bad, None).unwrap() {
         Startup::Unreadable {
             error: LoadError::Inconsistent(reasons),
             ..
@@ -86,40 +418,97 @@ fn a_store_gets_the_full_check_of_a_backup() {
         ),
         other => panic!("{other:?}"),
     }
+    // Not JSON, and a newer schema.
+    for (text, check) in [
+        ("{\"schema_version\":1, kaputt", "NotJson"),
+        ("{\"revision\":2,\"schema_version\":9}", "NewerSchema"),
+    ] {
+        let mut s = MemoryStore::default();
+        s.set(DOCUMENT, text).unwrap();
+        match read(&s, None).unwrap() {
+            Startup::Unreadable { raw, error } => {
+                assert_eq!(raw, text);
+                assert!(format!("{error:?}").starts_with(check), "{error:?}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
 }
 
+/// Two tabs change different years at the same moment: the second finds the first's commit, merges against
+/// the commit both started from (reading only the year it does not know), and both changes are stored.
 #[test]
-fn fields_this_build_does_not_know_are_not_dropped_silently() {
-    let text = encode(&stamp(5, "t-a"), None, &odenwaldkreis()).unwrap();
-    // A newer build's field at the top, one in a target, and an empty one (which loses nothing).
-    let edited = text
-        .replacen(
-            r#""organisation":"#,
-            r#""vergleichstyp":"IIa","organisation":"#,
-            1,
-        )
-        .replacen(r#""titel":"""#, r#""titel":"","wuerdigung":"gut""#, 1)
-        .replacen(r#""beispiel":true"#, r#""beispiel":true,"leer":"""#, 1);
-    match startup(Some(edited)) {
-        Startup::Unreadable {
-            error: LoadError::UnknownFields(fields),
-            ..
-        } => assert_eq!(
-            fields,
-            ["vergleichstyp", "zielvereinbarungen.ziele.wuerdigung"]
-        ),
-        other => panic!("{other:?}"),
-    }
+fn two_tabs_changing_different_years_keep_both() {
+    let mut store = MemoryStore::default();
+    let ws = two_years();
+    let start = save(&mut store, &ws, &Committed::none(ws.clone()), "t-0");
+    let mut tab_a = Sync::new("t-a", start.clone());
+    let mut tab_b = Sync::new("t-b", start.clone());
+    let mut mine_a = start.workspace.clone();
+    let mut mine_b = start.workspace.clone();
+    mine_a
+        .values
+        .record(key(2021, 3), Amount::Number(52.0), None, "");
+    mine_b
+        .values
+        .record(key(2022, 3), Amount::Number(62.0), None, "");
+    // Tab A saves first.
+    let Plan::Write { stamp: s, parent } = tab_a.plan(
+        stamp_of(&store.items[DOCUMENT]).map(|p| p.0).as_ref(),
+        false,
+    ) else {
+        panic!()
+    };
+    let plan = plan_save(&s, parent.as_ref(), &mine_a, tab_a.committed().unwrap())
+        .unwrap()
+        .unwrap();
+    commit(&mut store, &plan, true).unwrap();
+    tab_a.wrote(plan.committed);
+    // Tab B finds a foreign commit of the same revision it would write.
+    let stored = stamp_of(&store.items[DOCUMENT]).map(|p| p.0);
+    assert_eq!(
+        tab_b.plan(stored.as_ref(), false),
+        Plan::Foreign(stamp(2, "t-a"))
+    );
+    let theirs = loaded(&store, tab_b.committed());
     assert!(
-        LoadError::UnknownFields(vec!["vergleichstyp".into()])
-            .message(Lang::De)
-            .contains("neueren Version")
+        theirs
+            .workspace
+            .values
+            .same_year(&start.workspace.values, y(2022)),
+        "the year B knows is not read again"
+    );
+    let base = tab_b.base_for(Some(&stamp(1, "t-0"))).unwrap().clone();
+    let Merge::Clean(merged) = merge3(&base, &mine_b, &theirs.workspace) else {
+        panic!("different years do not conflict")
+    };
+    let next = theirs.stamp.next("t-b").unwrap();
+    let plan = plan_save(&next, Some(&theirs.stamp), &merged, &theirs)
+        .unwrap()
+        .unwrap();
+    assert_eq!(plan.years.len(), 1, "only B's year is written");
+    commit(&mut store, &plan, true).unwrap();
+    tab_b.read(theirs);
+    tab_b.wrote(plan.committed);
+    let after = loaded(&store, None).workspace;
+    assert_eq!(
+        after.values.get(&key(2021, 3)).unwrap().current.amount,
+        Amount::Number(52.0)
+    );
+    assert_eq!(
+        after.values.get(&key(2022, 3)).unwrap().current.amount,
+        Amount::Number(62.0)
     );
 }
 
 #[test]
 fn a_save_writes_on_top_of_what_the_tab_knows_or_stops_for_a_foreign_one() {
-    let mut sync = Sync::new("t-a", Stamp::none(), "{}".into());
+    let ws = odenwaldkreis();
+    let at = |s: Stamp| Committed {
+        stamp: s,
+        ..Committed::none(ws.clone())
+    };
+    let mut sync = Sync::new("t-a", Committed::none(ws.clone()));
     // Nothing stored yet: the first save is revision 1 without parent.
     assert_eq!(
         sync.plan(None, false),
@@ -128,23 +517,33 @@ fn a_save_writes_on_top_of_what_the_tab_knows_or_stops_for_a_foreign_one() {
             parent: None
         }
     );
-    sync.wrote(stamp(1, "t-a"), "A1".into());
+    let mut a1 = ws.clone();
+    a1.organisation = "A1".into();
+    sync.wrote(Committed {
+        workspace: a1.clone(),
+        ..at(stamp(1, "t-a"))
+    });
     assert!(sync.is_known(Some(&stamp(1, "t-a"))));
+    assert_eq!(sync.committed().unwrap().workspace, a1);
     // Another tab wrote revision 1 at the same moment: the same number, another writer, recognised.
     assert_eq!(
         sync.plan(Some(&stamp(1, "t-b")), false),
         Plan::Foreign(stamp(1, "t-b"))
     );
     // Built on nothing this tab knows: merge against what it read (its own write was lost).
-    assert_eq!(sync.base_for(None), "{}");
-    assert_eq!(sync.base_for(Some(&stamp(0, "t-z"))), "{}");
+    assert_eq!(sync.base_for(None), Some(&ws));
+    assert_eq!(sync.base_for(Some(&stamp(0, "t-z"))), Some(&ws));
     // Built on this tab's write: merge against that.
-    assert_eq!(sync.base_for(Some(&stamp(1, "t-a"))), "A1");
-    sync.read(stamp(2, "t-b"), "B2".into());
+    assert_eq!(sync.base_for(Some(&stamp(1, "t-a"))), Some(&a1));
+    let mut b2 = ws.clone();
+    b2.organisation = "B2".into();
+    sync.read(Committed {
+        workspace: b2.clone(),
+        ..at(stamp(2, "t-b"))
+    });
     assert_eq!(sync.known(), &stamp(2, "t-b"));
-    // A later save on top of B2, or on top of this tab's A1: each merges against its own parent.
-    assert_eq!(sync.base_for(Some(&stamp(2, "t-b"))), "B2");
-    assert_eq!(sync.base_for(Some(&stamp(1, "t-a"))), "A1");
+    assert_eq!(sync.base_for(Some(&stamp(2, "t-b"))), Some(&b2));
+    assert_eq!(sync.base_for(Some(&stamp(1, "t-a"))), Some(&a1));
     assert_eq!(
         sync.plan(Some(&stamp(2, "t-b")), false),
         Plan::Write {
@@ -161,11 +560,25 @@ fn a_save_writes_on_top_of_what_the_tab_knows_or_stops_for_a_foreign_one() {
         }
     );
     // The counter at its end: checked, never wrapped to 0.
-    let end = Sync::new("t-a", stamp(u64::MAX, "t-x"), "{}".into());
+    let end = Sync::new("t-a", at(stamp(u64::MAX, "t-x")));
     assert_eq!(
         end.plan(Some(&stamp(u64::MAX, "t-x")), false),
         Plan::Exhausted
     );
+}
+
+#[test]
+fn year_names_say_year_and_revision() {
+    assert_eq!(
+        year_name(y(2021), &stamp(17, "t-0a1b2c3d")),
+        "arbeitsbereich.werte.2021.17.t-0a1b2c3d"
+    );
+    assert_eq!(
+        year_of_name("arbeitsbereich.werte.2021.17.t-0a1b2c3d"),
+        Some((y(2021), 17))
+    );
+    assert_eq!(year_of_name("arbeitsbereich.unlesbar.2026-01-01"), None);
+    assert_eq!(year_of_name("arbeitsbereich"), None);
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use crate::core::calendar::Year;
 use crate::domain::agreement::TargetId;
-use crate::domain::attainment::{PathMethod, evaluate};
+use crate::domain::attainment::{AgreementResult, PathMethod, evaluate};
 use crate::domain::indicator::Unit;
 use crate::domain::names::format_value;
 use crate::domain::names::{amount_text, dated};
@@ -58,11 +58,21 @@ pub struct Detail {
 
 /// Finds the target with `id` in any agreement and describes it (the engine runs once for all of it).
 pub fn detail(workspace: &Workspace, id: TargetId, lang: Lang) -> Option<Detail> {
+    let (agreement, _) = workspace.target(id)?;
+    detail_of(workspace, &evaluate(workspace, agreement), id, lang)
+}
+
+/// The detail of the target `id` from the engine's `result` for its agreement.
+pub fn detail_of(
+    workspace: &Workspace,
+    result: &AgreementResult,
+    id: TargetId,
+    lang: Lang,
+) -> Option<Detail> {
     let (agreement, target) = workspace.target(id)?;
-    let result = evaluate(workspace, agreement);
     let target_result = result.result(id)?;
     let catalogue = workspace.catalogue();
-    let row = rows(agreement, &result, &catalogue, lang)
+    let row = rows(agreement, result, &catalogue, lang)
         .into_iter()
         .find(|r| r.target_id == id.0)?;
     let subject = target.format.subject();
@@ -130,7 +140,7 @@ pub fn detail(workspace: &Workspace, id: TargetId, lang: Lang) -> Option<Detail>
         months,
         missing,
         history,
-        figures: target_figures(workspace, agreement, &result, target, lang),
+        figures: target_figures(workspace, agreement, result, target, lang),
     })
 }
 

@@ -8,6 +8,10 @@ use crate::domain::workspace::Workspace;
 use crate::locale::{Lang, format_decimal, format_for_input, parse_number_in};
 use crate::tr;
 
+mod edit;
+
+pub use edit::{At, Pasted, commit, paste, paste_message, period_label, place};
+
 /// Which part of a value a column edits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Part {

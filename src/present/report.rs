@@ -64,8 +64,23 @@ fn figure(spec: &chart::ChartSpec) -> Figure {
 /// overview and all charts.
 pub fn report(workspace: &Workspace, year: Year, lang: Lang) -> Option<Report> {
     let agreement = workspace.agreement_for(year)?;
-    let result = evaluate(workspace, agreement);
-    let overview = model_of(workspace, agreement, &result, lang);
+    Some(report_of(
+        workspace,
+        agreement,
+        &evaluate(workspace, agreement),
+        lang,
+    ))
+}
+
+/// The report of `agreement` from the engine's `result` for it.
+pub fn report_of(
+    workspace: &Workspace,
+    agreement: &Agreement,
+    result: &AgreementResult,
+    lang: Lang,
+) -> Report {
+    let year = agreement.year;
+    let overview = model_of(workspace, agreement, result, lang);
     let sections = overview
         .rows
         .iter()
@@ -73,11 +88,11 @@ pub fn report(workspace: &Workspace, year: Year, lang: Lang) -> Option<Report> {
             row: row.clone(),
             figures: agreement
                 .target(TargetId(row.target_id))
-                .map(|t| target_figures(workspace, agreement, &result, t, lang))
+                .map(|t| target_figures(workspace, agreement, result, t, lang))
                 .unwrap_or_default(),
         })
         .collect();
-    Some(Report {
+    Report {
         title: tr!(
             lang,
             "Bericht zur Zielvereinbarung {year}",
@@ -86,7 +101,7 @@ pub fn report(workspace: &Workspace, year: Year, lang: Lang) -> Option<Report> {
         organisation: workspace.organisation.clone(),
         overview,
         sections,
-    })
+    }
 }
 
 #[cfg(test)]

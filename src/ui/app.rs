@@ -37,8 +37,8 @@ pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
     state.start_persistence();
-    let organisation = Memo::new(move |_| state.workspace.with(|w| w.organisation.clone()));
-    let is_example = Memo::new(move |_| state.workspace.with(|w| w.example));
+    let organisation = Memo::new(move |_| state.data.meta(|w| w.organisation.clone()));
+    let is_example = Memo::new(move |_| state.data.meta(|w| w.example));
     let route = RwSignal::new(current_route());
     // The app lives as long as the page: the listener is never removed.
     let _listener =

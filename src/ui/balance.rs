@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::present::overview::model;
 use crate::route::Screen;
 use crate::ui::legend::StatusLegend;
 use crate::ui::state::use_state;
@@ -14,7 +13,7 @@ use crate::ui::widgets::{EmptyState, YearSelect};
 pub fn Balance() -> impl IntoView {
     let state = use_state();
     let lang = state.lang.get_untracked();
-    let balance = Memo::new(move |_| state.workspace.with(|w| model(w, state.year.get(), lang)));
+    let balance = Memo::new(move |_| state.model_of_year(lang));
     view! {
         <h1>{Screen::Balance.label(lang)}</h1>
         <div class="werkzeugleiste">

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::agreement::TargetId;
-use crate::present::detail::{detail, set_notes};
+use crate::present::detail::set_notes;
 use crate::route::Screen;
 use crate::tr;
 use crate::ui::figures::Figures;
@@ -16,7 +16,7 @@ use crate::ui::widgets::StatusBadge;
 pub fn TargetDetail(id: u32) -> impl IntoView {
     let state = use_state();
     let lang = state.lang.get_untracked();
-    let model = Memo::new(move |_| state.workspace.with(|w| detail(w, TargetId(id), lang)));
+    let model = Memo::new(move |_| state.detail(TargetId(id), lang));
     let exists = Memo::new(move |_| model.with(Option::is_some));
     let content = move || {
         match model.get() {
@@ -143,7 +143,7 @@ fn NotesEditor(id: u32) -> impl IntoView {
     let state = use_state();
     let lang = state.lang.get_untracked();
     let notes = Memo::new(move |_| {
-        state.workspace.with(|w| {
+        state.data.meta(|w| {
             w.target(TargetId(id))
                 .map(|(_, t)| t.notes.clone())
                 .unwrap_or_default()
@@ -151,7 +151,7 @@ fn NotesEditor(id: u32) -> impl IntoView {
     });
     let save_notes = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
-        state.workspace.update(|w| {
+        state.change_meta(|w| {
             set_notes(w, TargetId(id), &text);
         });
     };

@@ -64,7 +64,7 @@ pub fn ExchangeScreen() -> impl IntoView {
         )
     };
     let export_backup = move |_| {
-        if state.workspace.with_untracked(download_backup) {
+        if state.data.untracked(download_backup) {
             message.set(
                 lang.pick("Sicherung heruntergeladen.", "Backup downloaded.")
                     .into(),
@@ -75,7 +75,7 @@ pub fn ExchangeScreen() -> impl IntoView {
     };
     let export_csv = move |all: bool| {
         let year = (!all).then(|| state.year.get_untracked());
-        let text = state.workspace.with_untracked(|w| csv::export(w, year));
+        let text = state.data.untracked(|w| csv::export(w, year));
         if download_text(&csv::file_name(year), &text, "text/csv;charset=utf-8") {
             message.set(
                 lang.pick("CSV-Datei heruntergeladen.", "CSV file downloaded.")
@@ -89,8 +89,8 @@ pub fn ExchangeScreen() -> impl IntoView {
         let year = state.year.get_untracked();
         let Some(today) = today_date() else { return };
         match state
-            .workspace
-            .with_untracked(|w| xlsx::workbook(w, year, today, lang))
+            .data
+            .untracked(|w| xlsx::workbook(w, year, today, lang))
         {
             Ok(bytes) => {
                 if download_bytes(&xlsx::file_name(year), &bytes, XLSX_MIME) {
@@ -132,7 +132,7 @@ pub fn ExchangeScreen() -> impl IntoView {
                     return;
                 }
             };
-            let base = state.workspace.get_untracked();
+            let base = state.data.snapshot();
             let prepared = if is_backup {
                 backup::read(&bytes, lang).map(|incoming| {
                     let (merged, report) = backup::merge(&base, &incoming, lang);
@@ -179,7 +179,7 @@ pub fn ExchangeScreen() -> impl IntoView {
     // Takes the previewed result, unless the workspace changed since the preview (another tab, another
     // screen): then the preview would undo that change, so the user is asked to read the file again.
     let accept = move |result: Workspace, base: Workspace, done: String| {
-        if state.workspace.with_untracked(|w| *w != base) {
+        if state.data.untracked(|w| *w != base) {
             pending.set(None);
             error.set(Some(
                 lang.pick(
@@ -191,7 +191,7 @@ pub fn ExchangeScreen() -> impl IntoView {
             return;
         }
         undo.set(Some((base, result.clone())));
-        state.workspace.set(result);
+        state.replace(result);
         pending.set(None);
         if state.store_unreadable() {
             // Nothing is saved over data that could not be read: say so, and offer to put this in its place.
@@ -224,8 +224,8 @@ pub fn ExchangeScreen() -> impl IntoView {
         let Some((before, after)) = undo.get_untracked() else {
             return;
         };
-        if state.workspace.with_untracked(|w| *w == after) {
-            state.workspace.set(before);
+        if state.data.untracked(|w| *w == after) {
+            state.replace(before);
             undo.set(None);
             message.set(lang.pick("Rückgängig gemacht.", "Undone.").into());
         }
@@ -234,7 +234,7 @@ pub fn ExchangeScreen() -> impl IntoView {
     let can_undo = move || {
         undo.with(|u| {
             u.as_ref()
-                .is_some_and(|(_, after)| state.workspace.with(|w| w == after))
+                .is_some_and(|(_, after)| state.data.all(|w| w == after))
         })
     };
 

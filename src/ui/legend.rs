@@ -20,14 +20,14 @@ pub fn StatusLegend(
 ) -> impl IntoView {
     let state = use_state();
     let lang = state.lang.get_untracked();
-    let tolerance = Memo::new(move |_| state.workspace.with(|w| w.settings.tolerance_percent));
+    let tolerance = Memo::new(move |_| state.data.meta(|w| w.settings.tolerance_percent));
     let error = RwSignal::new(String::new());
     let on_change = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         match parse_number_in(&text, lang) {
             Ok(v) if v > 0.0 && v <= MAX_TOLERANCE => {
                 error.set(String::new());
-                state.workspace.update(|w| w.settings.tolerance_percent = v);
+                state.change_meta(|w| w.settings.tolerance_percent = v);
             }
             Ok(_) => error.set(crate::tr!(
                 lang,

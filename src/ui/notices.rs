@@ -61,7 +61,7 @@ None => lang
                             </button>
                             <Show when=move || copied>
                                 <button type="button" on:click=move |_| state.start_anew()>
-                                    {move || if state.workspace.with(|w| w.example) {
+                                    {move || if state.data.meta(|w| w.example) {
                                         lang.pick("Mit dem Beispiel neu beginnen", "Start anew with the example")
                                     } else {
                                         lang.pick("Den gezeigten Arbeitsbereich speichern", "Save the workspace shown")
@@ -88,7 +88,7 @@ None => lang
             }
             .into_any(),
             Notice::Conflict { theirs, conflicts } => {
-                let what = state.workspace.with_untracked(|w| {
+                let what = state.data.untracked(|w| {
                     conflicts
                         .iter()
                         .map(|c| crate::present::warnings::conflict_text(c, w, lang))

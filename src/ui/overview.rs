@@ -9,7 +9,7 @@ use crate::domain::example::own_entries;
 use crate::domain::workspace::Workspace;
 use crate::locale::Lang;
 use crate::present::example::{discard_warning, example_banner};
-use crate::present::overview::{Model, model};
+use crate::present::overview::Model;
 use crate::route::Screen;
 use crate::tr;
 use crate::ui::clock::this_year;
@@ -23,12 +23,11 @@ use crate::ui::widgets::{EmptyState, YearSelect};
 pub fn Overview() -> impl IntoView {
     let state = use_state();
     let lang = state.lang.get_untracked();
-    let overview: Memo<Option<Model>> =
-        Memo::new(move |_| state.workspace.with(|w| model(w, state.year.get(), lang)));
+    let overview: Memo<Option<Model>> = Memo::new(move |_| state.model_of_year(lang));
     let banner = Memo::new(move |_| {
         state
-            .workspace
-            .with(|w| w.example.then(|| example_banner(&own_entries(w), lang)))
+            .data
+            .all(|w| w.example.then(|| example_banner(&own_entries(w), lang)))
     });
     provide_context(ReplacedExample(RwSignal::new(None)));
 
@@ -133,14 +132,10 @@ fn NewWorkspace() -> impl IntoView {
     let error = RwSignal::new(String::new());
     let saved = RwSignal::new(String::new());
     let replaced = use_context::<ReplacedExample>();
-    let warning = Memo::new(move |_| {
-        state
-            .workspace
-            .with(|w| discard_warning(&own_entries(w), lang))
-    });
-    let has_own = Memo::new(move |_| state.workspace.with(|w| !own_entries(w).is_empty()));
+    let warning = Memo::new(move |_| state.data.all(|w| discard_warning(&own_entries(w), lang)));
+    let has_own = Memo::new(move |_| state.data.all(|w| !own_entries(w).is_empty()));
     let backup = move |_| {
-        saved.set(if state.workspace.with_untracked(download_backup) {
+        saved.set(if state.data.untracked(download_backup) {
             lang.pick("Sicherung heruntergeladen.", "Backup downloaded.")
                 .into()
         } else {
@@ -163,17 +158,15 @@ fn NewWorkspace() -> impl IntoView {
             );
             return;
         }
-        let previous = state.workspace.get_untracked();
+        let previous = state.data.snapshot();
         let fresh = Workspace::empty(&organisation);
-        state.workspace.set(fresh.clone());
+        state.replace(fresh.clone());
         if let Some(r) = replaced {
             r.0.set(Some((previous, fresh)));
         }
-        state.year.set(
-            state
-                .workspace
-                .with_untracked(|w| w.start_year(this_year())),
-        );
+        state
+            .year
+            .set(state.data.untracked(|w| w.start_year(this_year())));
     };
     view! {
         <Show
@@ -222,7 +215,7 @@ fn WorkspaceUndo() -> impl IntoView {
     let still_fresh = Memo::new(move |_| {
         replaced.0.with(|r| {
             r.as_ref()
-                .is_some_and(|(_, fresh)| state.workspace.with(|w| w == fresh))
+                .is_some_and(|(_, fresh)| state.data.all(|w| w == fresh))
         })
     });
     // Once anything changed, the offer is gone for good (and the comparison stops).
@@ -233,15 +226,15 @@ fn WorkspaceUndo() -> impl IntoView {
     });
     let undo = move |_| {
         if let Some((previous, fresh)) = replaced.0.get_untracked()
-            && state.workspace.with_untracked(|w| *w == fresh)
+            && state.data.untracked(|w| *w == fresh)
         {
-            state.workspace.set(previous);
+            state.replace(previous);
         }
         replaced.0.set(None);
     };
     (move || {
         still_fresh.get().then(|| {
-            let organisation = state.workspace.with(|w| w.organisation.clone());
+            let organisation = state.data.meta(|w| w.organisation.clone());
             view! {
                 <div class="meldung meldung-info rueckgaengig" role="status">
                     <p>

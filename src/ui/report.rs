@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::locale::Lang;
-use crate::present::report::{Report, report};
+use crate::present::report::Report;
 use crate::route::Screen;
 use crate::tr;
 use crate::ui::clock::today;
@@ -19,7 +19,7 @@ use crate::ui::widgets::{EmptyState, StatusBadge, YearSelect};
 pub fn ReportScreen() -> impl IntoView {
     let state = use_state();
     let lang = state.lang.get_untracked();
-    let model = Memo::new(move |_| state.workspace.with(|w| report(w, state.year.get(), lang)));
+    let model = Memo::new(move |_| state.report_of_year(lang));
     let print = move |_| {
         // Printing can only fail in a browser without a print dialog; there is nothing to do then.
         let _ = window().print();

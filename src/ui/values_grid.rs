@@ -4,18 +4,16 @@
 //! request. The rules live in `present::grid`.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::domain::attainment::value_warnings;
 use crate::domain::indicator::IndicatorCode;
-use crate::locale::{Lang, month_name, parse_date_in};
+use crate::locale::parse_date_in;
 use crate::present::grid::{
-    Column, Entry, Part, Period, apply, cell_text, columns, indicators_shown, indicators_to_add,
-    is_block, is_computed, periods, read_block,
+    At, Column, Entry, Part, cell_text, columns, commit, indicators_shown, indicators_to_add,
+    is_block, is_computed, paste, paste_message, period_label, periods, read_block,
 };
 use crate::route::{CellRef, Screen};
-use crate::tr;
-use crate::ui::state::{AppState, SaveState, use_state};
+use crate::ui::state::{SaveState, use_state};
 use crate::ui::widgets::{EmptyState, YearSelect};
 
 mod grid;
@@ -35,90 +33,6 @@ fn cell_id(row: usize, col: usize) -> String {
     format!("zelle-{row}-{col}")
 }
 
-fn input(row: usize, col: usize) -> Option<web_sys::HtmlInputElement> {
-    document()
-        .get_element_by_id(&cell_id(row, col))?
-        .dyn_into()
-        .ok()
-}
-
-fn period_label(period: Period, lang: Lang) -> String {
-    match period {
-        Some(m) => month_name(m, lang).to_owned(),
-        None => lang.pick("Jahreswert", "Annual figure").to_owned(),
-    }
-}
-
-/// Applies the text of cell (row, col) to the workspace; returns a message when it was rejected.
-fn commit(
-    state: AppState,
-    cols: &[Column],
-    as_of_text: &str,
-    row: usize,
-    col: usize,
-) -> Result<Entry, String> {
-    let (Some(column), Some(period), Some(field)) =
-        (cols.get(col), periods().get(row).copied(), input(row, col))
-    else {
-        return Ok(Entry::Unchanged);
-    };
-    let text = field.value();
-    let other = match column.part {
-        Part::Numerator => input(row, col + 1).map(|i| i.value()),
-        Part::Denominator => col
-            .checked_sub(1)
-            .and_then(|c| input(row, c))
-            .map(|i| i.value()),
-        Part::Number | Part::Rate => None,
-    };
-    let lang = state.lang.get_untracked();
-    let place = format!(
-        "{}, {} {}",
-        period_label(period, lang),
-        column.indicator_name,
-        column.label
-    );
-    let as_of = match as_of_text.trim() {
-        "" => None,
-        t => Some(parse_date_in(t, lang).map_err(|e| {
-            format!(
-                "{}: {}",
-                lang.pick("Datenstand", "Data as of"),
-                e.message(lang)
-            )
-        })?),
-    };
-    let year = state.year.get_untracked();
-    let result = state
-        .workspace
-        .try_update_untracked(|w| {
-            apply(
-                w,
-                year,
-                column,
-                period,
-                &text,
-                other.as_deref(),
-                as_of,
-                lang,
-            )
-        })
-        .unwrap_or(Ok(Entry::Unchanged));
-    match &result {
-        Ok(Entry::Recorded(_) | Entry::Removed) => {
-            state.workspace.notify();
-            let _ = field.remove_attribute("aria-invalid");
-        }
-        Ok(_) => {
-            let _ = field.remove_attribute("aria-invalid");
-        }
-        Err(_) => {
-            let _ = field.set_attribute("aria-invalid", "true");
-        }
-    }
-    result.map_err(|e| format!("{place}: {e}"))
-}
-
 #[component]
 pub fn ValuesScreen(
     /// A cell to open the grid at (a link from a missing figure): its year, its indicator shown, its input
@@ -135,18 +49,17 @@ pub fn ValuesScreen(
         state.year.set(cell.year);
         extra.set(vec![cell.indicator.clone()]);
     }
+    // The columns follow the agreements and which indicators have values in the year: not a value's number.
     let cols = Memo::new(move |_| {
-        extra.with(|x| {
-            state
-                .workspace
-                .with(|w| columns(w, state.year.get(), x, lang))
-        })
+        let year = state.year.get();
+        extra.with(|x| state.data.for_year(year, |w| columns(w, year, x, lang)))
     });
     let addable = Memo::new(move |_| {
+        let year = state.year.get();
         extra.with(|x| {
-            state
-                .workspace
-                .with(|w| indicators_to_add(w, &indicators_shown(w, state.year.get(), x), lang))
+            state.data.for_year(year, |w| {
+                indicators_to_add(w, &indicators_shown(w, year, x), lang)
+            })
         })
     });
     let as_of_text = state.entry_as_of;
@@ -253,7 +166,8 @@ pub fn ValuesScreen(
                 }
                 .into_any();
             }
-            view! { <Grid columns=columns as_of_text=as_of_text message=message focus=focus.get_value() /> }.into_any()
+            let year = state.year.get();
+            view! { <Grid year=year columns=columns as_of_text=as_of_text message=message focus=focus.get_value() /> }.into_any()
         }}
         <YearNotes />
     }
@@ -267,7 +181,7 @@ fn YearNotes() -> impl IntoView {
     let lang = state.lang.get_untracked();
     let notes = Memo::new(move |_| {
         let year = state.year.get();
-        state.workspace.with(|w| {
+        state.data.for_year(year, |w| {
             let catalogue = w.catalogue();
             value_warnings(w, &catalogue, year)
                 .iter()

@@ -19,7 +19,7 @@ pub fn YearSelect(#[prop(optional)] any_year: bool) -> impl IntoView {
     let this_year = crate::ui::clock::this_year();
     let years = Memo::new(move |_| {
         let selected = state.year.get();
-        state.workspace.with(|w| {
+        state.data.all(|w| {
             if any_year {
                 years_offered(w, selected, this_year)
             } else {

@@ -15,7 +15,7 @@ fn empty_workspace_round_trips() {
     let ws = Workspace::empty(" Jobcenter Musterkreis ");
     assert_eq!(ws.organisation, "Jobcenter Musterkreis");
     let json = ws.to_json().unwrap();
-    assert!(json.starts_with(r#"{"schema_version":2,"#), "{json}");
+    assert!(json.starts_with(r#"{"schema_version":3,"#), "{json}");
     assert_eq!(Workspace::from_json(&json), Ok(ws));
 }
 
@@ -83,7 +83,7 @@ fn schema_1_values_become_rows_with_nothing_lost() {
         ]
     });
     let v2 = migrate(v1).unwrap();
-    assert_eq!(v2["schema_version"], 2);
+    assert_eq!(v2["schema_version"], 3);
     assert_eq!(
         v2["ist_werte"],
         serde_json::json!([

@@ -336,3 +336,102 @@ fn columns_follow_values_and_chosen_indicators() {
     .unwrap();
     assert_eq!(columns(&ws, y(2030), &[], Lang::De).len(), 3);
 }
+
+/// A block of twelve months over the integrations (total, women, men) and the total's K2E3 numerator and
+/// denominator, pasted at January of the first column: every cell committed in one go, a quota's parts with each
+/// other's pasted text, a bad cell named with its place, and what lay outside counted.
+#[test]
+fn a_pasted_block_is_one_change_of_the_model() {
+    let mut ws = odenwaldkreis();
+    let year = y(2022);
+    let cols = columns(&ws, year, &[], Lang::De);
+    let mut lines: Vec<String> = (1..=12)
+        .map(|m| format!("{}\t{}\t{}", 60 + m, 25 + m, 35 + m))
+        .collect();
+    lines[2] = "63\tx\t38".into();
+    let block = read_block(&lines.join("\n"), 13, cols.len());
+    let date = Date::new(2022, 12, 31);
+    let pasted = paste(&mut ws, year, &cols, (0, 0), &block, date, Lang::De);
+    assert_eq!(pasted.cells.len(), 36);
+    assert_eq!(
+        paste_message(&pasted, Lang::De),
+        "Eingefügt: 35 Werte übernommen, 1 abgelehnt – März, Integrationen Frauen: „x“ ist keine Zahl. Erlaubt sind \
+         Ziffern, Komma, Tausenderpunkte und ein Vorzeichen, z. B. 1.234,5."
+    );
+    let int = |p: Population, m: i64| {
+        ws.values
+            .get(&ValueKey {
+                indicator: IndicatorCode::new("INT"),
+                population: p,
+                year,
+                month: Month::new(m),
+            })
+            .map(|v| v.current.amount)
+    };
+    assert_eq!(int(Population::Total, 12), Some(Amount::Number(72.0)));
+    assert_eq!(int(Population::Men, 1), Some(Amount::Number(36.0)));
+    assert_eq!(int(Population::Women, 3), None);
+    // Numerator and denominator of K2E3 in one paste, at January of column 9 (the total's numerator).
+    let block = read_block("41\t70\n42\t71\n\n\n", 13, cols.len() - 9);
+    let pasted = paste(&mut ws, year, &cols, (0, 9), &block, date, Lang::En);
+    assert_eq!(
+        paste_message(&pasted, Lang::En),
+        "Pasted: 2 values taken over."
+    );
+    let k2e3 = ws
+        .values
+        .get(&ValueKey {
+            indicator: IndicatorCode::new("K2E3"),
+            population: Population::Total,
+            year,
+            month: Month::new(2),
+        })
+        .map(|v| v.current.amount);
+    assert_eq!(
+        k2e3,
+        Some(Amount::Ratio {
+            numerator: 42.0,
+            denominator: 71.0
+        })
+    );
+    // Wider than the grid: the cells beyond its last column are counted.
+    let wide = read_block(&"1\t".repeat(30), 13, 2);
+    let pasted = paste(
+        &mut ws,
+        year,
+        &cols,
+        (0, cols.len() - 2),
+        &wide,
+        date,
+        Lang::De,
+    );
+    assert_eq!(pasted.outside, 29);
+    assert!(
+        paste_message(&pasted, Lang::De).ends_with(", 29 Zellen lagen außerhalb der Tabelle."),
+        "{}",
+        paste_message(&pasted, Lang::De)
+    );
+}
+
+/// A typed part of a quota commits with its neighbour's draft, else with what the neighbour shows.
+#[test]
+fn a_quota_part_commits_with_the_other_parts_draft() {
+    let mut ws = odenwaldkreis();
+    let year = y(2022);
+    let cols = columns(&ws, year, &[], Lang::De);
+    let none = |_: At| None;
+    assert_eq!(
+        commit(&mut ws, year, &cols, (0, 9), "41", &none, None, Lang::De),
+        Ok(Entry::WaitingForOtherPart)
+    );
+    let draft = |at: At| (at == (0, 10)).then(|| "70".to_owned());
+    assert!(matches!(
+        commit(&mut ws, year, &cols, (0, 9), "41", &draft, None, Lang::De),
+        Ok(Entry::Recorded(_))
+    ));
+    let english = columns(&ws, year, &[], Lang::En);
+    assert_eq!(
+        commit(&mut ws, year, &english, (1, 0), "-3", &none, None, Lang::En),
+        Err("February, Integrations Total: “-3”: this indicator cannot be negative.".into())
+    );
+}

@@ -38,8 +38,8 @@ pub fn AgreementEditor() -> impl IntoView {
     let message = RwSignal::new(String::new());
     let agreement = Memo::new(move |_| {
         state
-            .workspace
-            .with(|w| w.agreement_for(state.year.get()).map(|a| a.id))
+            .data
+            .meta(|w| w.agreement_for(state.year.get()).map(|a| a.id))
     });
 
     let do_undo = move |_| {
@@ -47,7 +47,7 @@ pub fn AgreementEditor() -> impl IntoView {
             return;
         };
         let mut outcome = Ok(());
-        state.workspace.update(|w| {
+        state.change_meta(|w| {
             outcome = match what {
                 Undo::Agreement(removed) => {
                     let year = removed.agreement.year;

@@ -24,15 +24,15 @@ pub(super) fn NewAgreement(
     // touches what the user is typing.
     let latest = Memo::new(move |_| {
         state
-            .workspace
-            .with(|w| w.agreements.iter().map(|a| (a.year, a.id)).max())
+            .data
+            .meta(|w| w.agreements.iter().map(|a| (a.year, a.id)).max())
     });
     Effect::new(move |_| {
         let latest = latest.get();
         let (year, centre, with) =
             state
-                .workspace
-                .with_untracked(|w| match latest.and_then(|(_, id)| w.agreement(id)) {
+                .data
+                .untracked(|w| match latest.and_then(|(_, id)| w.agreement(id)) {
                     Some(last) => (
                         last.year.next().map(|y| y.to_string()).unwrap_or_default(),
                         last.job_centre.clone(),
@@ -61,7 +61,7 @@ pub(super) fn NewAgreement(
             return;
         };
         let mut result: Result<_, Option<EditError>> = Err(None);
-        state.workspace.update(|w| {
+        state.change_meta(|w| {
             result = if copy {
                 match year
                     .previous()

@@ -20,17 +20,15 @@ pub(super) fn OwnIndicatorForm(
     let errors: RwSignal<Vec<(IndicatorField, String)>> = RwSignal::new(Vec::new());
     let add = move |_| {
         let built = state
-            .workspace
-            .with_untracked(|w| build(&draft.get_untracked(), w, lang));
+            .data
+            .untracked(|w| build(&draft.get_untracked(), w, lang));
         let indicator = match built {
             Ok(indicator) => indicator,
             Err(list) => return errors.set(list),
         };
         let code = indicator.code.0.clone();
         let mut result = Ok(());
-        state
-            .workspace
-            .update(|w| result = w.add_indicator(indicator));
+        state.change_meta(|w| result = w.add_indicator(indicator));
         match result {
             Ok(()) => {
                 errors.set(Vec::new());

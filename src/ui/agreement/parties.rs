@@ -21,7 +21,7 @@ pub(super) fn AgreementForm(
 ) -> impl IntoView {
     let state = use_state();
     let lang = state.lang.get_untracked();
-    let agreement = Memo::new(move |_| state.workspace.with(|w| w.agreement(id).cloned()));
+    let agreement = Memo::new(move |_| state.data.meta(|w| w.agreement(id).cloned()));
     let draft: RwSignal<Option<Draft>> = RwSignal::new(None);
     // Only opening and closing rebuild the form; typing into it must not (the focused field would be lost).
     let form_open = Memo::new(move |_| draft.with(Option::is_some));
@@ -33,7 +33,7 @@ pub(super) fn AgreementForm(
     let edit_text = move |apply: fn(&mut crate::domain::agreement::Agreement, String)| {
         move |ev: leptos::ev::Event| {
             let text = event_target_value(&ev);
-            state.workspace.update(|w| {
+            state.change_meta(|w| {
                 if let Some(a) = w.agreement_mut(id) {
                     apply(a, text);
                 }
@@ -50,7 +50,7 @@ pub(super) fn AgreementForm(
         match parsed {
             Ok(date) => {
                 signed_error.set(String::new());
-                state.workspace.update(|w| {
+                state.change_meta(|w| {
                     if let Some(a) = w.agreement_mut(id) {
                         a.signed_on = date;
                     }
@@ -61,7 +61,7 @@ pub(super) fn AgreementForm(
     };
     let delete_agreement = move |_| {
         let mut removed = None;
-        state.workspace.update(|w| removed = w.delete_agreement(id));
+        state.change_meta(|w| removed = w.delete_agreement(id));
         if let Some(r) = removed {
             let text = tr!(
                 lang,
@@ -75,11 +75,9 @@ pub(super) fn AgreementForm(
     };
     let remove_target = move |target: TargetId| {
         let mut removed = None;
-        state
-            .workspace
-            .update(|w| removed = w.remove_target(id, target));
+        state.change_meta(|w| removed = w.remove_target(id, target));
         if let Some(r) = removed {
-            let title = state.workspace.with_untracked(|w| {
+            let title = state.data.untracked(|w| {
                 crate::domain::names::title(
                     &r.target,
                     r.target

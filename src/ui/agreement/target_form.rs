@@ -58,7 +58,7 @@ pub(super) fn TargetFormPanel(
         })
     });
     let indicators = Memo::new(move |_| {
-        state.workspace.with(|w| {
+        state.data.meta(|w| {
             w.catalogue()
                 .all()
                 .map(|i| {
@@ -79,8 +79,8 @@ pub(super) fn TargetFormPanel(
             return;
         };
         let built = state
-            .workspace
-            .with_untracked(|w| build(&d, &w.catalogue(), w.next_target_id(), lang));
+            .data
+            .untracked(|w| build(&d, &w.catalogue(), w.next_target_id(), lang));
         match built {
             Err(list) => {
                 errors.set(list);
@@ -96,7 +96,7 @@ pub(super) fn TargetFormPanel(
                 let count = b.put.len();
                 let mut failed = None;
                 let mut removed = Vec::new();
-                state.workspace.update(|w| {
+                state.change_meta(|w| {
                     for t in &b.remove {
                         removed.extend(w.remove_target(id, *t));
                     }
@@ -115,9 +115,7 @@ pub(super) fn TargetFormPanel(
                         });
                         // Emptied part fields remove those targets: said, and undoable.
                         if !removed.is_empty() {
-                            let names = state
-                                .workspace
-                                .with_untracked(|w| removed_names(w, &removed, lang));
+                            let names = state.data.untracked(|w| removed_names(w, &removed, lang));
                             let text = match removed.len() {
                                 1 => tr!(
                                     lang,

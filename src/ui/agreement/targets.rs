@@ -19,12 +19,16 @@ pub(super) fn TargetList(
     let state = use_state();
     let lang = state.lang.get_untracked();
     let rows = Memo::new(move |_| {
-        state.workspace.with(|w| {
-            let Some(a) = w.agreement(id) else {
-                return Vec::new();
-            };
-            let result = crate::domain::attainment::evaluate(w, a);
-            crate::present::overview::rows(a, &result, &w.catalogue(), lang)
+        let Some(year) = state.data.meta(|w| w.agreement(id).map(|a| a.year)) else {
+            return Vec::new();
+        };
+        let Some(result) = state.result(year) else {
+            return Vec::new();
+        };
+        state.data.meta(|w| {
+            w.agreement(id).map_or_else(Vec::new, |a| {
+                crate::present::overview::rows(a, &result, &w.catalogue(), lang)
+            })
         })
     });
     move || {
@@ -56,7 +60,7 @@ pub(super) fn TargetList(
                             .map(|row| {
                                 let target = TargetId(row.target_id);
                                 let edit = move |_| {
-                                    let d = state.workspace.with_untracked(|w| w.agreement(id).and_then(|a| draft_for(a, target, lang)));
+                                    let d = state.data.untracked(|w| w.agreement(id).and_then(|a| draft_for(a, target, lang)));
                                     draft.set(d);
                                 };
                                 let (edit_label, remove_label) = match lang {

@@ -1,10 +1,64 @@
-//! The grid itself: one input per month and column, the keyboard (arrows, Tab, Enter, Escape), commits, and
-//! a pasted block.
+//! The grid itself: one input per month and column, the keyboard (arrows, Tab, Enter, Escape), commits, and a
+//! pasted block. The grid owns its model: per cell the text typed since the last commit (a draft), a text shown
+//! instead of the stored one (a rejected entry), and whether it is invalid; committing and pasting are the pure
+//! functions of `present::grid` over that model. The DOM is only written through bindings, and read only for the
+//! caret; `NodeRef`s serve to move the focus.
+
+use leptos::html::Input;
 
 use super::*;
+use crate::core::calendar::Year;
+
+/// One cell's model.
+#[derive(Clone, Copy)]
+struct Cell {
+    /// What was typed since the last commit; `None`: nothing (the cell shows what is stored).
+    typed: StoredValue<Option<String>>,
+    /// A text shown instead of the stored one (a rejected entry stays visible to be corrected).
+    shown: RwSignal<Option<String>>,
+    invalid: RwSignal<bool>,
+    node: NodeRef<Input>,
+}
+
+impl Cell {
+    fn new() -> Cell {
+        Cell {
+            typed: StoredValue::new(None),
+            shown: RwSignal::new(None),
+            invalid: RwSignal::new(false),
+            node: NodeRef::new(),
+        }
+    }
+    /// Back to what is stored (after a commit that was taken, or Escape).
+    fn settle(&self) {
+        self.typed.set_value(None);
+        self.invalid.set(false);
+        // Set even when it was `None`: the input then shows the stored text again, not what was typed.
+        self.shown.set(None);
+    }
+    /// Keeps a rejected text visible and marked.
+    fn reject(&self, text: String) {
+        self.typed.set_value(Some(text.clone()));
+        self.shown.set(Some(text));
+        self.invalid.set(true);
+    }
+    /// Keeps a text visible that waits for more (a quota's part without the other one), unmarked.
+    fn keep(&self, text: String) {
+        self.typed.set_value(Some(text.clone()));
+        self.shown.set(Some(text));
+        self.invalid.set(false);
+    }
+    fn focus(&self) {
+        if let Some(field) = self.node.get_untracked() {
+            let _ = field.focus();
+            field.select();
+        }
+    }
+}
 
 #[component]
 pub(super) fn Grid(
+    year: Year,
     columns: Vec<Column>,
     as_of_text: RwSignal<String>,
     message: RwSignal<Said>,
@@ -16,21 +70,23 @@ pub(super) fn Grid(
     let n_rows = rows.len();
     let n_cols = columns.len();
     let cols = StoredValue::new(columns.clone());
+    let cells: StoredValue<Vec<Vec<Cell>>> = StoredValue::new(
+        (0..n_rows)
+            .map(|_| (0..n_cols).map(|_| Cell::new()).collect())
+            .collect(),
+    );
+    let cell =
+        move |(r, c): At| cells.with_value(|all| all.get(r).and_then(|row| row.get(c)).copied());
     // The linked cell: the number, or for a quota its rate, of that indicator and population in that period.
-    if let Some(cell) = focus {
-        let row = cell.month.map_or(12, |m| m.index());
+    if let Some(link) = focus {
+        let row = link.month.map_or(12, |m| m.index());
         let col = columns.iter().position(|c| {
-            c.indicator == cell.indicator
-                && c.population == cell.population
+            c.indicator == link.indicator
+                && c.population == link.population
                 && matches!(c.part, Part::Number | Part::Rate)
         });
-        if let Some(col) = col {
-            request_animation_frame(move || {
-                if let Some(field) = input(row, col) {
-                    let _ = field.focus();
-                    field.select();
-                }
-            });
+        if let Some(target) = col.and_then(|c| cell((row, c))) {
+            request_animation_frame(move || target.focus());
         }
     }
 
@@ -43,31 +99,67 @@ pub(super) fn Grid(
         }
     }
 
-    let report = move |result: Result<Entry, String>| match result {
-        Err(e) => message.set(Said::Text(e)),
-        Ok(Entry::WaitingForOtherPart) => message.set(Said::Text(
-            lang.pick(
-                "Quote: der andere Teil (Zähler oder Nenner) fehlt noch.",
-                "Rate: the other part (numerator or denominator) is still missing.",
-            )
-            .into(),
-        )),
-        Ok(Entry::Recorded(_)) => message.set(Said::Recorded),
-        Ok(Entry::Removed) => message.set(Said::Removed),
-        Ok(Entry::Unchanged) => {}
+    let as_of = move || -> Result<Option<crate::core::calendar::Date>, String> {
+        match as_of_text.get_untracked().trim() {
+            "" => Ok(None),
+            t => parse_date_in(t, lang).map(Some).map_err(|e| {
+                format!(
+                    "{}: {}",
+                    lang.pick("Datenstand", "Data as of"),
+                    e.message(lang)
+                )
+            }),
+        }
+    };
+    let typed_at = move |at: At| cell(at).and_then(|c| c.typed.get_value());
+
+    // Commits what was typed into a cell (nothing typed: nothing to do) and says how it went.
+    let commit_cell = move |at: At| {
+        let Some(this) = cell(at) else { return };
+        let Some(text) = this.typed.get_value() else {
+            return;
+        };
+        let result = as_of().and_then(|date| {
+            cols.with_value(|columns| {
+                state.change_values(|w| commit(w, year, columns, at, &text, &typed_at, date, lang))
+            })
+        });
+        match result {
+            Err(e) => {
+                this.reject(text);
+                message.set(Said::Text(e));
+            }
+            Ok(Entry::WaitingForOtherPart) => message.set(Said::Text(
+                lang.pick(
+                    "Quote: der andere Teil (Zähler oder Nenner) fehlt noch.",
+                    "Rate: the other part (numerator or denominator) is still missing.",
+                )
+                .into(),
+            )),
+            Ok(entry) => {
+                this.settle();
+                match entry {
+                    Entry::Recorded(_) => message.set(Said::Recorded),
+                    Entry::Removed => message.set(Said::Removed),
+                    _ => {}
+                }
+            }
+        }
     };
 
-    let on_keydown = move |row: usize, col: usize, ev: leptos::ev::KeyboardEvent| {
-        let Some(field) = input(row, col) else { return };
-        let caret_at_start = field.selection_start().ok().flatten() == Some(0);
-        let caret_at_end = field.selection_end().ok().flatten()
-            == Some(field.value().encode_utf16().count() as u32);
+    let on_keydown = move |at: At, ev: leptos::ev::KeyboardEvent| {
+        let (row, col) = at;
+        let Some(this) = cell(at) else { return };
+        let (caret_at_start, caret_at_end) = this.node.get_untracked().map_or((true, true), |f| {
+            (
+                f.selection_start().ok().flatten() == Some(0),
+                f.selection_end().ok().flatten() == Some(f.value().encode_utf16().count() as u32),
+            )
+        });
         let target = match ev.key().as_str() {
             "Enter" => {
                 ev.prevent_default();
-                report(
-                    cols.with_value(|c| commit(state, c, &as_of_text.get_untracked(), row, col)),
-                );
+                commit_cell(at);
                 Some((row + 1, col))
             }
             "ArrowDown" => Some((row + 1, col)),
@@ -75,15 +167,7 @@ pub(super) fn Grid(
             "ArrowLeft" if caret_at_start => col.checked_sub(1).map(|c| (row, c)),
             "ArrowRight" if caret_at_end => Some((row, col + 1)),
             "Escape" => {
-                let stored = cols.with_value(|c| {
-                    c.get(col).map(|column| {
-                        state.workspace.with_untracked(|w| {
-                            cell_text(w, state.year.get_untracked(), column, periods()[row], lang)
-                        })
-                    })
-                });
-                field.set_value(&stored.unwrap_or_default());
-                let _ = field.remove_attribute("aria-invalid");
+                this.settle();
                 message.set(Said::Text(
                     lang.pick("Eingabe verworfen.", "Entry discarded.").into(),
                 ));
@@ -91,18 +175,18 @@ pub(super) fn Grid(
             }
             _ => None,
         };
-        if let Some((r, c)) = target.filter(|(r, c)| *r < n_rows && *c < n_cols) {
+        if let Some(next) = target
+            .filter(|(r, c)| *r < n_rows && *c < n_cols)
+            .and_then(cell)
+        {
             if ev.key() != "Enter" {
                 ev.prevent_default();
             }
-            if let Some(next) = input(r, c) {
-                let _ = next.focus();
-                next.select();
-            }
+            next.focus();
         }
     };
 
-    let on_paste = move |row: usize, col: usize, ev: leptos::ev::ClipboardEvent| {
+    let on_paste = move |at: At, ev: leptos::ev::ClipboardEvent| {
         let Some(text) = ev
             .clipboard_data()
             .and_then(|d| d.get_data("text/plain").ok())
@@ -114,49 +198,25 @@ pub(super) fn Grid(
         }
         ev.prevent_default();
         // Only the cells that land in the grid are read; the rest is counted and said.
-        let block = read_block(&text, n_rows - row, n_cols - col);
-        let outside = block.outside;
-        let mut placed = Vec::new();
-        for (dr, line) in block.cells.iter().enumerate() {
-            for (dc, cell) in line.iter().enumerate() {
-                if let Some(field) = input(row + dr, col + dc) {
-                    field.set_value(cell);
-                    placed.push((row + dr, col + dc));
+        let block = read_block(&text, n_rows - at.0, n_cols - at.1);
+        let date = match as_of() {
+            Ok(date) => date,
+            Err(e) => return message.set(Said::Text(e)),
+        };
+        // One change of the workspace, and so one save, for the whole block.
+        let pasted = cols.with_value(|columns| {
+            state.change_values(|w| paste(w, year, columns, at, &block, date, lang))
+        });
+        for (place, typed, result) in &pasted.cells {
+            if let Some(c) = cell(*place) {
+                match result {
+                    Err(_) => c.reject(typed.clone()),
+                    Ok(Entry::WaitingForOtherPart) => c.keep(typed.clone()),
+                    Ok(_) => c.settle(),
                 }
             }
         }
-        let mut errors = Vec::new();
-        let mut stored = 0;
-        for (r, c) in placed {
-            match cols.with_value(|cs| commit(state, cs, &as_of_text.get_untracked(), r, c)) {
-                Ok(Entry::Recorded(_) | Entry::Removed) => stored += 1,
-                Ok(_) => {}
-                Err(e) => errors.push(e),
-            }
-        }
-        let stored = crate::locale::format_count(stored as f64, lang);
-        let mut text = tr!(
-            lang,
-            "Eingefügt: {stored} Werte übernommen",
-            "Pasted: {stored} values taken over"
-        );
-        if !errors.is_empty() {
-            let rejected = lang.pick("abgelehnt", "rejected");
-            text.push_str(&format!(
-                ", {} {rejected} – {}",
-                errors.len(),
-                errors.join(" · ")
-            ));
-        }
-        if outside > 0 {
-            let outside = crate::locale::format_count(outside as f64, lang);
-            text.push_str(&tr!(
-                lang,
-                ", {outside} Zellen lagen außerhalb der Tabelle",
-                ", {outside} cells lay outside the table"
-            ));
-        }
-        message.set(Said::Text(format!("{text}.")));
+        message.set(Said::Text(paste_message(&pasted, lang)));
     };
 
     view! {
@@ -193,27 +253,29 @@ pub(super) fn Grid(
                                         .iter()
                                         .enumerate()
                                         .map(|(c, column)| {
-                                            let column = column.clone();
+                                            let this = cell((r, c)).unwrap_or_else(Cell::new);
                                             let label = format!(
                                                 "{} {}, {}",
                                                 column.indicator_name,
                                                 column.label,
                                                 period_label(period, lang),
                                             );
-                                            // A memo per cell: a change of one value rewrites only the inputs whose
-                                            // text changed, not all of them (a large year has ~2,000 cells).
+                                            // A memo per cell, tracked by its series alone: a change of one value
+                                            // re-runs the cells of that indicator and population, not the grid.
+                                            let column = column.clone();
+                                            let (indicator, population) = (column.indicator.clone(), column.population);
                                             let computed_column = column.clone();
                                             let value = Memo::new(move |_| {
-                                                state
-                                                    .workspace
-                                                    .with(|w| cell_text(w, state.year.get(), &column, period, lang))
+                                                state.data.series(&indicator, population, year, |w| {
+                                                    cell_text(w, year, &column, period, lang)
+                                                })
                                             });
                                             // A rate computed from numerator and denominator looks different from a
                                             // typed one (and says so to screen readers).
                                             let computed = (computed_column.part == Part::Rate).then(|| {
                                                 Memo::new(move |_| {
-                                                    state.workspace.with(|w| {
-                                                        is_computed(w, state.year.get(), &computed_column, period)
+                                                    state.data.series(&computed_column.indicator, computed_column.population, year, |w| {
+                                                        is_computed(w, year, &computed_column, period)
                                                     })
                                                 })
                                             });
@@ -228,6 +290,7 @@ pub(super) fn Grid(
                                             view! {
                                                 <td>
                                                     <input
+                                                        node_ref=this.node
                                                         type="text"
                                                         inputmode="decimal"
                                                         autocomplete="off"
@@ -236,12 +299,12 @@ pub(super) fn Grid(
                                                         title=computed_title
                                                         id=cell_id(r, c)
                                                         aria-label=label
-                                                        prop:value=value
-                                                        on:keydown=move |ev| on_keydown(r, c, ev)
-                                                        on:change=move |_| {
-                                                            report(cols.with_value(|cs| commit(state, cs, &as_of_text.get_untracked(), r, c)))
-                                                        }
-                                                        on:paste=move |ev| on_paste(r, c, ev)
+                                                        aria-invalid=move || this.invalid.get().then_some("true")
+                                                        prop:value=move || this.shown.get().unwrap_or_else(|| value.get())
+                                                        on:input=move |ev| this.typed.set_value(Some(event_target_value(&ev)))
+                                                        on:keydown=move |ev| on_keydown((r, c), ev)
+                                                        on:change=move |_| commit_cell((r, c))
+                                                        on:paste=move |ev| on_paste((r, c), ev)
                                                     />
                                                 </td>
                                             }

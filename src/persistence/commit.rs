@@ -1,0 +1,327 @@
+//! A save as a commit, and start-up as reading the last commit.
+//!
+//! A save writes the years that changed under new keys, then the manifest that names them (the one commit
+//! point), then removes the keys the manifest no longer names. Whatever fails or is cut off in between, storage
+//! holds one complete workspace: the previous commit up to the manifest's write, the new one from it on; keys of
+//! an unfinished save are orphans that [`cleanup`] removes later, never a key a manifest names.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use super::layout::{decode_year, encode_manifest, encode_year, year_name, year_of_name};
+use super::*;
+use crate::core::calendar::Year;
+use crate::domain::values::YearValues;
+
+/// What storage holds after a commit, as this tab knows it: the stamp, the workspace as committed (it shares
+/// its years with the workspace in memory, so later changes show by pointer), and the key of each year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Committed {
+    pub stamp: Stamp,
+    pub workspace: Workspace,
+    pub years: BTreeMap<Year, String>,
+}
+
+impl Committed {
+    /// The state before anything was stored: the workspace begun with, under [`Stamp::none`].
+    pub fn none(workspace: Workspace) -> Committed {
+        Committed {
+            stamp: Stamp::none(),
+            workspace,
+            years: BTreeMap::new(),
+        }
+    }
+}
+
+/// The writes of one save, in order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SavePlan {
+    /// The changed years: their new keys and texts, written first.
+    pub years: Vec<(String, String)>,
+    /// The manifest, written last: the commit point.
+    pub manifest: String,
+    /// Keys the new manifest no longer names, removed after the commit.
+    pub removals: Vec<String>,
+    /// What storage holds once the plan is through.
+    pub committed: Committed,
+}
+
+impl SavePlan {
+    /// The characters this save writes (what a save costs in storage calls).
+    pub fn written_chars(&self) -> usize {
+        self.manifest.len() + self.years.iter().map(|(_, t)| t.len()).sum::<usize>()
+    }
+}
+
+/// The writes that put `workspace` into storage under `stamp` on top of `previous` (what storage holds as far
+/// as this tab knows): only the years that are not the very ones `previous` committed get new keys. `None`
+/// when nothing changed since `previous` (nothing to write).
+pub fn plan_save(
+    stamp: &Stamp,
+    parent: Option<&Stamp>,
+    workspace: &Workspace,
+    previous: &Committed,
+) -> Result<Option<SavePlan>, EncodeError> {
+    let mut years = BTreeMap::new();
+    let mut writes = Vec::new();
+    let mut all: std::collections::BTreeSet<Year> = workspace.values.years().into_iter().collect();
+    let mut agreement_years = std::collections::BTreeSet::new();
+    for agreement in &workspace.agreements {
+        all.insert(agreement.year);
+        if !agreement_years.insert(agreement.year) {
+            return Err(EncodeError(format!(
+                "mehr als eine Zielvereinbarung für {}",
+                agreement.year
+            )));
+        }
+    }
+    for year in all {
+        let agreement = workspace.agreement_for(year);
+        let unchanged = previous.workspace.values.same_year(&workspace.values, year)
+            && previous.workspace.agreement_for(year) == agreement;
+        match previous.years.get(&year) {
+            Some(name) if unchanged => {
+                years.insert(year, name.clone());
+            }
+            _ => {
+                let name = year_name(year, stamp);
+                writes.push((
+                    name.clone(),
+                    encode_year(year, agreement, workspace.values.year(year))?,
+                ));
+                years.insert(year, name);
+            }
+        }
+    }
+    let unchanged_meta = same_meta(workspace, &previous.workspace);
+    if writes.is_empty()
+        && unchanged_meta
+        && years == previous.years
+        && previous.stamp != Stamp::none()
+    {
+        return Ok(None);
+    }
+    let removals = previous
+        .years
+        .iter()
+        .filter(|(y, name)| years.get(y) != Some(name))
+        .map(|(_, name)| name.clone())
+        .collect();
+    let manifest = encode_manifest(stamp, parent, workspace, &years)?;
+    Ok(Some(SavePlan {
+        years: writes,
+        manifest,
+        removals,
+        committed: Committed {
+            stamp: stamp.clone(),
+            workspace: workspace.clone(),
+            years,
+        },
+    }))
+}
+
+/// Whether what the manifest holds besides the year keys is the same.
+fn same_meta(a: &Workspace, b: &Workspace) -> bool {
+    a.organisation == b.organisation
+        && a.example == b.example
+        && a.settings == b.settings
+        && a.indicators == b.indicators
+}
+
+/// Carries out a plan: the year keys, then the manifest, then (with `remove_old`) the keys the manifest no
+/// longer names. On a failed write the keys this save wrote are removed again and storage holds the previous
+/// commit, untouched; the error says why. A removal that fails leaves an orphan for [`cleanup`], never a
+/// problem.
+///
+/// `remove_old` only where saves are serialised (the Web Lock): without it another tab may at this very moment
+/// commit a manifest that still names an old key, so the old keys go later, by [`remove_unnamed`].
+pub fn commit(
+    store: &mut impl Store,
+    plan: &SavePlan,
+    remove_old: bool,
+) -> Result<(), StorageError> {
+    fn rollback(store: &mut impl Store, written: &[&String]) {
+        for name in written {
+            let _ = store.remove(name);
+        }
+    }
+    let mut written = Vec::new();
+    for (name, text) in &plan.years {
+        if let Err(e) = store.set(name, text) {
+            rollback(store, &written);
+            return Err(e);
+        }
+        written.push(name);
+    }
+    if let Err(e) = store.set(DOCUMENT, &plan.manifest) {
+        rollback(store, &written);
+        return Err(e);
+    }
+    if remove_old {
+        for name in &plan.removals {
+            let _ = store.remove(name);
+        }
+    }
+    Ok(())
+}
+
+/// Removes those of `names` that the manifest storage holds now does not name (the old keys of a save made
+/// without the Web Lock, a moment after it). Returns how many went.
+pub fn remove_unnamed(store: &mut impl Store, names: &[String]) -> usize {
+    let Ok(Some(manifest)) = store.get(DOCUMENT) else {
+        return 0;
+    };
+    names
+        .iter()
+        .filter(|name| !manifest.contains(&format!("\"{name}\"")))
+        .filter(|name| store.remove(name).is_ok())
+        .count()
+}
+
+/// What storage held at start-up, and so what the app starts with.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Startup {
+    /// Nothing stored: the example workspace, saved with the first change.
+    Fresh,
+    /// A complete workspace as last committed. `whole`: it came as the single document of a build before schema
+    /// 3 and is laid out anew by the next save (which the app makes at once).
+    Loaded {
+        committed: Committed,
+        parent: Option<Stamp>,
+        whole: bool,
+    },
+    /// Something the app cannot read (corrupt, a missing year, inconsistent, with unknown fields, or from a newer
+    /// version). It must be kept aside and never written over; the user is told and can download it: `raw` holds
+    /// the manifest's text, or for a manifest with years a JSON object of every key's text.
+    Unreadable { raw: String, error: LoadError },
+}
+
+/// Reads the last commit: the manifest, then each year it names. Years whose key `known` (this tab's last
+/// commit) names too are taken from there instead of being read again: a key is written once and never changed.
+pub fn read(store: &impl Store, known: Option<&Committed>) -> Result<Startup, StorageError> {
+    let Some(text) = store.get(DOCUMENT)? else {
+        return Ok(Startup::Fresh);
+    };
+    let manifest = match decode_manifest(&text) {
+        Ok(m) => m,
+        Err(error) => return Ok(Startup::Unreadable { raw: text, error }),
+    };
+    let (stamp, parent, mut workspace, years) = match manifest {
+        Manifest::Whole {
+            stamp,
+            parent,
+            workspace,
+        } => {
+            return Ok(Startup::Loaded {
+                committed: Committed {
+                    stamp,
+                    workspace,
+                    years: BTreeMap::new(),
+                },
+                parent,
+                whole: true,
+            });
+        }
+        Manifest::Current {
+            stamp,
+            parent,
+            workspace,
+            years,
+        } => (stamp, parent, workspace, years),
+    };
+    let mut failure = None;
+    for (year, name) in &years {
+        if let Some(k) = known.filter(|k| k.years.get(year) == Some(name)) {
+            if let Some(values) = k.workspace.values.year(*year) {
+                workspace.values.set_year(*year, Arc::clone(values));
+            }
+            workspace
+                .agreements
+                .extend(k.workspace.agreement_for(*year).cloned());
+            continue;
+        }
+        let stored = store.get(name)?;
+        let result = match &stored {
+            None => Err(LoadError::Invalid(format!(
+                "die Daten von {year} fehlen („{name}“)"
+            ))),
+            Some(t) => read_year(t, *year),
+        };
+        match result {
+            Ok((agreement, values)) => {
+                workspace.values.set_year(*year, values);
+                workspace.agreements.extend(agreement);
+            }
+            Err(e) => {
+                failure.get_or_insert(e);
+            }
+        }
+    }
+    workspace.agreements.sort_by_key(|a| a.year);
+    if failure.is_none() {
+        let problems = crate::domain::check::problems(&workspace, Lang::De);
+        if !problems.is_empty() {
+            failure = Some(LoadError::Inconsistent(problems));
+        }
+    }
+    if let Some(error) = failure {
+        return Ok(Startup::Unreadable {
+            raw: bundle(&text, store, &years),
+            error,
+        });
+    }
+    Ok(Startup::Loaded {
+        committed: Committed {
+            stamp,
+            workspace,
+            years,
+        },
+        parent,
+        whole: false,
+    })
+}
+
+/// One year's agreement and values from its key's text (see [`super::layout::decode_year`]).
+pub fn read_year(
+    text: &str,
+    year: Year,
+) -> Result<(Option<crate::domain::agreement::Agreement>, Arc<YearValues>), LoadError> {
+    decode_year(text, year)
+}
+
+/// An unreadable manifest with its years as one text to keep aside and download: `{"arbeitsbereich": "…",
+/// "arbeitsbereich.werte.2021.…": "…"}` (a missing key as null).
+fn bundle(manifest: &str, store: &impl Store, years: &BTreeMap<Year, String>) -> String {
+    let mut all = serde_json::Map::new();
+    all.insert(DOCUMENT.to_owned(), manifest.into());
+    for name in years.values() {
+        let text = store.get(name).ok().flatten();
+        all.insert(
+            name.clone(),
+            text.map_or(serde_json::Value::Null, serde_json::Value::from),
+        );
+    }
+    serde_json::Value::Object(all).to_string()
+}
+
+/// Removes year keys that no manifest names: left by a save cut off before its manifest, or whose removal
+/// failed. `under_lock`: this tab holds the save lock, so no other save is under way and every key the manifest
+/// does not name is an orphan. Without the lock only keys older than the commit go: a key of its revision or
+/// later may belong to a save another tab is making right now. Returns how many went.
+pub fn cleanup(store: &mut impl Store, committed: &Committed, under_lock: bool) -> usize {
+    let Ok(names) = store.names() else {
+        return 0;
+    };
+    let named: std::collections::BTreeSet<&String> = committed.years.values().collect();
+    let mut removed = 0;
+    for name in names {
+        let Some((_, revision)) = year_of_name(&name) else {
+            continue;
+        };
+        let old_enough = under_lock || revision < committed.stamp.revision;
+        if old_enough && !named.contains(&name) && store.remove(&name).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}

@@ -1,0 +1,412 @@
+//! Saving, and taking in other tabs' saves. A change asks for a save; the save runs under the origin's save lock
+//! (Web Locks) and reads the manifest's stamp there: if storage holds what this tab knows, it commits the years
+//! that changed and the manifest on top (`persistence::plan_save`, `commit`); if another tab saved since, it
+//! first reads that commit (only the years it does not know) and merges.
+
+use leptos::prelude::*;
+
+use super::{AppState, Notice, SaveState};
+use crate::domain::merge::{Merge, merge3};
+use crate::domain::workspace::Workspace;
+use crate::locale::Lang;
+use crate::persistence::{
+    Committed, Plan, Stamp, Startup, cleanup, commit, plan_save, read, remove_unnamed, stamp_of,
+};
+use crate::storage::{self, LocalStore, StorageError};
+use crate::ui::clock::now_iso;
+
+/// How long the old keys of a save made without the Web Lock stay (another tab may be committing on top of them
+/// at the same moment).
+const GRACE: std::time::Duration = std::time::Duration::from_secs(2);
+
+impl AppState {
+    /// After a change: ask for a save, or say why there is none.
+    pub(super) fn changed(self) {
+        if self.saving.get_untracked() && self.sync.with_value(Option::is_some) {
+            self.request_save();
+        } else {
+            self.save_state.set(SaveState::NotSaved);
+        }
+    }
+
+    /// Asks for a save of the current workspace: under the save lock, after which it runs once for every change
+    /// made meanwhile.
+    fn request_save(self) {
+        if !self.saving.get_untracked() || self.sync.with_value(Option::is_none) {
+            self.save_state.set(SaveState::NotSaved);
+            return;
+        }
+        if self.queued.get_value() {
+            return;
+        }
+        self.queued.set_value(true);
+        self.save_state.set(SaveState::Pending);
+        storage::with_save_lock(move |locked| {
+            self.queued.set_value(false);
+            self.save_now(false, locked);
+        });
+    }
+
+    /// Saves now (the caller holds the lock, or there is none): commits on top of what storage holds if this tab
+    /// knows it, otherwise first merges with the other tab's save. `force`: the user chose to save over it.
+    fn save_now(self, force: bool, locked: bool) {
+        if !self.saving.get_untracked() {
+            return;
+        }
+        let stored = match storage::load_document() {
+            Ok(stored) => stored,
+            Err(e) => return self.failed(e),
+        };
+        let stored_stamp = stored.as_deref().map(stamp_of);
+        let plan = match (&stored_stamp, force) {
+            // A stored text whose stamp cannot be read is foreign: reconciling reads it in full.
+            (Some(None), false) => Plan::Foreign(Stamp::none()),
+            _ => self
+                .sync
+                .with_value(|s| {
+                    s.as_ref().map(|s| {
+                        s.plan(
+                            stored_stamp
+                                .as_ref()
+                                .and_then(|o| o.as_ref().map(|(st, _)| st)),
+                            force,
+                        )
+                    })
+                })
+                .unwrap_or(Plan::Exhausted),
+        };
+        match plan {
+            Plan::Write { stamp, parent } => {
+                // On top of what storage holds: this tab's last commit, or (saving over another tab's, or over
+                // what could not be read) what is there now, so that the manifest never names a key that is gone.
+                let previous = if force {
+                    match read(
+                        &LocalStore,
+                        self.sync
+                            .with_value(|s| s.as_ref().and_then(|s| s.committed().cloned()))
+                            .as_ref(),
+                    ) {
+                        Ok(Startup::Loaded { committed, .. }) => committed,
+                        _ => Committed::none(self.data.snapshot()),
+                    }
+                } else {
+                    match self
+                        .sync
+                        .with_value(|s| s.as_ref().and_then(|s| s.committed().cloned()))
+                    {
+                        Some(c) => c,
+                        None => return self.failed(StorageError::Unavailable),
+                    }
+                };
+                let workspace = self.data.snapshot();
+                if self.write(&stamp, parent.as_ref(), &workspace, &previous, locked) {
+                    self.settle_notice();
+                }
+            }
+            Plan::Foreign(_) => self.reconcile(locked),
+            Plan::Exhausted => {
+                self.save_state.set(SaveState::NotSaved);
+                self.notice.set(Some(Notice::RevisionExhausted));
+            }
+        }
+    }
+
+    /// Commits `workspace` under `stamp` on top of `previous`; records the commit. `false` (with the notice set)
+    /// when nothing was written.
+    fn write(
+        self,
+        stamp: &Stamp,
+        parent: Option<&Stamp>,
+        workspace: &Workspace,
+        previous: &Committed,
+        locked: bool,
+    ) -> bool {
+        let plan = match plan_save(stamp, parent, workspace, previous) {
+            Ok(Some(plan)) => plan,
+            Ok(None) => {
+                self.save_state.set(SaveState::Saved);
+                return true;
+            }
+            Err(e) => {
+                self.save_state.set(SaveState::NotSaved);
+                self.notice.set(Some(Notice::Failed(StorageError::Browser(
+                    e.message(Lang::De),
+                ))));
+                return false;
+            }
+        };
+        match commit(&mut LocalStore, &plan, locked) {
+            Ok(()) => {
+                if !locked && !plan.removals.is_empty() {
+                    let old = plan.removals.clone();
+                    set_timeout(
+                        move || {
+                            remove_unnamed(&mut LocalStore, &old);
+                        },
+                        GRACE,
+                    );
+                }
+                self.sync.update_value(|s| {
+                    if let Some(s) = s {
+                        s.wrote(plan.committed)
+                    }
+                });
+                self.save_state.set(SaveState::Saved);
+                true
+            }
+            Err(e) => {
+                self.failed(e);
+                false
+            }
+        }
+    }
+
+    /// A save that works again clears an earlier storage problem.
+    fn settle_notice(self) {
+        if matches!(
+            self.notice.get_untracked(),
+            Some(
+                Notice::QuotaExceeded
+                    | Notice::Failed(_)
+                    | Notice::Unavailable
+                    | Notice::Conflict { .. }
+                    | Notice::RevisionExhausted
+            )
+        ) {
+            self.notice.set(None);
+        }
+    }
+
+    fn failed(self, e: StorageError) {
+        self.save_state.set(SaveState::NotSaved);
+        self.notice.set(Some(match e {
+            StorageError::QuotaExceeded => Notice::QuotaExceeded,
+            StorageError::Unavailable => Notice::Unavailable,
+            other => Notice::Failed(other),
+        }));
+    }
+
+    /// Keeps what storage holds aside as unreadable and stops saving.
+    fn unreadable(self, raw: String, error: crate::domain::workspace::LoadError) {
+        let aside_key = storage::keep_aside(&raw, &now_iso()).ok();
+        self.saving.set(false);
+        self.save_state.set(SaveState::NotSaved);
+        self.notice.set(Some(Notice::Unreadable {
+            raw,
+            error,
+            aside_key,
+        }));
+    }
+
+    /// Another tab saved: take in what storage holds now (read here, under the lock where there is one, so that
+    /// nothing else is written between reading and writing). Without changes of this tab since the two last
+    /// agreed, it is taken over; with changes, both sides are merged and committed; what both changed differently
+    /// is left to the user.
+    fn reconcile(self, locked: bool) {
+        let known = self
+            .sync
+            .with_value(|s| s.as_ref().and_then(|s| s.committed().cloned()));
+        let (theirs, parent) = match read(&LocalStore, known.as_ref()) {
+            Ok(Startup::Loaded {
+                committed, parent, ..
+            }) => (committed, parent),
+            Ok(Startup::Fresh) => return,
+            Ok(Startup::Unreadable { raw, error }) => return self.unreadable(raw, error),
+            Err(e) => return self.failed(e),
+        };
+        if self
+            .sync
+            .with_value(|s| s.as_ref().is_some_and(|s| s.is_known(Some(&theirs.stamp))))
+        {
+            return;
+        }
+        let Some(base) = self.sync.with_value(|s| {
+            s.as_ref()
+                .and_then(|s| s.base_for(parent.as_ref()).cloned())
+        }) else {
+            self.notice.set(Some(Notice::Conflict {
+                theirs: theirs.stamp.revision,
+                conflicts: Vec::new(),
+            }));
+            self.save_state.set(SaveState::NotSaved);
+            return;
+        };
+        let mine = self.data.snapshot();
+        match merge3(&base, &mine, &theirs.workspace) {
+            Merge::Clean(merged) => {
+                self.sync.update_value(|s| {
+                    if let Some(s) = s {
+                        s.read(theirs.clone())
+                    }
+                });
+                if merged == theirs.workspace {
+                    self.save_state.set(SaveState::Saved);
+                    // Their commit's years, shared, so that the next save sees what changed since.
+                    if self.data.replace(theirs.workspace) {
+                        self.notice.set(Some(Notice::ReloadedFromOtherTab));
+                    }
+                    return;
+                }
+                // Both sides changed something: the merge goes on top of theirs.
+                let writer = self
+                    .sync
+                    .with_value(|s| s.as_ref().map(|s| s.writer.clone()).unwrap_or_default());
+                let Some(stamp) = theirs.stamp.next(&writer) else {
+                    self.notice.set(Some(Notice::RevisionExhausted));
+                    return;
+                };
+                if self.write(&stamp, Some(&theirs.stamp), &merged, &theirs, locked) {
+                    self.notice.set(Some(Notice::MergedWithOtherTab));
+                }
+                // The merge, sharing its years with the commit just written: not saved again.
+                let committed = self
+                    .sync
+                    .with_value(|s| s.as_ref().and_then(|s| s.committed().cloned()));
+                self.data.replace(match committed {
+                    Some(c) if c.stamp == stamp => c.workspace,
+                    _ => merged,
+                });
+            }
+            Merge::Conflicts(conflicts) => {
+                self.save_state.set(SaveState::NotSaved);
+                self.notice.set(Some(Notice::Conflict {
+                    theirs: theirs.stamp.revision,
+                    conflicts,
+                }));
+            }
+        }
+    }
+
+    /// Installs saving and the watch for other tabs; lays out a store of an older build anew and removes what
+    /// interrupted saves left behind. Call once from the App.
+    pub fn start_persistence(self) {
+        // The language: `<html lang>` follows it (WCAG 3.1.1), and it is remembered. Not being able to
+        // remember it is no matter for a notice: the workspace's own save reports storage problems.
+        Effect::new(move |first: Option<()>| {
+            let lang = self.lang.get();
+            if let Some(root) = document().document_element() {
+                let _ = root.set_attribute("lang", lang.code());
+            }
+            if first.is_some() {
+                let _ = storage::save_language(lang);
+            }
+        });
+        if self.saving.get_untracked() {
+            storage::with_save_lock(move |locked| {
+                if self.relayout.get_value() {
+                    // A store of schema 2: written as a manifest and its years now, so that it reads as the same
+                    // workspace from here on.
+                    self.relayout.set_value(false);
+                    self.save_now(false, locked);
+                }
+                if let Some(committed) = self
+                    .sync
+                    .with_value(|s| s.as_ref().and_then(|s| s.committed().cloned()))
+                {
+                    cleanup(&mut LocalStore, &committed, locked);
+                }
+            });
+        }
+        let document_key = storage::key(crate::persistence::DOCUMENT);
+        let _listener =
+            window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+                if ev.key().as_deref() != Some(document_key.as_str()) {
+                    return;
+                }
+                if ev.new_value().is_none() || !self.saving.get_untracked() {
+                    return;
+                }
+                if matches!(self.notice.get_untracked(), Some(Notice::Conflict { .. })) {
+                    // The user is choosing; the choice reads storage as it is then.
+                    return;
+                }
+                // What storage holds when this tab gets the lock, not the event's text: by then it may hold a
+                // later save, whose parent this tab is more likely to know.
+                storage::with_save_lock(move |locked| self.reconcile(locked));
+            });
+        // A storage event can be missed (a frozen background tab does not get it): on coming back into view and
+        // every two seconds, a tab compares the stored stamp with the one it knows and takes in what it missed.
+        let look = move || {
+            if self.queued.get_value()
+                || !self.saving.get_untracked()
+                || matches!(self.notice.get_untracked(), Some(Notice::Conflict { .. }))
+            {
+                return;
+            }
+            let stored = storage::load_document().ok().flatten();
+            let known = self.sync.with_value(|s| {
+                s.as_ref().is_none_or(|s| match stored.as_deref() {
+                    None => true,
+                    Some(text) => stamp_of(text).is_some_and(|(st, _)| s.is_known(Some(&st))),
+                })
+            });
+            if !known {
+                storage::with_save_lock(move |locked| self.reconcile(locked));
+            }
+        };
+        let _focus = window_event_listener(leptos::ev::focus, move |_| look());
+        let _visible = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            if !document().hidden() {
+                look();
+            }
+        });
+        let _poll = set_interval_with_handle(
+            move || {
+                if !document().hidden() {
+                    look();
+                }
+            },
+            std::time::Duration::from_secs(2),
+        );
+        // A tab closed right after a change: its queued save runs at once (without waiting for the lock).
+        let _hide = window_event_listener(leptos::ev::pagehide, move |_| {
+            if self.queued.get_value() {
+                self.queued.set_value(false);
+                self.save_now(false, false);
+            }
+        });
+    }
+
+    /// Replaces this tab's workspace with what storage holds (the user chose the other tab's version).
+    pub fn take_over_stored(self) {
+        let known = self
+            .sync
+            .with_value(|s| s.as_ref().and_then(|s| s.committed().cloned()));
+        match read(&LocalStore, known.as_ref()) {
+            Ok(Startup::Loaded { committed, .. }) => {
+                let workspace = committed.workspace.clone();
+                self.sync.update_value(|s| {
+                    if let Some(s) = s {
+                        s.read(committed)
+                    }
+                });
+                self.data.replace(workspace);
+                self.saving.set(true);
+                self.save_state.set(SaveState::Saved);
+                self.notice.set(Some(Notice::ReloadedFromOtherTab));
+            }
+            Ok(Startup::Unreadable { raw, error }) => self.unreadable(raw, error),
+            Ok(Startup::Fresh) => {}
+            Err(e) => self.failed(e),
+        }
+    }
+
+    /// The user keeps this tab's version over another tab's save.
+    pub fn save_mine_anyway(self) {
+        self.saving.set(true);
+        storage::with_save_lock(move |locked| {
+            self.save_now(true, locked);
+            if self.save_state.get_untracked() == SaveState::Saved {
+                self.notice.set(None);
+            }
+        });
+    }
+
+    /// After an unreadable store: start anew with what the tab shows (the example, or a backup put in its place);
+    /// the unreadable text stays kept aside.
+    pub fn start_anew(self) {
+        self.notice.set(None);
+        self.saving.set(true);
+        storage::with_save_lock(move |locked| self.save_now(true, locked));
+    }
+}
