@@ -217,7 +217,7 @@ test('a backup restores the workspace on another machine; a merge lists its conf
   const backup = await download(a.page, 'Sicherung herunterladen');
   assert.match(backup.name, /^zielsteuerung-sicherung-\d{4}-\d{2}-\d{2}\.json$/);
   const doc = JSON.parse(backup.bytes.toString('utf8'));
-  assert.equal(doc.schema_version, 2);
+  assert.equal(doc.schema_version, 3);
   assert.equal(storedValues(doc).filter((v) => v.jahr === 2022).length, 3);
 
   // Machine B: a fresh browser with the example only. A broken file first: refused, nothing changed.

@@ -64,6 +64,31 @@ export async function axeViolations(page) {
 }
 
 /**
+ * In the page: the stored workspace as one document, whatever the layout – schema 3 keeps a manifest under
+ * `arbeitsbereich` and one key per year (`jahre`: year → key, each holding its agreement and value rows); older
+ * builds kept the whole document. `null` when nothing is stored. Self-contained, for `page.evaluate`.
+ */
+export function assembleStored(given) {
+  // Drivers hand over a missing argument as null.
+  const prefix = given ?? 'zielsteuerung.';
+  const text = localStorage.getItem(`${prefix}arbeitsbereich`);
+  if (text === null) return null;
+  const doc = JSON.parse(text);
+  if (!doc.jahre) return doc;
+  const { jahre, ...rest } = doc;
+  const out = { ...rest, zielvereinbarungen: [], ist_werte: [] };
+  for (const name of Object.values(jahre)) {
+    const year = JSON.parse(localStorage.getItem(prefix + name));
+    if (year.vereinbarung) out.zielvereinbarungen.push(year.vereinbarung);
+    out.ist_werte.push(...(year.werte ?? []));
+  }
+  return out;
+}
+
+/** The stored workspace of `page`'s origin as one document (see `assembleStored`). */
+export const storedDoc = (page) => page.evaluate(assembleStored);
+
+/**
  * The values of a stored workspace or backup (schema 2: one row per indicator, population and year, slot 0 the
  * annual value, slots 1–12 the months) as one object per value: {kennzahl, gruppe, jahr, monat?, wert?,
  * zaehler?, nenner?, datenstand?}.

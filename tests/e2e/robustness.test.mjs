@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { mkdtemp, readFile, rm, open as openFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { setUp, openPage, gotoApp, loadBackup } from './harness.mjs';
+import { setUp, openPage, gotoApp, loadBackup, storedDoc } from './harness.mjs';
 
 const run = promisify(execFile);
 const KEY = 'zielsteuerung.arbeitsbereich';
@@ -42,7 +42,7 @@ async function exampleBackup(page) {
   await page.click('nav a[href="#/werte"]');
   await typeValue(page, '#zelle-0-0', '60');
   await page.waitForFunction((k) => localStorage.getItem(k) !== null, KEY);
-  const doc = JSON.parse(await stored(page));
+  const doc = await storedDoc(page);
   delete doc.revision; delete doc.schreiber; delete doc.basis;
   return doc;
 }
@@ -63,7 +63,7 @@ test('the undo of a new workspace is gone once another tab added data', async ()
   await typeValue(b, '#zelle-0-0', '61');
   // Tab A takes that over: its undo would now write the example over tab B's value, so it is no longer offered.
   await a.waitForFunction(() => !document.querySelector('.rueckgaengig'));
-  const doc = JSON.parse(await stored(a));
+  const doc = await storedDoc(a);
   assert.equal(doc.organisation, 'Jobcenter Musterkreis');
   assert.equal(doc.ist_werte.length, 1);
   assert.deepEqual(log.errors, []);
@@ -215,7 +215,7 @@ test('the banners and the grid follow the real result of a save', async () => {
   await typeValue(page, '#zelle-1-0', '55');
   await page.waitForFunction(() => !document.querySelector('.meldung-fehler'));
   await page.waitForFunction(() => document.querySelector('.grid-meldung')?.textContent === 'Gespeichert.');
-  const doc = JSON.parse(await stored(page));
+  const doc = await storedDoc(page);
   const row = doc.ist_werte.find((r) => r.kennzahl === 'INT' && r.gruppe === 'Insgesamt' && r.jahr === 2022);
   assert.equal(row.werte.slice(1, 3).join(','), '60,55');
   assert.deepEqual(log.errors, []);

@@ -217,7 +217,7 @@ test('no CSP violation on any screen, in target detail, charts, report, exchange
   await screen(page, '#/austausch');
   const backup = await download(page, 'Sicherung herunterladen');
   assert.match(backup.name, /^zielsteuerung-sicherung-.*\.json$/);
-  assert.equal(JSON.parse(backup.bytes.toString('utf8')).schema_version, 2);
+  assert.equal(JSON.parse(backup.bytes.toString('utf8')).schema_version, 3);
   const csv = await download(page, /^Werte \d{4} herunterladen$/);
   assert.ok(csv.bytes.toString('utf8').startsWith('\ufeffKennzahl;'));
   const xlsx = await download(page, /als Excel-Datei$/);

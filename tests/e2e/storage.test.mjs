@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { setUp, openPage, gotoApp, axeViolations, storedValues, ARTIFACTS } from './harness.mjs';
+import { setUp, openPage, gotoApp, axeViolations, storedValues, storedDoc, ARTIFACTS } from './harness.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -49,7 +49,7 @@ test('a corrupt store at start-up is kept, offered as download, and never overwr
   await page.click('text=Mit dem Beispiel neu beginnen');
   await page.waitForFunction(() => !document.querySelector('.meldung-fehler'));
   const fresh = JSON.parse(await stored(page, KEY));
-  assert.equal(fresh.schema_version, 2);
+  assert.equal(fresh.schema_version, 3);
   assert.equal(fresh.beispiel, true);
   assert.ok(fresh.revision >= 1);
   assert.match(fresh.schreiber, /^t-[0-9a-f]{8}$/);
@@ -142,12 +142,17 @@ test('two tabs editing: each sees the other, changes of both are merged, a real 
   await c.waitForSelector('main h1');
   await c.evaluate(() => {
     globalThis.__written = navigator.locks.request('zielsteuerung.speichern', async () => {
+      // A commit as the app makes it: the year's new key first, then the manifest that names it.
       const doc = JSON.parse(localStorage.getItem('zielsteuerung.arbeitsbereich'));
       const basis = [doc.revision, doc.schreiber];
-      const row = doc.ist_werte.find((r) => r.kennzahl === 'INT' && r.gruppe === 'Insgesamt' && r.jahr === 2022);
+      const year = JSON.parse(localStorage.getItem(`zielsteuerung.${doc.jahre['2022']}`));
+      const row = year.werte.find((r) => r.kennzahl === 'INT' && r.gruppe === 'Insgesamt' && r.jahr === 2022);
       row.werte[3] = 66;
       if (row.datenstand) row.datenstand[3] = row.datenstand[2];
-      const { revision, schreiber, ...rest } = doc;
+      const name = 'arbeitsbereich.werte.2022.9.t-dritter';
+      localStorage.setItem(`zielsteuerung.${name}`, JSON.stringify(year));
+      const { revision, schreiber, basis: _, ...rest } = doc;
+      rest.jahre = { ...rest.jahre, 2022: name };
       localStorage.setItem('zielsteuerung.arbeitsbereich', JSON.stringify({ revision: 9, schreiber: 't-dritter', basis, ...rest }));
       await new Promise((resolve) => setTimeout(resolve, 1500));
     });
@@ -166,7 +171,7 @@ test('two tabs editing: each sees the other, changes of both are merged, a real 
   await a.click('text=Meine Fassung speichern');
   await a.waitForFunction(() => !document.querySelector('.meldung-warnung'));
   assert.deepEqual(await stampOf(a), [10, writerA]);
-  const doc = JSON.parse(await stored(a, KEY));
+  const doc = await storedDoc(a);
   assert.deepEqual(storedValues(doc).filter((v) => v.jahr === 2022).map((v) => v.wert), [60, 55, 65]);
   await b.waitForFunction(() => document.querySelector('#zelle-2-0')?.value === '65');
   assert.deepEqual(log.errors, []);
@@ -202,7 +207,7 @@ test('a full storage keeps the change in memory, says so, and saves again once t
   await page.fill('#zelle-1-0', '55');
   await page.press('#zelle-1-0', 'Enter');
   await page.waitForFunction(() => !document.querySelector('.meldung-fehler'));
-  const doc = JSON.parse(await stored(page, KEY));
+  const doc = await storedDoc(page);
   assert.deepEqual(storedValues(doc).filter((v) => v.jahr === 2022).map((v) => v.wert), [60, 55]);
   assert.deepEqual(log.errors, []);
   await context.close();

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../../scripts/serve.mjs';
-import { SUBPATH, storedValues } from './harness.mjs';
+import { SUBPATH, storedValues, assembleStored } from './harness.mjs';
 import { BROWSERS, launch } from './browsers.mjs';
 
 const OFFSETS = [0, 1, 2, 5, 10];
@@ -22,6 +22,7 @@ function commitAt({ row, col, value, at }) {
     setTimeout(() => {
       const input = document.getElementById(`zelle-${row}-${col}`);
       input.value = String(value);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
       const fired = Date.now();
       input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
       resolve(fired);
@@ -31,9 +32,9 @@ function commitAt({ row, col, value, at }) {
 
 /** INT 2022 values of the stored document as { "month/population": value }. */
 async function stored(tab) {
-  const text = await tab.evaluate((key) => localStorage.getItem(key), KEY);
+  const doc = await tab.evaluate(assembleStored);
   const cells = {};
-  for (const v of storedValues(JSON.parse(text))) {
+  for (const v of storedValues(doc)) {
     if (v.kennzahl === 'INT' && v.jahr === 2022 && v.monat) cells[`${v.monat}/${v.gruppe}`] = v.wert;
   }
   return cells;
@@ -72,7 +73,11 @@ for (const kind of BROWSERS) {
               await a.waitFor(([k, m, x, y]) => {
                 const text = localStorage.getItem(k);
                 if (!text) return false;
-                const row = JSON.parse(text).ist_werte.filter((r) => r.kennzahl === 'INT' && r.jahr === 2022);
+                // The manifest names the key of 2022, which holds its rows.
+                const name = JSON.parse(text).jahre?.['2022'];
+                const year = name && localStorage.getItem(`zielsteuerung.${name}`);
+                if (!year) return false;
+                const row = JSON.parse(year).werte.filter((r) => r.kennzahl === 'INT' && r.jahr === 2022);
                 const at = (g) => row.find((r) => r.gruppe === g)?.werte?.[m];
                 return at('Insgesamt') === x && at('Frauen') === y;
               }, [KEY, month, va, vb], 5_000);

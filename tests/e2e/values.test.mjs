@@ -2,7 +2,7 @@
 // sees status and forecast change, reloads and finds everything. Keyboard only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, openPage, gotoApp, axeViolations, storedValues, ARTIFACTS } from './harness.mjs';
+import { setUp, openPage, gotoApp, axeViolations, storedValues, storedDoc, ARTIFACTS } from './harness.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -74,7 +74,7 @@ test('type five months, paste five more, status and forecast follow, reload keep
   await page.waitForSelector('table.raster');
   assert.equal(await page.inputValue(cell(0, 0)), '60');
   assert.equal(await page.inputValue(cell(9, 1)), '26');
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('zielsteuerung.arbeitsbereich')));
+  const stored = await storedDoc(page);
   assert.equal(storedValues(stored).filter((v) => v.jahr === 2022).length, 20);
   assert.equal(storedValues(stored).find((v) => v.jahr === 2022 && v.monat === 1).datenstand, '2022-10-31');
   assert.deepEqual(log.errors, []);
