@@ -33,6 +33,8 @@ pub const DOCUMENT: &str = "arbeitsbereich";
 /// then the revision and writer of the save that wrote it, so that no save ever writes over a key a manifest
 /// names).
 pub const YEARS: &str = "arbeitsbereich.werte.";
+/// Storage name prefix of the keys that hold one year's agreement, named as [`YEARS`].
+pub const AGREEMENTS: &str = "arbeitsbereich.vereinbarung.";
 /// Storage name prefix under which an unreadable document is kept aside, never deleted by the app.
 pub const ASIDE: &str = "arbeitsbereich.unlesbar.";
 /// Storage name of the language the user chose for the UI ("de" or "en"), apart from the workspace: switching
@@ -77,11 +79,9 @@ mod layout;
 mod sync;
 
 pub use check::checked_workspace;
-pub use commit::{
-    Committed, SavePlan, Startup, cleanup, commit, plan_save, read, read_year, remove_unnamed,
-};
+pub use commit::{Committed, SavePlan, Startup, cleanup, commit, plan_save, read, remove_unnamed};
 pub use layout::{
-    Manifest, decode_manifest, encode_manifest, encode_year, year_name, year_of_name,
+    Kind, Manifest, YearKeys, decode_manifest, encode_manifest, year_name, year_of_name,
 };
 pub use sync::{Plan, Sync};
 

@@ -200,6 +200,7 @@ fn seed_2022_gender_parts_add_up_and_a_wrong_split_is_flagged() {
         .agreements
         .iter_mut()
         .find(|a| a.year == y(2022))
+        .map(std::sync::Arc::make_mut)
         .unwrap();
     if let TargetFormat::Minimum { target, .. } = &mut agreement.targets[1].format {
         *target = 300.0;

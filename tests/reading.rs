@@ -77,7 +77,7 @@ fn record(
 /// the floor of 2023 is 20,0 × 0,931 = 18,62 %; 2023 came in at 18,60 %.
 fn bavarian_floor() -> Workspace {
     let mut ws = Workspace::empty("Jobcenter Test");
-    ws.agreements.push(agreement(
+    ws.agreements.push(std::sync::Arc::new(agreement(
         1,
         2023,
         vec![(
@@ -89,7 +89,7 @@ fn bavarian_floor() -> Workspace {
                 unit: ChangeUnit::Percent,
             },
         )],
-    ));
+    )));
     record(
         &mut ws,
         "K2",
@@ -192,7 +192,7 @@ fn gender_parts_that_do_not_add_up_are_remarked_at_every_target_concerned() {
 #[test]
 fn a_relative_change_of_a_quota_shows_its_wording_and_a_misfit() {
     let mut ws = Workspace::empty("Jobcenter Test");
-    ws.agreements.push(agreement(
+    ws.agreements.push(std::sync::Arc::new(agreement(
         1,
         2022,
         vec![
@@ -215,7 +215,7 @@ fn a_relative_change_of_a_quota_shows_its_wording_and_a_misfit() {
                 },
             ),
         ],
-    ));
+    )));
     let m = model(&ws, y(2022), Lang::De).unwrap();
     assert_eq!(
         m.rows[0].wording,
@@ -339,7 +339,7 @@ fn the_detail_explains_the_status_with_its_numbers() {
 #[test]
 fn a_rates_path_is_the_rate_itself() {
     let mut ws = Workspace::empty("Jobcenter Test");
-    ws.agreements.push(agreement(
+    ws.agreements.push(std::sync::Arc::new(agreement(
         1,
         2022,
         vec![(
@@ -351,7 +351,7 @@ fn a_rates_path_is_the_rate_itself() {
                 target: 14.7,
             },
         )],
-    ));
+    )));
     // January: 50 integrations of women on 4.100 ELB women = 1,22 % in the month, 14,63 % at the year's pace.
     record(
         &mut ws,

@@ -317,6 +317,7 @@ fn text_is_escaped() {
         .agreements
         .iter_mut()
         .find(|a| a.year == y(2022))
+        .map(std::sync::Arc::make_mut)
         .unwrap();
     let target = agreement
         .targets

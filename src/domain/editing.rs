@@ -2,6 +2,8 @@
 //! with undo, add/replace/remove targets. Every operation checks first and changes nothing when it refuses;
 //! its reason is an [`EditError`], which says itself in either language.
 
+use std::sync::Arc;
+
 use super::agreement::{Agreement, AgreementId, ManualStatus, Target, TargetFormat, TargetId};
 use super::indicator::{Aggregation, CodeError, Indicator, validate_user_code};
 use super::workspace::Workspace;
@@ -107,7 +109,10 @@ impl Workspace {
     }
 
     pub fn agreement_mut(&mut self, id: AgreementId) -> Option<&mut Agreement> {
-        self.agreements.iter_mut().find(|a| a.id == id)
+        self.agreements
+            .iter_mut()
+            .find(|a| a.id == id)
+            .map(Arc::make_mut)
     }
 
     /// A new, empty agreement for `year`; refused if that year has one.
@@ -121,7 +126,7 @@ impl Workspace {
             return Err(EditError::YearTaken(year));
         }
         let id = self.next_agreement_id();
-        self.agreements.push(Agreement {
+        self.agreements.push(Arc::new(Agreement {
             id,
             year,
             job_centre: job_centre.trim().to_owned(),
@@ -130,7 +135,7 @@ impl Workspace {
             signatories: String::new(),
             notes: String::new(),
             targets: Vec::new(),
-        });
+        }));
         self.agreements.sort_by_key(|a| a.year);
         Ok(id)
     }
@@ -161,7 +166,7 @@ impl Workspace {
                 t
             })
             .collect();
-        self.agreements.push(Agreement {
+        self.agreements.push(Arc::new(Agreement {
             id,
             year,
             job_centre: source.job_centre,
@@ -170,7 +175,7 @@ impl Workspace {
             signatories: String::new(),
             notes: String::new(),
             targets,
-        });
+        }));
         self.agreements.sort_by_key(|a| a.year);
         Ok(id)
     }
@@ -180,7 +185,7 @@ impl Workspace {
         let index = self.agreements.iter().position(|a| a.id == id)?;
         Some(RemovedAgreement {
             index,
-            agreement: self.agreements.remove(index),
+            agreement: Arc::unwrap_or_clone(self.agreements.remove(index)),
         })
     }
 
@@ -191,7 +196,7 @@ impl Workspace {
             return Err(EditError::YearTakenMeanwhile(year));
         }
         let index = removed.index.min(self.agreements.len());
-        self.agreements.insert(index, removed.agreement);
+        self.agreements.insert(index, Arc::new(removed.agreement));
         Ok(())
     }
 

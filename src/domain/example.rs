@@ -2,6 +2,8 @@
 //! (the press release in docs/PRODUCT.md, S3). Only figures the press release states are here; nothing is invented. It is marked as an
 //! example, and the UI says so.
 
+use std::sync::Arc;
+
 use super::agreement::{
     Agreement, AgreementId, Category, ChangeUnit, ManualStatus, Subject, Target, TargetFormat,
     TargetId,
@@ -62,7 +64,7 @@ pub fn odenwaldkreis() -> Workspace {
 
     let y2021 = year(2021);
     let y2022 = year(2022);
-    ws.agreements.push(Agreement {
+    ws.agreements.push(Arc::new(Agreement {
         id: AgreementId(1),
         year: y2021,
         job_centre: JOB_CENTRE.into(),
@@ -90,8 +92,8 @@ pub fn odenwaldkreis() -> Workspace {
                 },
             ),
         ],
-    });
-    ws.agreements.push(Agreement {
+    }));
+    ws.agreements.push(Arc::new(Agreement {
         id: AgreementId(2),
         year: y2022,
         job_centre: JOB_CENTRE.into(),
@@ -142,7 +144,7 @@ pub fn odenwaldkreis() -> Workspace {
                 )
             },
         ],
-    });
+    }));
 
     // The reported results of 2021, as annual values without a known "Datenstand".
     let annual = |code: &str| ValueKey {
@@ -206,7 +208,7 @@ pub fn own_entries(workspace: &Workspace) -> OwnEntries {
                 let details = usize::from(
                     Agreement {
                         targets: Vec::new(),
-                        ..agreement.clone()
+                        ..agreement.as_ref().clone()
                     } != Agreement {
                         targets: Vec::new(),
                         id: agreement.id,

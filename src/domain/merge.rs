@@ -118,7 +118,7 @@ pub fn merge3(base: &Workspace, mine: &Workspace, theirs: &Workspace) -> Merge {
 
     // Agreements by number: their own fields, and their targets by number.
     fn by_id(w: &Workspace) -> BTreeMap<AgreementId, &Agreement> {
-        w.agreements.iter().map(|a| (a.id, a)).collect()
+        w.agreements.iter().map(|a| (a.id, a.as_ref())).collect()
     }
     let (b, m, t) = (by_id(base), by_id(mine), by_id(theirs));
     let ids: BTreeSet<AgreementId> = b.keys().chain(m.keys()).chain(t.keys()).copied().collect();
@@ -191,7 +191,19 @@ pub fn merge3(base: &Workspace, mine: &Workspace, theirs: &Workspace) -> Merge {
         agreements.push(agreement);
     }
     agreements.sort_by_key(|a| a.year);
-    out.agreements = agreements;
+    // An agreement as one side has it stays that side's shared copy: a save then sees it unchanged.
+    let shared = |a: Agreement| {
+        [theirs, mine]
+            .iter()
+            .find_map(|w| {
+                w.agreements
+                    .iter()
+                    .find(|x| x.id == a.id && ***x == a)
+                    .cloned()
+            })
+            .unwrap_or_else(|| std::sync::Arc::new(a))
+    };
+    out.agreements = agreements.into_iter().map(shared).collect();
 
     // Values by year: a year only one side changed (the other still shares the base's copy) is taken whole;
     // within a year both changed, value by value.

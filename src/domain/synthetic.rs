@@ -2,6 +2,8 @@
 //! one agreement per year targeting every indicator and population in a mix of formats. Deterministic, so that
 //! every run measures the same work. Clearly not real data: the organisation says so.
 
+use std::sync::Arc;
+
 use super::agreement::{
     Agreement, AgreementId, Category, ChangeLimit, ChangeUnit, Subject, Target, TargetFormat,
     TargetId,
@@ -137,7 +139,7 @@ pub fn large_workspace(years: u16, indicators: usize) -> Workspace {
                 });
             }
         }
-        ws.agreements.push(Agreement {
+        ws.agreements.push(Arc::new(Agreement {
             id: AgreementId(u32::from(y) + 1),
             year,
             job_centre: ws.organisation.clone(),
@@ -146,7 +148,7 @@ pub fn large_workspace(years: u16, indicators: usize) -> Workspace {
             signatories: String::new(),
             notes: String::new(),
             targets,
-        });
+        }));
     }
     ws
 }

@@ -2,6 +2,7 @@
 //! settings, with a schema version and step-by-step migrations of older stored documents.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -46,8 +47,10 @@ pub struct Workspace {
     /// The user's own indicators; the built-in catalogue is not stored.
     #[serde(rename = "eigene_kennzahlen", default)]
     pub indicators: Vec<Indicator>,
+    /// Each agreement shared (`Arc`) and copied only when it changes, as the values' years are: a copy of the
+    /// workspace is cheap, and a save tells the agreements that changed by pointer.
     #[serde(rename = "zielvereinbarungen", default)]
-    pub agreements: Vec<Agreement>,
+    pub agreements: Vec<Arc<Agreement>>,
     #[serde(rename = "ist_werte", default)]
     pub values: Values,
     #[serde(rename = "einstellungen", default)]
@@ -77,25 +80,36 @@ impl Workspace {
 
     /// The agreement of a year (the first, should there be several).
     pub fn agreement_for(&self, year: Year) -> Option<&Agreement> {
-        self.agreements.iter().find(|a| a.year == year)
+        self.agreements
+            .iter()
+            .find(|a| a.year == year)
+            .map(|a| a.as_ref())
     }
 
     pub fn agreement(&self, id: AgreementId) -> Option<&Agreement> {
-        self.agreements.iter().find(|a| a.id == id)
+        self.agreements
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| a.as_ref())
     }
 
     /// The target with `id` and the agreement that holds it (target ids are unique across agreements).
     pub fn target(&self, id: TargetId) -> Option<(&Agreement, &Target)> {
         self.agreements
             .iter()
-            .find_map(|a| a.target(id).map(|t| (a, t)))
+            .find_map(|a| a.target(id).map(|t| (a.as_ref(), t)))
     }
 
     /// The target with `id`, to change it.
     pub fn target_mut(&mut self, id: TargetId) -> Option<&mut Target> {
-        self.agreements
+        let agreement = self
+            .agreements
             .iter_mut()
-            .find_map(|a| a.targets.iter_mut().find(|t| t.id == id))
+            .find(|a| a.target(id).is_some())?;
+        Arc::make_mut(agreement)
+            .targets
+            .iter_mut()
+            .find(|t| t.id == id)
     }
 
     /// The year the screens open with: the latest agreement's, else the current year (`today`), else the

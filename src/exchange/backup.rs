@@ -150,13 +150,13 @@ pub fn merge(local: &Workspace, incoming: &Workspace, lang: Lang) -> (Workspace,
         let year = agreement.year;
         match merged.agreement_for(year) {
             None => {
-                let mut added = agreement.clone();
+                let mut added = agreement.as_ref().clone();
                 added.id = merged.next_agreement_id();
                 let first = merged.next_target_id().0;
                 for (id, target) in (first..).zip(added.targets.iter_mut()) {
                     target.id = TargetId(id);
                 }
-                merged.agreements.push(added);
+                merged.agreements.push(std::sync::Arc::new(added));
                 report.agreements_added.push(year.to_string());
             }
             Some(existing) if same_agreement(existing, agreement) => {}

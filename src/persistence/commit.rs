@@ -1,25 +1,28 @@
 //! A save as a commit, and start-up as reading the last commit.
 //!
-//! A save writes the years that changed under new keys, then the manifest that names them (the one commit
-//! point), then removes the keys the manifest no longer names. Whatever fails or is cut off in between, storage
-//! holds one complete workspace: the previous commit up to the manifest's write, the new one from it on; keys of
-//! an unfinished save are orphans that [`cleanup`] removes later, never a key a manifest names.
+//! A save writes the years' values and the agreements that changed under new keys, then the manifest that names
+//! them (the one commit point), then removes the keys the manifest no longer names. Whatever fails or is cut off
+//! in between, storage holds one complete workspace: the previous commit up to the manifest's write, the new one
+//! from it on; keys of an unfinished save are orphans that [`cleanup`] removes later, never a key a manifest
+//! names.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use super::layout::{decode_year, encode_manifest, encode_year, year_name, year_of_name};
+use super::layout::{
+    Kind, YearKeys, decode_agreement, decode_values, encode_agreement, encode_manifest,
+    encode_values, year_name, year_of_name,
+};
 use super::*;
 use crate::core::calendar::Year;
-use crate::domain::values::YearValues;
 
-/// What storage holds after a commit, as this tab knows it: the stamp, the workspace as committed (it shares
-/// its years with the workspace in memory, so later changes show by pointer), and the key of each year.
+/// What storage holds after a commit, as this tab knows it: the stamp, the workspace as committed (it shares its
+/// years and agreements with the workspace in memory, so later changes show by pointer), and the key of each
+/// year's values and agreement.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Committed {
     pub stamp: Stamp,
     pub workspace: Workspace,
-    pub years: BTreeMap<Year, String>,
+    pub keys: YearKeys,
 }
 
 impl Committed {
@@ -28,7 +31,7 @@ impl Committed {
         Committed {
             stamp: Stamp::none(),
             workspace,
-            years: BTreeMap::new(),
+            keys: YearKeys::default(),
         }
     }
 }
@@ -36,7 +39,7 @@ impl Committed {
 /// The writes of one save, in order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SavePlan {
-    /// The changed years: their new keys and texts, written first.
+    /// The changed years' values and agreements: their new keys and texts, written first.
     pub years: Vec<(String, String)>,
     /// The manifest, written last: the commit point.
     pub manifest: String,
@@ -54,60 +57,69 @@ impl SavePlan {
 }
 
 /// The writes that put `workspace` into storage under `stamp` on top of `previous` (what storage holds as far
-/// as this tab knows): only the years that are not the very ones `previous` committed get new keys. `None`
-/// when nothing changed since `previous` (nothing to write).
+/// as this tab knows): only the years' values and the agreements that are not the very ones `previous`
+/// committed get new keys. `None` when nothing changed since `previous` (nothing to write).
 pub fn plan_save(
     stamp: &Stamp,
     parent: Option<&Stamp>,
     workspace: &Workspace,
     previous: &Committed,
 ) -> Result<Option<SavePlan>, EncodeError> {
-    let mut years = BTreeMap::new();
+    let mut keys = YearKeys::default();
     let mut writes = Vec::new();
-    let mut all: std::collections::BTreeSet<Year> = workspace.values.years().into_iter().collect();
-    let mut agreement_years = std::collections::BTreeSet::new();
-    for agreement in &workspace.agreements {
-        all.insert(agreement.year);
-        if !agreement_years.insert(agreement.year) {
-            return Err(EncodeError(format!(
-                "mehr als eine Zielvereinbarung für {}",
-                agreement.year
-            )));
-        }
-    }
-    for year in all {
-        let agreement = workspace.agreement_for(year);
-        let unchanged = previous.workspace.values.same_year(&workspace.values, year)
-            && previous.workspace.agreement_for(year) == agreement;
-        match previous.years.get(&year) {
-            Some(name) if unchanged => {
-                years.insert(year, name.clone());
+    for year in workspace.values.years() {
+        let Some(values) = workspace.values.year(year) else {
+            continue;
+        };
+        match previous.keys.values.get(&year) {
+            Some(name) if previous.workspace.values.same_year(&workspace.values, year) => {
+                keys.values.insert(year, name.clone());
             }
             _ => {
-                let name = year_name(year, stamp);
-                writes.push((
-                    name.clone(),
-                    encode_year(year, agreement, workspace.values.year(year))?,
-                ));
-                years.insert(year, name);
+                let name = year_name(Kind::Values, year, stamp);
+                writes.push((name.clone(), encode_values(year, values)?));
+                keys.values.insert(year, name);
             }
         }
     }
-    let unchanged_meta = same_meta(workspace, &previous.workspace);
+    for agreement in &workspace.agreements {
+        let year = agreement.year;
+        if keys.agreements.contains_key(&year) {
+            return Err(EncodeError(format!(
+                "mehr als eine Zielvereinbarung für {year}"
+            )));
+        }
+        let unchanged = previous
+            .workspace
+            .agreements
+            .iter()
+            .any(|a| Arc::ptr_eq(a, agreement));
+        match previous.keys.agreements.get(&year) {
+            Some(name) if unchanged => {
+                keys.agreements.insert(year, name.clone());
+            }
+            _ => {
+                let name = year_name(Kind::Agreement, year, stamp);
+                writes.push((name.clone(), encode_agreement(agreement)?));
+                keys.agreements.insert(year, name);
+            }
+        }
+    }
     if writes.is_empty()
-        && unchanged_meta
-        && years == previous.years
+        && keys == previous.keys
+        && same_meta(workspace, &previous.workspace)
         && previous.stamp != Stamp::none()
     {
         return Ok(None);
     }
+    let named: std::collections::BTreeSet<&String> = keys.names().collect();
     let removals = previous
-        .years
-        .iter()
-        .filter(|(y, name)| years.get(y) != Some(name))
-        .map(|(_, name)| name.clone())
+        .keys
+        .names()
+        .filter(|name| !named.contains(name))
+        .cloned()
         .collect();
-    let manifest = encode_manifest(stamp, parent, workspace, &years)?;
+    let manifest = encode_manifest(stamp, parent, workspace, &keys)?;
     Ok(Some(SavePlan {
         years: writes,
         manifest,
@@ -115,7 +127,7 @@ pub fn plan_save(
         committed: Committed {
             stamp: stamp.clone(),
             workspace: workspace.clone(),
-            years,
+            keys,
         },
     }))
 }
@@ -190,71 +202,85 @@ pub enum Startup {
         parent: Option<Stamp>,
         whole: bool,
     },
-    /// Something the app cannot read (corrupt, a missing year, inconsistent, with unknown fields, or from a newer
+    /// Something the app cannot read (corrupt, a missing key, inconsistent, with unknown fields, or from a newer
     /// version). It must be kept aside and never written over; the user is told and can download it: `raw` holds
-    /// the manifest's text, or for a manifest with years a JSON object of every key's text.
+    /// the manifest's text, or for a manifest with year keys a JSON object of every key's text.
     Unreadable { raw: String, error: LoadError },
 }
 
-/// Reads the last commit: the manifest, then each year it names. Years whose key `known` (this tab's last
-/// commit) names too are taken from there instead of being read again: a key is written once and never changed.
+/// Reads the last commit: the manifest, then each key it names. Keys that `known` (this tab's last commit) names
+/// too are taken from there instead of being read again: a key is written once and never changed.
 pub fn read(store: &impl Store, known: Option<&Committed>) -> Result<Startup, StorageError> {
     let Some(text) = store.get(DOCUMENT)? else {
         return Ok(Startup::Fresh);
     };
-    let manifest = match decode_manifest(&text) {
-        Ok(m) => m,
+    let (stamp, parent, mut workspace, keys) = match decode_manifest(&text) {
         Err(error) => return Ok(Startup::Unreadable { raw: text, error }),
-    };
-    let (stamp, parent, mut workspace, years) = match manifest {
-        Manifest::Whole {
+        Ok(Manifest::Whole {
             stamp,
             parent,
             workspace,
-        } => {
+        }) => {
             return Ok(Startup::Loaded {
                 committed: Committed {
                     stamp,
                     workspace,
-                    years: BTreeMap::new(),
+                    keys: YearKeys::default(),
                 },
                 parent,
                 whole: true,
             });
         }
-        Manifest::Current {
+        Ok(Manifest::Current {
             stamp,
             parent,
             workspace,
-            years,
-        } => (stamp, parent, workspace, years),
+            keys,
+        }) => (stamp, parent, workspace, keys),
     };
     let mut failure = None;
-    for (year, name) in &years {
-        if let Some(k) = known.filter(|k| k.years.get(year) == Some(name)) {
-            if let Some(values) = k.workspace.values.year(*year) {
-                workspace.values.set_year(*year, Arc::clone(values));
-            }
-            workspace
-                .agreements
-                .extend(k.workspace.agreement_for(*year).cloned());
-            continue;
-        }
-        let stored = store.get(name)?;
-        let result = match &stored {
-            None => Err(LoadError::Invalid(format!(
-                "die Daten von {year} fehlen („{name}“)"
-            ))),
-            Some(t) => read_year(t, *year),
+    let mut fail = |e: LoadError| {
+        failure.get_or_insert(e);
+    };
+    let missing = |year: Year, name: &str| {
+        LoadError::Invalid(format!("die Daten von {year} fehlen („{name}“)"))
+    };
+    for (year, name) in &keys.values {
+        let known_here = known
+            .filter(|k| k.keys.values.get(year) == Some(name))
+            .and_then(|k| k.workspace.values.year(*year).cloned());
+        let values = match known_here {
+            Some(values) => Ok(values),
+            None => match store.get(name)? {
+                None => Err(missing(*year, name)),
+                Some(t) => decode_values(&t, *year),
+            },
         };
-        match result {
-            Ok((agreement, values)) => {
-                workspace.values.set_year(*year, values);
-                workspace.agreements.extend(agreement);
-            }
-            Err(e) => {
-                failure.get_or_insert(e);
-            }
+        match values {
+            Ok(values) => workspace.values.set_year(*year, values),
+            Err(e) => fail(e),
+        }
+    }
+    for (year, name) in &keys.agreements {
+        let known_here = known
+            .filter(|k| k.keys.agreements.get(year) == Some(name))
+            .and_then(|k| {
+                k.workspace
+                    .agreements
+                    .iter()
+                    .find(|a| a.year == *year)
+                    .cloned()
+            });
+        let agreement = match known_here {
+            Some(a) => Ok(a),
+            None => match store.get(name)? {
+                None => Err(missing(*year, name)),
+                Some(t) => decode_agreement(&t, *year),
+            },
+        };
+        match agreement {
+            Ok(a) => workspace.agreements.push(a),
+            Err(e) => fail(e),
         }
     }
     workspace.agreements.sort_by_key(|a| a.year);
@@ -266,7 +292,7 @@ pub fn read(store: &impl Store, known: Option<&Committed>) -> Result<Startup, St
     }
     if let Some(error) = failure {
         return Ok(Startup::Unreadable {
-            raw: bundle(&text, store, &years),
+            raw: bundle(&text, store, &keys),
             error,
         });
     }
@@ -274,27 +300,19 @@ pub fn read(store: &impl Store, known: Option<&Committed>) -> Result<Startup, St
         committed: Committed {
             stamp,
             workspace,
-            years,
+            keys,
         },
         parent,
         whole: false,
     })
 }
 
-/// One year's agreement and values from its key's text (see [`super::layout::decode_year`]).
-pub fn read_year(
-    text: &str,
-    year: Year,
-) -> Result<(Option<crate::domain::agreement::Agreement>, Arc<YearValues>), LoadError> {
-    decode_year(text, year)
-}
-
-/// An unreadable manifest with its years as one text to keep aside and download: `{"arbeitsbereich": "…",
+/// An unreadable manifest with its keys as one text to keep aside and download: `{"arbeitsbereich": "…",
 /// "arbeitsbereich.werte.2021.…": "…"}` (a missing key as null).
-fn bundle(manifest: &str, store: &impl Store, years: &BTreeMap<Year, String>) -> String {
+fn bundle(manifest: &str, store: &impl Store, keys: &YearKeys) -> String {
     let mut all = serde_json::Map::new();
     all.insert(DOCUMENT.to_owned(), manifest.into());
-    for name in years.values() {
+    for name in keys.names() {
         let text = store.get(name).ok().flatten();
         all.insert(
             name.clone(),
@@ -312,10 +330,10 @@ pub fn cleanup(store: &mut impl Store, committed: &Committed, under_lock: bool) 
     let Ok(names) = store.names() else {
         return 0;
     };
-    let named: std::collections::BTreeSet<&String> = committed.years.values().collect();
+    let named: std::collections::BTreeSet<&String> = committed.keys.names().collect();
     let mut removed = 0;
     for name in names {
-        let Some((_, revision)) = year_of_name(&name) else {
+        let Some((_, _, revision)) = year_of_name(&name) else {
             continue;
         };
         let old_enough = under_lock || revision < committed.stamp.revision;

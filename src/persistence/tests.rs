@@ -61,7 +61,7 @@ fn keys_are_prefixed_by_how_the_page_was_opened() {
 }
 
 #[test]
-fn a_workspace_lies_in_a_manifest_and_one_key_per_year() {
+fn a_workspace_lies_in_a_manifest_and_keys_per_year() {
     let mut store = MemoryStore::default();
     assert_eq!(read(&store, None), Ok(Startup::Fresh));
     let ws = two_years();
@@ -70,6 +70,8 @@ fn a_workspace_lies_in_a_manifest_and_one_key_per_year() {
         store.items.keys().cloned().collect::<Vec<_>>(),
         [
             "arbeitsbereich",
+            "arbeitsbereich.vereinbarung.2021.1.t-a",
+            "arbeitsbereich.vereinbarung.2022.1.t-a",
             "arbeitsbereich.werte.2021.1.t-a",
             "arbeitsbereich.werte.2022.1.t-a"
         ]
@@ -80,15 +82,16 @@ fn a_workspace_lies_in_a_manifest_and_one_key_per_year() {
         "{manifest}"
     );
     assert!(manifest.contains(
-        r#""jahre":{"2021":"arbeitsbereich.werte.2021.1.t-a","2022":"arbeitsbereich.werte.2022.1.t-a"}"#
-    ));
+        r#""werte":{"2021":"arbeitsbereich.werte.2021.1.t-a","2022":"arbeitsbereich.werte.2022.1.t-a"},"vereinbarungen":{"2021":"arbeitsbereich.vereinbarung.2021.1.t-a","2022":"arbeitsbereich.vereinbarung.2022.1.t-a"}"#
+    ), "{manifest}");
     assert!(!manifest.contains("ist_werte") && !manifest.contains("zielvereinbarungen"));
     assert!(manifest.len() < 1000, "{}", manifest.len());
-    let year = &store.items["arbeitsbereich.werte.2022.1.t-a"];
+    let agreement = &store.items["arbeitsbereich.vereinbarung.2022.1.t-a"];
     assert!(
-        year.starts_with(r#"{"vereinbarung":{"id":2,"jahr":2022,"#),
-        "{year}"
+        agreement.starts_with(r#"{"id":2,"jahr":2022,"#),
+        "{agreement}"
     );
+    assert!(store.items["arbeitsbereich.werte.2022.1.t-a"].starts_with(r#"[{"kennzahl":"#));
     assert_eq!(stamp_of(manifest), Some((stamp(1, "t-a"), None)));
     let again = loaded(&store, None);
     assert_eq!(again.workspace, ws);
@@ -115,7 +118,7 @@ fn a_save_writes_only_the_year_that_changed() {
     assert_eq!(plan.removals, ["arbeitsbereich.werte.2022.1.t-a"]);
     assert!(plan.written_chars() < 4000, "{}", plan.written_chars());
     commit(&mut store, &plan, true).unwrap();
-    assert_eq!(store.items.len(), 3, "the old key of 2022 is gone");
+    assert_eq!(store.items.len(), 5, "the old key of 2022 is gone");
     assert_eq!(loaded(&store, None).workspace, ws);
     // Nothing changed since: nothing to write.
     assert_eq!(
@@ -127,8 +130,8 @@ fn a_save_writes_only_the_year_that_changed() {
         ),
         Ok(None)
     );
-    // The 2021 agreement changed: its year's key and the manifest.
-    ws.agreements[0].notes = "Dialog am 12. Mai".into();
+    // The 2021 agreement changed: its key and the manifest.
+    std::sync::Arc::make_mut(&mut ws.agreements[0]).notes = "Dialog am 12. Mai".into();
     let plan = plan_save(
         &stamp(3, "t-a"),
         Some(&stamp(2, "t-a")),
@@ -142,7 +145,7 @@ fn a_save_writes_only_the_year_that_changed() {
             .iter()
             .map(|(n, _)| n.as_str())
             .collect::<Vec<_>>(),
-        ["arbeitsbereich.werte.2021.3.t-a"]
+        ["arbeitsbereich.vereinbarung.2021.3.t-a"]
     );
     // Only the settings changed: the manifest alone.
     commit(&mut store, &plan, true).unwrap();
@@ -249,10 +252,10 @@ fn a_save_interrupted_between_writes_leaves_one_complete_commit() {
         let orphans = cleanup(&mut cut, &now, true);
         let expected = if done < ops.len() { done + 1 } else { 3 };
         assert_eq!(orphans, expected, "{done} writes");
-        for name in now.years.values() {
+        for name in now.keys.names() {
             assert!(cut.items.contains_key(name));
         }
-        assert_eq!(cut.items.len(), now.years.len() + 1);
+        assert_eq!(cut.items.len(), now.keys.names().count() + 1);
         assert_eq!(loaded(&cut, None), now);
     }
 }
@@ -329,11 +332,18 @@ fn a_store_of_schema_2_is_read_and_laid_out_anew_without_loss() {
     // The first save writes every year and the manifest over the old document.
     let new = save(&mut store, &old.workspace, &old, "t-a");
     assert_eq!(new.stamp, stamp(8, "t-a"));
-    let mut years: Vec<Year> = expected.values.years();
-    years.extend(expected.agreements.iter().map(|a| a.year));
-    years.sort_unstable();
-    years.dedup();
-    assert_eq!(new.years.keys().copied().collect::<Vec<_>>(), years);
+    assert_eq!(
+        new.keys.values.keys().copied().collect::<Vec<_>>(),
+        expected.values.years()
+    );
+    assert_eq!(
+        new.keys.agreements.keys().copied().collect::<Vec<_>>(),
+        expected
+            .agreements
+            .iter()
+            .map(|a| a.year)
+            .collect::<Vec<_>>()
+    );
     assert_eq!(loaded(&store, None).workspace, expected);
 }
 
@@ -344,7 +354,7 @@ fn what_cannot_be_read_is_kept_whole_and_said() {
     let first = save(&mut store, &ws, &Committed::none(ws.clone()), "t-a");
     // A year key gone (removed by hand, or by a browser clean-up of single keys).
     let mut gone = store.clone();
-    gone.remove(&first.years[&y(2021)]).unwrap();
+    gone.remove(&first.keys.values[&y(2021)]).unwrap();
     match read(&gone, None).unwrap() {
         Startup::Unreadable {
             raw,
@@ -352,7 +362,12 @@ fn what_cannot_be_read_is_kept_whole_and_said() {
         } => {
             assert!(why.contains("die Daten von 2021 fehlen"), "{why}");
             let all: serde_json::Value = serde_json::from_str(&raw).unwrap();
-            assert!(all["arbeitsbereich"].as_str().unwrap().contains("jahre"));
+            assert!(
+                all["arbeitsbereich"]
+                    .as_str()
+                    .unwrap()
+                    .contains("vereinbarungen")
+            );
             assert!(all["arbeitsbereich.werte.2021.1.t-a"].is_null());
             assert!(all["arbeitsbereich.werte.2022.1.t-a"].as_str().is_some());
         }
@@ -360,7 +375,7 @@ fn what_cannot_be_read_is_kept_whole_and_said() {
     }
     // A field of a newer build in a year's rows, and in the manifest.
     let mut newer = store.clone();
-    let name = first.years[&y(2022)].clone();
+    let name = first.keys.values[&y(2022)].clone();
     let edited = newer.items[&name].replacen(
         r#""jahr":2022,"werte":["#,
         r#""jahr":2022,"quelle":"BA","werte":["#,
@@ -372,7 +387,7 @@ fn what_cannot_be_read_is_kept_whole_and_said() {
         Startup::Unreadable {
             error: LoadError::UnknownFields(fields),
             ..
-        } => assert_eq!(fields, ["werte.quelle"]),
+        } => assert_eq!(fields, ["ist_werte.quelle"]),
         other => panic!("{other:?}"),
     }
     let mut newer = store.clone();
@@ -393,19 +408,21 @@ fn what_cannot_be_read_is_kept_whole_and_said() {
     }
     // …and in a target of a year's agreement.
     let mut newer = store.clone();
+    let name = first.keys.agreements[&y(2022)].clone();
     let edited =
         newer.items[&name].replacen(r#""titel":"""#, r#""titel":"","wuerdigung":"gut""#, 1);
+    assert_ne!(edited, newer.items[&name]);
     newer.set(&name, &edited).unwrap();
     match read(&newer, None).unwrap() {
         Startup::Unreadable {
             error: LoadError::UnknownFields(fields),
             ..
-        } => assert_eq!(fields, ["vereinbarung.ziele.wuerdigung"]),
+        } => assert_eq!(fields, ["zielvereinbarungen.ziele.wuerdigung"]),
         other => panic!("{other:?}"),
     }
     // Two agreements with one number: the 2023 screen would edit the 2022 agreement.
     let mut twice = ws.clone();
-    twice.agreements[1].id = twice.agreements[0].id;
+    std::sync::Arc::make_mut(&mut twice.agreements[1]).id = twice.agreements[0].id;
     let mut bad = MemoryStore::default();
     save(&mut bad, &twice, &Committed::none(twice.clone()), "t-a");
     match read(&bad, None).unwrap() {
@@ -570,12 +587,20 @@ fn a_save_writes_on_top_of_what_the_tab_knows_or_stops_for_a_foreign_one() {
 #[test]
 fn year_names_say_year_and_revision() {
     assert_eq!(
-        year_name(y(2021), &stamp(17, "t-0a1b2c3d")),
+        year_name(Kind::Values, y(2021), &stamp(17, "t-0a1b2c3d")),
         "arbeitsbereich.werte.2021.17.t-0a1b2c3d"
     );
     assert_eq!(
         year_of_name("arbeitsbereich.werte.2021.17.t-0a1b2c3d"),
-        Some((y(2021), 17))
+        Some((Kind::Values, y(2021), 17))
+    );
+    assert_eq!(
+        year_name(Kind::Agreement, y(2022), &stamp(3, "t-a")),
+        "arbeitsbereich.vereinbarung.2022.3.t-a"
+    );
+    assert_eq!(
+        year_of_name("arbeitsbereich.vereinbarung.2022.3.t-a"),
+        Some((Kind::Agreement, y(2022), 3))
     );
     assert_eq!(year_of_name("arbeitsbereich.unlesbar.2026-01-01"), None);
     assert_eq!(year_of_name("arbeitsbereich"), None);

@@ -49,7 +49,8 @@ test('a save that fails at any of its writes leaves the last saved workspace who
   const saved = await storedInt(page);
   assert.deepEqual(saved, { '1/Insgesamt': 60 });
   const keysBefore = await page.evaluate(() => Object.keys(localStorage).sort());
-  // A value of 2022 is one year key and the manifest: the save fails at the first write, then at the second.
+  // A value of 2022 is the key of 2022's values and the manifest: the save fails at the first write, then at the
+  // second.
   for (const k of [0, 1]) {
     await page.evaluate(failAfter, k);
     await typeValue(page, '#zelle-1-0', String(55 + k));
@@ -95,11 +96,13 @@ test('two tabs editing different years at the same moment both keep their edit',
   await c.waitForFunction(() => document.querySelector('#zelle-0-0')?.value === '51');
   await c.selectOption('#jahr', '2022');
   await c.waitForFunction(() => document.querySelector('#zelle-0-0')?.value === '61');
-  // Each year lies under one key, named by the manifest; nothing else of ours is left.
+  // Each year's values and agreement lie under one key each, named by the manifest; nothing else of ours is left.
   const layout = await c.evaluate((k) => {
     const manifest = JSON.parse(localStorage.getItem(k));
-    const ours = Object.keys(localStorage).filter((name) => name.startsWith(`${k}.werte.`)).sort();
-    return { named: Object.values(manifest.jahre).map((n) => `zielsteuerung.${n}`).sort(), ours };
+    const ours = Object.keys(localStorage)
+      .filter((name) => name.startsWith(`${k}.werte.`) || name.startsWith(`${k}.vereinbarung.`)).sort();
+    const named = [...Object.values(manifest.werte), ...Object.values(manifest.vereinbarungen)];
+    return { named: named.map((n) => `zielsteuerung.${n}`).sort(), ours };
   }, KEY);
   assert.deepEqual(layout.ours, layout.named);
   assert.deepEqual(log.errors, []);
@@ -121,6 +124,7 @@ test('a store of schema 2 is read, laid out anew at start, and reads the same af
   assert.equal(manifest.revision, 13, 'written on top of the old document');
   assert.deepEqual(manifest.basis, [12, 't-alt00000']);
   assert.ok(!('ist_werte' in manifest) && !('zielvereinbarungen' in manifest));
+  assert.equal(Object.keys(manifest.werte).length + Object.keys(manifest.vereinbarungen).length > 0, true);
   const doc = await storedDoc(page);
   const values = (d) => JSON.stringify(storedValues(d).sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))));
   assert.equal(values(doc), values(fixture), 'every value of the old store');

@@ -65,8 +65,9 @@ export async function axeViolations(page) {
 
 /**
  * In the page: the stored workspace as one document, whatever the layout – schema 3 keeps a manifest under
- * `arbeitsbereich` and one key per year (`jahre`: year → key, each holding its agreement and value rows); older
- * builds kept the whole document. `null` when nothing is stored. Self-contained, for `page.evaluate`.
+ * `arbeitsbereich` that names a key per year for the values (`werte`: year → key of its rows) and for the
+ * agreement (`vereinbarungen`: year → key); older builds kept the whole document. `null` when nothing is stored.
+ * Self-contained, for `page.evaluate`.
  */
 export function assembleStored(given) {
   // Drivers hand over a missing argument as null.
@@ -74,14 +75,11 @@ export function assembleStored(given) {
   const text = localStorage.getItem(`${prefix}arbeitsbereich`);
   if (text === null) return null;
   const doc = JSON.parse(text);
-  if (!doc.jahre) return doc;
-  const { jahre, ...rest } = doc;
+  if (!doc.werte) return doc;
+  const { werte, vereinbarungen, ...rest } = doc;
   const out = { ...rest, zielvereinbarungen: [], ist_werte: [] };
-  for (const name of Object.values(jahre)) {
-    const year = JSON.parse(localStorage.getItem(prefix + name));
-    if (year.vereinbarung) out.zielvereinbarungen.push(year.vereinbarung);
-    out.ist_werte.push(...(year.werte ?? []));
-  }
+  for (const name of Object.values(vereinbarungen ?? {})) out.zielvereinbarungen.push(JSON.parse(localStorage.getItem(prefix + name)));
+  for (const name of Object.values(werte)) out.ist_werte.push(...JSON.parse(localStorage.getItem(prefix + name)));
   return out;
 }
 

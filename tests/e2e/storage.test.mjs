@@ -145,14 +145,14 @@ test('two tabs editing: each sees the other, changes of both are merged, a real 
       // A commit as the app makes it: the year's new key first, then the manifest that names it.
       const doc = JSON.parse(localStorage.getItem('zielsteuerung.arbeitsbereich'));
       const basis = [doc.revision, doc.schreiber];
-      const year = JSON.parse(localStorage.getItem(`zielsteuerung.${doc.jahre['2022']}`));
-      const row = year.werte.find((r) => r.kennzahl === 'INT' && r.gruppe === 'Insgesamt' && r.jahr === 2022);
+      const rows = JSON.parse(localStorage.getItem(`zielsteuerung.${doc.werte['2022']}`));
+      const row = rows.find((r) => r.kennzahl === 'INT' && r.gruppe === 'Insgesamt' && r.jahr === 2022);
       row.werte[3] = 66;
       if (row.datenstand) row.datenstand[3] = row.datenstand[2];
       const name = 'arbeitsbereich.werte.2022.9.t-dritter';
-      localStorage.setItem(`zielsteuerung.${name}`, JSON.stringify(year));
+      localStorage.setItem(`zielsteuerung.${name}`, JSON.stringify(rows));
       const { revision, schreiber, basis: _, ...rest } = doc;
-      rest.jahre = { ...rest.jahre, 2022: name };
+      rest.werte = { ...rest.werte, 2022: name };
       localStorage.setItem('zielsteuerung.arbeitsbereich', JSON.stringify({ revision: 9, schreiber: 't-dritter', basis, ...rest }));
       await new Promise((resolve) => setTimeout(resolve, 1500));
     });

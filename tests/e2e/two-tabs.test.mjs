@@ -73,11 +73,11 @@ for (const kind of BROWSERS) {
               await a.waitFor(([k, m, x, y]) => {
                 const text = localStorage.getItem(k);
                 if (!text) return false;
-                // The manifest names the key of 2022, which holds its rows.
-                const name = JSON.parse(text).jahre?.['2022'];
+                // The manifest names the key of 2022's values.
+                const name = JSON.parse(text).werte?.['2022'];
                 const year = name && localStorage.getItem(`zielsteuerung.${name}`);
                 if (!year) return false;
-                const row = JSON.parse(year).werte.filter((r) => r.kennzahl === 'INT' && r.jahr === 2022);
+                const row = JSON.parse(year).filter((r) => r.kennzahl === 'INT' && r.jahr === 2022);
                 const at = (g) => row.find((r) => r.gruppe === g)?.werte?.[m];
                 return at('Insgesamt') === x && at('Frauen') === y;
               }, [KEY, month, va, vb], 5_000);

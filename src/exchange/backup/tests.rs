@@ -97,12 +97,12 @@ fn unreadable_files_say_why_in_either_language() {
 #[test]
 fn inconsistent_backups_are_refused_as_a_whole() {
     let mut twice = busy();
-    let mut copy = twice.agreements[0].clone();
+    let mut copy = twice.agreements[0].as_ref().clone();
     copy.id = crate::domain::agreement::AgreementId(99);
     for t in &mut copy.targets {
         t.id.0 += 1000;
     }
-    twice.agreements.push(copy);
+    twice.agreements.push(std::sync::Arc::new(copy));
     let err = read(export(&twice).as_bytes(), Lang::De).unwrap_err();
     assert_eq!(
         err,
@@ -121,8 +121,8 @@ fn inconsistent_backups_are_refused_as_a_whole() {
     );
 
     let mut same_ids = busy();
-    let first = same_ids.agreements[0].targets[0].id;
-    same_ids.agreements[1].targets[0].id = first;
+    let first = std::sync::Arc::make_mut(&mut same_ids.agreements[0]).targets[0].id;
+    std::sync::Arc::make_mut(&mut same_ids.agreements[1]).targets[0].id = first;
     assert!(
         read(export(&same_ids).as_bytes(), Lang::De)
             .unwrap_err()
@@ -232,7 +232,7 @@ fn merge_takes_new_things_and_settles_each_conflict_by_datenstand() {
 fn merge_keeps_this_workspace_where_definitions_differ() {
     let here = busy();
     let mut there = busy();
-    there.agreements[0].partner = "Ein anderes Ministerium".into();
+    std::sync::Arc::make_mut(&mut there.agreements[0]).partner = "Ein anderes Ministerium".into();
     there.organisation = "Andere".into();
     there.values.record(
         key("INT", 2022, Some(1)),

@@ -212,7 +212,7 @@ fn a_derived_floor_keeps_the_decimals_that_tell_it_apart() {
     };
     // K2 women: 20,0 % in 2022, floor −6,9 % → 18,62 % for 2023; 18,60 % reached.
     let mut ws = Workspace::empty("Jobcenter Test");
-    ws.agreements.push(Agreement {
+    ws.agreements.push(std::sync::Arc::new(Agreement {
         id: AgreementId(1),
         year: year(2023),
         job_centre: String::new(),
@@ -235,7 +235,7 @@ fn a_derived_floor_keeps_the_decimals_that_tell_it_apart() {
             },
             notes: String::new(),
         }],
-    });
+    }));
     for (y, v) in [(2022, 20.0), (2023, 18.6)] {
         let key = ValueKey {
             indicator: IndicatorCode::new("K2"),

@@ -12,7 +12,7 @@ use crate::domain::workspace::Workspace;
 fn integrations(months: &[f64]) -> (Workspace, TargetResult) {
     let mut ws = Workspace::empty("Test");
     let year = Year::new(2022).unwrap();
-    ws.agreements.push(Agreement {
+    ws.agreements.push(std::sync::Arc::new(Agreement {
         id: AgreementId(1),
         year,
         job_centre: String::new(),
@@ -33,7 +33,7 @@ fn integrations(months: &[f64]) -> (Workspace, TargetResult) {
             },
             notes: String::new(),
         }],
-    });
+    }));
     for (i, v) in months.iter().enumerate() {
         let key = ValueKey {
             indicator: IndicatorCode::new("INT"),

@@ -234,7 +234,7 @@ struct Meta {
     organisation: String,
     example: bool,
     indicators: Vec<crate::domain::indicator::Indicator>,
-    agreements: Vec<crate::domain::agreement::Agreement>,
+    agreements: Vec<std::sync::Arc<crate::domain::agreement::Agreement>>,
     settings: crate::domain::workspace::Settings,
 }
 
