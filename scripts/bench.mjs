@@ -259,7 +259,13 @@ async function largeDocument() {
 function watchEdits(documentKey) {
   globalThis.__benchEdits = [];
   let pending = null;
-  const start = (e) => { pending = { start: e.timeStamp, chars: 0, writes: 0, called: null }; };
+  const start = (e) => { pending = { start: e.timeStamp, chars: 0, writes: 0, called: null, marks: {} }; };
+  // The app's marks of an edit's steps (src/ui/trace.rs), taken as they happen.
+  const mark = Performance.prototype.mark;
+  Performance.prototype.mark = function (name, ...rest) {
+    if (pending !== null && name.startsWith('zs:')) pending.marks[name] ??= performance.now();
+    return mark.call(this, name, ...rest);
+  };
   addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && e.target?.classList?.contains('zelle')) start(e);
   }, true);
@@ -286,6 +292,23 @@ function watchEdits(documentKey) {
   };
 }
 
+/** Where an edit's time goes: p50 and p95 of each step between the app's marks (src/ui/trace.rs). */
+function steps(list) {
+  const spans = [
+    ['keydown → commit begins', (e) => e.marks['zs:commit'] - e.start],
+    ['commit (the value into the workspace, triggers notified)', (e) => e.marks['zs:committed'] - e.marks['zs:commit']],
+    ['reactive updates and the save lock until the save starts', (e) => e.marks['zs:save'] - e.marks['zs:committed']],
+    ['reading the stored stamp, the commit known', (e) => e.marks['zs:plan'] - e.marks['zs:save']],
+    ['planning and encoding what changed', (e) => e.marks['zs:write'] - e.marks['zs:plan']],
+    ['localStorage.setItem of the keys and the manifest', (e) => e.marks['zs:written'] - e.marks['zs:write']],
+    ['after the commit until the next frame is painted', (e) => e.painted - e.marks['zs:written']],
+  ];
+  return spans.map(([name, f]) => {
+    const xs = list.map(f).filter((x) => Number.isFinite(x));
+    return xs.length ? { name, p50: percentile(xs, 50), p95: percentile(xs, 95) } : { name, p50: NaN, p95: NaN };
+  });
+}
+
 /** Types `edits` values into the month cells of the grid's first column, each committed with Enter. */
 async function editLatency(page, edits) {
   await page.waitForSelector('#zelle-0-0', { timeout: 30_000 }).catch(() => fail('the value grid (#zelle-0-0) did not appear'));
@@ -308,6 +331,7 @@ async function editLatency(page, edits) {
     toSave: list.map((e) => e.saved - e.start),
     chars: list.map((e) => e.chars),
     writes: list.map((e) => e.writes),
+    steps: steps(list),
   };
 }
 
@@ -566,6 +590,8 @@ async function main() {
     say(`     of which keydown → first localStorage.setItem (commit, state, encoding the year): p50 ${ms(percentile(x.toCall, 50))}, p95 ${ms(percentile(x.toCall, 95))}`);
     say(`     keydown → manifest stored (the commit point): p50 ${ms(percentile(x.toSave, 50))}, p95 ${ms(percentile(x.toSave, 95))}`);
     say(`     written per edit: ${Math.min(...x.chars)}–${Math.max(...x.chars)} characters in ${Math.min(...x.writes)}–${Math.max(...x.writes)} setItem calls; the grid says ${JSON.stringify(x.message)}`);
+    say('     where the time goes (p50 / p95 of each step, from the app\'s performance marks):');
+    for (const st of x.steps) say(`       ${pad(st.name, 60)} ${lpad(ms(st.p50), 9)} / ${lpad(ms(st.p95), 9)}`);
   };
   say('   measured in the page from the Enter keydown (event.timeStamp) to the first task after the animation frame');
   say('   that follows the manifest\'s setItem ("commit → saved → next frame painted")');

@@ -73,8 +73,13 @@ pub fn indicators_shown(
             add(&subject.indicator);
         }
     }
-    for value in workspace.values.iter().filter(|v| v.key.year == year) {
-        add(&value.key.indicator);
+    let mut last: Option<&IndicatorCode> = None;
+    for value in workspace.values.iter_year(year) {
+        // A year's values come by indicator: each code once.
+        if last != Some(&value.key.indicator) {
+            add(&value.key.indicator);
+            last = Some(&value.key.indicator);
+        }
     }
     for code in extra {
         add(code);

@@ -15,6 +15,7 @@ mod report;
 mod screens;
 mod state;
 mod target_table;
+mod trace;
 mod values_grid;
 mod widgets;
 

@@ -53,6 +53,7 @@ impl AppState {
         if !self.saving.get_untracked() {
             return;
         }
+        crate::ui::trace::mark("zs:save");
         let stored = match storage::load_document() {
             Ok(stored) => stored,
             Err(e) => return self.failed(e),
@@ -121,6 +122,7 @@ impl AppState {
         previous: &Committed,
         locked: bool,
     ) -> bool {
+        crate::ui::trace::mark("zs:plan");
         let plan = match plan_save(stamp, parent, workspace, previous) {
             Ok(Some(plan)) => plan,
             Ok(None) => {
@@ -135,7 +137,10 @@ impl AppState {
                 return false;
             }
         };
-        match commit(&mut LocalStore, &plan, locked) {
+        crate::ui::trace::mark("zs:write");
+        let written = commit(&mut LocalStore, &plan, locked);
+        crate::ui::trace::mark("zs:written");
+        match written {
             Ok(()) => {
                 if !locked && !plan.removals.is_empty() {
                     let old = plan.removals.clone();

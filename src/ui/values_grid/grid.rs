@@ -119,11 +119,13 @@ pub(super) fn Grid(
         let Some(text) = this.typed.get_value() else {
             return;
         };
+        crate::ui::trace::begin("zs:commit");
         let result = as_of().and_then(|date| {
             cols.with_value(|columns| {
                 state.change_values(|w| commit(w, year, columns, at, &text, &typed_at, date, lang))
             })
         });
+        crate::ui::trace::mark("zs:committed");
         match result {
             Err(e) => {
                 this.reject(text);
@@ -204,9 +206,11 @@ pub(super) fn Grid(
             Err(e) => return message.set(Said::Text(e)),
         };
         // One change of the workspace, and so one save, for the whole block.
+        crate::ui::trace::begin("zs:commit");
         let pasted = cols.with_value(|columns| {
             state.change_values(|w| paste(w, year, columns, at, &block, date, lang))
         });
+        crate::ui::trace::mark("zs:committed");
         for (place, typed, result) in &pasted.cells {
             if let Some(c) = cell(*place) {
                 match result {
