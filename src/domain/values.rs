@@ -151,11 +151,12 @@ impl Values {
             self.years.insert(year, values);
         }
     }
-    /// Whether `year` is the very same in both (shared, not copied since): no need to compare or write it.
+    /// Whether `year` holds the same values in both: at once when they share the year (not copied since),
+    /// else by comparing them (a copy read back from storage, an edit that put back the same figure).
     pub fn same_year(&self, other: &Values, year: Year) -> bool {
         match (self.years.get(&year), other.years.get(&year)) {
             (None, None) => true,
-            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b) || a == b,
             _ => false,
         }
     }

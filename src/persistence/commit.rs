@@ -93,7 +93,7 @@ pub fn plan_save(
             .workspace
             .agreements
             .iter()
-            .any(|a| Arc::ptr_eq(a, agreement));
+            .any(|a| Arc::ptr_eq(a, agreement) || a == agreement);
         match previous.keys.agreements.get(&year) {
             Some(name) if unchanged => {
                 keys.agreements.insert(year, name.clone());

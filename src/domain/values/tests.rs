@@ -215,10 +215,15 @@ fn years_are_shared_until_they_change() {
         v.record(key(Some(1)), Amount::Number(60.0), date(31, 1), ""),
         RecordOutcome::Unchanged
     );
-    assert!(copy.same_year(&v, y2022), "nothing changed, nothing copied");
+    assert!(copy.same_year(&v, y2022));
+    let shared = |a: &Values, b: &Values, y| match (a.year(y), b.year(y)) {
+        (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+        _ => false,
+    };
+    assert!(shared(&copy, &v, y2022), "nothing changed, nothing copied");
     v.record(key(Some(2)), Amount::Number(55.0), date(28, 2), "");
-    assert!(copy.same_year(&v, y2021));
-    assert!(!copy.same_year(&v, y2022));
+    assert!(copy.same_year(&v, y2021) && shared(&copy, &v, y2021));
+    assert!(!copy.same_year(&v, y2022) && !shared(&copy, &v, y2022));
     assert_eq!(copy.len(), 2);
     assert_eq!(v.len(), 3);
     assert!(v.remove(&in_2021).is_some());
