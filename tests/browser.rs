@@ -225,3 +225,65 @@ fn unreadable_text_is_kept_aside_once() {
     );
     storage.remove_item(&first).unwrap();
 }
+
+/// Whether the origin's save lock is free now (asked for with `ifAvailable`, so that the question never waits).
+async fn save_lock_free() -> bool {
+    let ask = js_sys::Function::new_with_args(
+        "name",
+        "return navigator.locks.request(name, { ifAvailable: true }, (lock) => lock !== null);",
+    );
+    let promise: js_sys::Promise = ask
+        .call1(
+            &wasm_bindgen::JsValue::NULL,
+            &zielsteuerung::persistence::SAVE_LOCK.into(),
+        )
+        .unwrap()
+        .into();
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap()
+}
+
+/// The lock held ahead of a save (a value being typed): a save then runs at once, in the same task, under the
+/// lock, which is let go right after it; work that comes while the lock is still asked for waits for it; and a
+/// hold nobody uses ends by itself, so that another tab never waits long.
+#[wasm_bindgen_test]
+async fn a_save_lock_held_ahead_serves_one_save_and_is_let_go() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use std::time::Duration;
+    assert!(save_lock_free().await);
+
+    // Work that comes before the lock is granted waits for it, runs under it, and the lock is let go after.
+    storage::hold_save_lock(Duration::from_secs(5));
+    let ran = Rc::new(Cell::new(None));
+    let r = ran.clone();
+    storage::with_save_lock(move |locked| r.set(Some(locked)));
+    sleep(100).await;
+    assert_eq!(ran.get(), Some(true));
+    assert!(save_lock_free().await, "let go after the work it held for");
+
+    // Granted first: the next work runs at once, before with_save_lock returns, and the lock is let go.
+    storage::hold_save_lock(Duration::from_secs(5));
+    sleep(100).await;
+    assert!(
+        !save_lock_free().await,
+        "held while the value is being typed"
+    );
+    let ran = Rc::new(Cell::new(None));
+    let r = ran.clone();
+    storage::with_save_lock(move |locked| r.set(Some(locked)));
+    assert_eq!(ran.get(), Some(true), "ran in the same task");
+    // Letting go settles the lock's promise; the browser frees the lock a moment later.
+    sleep(50).await;
+    assert!(save_lock_free().await);
+
+    // Nobody uses it: it ends by itself after the time given.
+    storage::hold_save_lock(Duration::from_millis(200));
+    sleep(80).await;
+    assert!(!save_lock_free().await);
+    sleep(400).await;
+    assert!(save_lock_free().await, "a hold nobody uses ends by itself");
+}

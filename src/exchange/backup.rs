@@ -165,23 +165,31 @@ pub fn merge(local: &Workspace, incoming: &Workspace, lang: Lang) -> (Workspace,
     }
 
     let catalogue = merged.catalogue();
-    let mut values: Vec<Value> = merged.values.iter().cloned().collect();
-    // Values come year by year; the search below wants them in key order.
-    values.sort_by(|a, b| a.key.cmp(&b.key));
+    // Both sides in key order, walked side by side: linear in the number of values (a backup of 55 years
+    // into a workspace of 20 takes one pass, not an insertion per value).
+    let mut ours_sorted: Vec<Value> = merged.values.iter().cloned().collect();
+    ours_sorted.sort_by(|a, b| a.key.cmp(&b.key));
+    let mut theirs_sorted: Vec<&Value> = incoming.values.iter().collect();
+    theirs_sorted.sort_by(|a, b| a.key.cmp(&b.key));
+    let mut values: Vec<Value> = Vec::with_capacity(ours_sorted.len() + theirs_sorted.len());
+    let mut ours_left = ours_sorted.into_iter().peekable();
     let mut changed = false;
-    for theirs in incoming.values.iter() {
+    for theirs in theirs_sorted {
         let name = |key| describe_key(key, lang);
-        match values.binary_search_by(|v| v.key.cmp(&theirs.key)) {
-            Err(at) => {
-                values.insert(at, theirs.clone());
+        while let Some(before) = ours_left.next_if(|o| o.key < theirs.key) {
+            values.push(before);
+        }
+        match ours_left.next_if(|o| o.key == theirs.key) {
+            None => {
+                values.push(theirs.clone());
                 report.values_added += 1;
                 changed = true;
             }
-            Ok(at) => {
-                let ours = &mut values[at];
+            Some(mut ours) => {
                 join_history(&mut ours.history, &theirs.history);
                 if ours.current == theirs.current {
                     report.values_unchanged += 1;
+                    values.push(ours);
                     continue;
                 }
                 changed = true;
@@ -206,9 +214,11 @@ pub fn merge(local: &Workspace, incoming: &Workspace, lang: Lang) -> (Workspace,
                     };
                     report.conflicts.push(tr!(lang, "{}: hier {ours_text}, in der Sicherung {theirs_text}; Ihr Wert bleibt ({why}).", "{}: here {ours_text}, in the backup {theirs_text}; yours stays ({why}).", name(&theirs.key)));
                 }
+                values.push(ours);
             }
         }
     }
+    values.extend(ours_left);
     if changed {
         merged.values = Values::from(values);
     }

@@ -186,20 +186,30 @@ fn YearNotes() -> impl IntoView {
             value_warnings(w, &catalogue, year)
                 .iter()
                 .map(|warning| crate::present::warnings::text(warning, &catalogue, lang))
-                .collect::<Vec<_>>()
+                // A note said twice is said once (the list is keyed by its text).
+                .fold(Vec::<String>::new(), |mut notes, note| {
+                    if !notes.contains(&note) {
+                        notes.push(note);
+                    }
+                    notes
+                })
         })
     });
-    move || {
-        let notes = notes.get();
-        (!notes.is_empty()).then(|| {
-            view! {
-                <section class="hinweise" aria-labelledby="werte-hinweise-titel">
-                    <h2 id="werte-hinweise-titel">
-                        {move || crate::tr!(lang, "Hinweise zu den Werten {}", "Notes on the figures of {}", state.year.get())}
-                    </h2>
-                    <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-                </section>
-            }
-        })
+    // The section stays while there are notes, and each note is a keyed item: a typed value that changes one
+    // note rewrites that item, not the section (which would lay out the whole page of a large grid anew).
+    let any = Memo::new(move |_| notes.with(|n| !n.is_empty()));
+    view! {
+        <Show when=move || any.get()>
+            <section class="hinweise" aria-labelledby="werte-hinweise-titel">
+                <h2 id="werte-hinweise-titel">
+                    {move || crate::tr!(lang, "Hinweise zu den Werten {}", "Notes on the figures of {}", state.year.get())}
+                </h2>
+                <ul>
+                    <For each=move || notes.get() key=|note| note.clone() let:note>
+                        <li>{note}</li>
+                    </For>
+                </ul>
+            </section>
+        </Show>
     }
 }

@@ -29,6 +29,14 @@ impl AppState {
         }
     }
 
+    /// A change is about to come (a value is being typed): the save lock is asked for now, so that the save can
+    /// follow the commit in the same task. Held two seconds at most, so another tab never waits longer.
+    pub fn expect_change(self) {
+        if self.saving.get_untracked() && self.sync.with_value(Option::is_some) {
+            storage::hold_save_lock(std::time::Duration::from_secs(2));
+        }
+    }
+
     /// Asks for a save of the current workspace: under the save lock, after which it runs once for every change
     /// made meanwhile.
     fn request_save(self) {

@@ -305,7 +305,10 @@ pub(super) fn Grid(
                                                         aria-label=label
                                                         aria-invalid=move || this.invalid.get().then_some("true")
                                                         prop:value=move || this.shown.get().unwrap_or_else(|| value.get())
-                                                        on:input=move |ev| this.typed.set_value(Some(event_target_value(&ev)))
+                                                        on:input=move |ev| {
+                                                            this.typed.set_value(Some(event_target_value(&ev)));
+                                                            state.expect_change();
+                                                        }
                                                         on:keydown=move |ev| on_keydown((r, c), ev)
                                                         on:change=move |_| commit_cell((r, c))
                                                         on:paste=move |ev| on_paste((r, c), ev)
