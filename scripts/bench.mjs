@@ -184,9 +184,29 @@ async function startupOnce(browser, url, { storageState, keep = false } = {}) {
     fail(`the overview with a status never appeared at ${url} (page errors: ${errors.join('; ') || 'none'}; page text: ${banner.slice(0, 300)})`);
   }
   const t = await page.evaluate(() => globalThis.__benchReady);
-  if (keep) return { t, page, context };
+  // Where start-up goes: the files' arrival (resource timing) and the app's marks (src/ui/trace.rs).
+  const steps = await page.evaluate(() => {
+    const mark = Object.fromEntries(performance.getEntriesByType('mark').map((e) => [e.name, e.startTime]));
+    const arrived = (ext) => performance.getEntriesByType('resource').find((r) => r.name.split('?')[0].endsWith(ext))?.responseEnd;
+    return { js: arrived('.js'), wasm: arrived('.wasm'), start: mark['zs:start'], read: mark['zs:read'], mounted: mark['zs:mounted'] };
+  });
+  if (keep) return { t, steps, page, context };
   await context.close();
-  return { t };
+  return { t, steps };
+}
+
+/** The median of each start-up step over `runs` (see startupOnce), as printable lines. */
+function startupSteps(runs, ready) {
+  const at = (k) => median(runs.map((r) => r.steps?.[k]).filter(Number.isFinite));
+  const spans = [
+    ['navigation → the JS glue arrived', at('js')],
+    ['→ the wasm arrived', at('wasm') - at('js')],
+    ['→ compiled and instantiated, start() runs', at('start') - at('wasm')],
+    ['→ storage read, decoded and checked (AppState::new)', at('read') - at('start')],
+    ['→ the first screen built and mounted', at('mounted') - at('read')],
+    ['→ the overview with a status in the DOM', ready - at('mounted')],
+  ];
+  return spans.map(([name, x]) => `       ${pad(name, 58)} ${lpad(Number.isFinite(x) ? ms(x) : 'n/a', 9)}`);
 }
 
 /** The rendered page without scripts and preloads, stylesheet kept: a static snapshot of what the app shows. */
@@ -200,11 +220,13 @@ async function snapshot(page) {
 
 async function startup(browser, appUrl, tmp) {
   const app = [];
+  const appRuns = [];
   let html;
   for (let i = 1; i <= STARTUP_RUNS; i++) {
     progress(`start-up of the app ${i}/${STARTUP_RUNS}`);
     const r = await startupOnce(browser, appUrl, { keep: i === 1 });
     app.push(r.t);
+    appRuns.push(r);
     if (r.page) {
       html = await snapshot(r.page);
       await r.context.close();
@@ -226,7 +248,7 @@ async function startup(browser, appUrl, tmp) {
   } finally {
     await server.close();
   }
-  return { app, stat, snapshotBytes: Buffer.byteLength(html) };
+  return { app, appRuns, stat, snapshotBytes: Buffer.byteLength(html) };
 }
 
 // --- d) the large workspace ----------------------------------------------------------------------------------
@@ -360,11 +382,13 @@ async function large(browser, appUrl, statMedian) {
   const origin = new URL(appUrl).origin;
   const storageState = { cookies: [], origins: [{ origin, localStorage: doc.items }] };
   const times = [];
+  const runs = [];
   let stored;
   for (let i = 1; i <= LARGE_STARTUP_RUNS; i++) {
     progress(`large workspace: start-up ${i}/${LARGE_STARTUP_RUNS}`);
     const r = await startupOnce(browser, appUrl, { storageState, keep: i === 1 });
     times.push(r.t);
+    runs.push(r);
     if (r.page) {
       stored = await r.page.evaluate(ourStorage, doc.key);
       await r.context.close();
@@ -395,7 +419,7 @@ async function large(browser, appUrl, statMedian) {
   const pasted = await page.textContent('.grid-meldung');
   await context.close();
   return {
-    doc, stored, times, statMedian, edits,
+    doc, stored, times, runs, statMedian, edits,
     paste: { toPaint: pastes[0].painted - pastes[0].start, saves: pastes.length, chars: pastes[0].chars, message: pasted },
   };
 }
@@ -581,6 +605,8 @@ async function main() {
   say(`   app (seed example workspace):   median ${ms(appMed)}   (runs: ${start.app.map((x) => x.toFixed(0)).join(', ')})`);
   say(`   static HTML snapshot (${start.snapshotBytes} bytes, scripts stripped, CSS kept): median ${ms(statMed)}   (runs: ${start.stat.map((x) => x.toFixed(0)).join(', ')})`);
   say(`   ratio app / static: ${ratio.toFixed(2)}`);
+  say('   where the app\'s start-up goes (median of each step, resource timing and the app\'s performance marks):');
+  for (const line of startupSteps(start.appRuns, appMed)) say(line);
   say();
   const e = big.edits;
   const p50 = percentile(e.toPaint, 50), p95 = percentile(e.toPaint, 95);
@@ -592,6 +618,8 @@ async function main() {
     `${big.stored.chars * 2} bytes as Chromium counts it against the localStorage quota`);
   say(`   start-up to the overview with data: median ${ms(largeStart)} of ${LARGE_STARTUP_RUNS}   (runs: ${big.times.map((x) => x.toFixed(0)).join(', ')}); ` +
     `ratio to the static snapshot (${ms(big.statMedian)}): ${largeRatio.toFixed(2)}`);
+  say('   where the start-up goes (median of each step):');
+  for (const line of startupSteps(big.runs, largeStart)) say(line);
   const edited = (x, label) => {
     say(`   edit latency, ${EDITS} edits typed into the month cells of "${x.column}" (${x.year}) on #/werte, each committed with Enter (${label}):`);
     say(`     keydown → painted after the save: p50 ${ms(percentile(x.toPaint, 50))}, p95 ${ms(percentile(x.toPaint, 95))}, max ${ms(Math.max(...x.toPaint))}`);

@@ -23,6 +23,8 @@ pub mod ui;
 /// Starts the app in the browser: crash banner first, so that even a panic during mounting is visible.
 #[cfg(feature = "ui")]
 pub fn start() {
+    ui::trace::mark("zs:start");
     crash::install_hook();
     leptos::mount::mount_to_body(ui::App);
+    ui::trace::mark("zs:mounted");
 }

@@ -15,7 +15,7 @@ mod report;
 mod screens;
 mod state;
 mod target_table;
-mod trace;
+pub(crate) mod trace;
 mod values_grid;
 mod widgets;
 

@@ -1,6 +1,6 @@
-//! Marks on the browser's performance timeline at the steps of an edit (`zs:…`), so that `make bench` can say
-//! where an edit's time goes, measured rather than guessed. A mark costs next to nothing; the marks of the
-//! previous edit are cleared when the next one begins, so they never pile up.
+//! Marks on the browser's performance timeline at the steps of start-up and of an edit (`zs:…`), so that
+//! `make bench` can say where the time goes, measured rather than guessed. A mark costs next to nothing; the marks
+//! of the previous edit are cleared when the next one begins, so they never pile up.
 
 /// Marks `name` now (`performance.mark`).
 pub fn mark(name: &str) {

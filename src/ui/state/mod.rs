@@ -145,6 +145,7 @@ impl AppState {
                 )
             }
         };
+        crate::ui::trace::mark("zs:read");
         let lang = storage::load_language().unwrap_or_default();
         AppState {
             year: RwSignal::new(workspace.start_year(crate::ui::clock::this_year())),
