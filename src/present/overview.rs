@@ -24,15 +24,15 @@ use remarks::remarks;
 
 /// A remark at a target: a consistency matter the user should see where the target is, with a link where a
 /// fix is one step away (e.g. to the grid cell of a missing figure). A remark, not a block.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Remark {
     pub text: String,
     /// (href, link text).
     pub link: Option<(String, String)>,
 }
 
-/// One target, ready to show.
-#[derive(Clone, Debug, PartialEq)]
+/// One target, ready to show. `Eq + Hash` so that a list can key its items by what they show.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Row {
     pub target_id: u32,
     /// "Integrationen – Frauen", or the target's own title.

@@ -145,6 +145,8 @@ test('edit a group and copy the agreement into the next year', async () => {
   const { page, context, log } = await openPage(env);
   await gotoApp(env, page, '#/vereinbarung');
   await page.waitForSelector('table.zielliste');
+  // Each row is marked in the page; a row that is rendered anew loses its mark.
+  await page.evaluate(() => { for (const tr of document.querySelectorAll('table.zielliste tbody tr')) tr.__unverändert = true; });
   await page.click('tr[data-ziel="4"] button:has-text("Bearbeiten")');
   assert.equal(await page.inputValue('#ziel-insgesamt'), '770');
   assert.equal(await page.inputValue('#ziel-frauen'), '308');
@@ -154,6 +156,12 @@ test('edit a group and copy the agreement into the next year', async () => {
   await page.waitForFunction(() => !document.querySelector('.zielformular'));
   assert.equal(await page.textContent('tr[data-ziel="3"] td.zahl'), '≥ 780');
   assert.equal(await page.textContent('tr[data-ziel="5"] td.zahl'), '≥ 472');
+  // State follows the data: the two rows that changed (total 780, men 472) are new; the women's row (still 308)
+  // and the other seven stay the nodes they were.
+  const kept = await page.evaluate(() => [...document.querySelectorAll('table.zielliste tbody tr')]
+    .map((tr) => `${tr.dataset.ziel}:${tr.__unverändert === true}`));
+  assert.deepEqual(kept.filter((k) => k.endsWith(':false')).map((k) => k.split(':')[0]).sort(), ['3', '5']);
+  assert.equal(kept.length, 10);
 
   await page.fill('#neu-jahr', '2023');
   await page.click('text=Aus dem Vorjahr kopieren');

@@ -31,9 +31,10 @@ pub(super) fn TargetList(
             })
         })
     });
+    // The table stays while there are targets; only its rows follow a change.
+    let empty = Memo::new(move |_| rows.with(Vec::is_empty));
     move || {
-        let rows = rows.get();
-        if rows.is_empty() {
+        if empty.get() {
             return view! {
                 <p>
                     {lang.pick(
@@ -55,9 +56,8 @@ pub(super) fn TargetList(
                         </tr>
                     </thead>
                     <tbody>
-                        {rows
-                            .into_iter()
-                            .map(|row| {
+                        // Keyed by what a row shows: a change of one target re-renders its row, not the list.
+                        <For each=move || rows.get() key=|row| row.clone() children=move |row| {
                                 let target = TargetId(row.target_id);
                                 let edit = move |_| {
                                     let d = state.data.untracked(|w| w.agreement(id).and_then(|a| draft_for(a, target, lang)));
@@ -86,8 +86,7 @@ pub(super) fn TargetList(
                                         </td>
                                     </tr>
                                 }
-                            })
-                            .collect_view()}
+                            } />
                     </tbody>
                 </table>
             </div>
