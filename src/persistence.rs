@@ -79,7 +79,10 @@ mod layout;
 mod sync;
 
 pub use check::checked_workspace;
-pub use commit::{Committed, SavePlan, Startup, cleanup, commit, plan_save, read, remove_unnamed};
+pub use commit::{
+    Committed, SavePlan, Startup, cleanup, commit, plan_save, read, read_first, read_rest,
+    remove_unnamed,
+};
 pub use layout::{
     Kind, Manifest, YearKeys, decode_manifest, encode_manifest, year_name, year_of_name,
 };

@@ -113,6 +113,24 @@ pub fn load_startup() -> Result<Startup, StorageError> {
     persistence::read(&LocalStore, None)
 }
 
+/// What storage holds, read for the first screen: the agreements and values of the years `first` picks
+/// (see [`persistence::read_first`]); the years still to read come with it.
+pub fn load_first(
+    first: impl FnOnce(
+        &persistence::YearKeys,
+    ) -> Option<std::collections::BTreeSet<crate::core::calendar::Year>>,
+) -> Result<(Startup, Vec<crate::core::calendar::Year>), StorageError> {
+    persistence::read_first(&LocalStore, first)
+}
+
+/// The values of the years start-up left for later (see [`persistence::read_rest`]).
+pub fn load_rest(
+    committed: &persistence::Committed,
+    rest: &[crate::core::calendar::Year],
+) -> Result<Result<crate::domain::workspace::Workspace, Startup>, StorageError> {
+    persistence::read_rest(&LocalStore, committed, rest)
+}
+
 /// The manifest's text, as stored (its first characters are the stamp).
 pub fn load_document() -> Result<Option<String>, StorageError> {
     load_raw(DOCUMENT)

@@ -613,3 +613,88 @@ fn aside_file_names_are_safe() {
         "zielsteuerung-unlesbar-2026-11-26T10-30-00.json"
     );
 }
+
+/// Start-up reads what the first screen needs (the manifest, every agreement, the values of the years picked)
+/// and the rest a moment later: together the same workspace as one full read, checked as a whole.
+#[test]
+fn start_up_reads_the_first_years_then_the_rest() {
+    let mut ws = two_years();
+    ws.values
+        .record(key(2019, 5), Amount::Number(40.0), None, "");
+    let mut store = MemoryStore::default();
+    let committed = save(&mut store, &ws, &Committed::none(ws.clone()), "t-a");
+    let (startup, rest) = read_first(&store, |keys| {
+        // Picked from the keys the manifest names.
+        assert_eq!(
+            keys.agreements.keys().copied().collect::<Vec<_>>(),
+            vec![y(2021), y(2022)]
+        );
+        assert_eq!(
+            keys.values.keys().copied().collect::<Vec<_>>(),
+            vec![y(2019), y(2021), y(2022)]
+        );
+        Some([y(2022)].into_iter().collect())
+    })
+    .unwrap();
+    assert_eq!(rest, vec![y(2019), y(2021)]);
+    let first = match startup {
+        Startup::Loaded { committed, .. } => committed,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        first.keys, committed.keys,
+        "the keys name every year, read or not"
+    );
+    assert_eq!(first.workspace.agreement_years(), vec![y(2022)]);
+    assert!(first.workspace.values.year(y(2019)).is_none());
+    assert!(first.workspace.values.year(y(2021)).is_none());
+    assert_eq!(
+        first.workspace.values.year(y(2022)),
+        ws.values.year(y(2022))
+    );
+    let whole = read_rest(&store, &first, &rest).unwrap().unwrap();
+    assert_eq!(whole, ws);
+    assert_eq!(whole, loaded(&store, None).workspace);
+
+    // Nothing picked: everything is read at once, nothing is left.
+    let (startup, rest) = read_first(&store, |_| None).unwrap();
+    assert!(rest.is_empty());
+    assert!(matches!(startup, Startup::Loaded { committed: c, .. } if c.workspace == ws));
+}
+
+/// A year read later that cannot be read makes the store unreadable as a whole, kept with every key, not
+/// written over: as if start-up had read it first.
+#[test]
+fn a_broken_year_read_later_is_kept_whole_and_said() {
+    let mut ws = two_years();
+    ws.values
+        .record(key(2019, 5), Amount::Number(40.0), None, "");
+    let mut store = MemoryStore::default();
+    let committed = save(&mut store, &ws, &Committed::none(ws.clone()), "t-a");
+    let name = committed.keys.values[&y(2019)].clone();
+    store.items.insert(name.clone(), "[{kaputt".into());
+    let before = store.items.clone();
+    let (startup, rest) = read_first(&store, |_| Some([y(2022)].into_iter().collect())).unwrap();
+    let Startup::Loaded {
+        committed: first, ..
+    } = startup
+    else {
+        panic!("the first years read well");
+    };
+    assert_eq!(rest, vec![y(2019), y(2021)]);
+    match read_rest(&store, &first, &rest).unwrap() {
+        Err(Startup::Unreadable { raw, error }) => {
+            assert!(matches!(error, LoadError::Invalid(_)), "{error:?}");
+            let kept: serde_json::Value = serde_json::from_str(&raw).unwrap();
+            assert_eq!(kept[name.as_str()], "[{kaputt");
+            assert!(kept[DOCUMENT].as_str().unwrap().contains("\"werte\""));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(store.items, before, "nothing written or removed");
+    // A full read says the same.
+    assert!(matches!(
+        read(&store, None).unwrap(),
+        Startup::Unreadable { .. }
+    ));
+}

@@ -46,6 +46,8 @@ const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadshe
 #[component]
 pub fn ExchangeScreen() -> impl IntoView {
     let state = use_state();
+    // Everything here (exports, imports, merges) works on the whole workspace.
+    state.ensure_complete();
     let lang = state.lang.get_untracked();
     let pending: RwSignal<Option<Pending>> = RwSignal::new(None);
     let error: RwSignal<Option<String>> = RwSignal::new(None);

@@ -135,6 +135,7 @@ fn NewWorkspace() -> impl IntoView {
     let warning = Memo::new(move |_| state.data.all(|w| discard_warning(&own_entries(w), lang)));
     let has_own = Memo::new(move |_| state.data.all(|w| !own_entries(w).is_empty()));
     let backup = move |_| {
+        state.ensure_complete();
         saved.set(if state.data.untracked(download_backup) {
             lang.pick("Sicherung heruntergeladen.", "Backup downloaded.")
                 .into()

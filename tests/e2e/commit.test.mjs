@@ -137,3 +137,48 @@ test('a store of schema 2 is read, laid out anew at start, and reads the same af
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test('start-up reads the first screen\'s years first and the rest right after: nothing of an old year is lost', async () => {
+  const { page, context, log } = await openPage(env);
+  await gotoApp(env, page, '#/werte');
+  // A value in 2015, a year the first screen (2022 and the two years before) does not need.
+  await page.fill('#jahr-frei', '2015');
+  await page.press('#jahr-frei', 'Enter');
+  await page.waitForFunction(() => document.querySelector('#jahr')?.value === '2015');
+  await page.selectOption('#kennzahl-einblenden', 'INT');
+  await page.waitForSelector('#zelle-0-0');
+  await typeValue(page, '#zelle-0-0', '33');
+  await page.waitForFunction(() => document.querySelector('.grid-meldung')?.textContent === 'Gespeichert.');
+  // After a reload, a value typed into 2022 at once is saved beside 2015's, which stays.
+  await page.reload();
+  await page.waitForSelector('#zelle-0-0');
+  // 2015 was read after the first screen was mounted, not before.
+  await page.waitForFunction(() => performance.getEntriesByName('zs:rest').length > 0);
+  const [mounted, rest] = await page.evaluate(() => ['zs:mounted', 'zs:rest'].map((n) => performance.getEntriesByName(n)[0].startTime));
+  assert.ok(rest > mounted, `the rest read at ${rest} ms, the first screen mounted at ${mounted} ms`);
+  assert.equal(await page.inputValue('#jahr'), '2022');
+  await typeValue(page, '#zelle-0-0', '61');
+  await page.waitForFunction(() => document.querySelector('.grid-meldung')?.textContent === 'Gespeichert.');
+  assert.deepEqual(await storedInt(page, 2015), { '1/Insgesamt': 33 });
+  assert.deepEqual(await storedInt(page, 2022), { '1/Insgesamt': 61 });
+  // The year list knows 2015, and its grid shows the value.
+  await page.waitForFunction(() => [...document.querySelectorAll('#jahr option')].some((o) => o.value === '2015'));
+  await page.selectOption('#jahr', '2015');
+  await page.waitForFunction(() => document.querySelector('#zelle-0-0')?.value === '33');
+
+  // 2015's key broken by hand: read after the first screen, it makes the store unreadable as a whole – kept,
+  // said, and never written over.
+  const name = await page.evaluate((k) => `zielsteuerung.${JSON.parse(localStorage.getItem(k)).werte['2015']}`, KEY);
+  await page.evaluate((n) => localStorage.setItem(n, '[{kaputt'), name);
+  const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).filter(([k]) => !k.includes('.unlesbar.')).sort()));
+  await page.reload();
+  await page.waitForSelector('.meldung-fehler');
+  assert.match(await page.textContent('.meldung-fehler'), /Gespeicherte Daten nicht lesbar/);
+  assert.match(await page.textContent('.meldung-fehler'), /2015/);
+  assert.equal(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).filter(([k]) => !k.includes('.unlesbar.')).sort())), before);
+  const aside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('.unlesbar.')));
+  assert.equal(aside.length, 1);
+  assert.match(await page.evaluate((k) => localStorage.getItem(k), aside[0]), /kaputt/);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

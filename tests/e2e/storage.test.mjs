@@ -48,6 +48,8 @@ test('a corrupt store at start-up is kept, offered as download, and never overwr
   // Only when the user chooses a new start is the main key written; the aside copy stays.
   await page.click('text=Mit dem Beispiel neu beginnen');
   await page.waitForFunction(() => !document.querySelector('.meldung-fehler'));
+  // The save follows under the save lock, a moment after the banner went.
+  await page.waitForFunction((k) => localStorage.getItem(k)?.startsWith('{"revision"'), KEY);
   const fresh = JSON.parse(await stored(page, KEY));
   assert.equal(fresh.schema_version, 3);
   assert.equal(fresh.beispiel, true);

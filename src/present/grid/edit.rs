@@ -119,6 +119,9 @@ pub fn paste(
 }
 
 /// "Eingefügt: 12 Werte übernommen, 1 abgelehnt – März, …: …, 3 Zellen lagen außerhalb der Tabelle."
+/// How many refused cells of a paste the message names with their reason.
+const SAID_AT_MOST: usize = 5;
+
 pub fn paste_message(pasted: &Pasted, lang: Lang) -> String {
     let stored = pasted
         .cells
@@ -138,11 +141,21 @@ pub fn paste_message(pasted: &Pasted, lang: Lang) -> String {
     );
     if !errors.is_empty() {
         let rejected = lang.pick("abgelehnt", "rejected");
+        // The first few with their reason; the cells themselves stay marked with the text that was refused.
+        let shown = errors.len().min(SAID_AT_MOST);
         text.push_str(&format!(
             ", {} {rejected} – {}",
-            errors.len(),
-            errors.join(" · ")
+            format_count(errors.len() as f64, lang),
+            errors[..shown].join(" · ")
         ));
+        if errors.len() > shown {
+            let more = format_count((errors.len() - shown) as f64, lang);
+            text.push_str(&tr!(
+                lang,
+                " · und {more} weitere, in der Tabelle markiert",
+                " · and {more} more, marked in the table"
+            ));
+        }
     }
     if pasted.outside > 0 {
         let outside = format_count(pasted.outside as f64, lang);

@@ -394,6 +394,22 @@ fn a_pasted_block_is_one_change_of_the_model() {
             denominator: 71.0
         })
     );
+    // Many refused: the first five are said with their reason, the rest counted (they stay marked in the grid).
+    let refused = read_block(&"x\n".repeat(8), 13, 1);
+    let pasted = paste(&mut ws, year, &cols, (0, 0), &refused, date, Lang::De);
+    let said = paste_message(&pasted, Lang::De);
+    assert!(
+        said.starts_with(
+            "Eingefügt: 0 Werte übernommen, 8 abgelehnt – Januar, Integrationen Insgesamt: „x“"
+        ),
+        "{said}"
+    );
+    assert_eq!(said.matches("ist keine Zahl").count(), 5, "{said}");
+    assert!(
+        said.ends_with(" · und 3 weitere, in der Tabelle markiert."),
+        "{said}"
+    );
+    assert!(paste_message(&pasted, Lang::En).ends_with(" · and 3 more, marked in the table."));
     // Wider than the grid: the cells beyond its last column are counted.
     let wide = read_block(&"1\t".repeat(30), 13, 2);
     let pasted = paste(

@@ -94,6 +94,8 @@ pub struct AppState {
     queued: StoredValue<bool>,
     /// The store came from a build before schema 3: laid out anew as soon as the app runs.
     relayout: StoredValue<bool>,
+    /// The years whose values start-up has not read yet ([`AppState::ensure_complete`]).
+    rest: StoredValue<Vec<Year>>,
 }
 
 /// A new id for this tab's saves: "t-" and eight hex digits from the browser's random numbers and clock.
@@ -108,7 +110,30 @@ impl AppState {
     pub fn new() -> AppState {
         let writer = writer_id();
         let fresh = |ws: Workspace| Some(Sync::new(&writer, Committed::none(ws)));
-        let (workspace, sync, notice, saving, relayout) = match storage::load_startup() {
+        // The first screen shows the latest agreement's year (its agreement and values, and those of the two
+        // years before, which its previous-year figures need); the other years are read right after it is painted.
+        let first_years = |keys: &crate::persistence::YearKeys| {
+            // As `Workspace::start_year`: the latest agreement's year, else this year.
+            let start = keys
+                .agreements
+                .keys()
+                .next_back()
+                .copied()
+                .or(crate::ui::clock::this_year())
+                .unwrap_or(Year::EARLIEST);
+            let before = start.previous();
+            Some(
+                [Some(start), before, before.and_then(Year::previous)]
+                    .into_iter()
+                    .flatten()
+                    .collect(),
+            )
+        };
+        let (startup, rest) = match storage::load_first(first_years) {
+            Ok((startup, rest)) => (Ok(startup), rest),
+            Err(e) => (Err(e), Vec::new()),
+        };
+        let (workspace, sync, notice, saving, relayout) = match startup {
             Err(_) => (
                 example::odenwaldkreis(),
                 None,
@@ -161,6 +186,73 @@ impl AppState {
             saving: RwSignal::new(saving),
             queued: StoredValue::new(false),
             relayout: StoredValue::new(relayout),
+            rest: StoredValue::new(rest),
+        }
+    }
+
+    /// Reads the years start-up left for later, if any are left: the workspace is then complete. Runs right
+    /// after the first screen is painted, and before anything that changes, saves, merges or exports the
+    /// workspace, so none of these ever sees a part of it. A year that cannot be read makes the store
+    /// unreadable as at start-up: kept aside, never written over, and said.
+    pub fn ensure_complete(self) {
+        let rest = self
+            .rest
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
+        if rest.is_empty() {
+            return;
+        }
+        let Some(committed) = self
+            .sync
+            .with_value(|s| s.as_ref().and_then(|s| s.committed().cloned()))
+        else {
+            return;
+        };
+        crate::ui::trace::mark("zs:rest-begin");
+        let read = storage::load_rest(&committed, &rest);
+        crate::ui::trace::mark("zs:rest");
+        match read {
+            Ok(Ok(whole)) => {
+                // This tab knows the commit whole from now on; the workspace gets the years it lacks (they are
+                // the very ones of the commit, shared).
+                self.sync.update_value(|sync| {
+                    if let Some(sync) = sync {
+                        *sync = Sync::new(
+                            &sync.writer,
+                            Committed {
+                                stamp: committed.stamp.clone(),
+                                workspace: whole.clone(),
+                                keys: committed.keys.clone(),
+                            },
+                        );
+                    }
+                });
+                let mut now = self.data.snapshot();
+                for year in &rest {
+                    if let (None, Some(values)) = (now.values.year(*year), whole.values.year(*year))
+                    {
+                        now.values.set_year(*year, values.clone());
+                    }
+                    if now.agreement_for(*year).is_none()
+                        && let Some(agreement) = whole.agreements.iter().find(|a| a.year == *year)
+                    {
+                        now.agreements.push(agreement.clone());
+                    }
+                }
+                now.agreements.sort_by_key(|a| a.year);
+                self.data.replace(now);
+            }
+            Ok(Err(Startup::Unreadable { raw, error })) => {
+                // As at start-up: the example is shown, the store kept as it is.
+                self.data.replace(example::odenwaldkreis());
+                self.unreadable(raw, error);
+            }
+            Ok(Err(_)) => {}
+            Err(e) => {
+                // The rest cannot be read at all: nothing may be saved over it.
+                self.saving.set(false);
+                self.notice.set(Some(Notice::Failed(e)));
+            }
         }
     }
 
@@ -229,6 +321,7 @@ impl AppState {
 
     /// Changes values (the grid, a paste): one save for the whole change.
     pub fn change_values<T>(self, f: impl FnOnce(&mut Workspace) -> T) -> T {
+        self.ensure_complete();
         let (out, changed) = self.data.change_values(f);
         if changed {
             self.changed();
@@ -238,6 +331,7 @@ impl AppState {
 
     /// Changes what is not values (agreements, targets, own indicators, settings): one save.
     pub fn change_meta<T>(self, f: impl FnOnce(&mut Workspace) -> T) -> T {
+        self.ensure_complete();
         let (out, changed) = self.data.change_meta(f);
         if changed {
             self.changed();
@@ -247,6 +341,7 @@ impl AppState {
 
     /// Puts another workspace in place (an import accepted or undone, a new workspace): saved.
     pub fn replace(self, workspace: Workspace) {
+        self.ensure_complete();
         if self.data.replace(workspace) {
             self.changed();
         }

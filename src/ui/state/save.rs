@@ -40,6 +40,7 @@ impl AppState {
     /// Asks for a save of the current workspace: under the save lock, after which it runs once for every change
     /// made meanwhile.
     fn request_save(self) {
+        self.ensure_complete();
         if !self.saving.get_untracked() || self.sync.with_value(Option::is_none) {
             self.save_state.set(SaveState::NotSaved);
             return;
@@ -58,6 +59,7 @@ impl AppState {
     /// Saves now (the caller holds the lock, or there is none): commits on top of what storage holds if this tab
     /// knows it, otherwise first merges with the other tab's save. `force`: the user chose to save over it.
     fn save_now(self, force: bool, locked: bool) {
+        self.ensure_complete();
         if !self.saving.get_untracked() {
             return;
         }
@@ -200,7 +202,7 @@ impl AppState {
     }
 
     /// Keeps what storage holds aside as unreadable and stops saving.
-    fn unreadable(self, raw: String, error: crate::domain::workspace::LoadError) {
+    pub(super) fn unreadable(self, raw: String, error: crate::domain::workspace::LoadError) {
         let aside_key = storage::keep_aside(&raw, &now_iso()).ok();
         self.saving.set(false);
         self.save_state.set(SaveState::NotSaved);
@@ -216,6 +218,7 @@ impl AppState {
     /// agreed, it is taken over; with changes, both sides are merged and committed; what both changed differently
     /// is left to the user.
     fn reconcile(self, locked: bool) {
+        self.ensure_complete();
         let known = self
             .sync
             .with_value(|s| s.as_ref().and_then(|s| s.committed().cloned()));
@@ -320,6 +323,18 @@ impl AppState {
                 }
             });
         }
+        // The years start-up left for later are read once the first screen is painted, or at once when another
+        // year is chosen.
+        request_animation_frame(move || {
+            set_timeout(move || self.ensure_complete(), std::time::Duration::ZERO);
+        });
+        Effect::new(move |before: Option<crate::core::calendar::Year>| {
+            let year = self.year.get();
+            if before.is_some_and(|b| b != year) {
+                self.ensure_complete();
+            }
+            year
+        });
         let document_key = storage::key(crate::persistence::DOCUMENT);
         let _listener =
             window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
@@ -382,6 +397,7 @@ impl AppState {
 
     /// Replaces this tab's workspace with what storage holds (the user chose the other tab's version).
     pub fn take_over_stored(self) {
+        self.ensure_complete();
         let known = self
             .sync
             .with_value(|s| s.as_ref().and_then(|s| s.committed().cloned()));
@@ -406,6 +422,7 @@ impl AppState {
 
     /// The user keeps this tab's version over another tab's save.
     pub fn save_mine_anyway(self) {
+        self.ensure_complete();
         self.saving.set(true);
         storage::with_save_lock(move |locked| {
             self.save_now(true, locked);
@@ -418,6 +435,7 @@ impl AppState {
     /// After an unreadable store: start anew with what the tab shows (the example, or a backup put in its place);
     /// the unreadable text stays kept aside.
     pub fn start_anew(self) {
+        self.ensure_complete();
         self.notice.set(None);
         self.saving.set(true);
         storage::with_save_lock(move |locked| self.save_now(true, locked));
