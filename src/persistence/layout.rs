@@ -243,8 +243,9 @@ fn read_names(
     Ok(names)
 }
 
-/// Compares what a key's text holds with what this build writes back from it: unknown fields are reported.
-fn known_fields(text: &str, again: &str) -> Result<(), LoadError> {
+/// Compares what a key's text holds with what this build writes back from it: unknown fields are reported,
+/// named from `path` (where the key's content stands in a backup: "ist_werte", "zielvereinbarungen").
+fn known_fields(text: &str, again: &str, path: &str) -> Result<(), LoadError> {
     // What this build wrote reads back to the same text: then no field can be unknown. Anything else (a newer
     // build, a hand edit) gets the field-by-field comparison.
     if again == text {
@@ -255,7 +256,7 @@ fn known_fields(text: &str, again: &str) -> Result<(), LoadError> {
     let known: serde_json::Value =
         serde_json::from_str(again).map_err(|e| LoadError::Invalid(e.to_string()))?;
     let mut unknown = Vec::new();
-    check::unknown_fields(&stored, &known, "", &mut unknown);
+    check::unknown_fields(&stored, &known, path, &mut unknown);
     if unknown.is_empty() {
         return Ok(());
     }
@@ -277,16 +278,8 @@ pub fn decode_values(text: &str, year: Year) -> Result<Arc<YearValues>, LoadErro
     known_fields(
         text,
         &encode_values(year, &values).map_err(|e| LoadError::Invalid(e.0))?,
-    )
-    .map_err(|e| match e {
-        LoadError::UnknownFields(fields) => LoadError::UnknownFields(
-            fields
-                .into_iter()
-                .map(|f| format!("ist_werte.{f}"))
-                .collect(),
-        ),
-        other => other,
-    })?;
+        "ist_werte",
+    )?;
     Ok(values)
 }
 
@@ -302,15 +295,7 @@ pub fn decode_agreement(text: &str, year: Year) -> Result<Arc<Agreement>, LoadEr
     known_fields(
         text,
         &encode_agreement(&agreement).map_err(|e| LoadError::Invalid(e.0))?,
-    )
-    .map_err(|e| match e {
-        LoadError::UnknownFields(fields) => LoadError::UnknownFields(
-            fields
-                .into_iter()
-                .map(|f| format!("zielvereinbarungen.{f}"))
-                .collect(),
-        ),
-        other => other,
-    })?;
+        "zielvereinbarungen",
+    )?;
     Ok(Arc::new(agreement))
 }

@@ -99,13 +99,16 @@ pub fn with_save_lock(work: impl FnOnce(bool) + 'static) -> LockMode {
     }
 }
 
+/// Work waiting for the save lock, each told whether it got it.
+type Waiting = Vec<Box<dyn FnOnce(bool)>>;
+
 /// The save lock held ahead of a save (see [`hold_save_lock`]).
 enum Hold {
     Idle,
     /// Asked for; works that want the lock meanwhile wait for it here.
     Asked {
         generation: u64,
-        waiting: Vec<Box<dyn FnOnce(bool)>>,
+        waiting: Waiting,
     },
     /// Held; calling `release` lets it go.
     Held {
@@ -149,17 +152,10 @@ pub fn hold_save_lock(at_most: std::time::Duration) {
         let Some(release) = release else {
             return JsValue::UNDEFINED;
         };
-        let waiting = match HOLD.with(|h| h.replace(Hold::Idle)) {
-            Hold::Asked {
-                generation: asked,
-                waiting,
-            } if asked == generation => waiting,
-            other => {
-                // Given up meanwhile: let go at once.
-                HOLD.with(|h| h.replace(other));
-                let _ = release.call0(&JsValue::NULL);
-                return held.into();
-            }
+        let Some(waiting) = take_waiting(generation) else {
+            // Given up meanwhile: let go at once.
+            let _ = release.call0(&JsValue::NULL);
+            return held.into();
         };
         if waiting.is_empty() {
             HOLD.with(|h| {
@@ -187,17 +183,7 @@ pub fn hold_save_lock(at_most: std::time::Duration) {
     let given_up = |generation: u64| {
         move |_err: JsValue| {
             // A refused request: what waited for it runs without the lock.
-            let waiting = match HOLD.with(|h| h.replace(Hold::Idle)) {
-                Hold::Asked {
-                    generation: asked,
-                    waiting,
-                } if asked == generation => waiting,
-                other => {
-                    HOLD.with(|h| h.replace(other));
-                    Vec::new()
-                }
-            };
-            for work in waiting {
+            for work in take_waiting(generation).unwrap_or_default() {
                 work(false);
             }
         }
@@ -212,6 +198,21 @@ pub fn hold_save_lock(at_most: std::time::Duration) {
             }
         }
         Err(e) => given_up(generation)(e),
+    }
+}
+
+/// The work waiting for the hold of `generation`, which is no longer asked for then; `None` (and nothing
+/// changed) when that hold is not the one asked for.
+fn take_waiting(generation: u64) -> Option<Waiting> {
+    match HOLD.with(|h| h.replace(Hold::Idle)) {
+        Hold::Asked {
+            generation: asked,
+            waiting,
+        } if asked == generation => Some(waiting),
+        other => {
+            HOLD.with(|h| h.replace(other));
+            None
+        }
     }
 }
 
