@@ -153,6 +153,22 @@ pub fn save_language(lang: Lang) -> Result<(), StorageError> {
     save_raw(persistence::LANGUAGE, lang.code())
 }
 
+/// What this browser knows of backups; an unreadable note counts as none (it holds nothing that cannot be
+/// learnt again).
+pub fn load_backup_note() -> persistence::BackupNote {
+    load_raw(persistence::BACKUP_NOTE)
+        .ok()
+        .flatten()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+/// Remembers what this browser knows of backups.
+pub fn save_backup_note(note: &persistence::BackupNote) -> Result<(), StorageError> {
+    let text = serde_json::to_string(note).map_err(|e| StorageError::Browser(e.to_string()))?;
+    save_raw(persistence::BACKUP_NOTE, &text)
+}
+
 /// Keeps an unreadable document under a key of its own (the original stays too); returns that key. A text
 /// already kept aside is not copied again.
 pub fn keep_aside(raw: &str, stamp: &str) -> Result<String, StorageError> {
@@ -174,13 +190,26 @@ pub fn keep_aside(raw: &str, stamp: &str) -> Result<String, StorageError> {
     Ok(key(&name))
 }
 
-/// Asks the browser not to evict our storage under pressure (`navigator.storage.persist()`); best effort.
-pub fn request_persistence() {
-    if let Some(window) = web_sys::window() {
-        let storage = window.navigator().storage();
-        // The promise's answer changes nothing for us: the request itself is what counts.
-        let _ = storage.persist();
-    }
+/// Asks the browser not to evict our storage under pressure (`navigator.storage.persist()`), on a user's action;
+/// its answer (`None` where the browser gives none).
+pub async fn request_persistence() -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    let promise = storage.persist().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_bool()
+}
+
+/// Whether the browser already keeps this origin's data from eviction (`navigator.storage.persisted()`),
+/// without asking.
+pub async fn is_persisted() -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    let promise = storage.persisted().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_bool()
 }
 
 #[cfg(test)]

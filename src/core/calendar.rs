@@ -124,6 +124,20 @@ impl Date {
     pub fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
+    /// Whole days from `earlier` to this date (negative when `earlier` is later).
+    pub fn days_since(self, earlier: Date) -> i64 {
+        self.day_number() - earlier.day_number()
+    }
+    /// Days since 1970-01-01 (the civil-from-days algorithm in reverse, proleptic Gregorian).
+    fn day_number(self) -> i64 {
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let year_of_era = y - era * 400;
+        let day_of_year = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
     /// Reads the ISO form "2022-05-31".
     pub fn from_iso(text: &str) -> Option<Date> {
         let mut parts = text.split('-');
@@ -170,6 +184,22 @@ impl<'de> Deserialize<'de> for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_between_dates() {
+        let d = |y, m, day| Date::new(y, m, day).unwrap();
+        assert_eq!(d(1970, 1, 2).days_since(d(1970, 1, 1)), 1);
+        assert_eq!(d(2026, 11, 29).days_since(d(2026, 11, 6)), 23);
+        assert_eq!(
+            d(2024, 3, 1).days_since(d(2024, 2, 28)),
+            2,
+            "2024 is a leap year"
+        );
+        assert_eq!(d(2100, 3, 1).days_since(d(2100, 2, 28)), 1, "2100 is not");
+        assert_eq!(d(2027, 1, 1).days_since(d(2026, 1, 1)), 365);
+        assert_eq!(d(2000, 1, 1).days_since(d(1900, 1, 1)), 36_524);
+        assert_eq!(d(2022, 5, 31).days_since(d(2022, 6, 30)), -30);
+    }
 
     #[test]
     fn years_and_months_are_validated() {

@@ -9,6 +9,7 @@ pub mod grid;
 pub mod indicator_form;
 pub mod overview;
 pub mod report;
+pub mod safety;
 pub mod sentences;
 pub mod status;
 pub mod target_form;

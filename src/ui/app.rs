@@ -1,5 +1,6 @@
 //! The app shell: header with the organisation, main navigation, the current screen from the URL fragment.
 
+use crate::ui::safety::{BackupReminder, SafetyLine};
 use leptos::prelude::*;
 
 use crate::route::{Route, Screen};
@@ -82,6 +83,7 @@ pub fn App() -> impl IntoView {
                         <span class="kennzeichen">{move || lang.get().pick("Beispiel", "Example")}</span>
                     </Show>
                 </span>
+                <SafetyLine />
             </div>
             <button type="button" class="sprachwahl" on:click=move |_| state.switch_language()>
                 <span class="sr-only">
@@ -113,6 +115,7 @@ pub fn App() -> impl IntoView {
             </nav>
         </header>
         <StorageNotice />
+        <BackupReminder />
         <main id="inhalt" tabindex="-1">
             // A change of language builds the screen anew in that language (a rare act: no need for every
             // label to be a signal of its own).

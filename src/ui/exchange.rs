@@ -12,7 +12,7 @@ use crate::locale::format_count;
 use crate::route::Screen;
 use crate::tr;
 use crate::ui::clock::today_date;
-use crate::ui::download::{download_backup, download_bytes, download_text, read_chosen_file};
+use crate::ui::download::{download_bytes, download_text, read_chosen_file};
 use crate::ui::state::use_state;
 use crate::ui::widgets::YearSelect;
 
@@ -66,7 +66,7 @@ pub fn ExchangeScreen() -> impl IntoView {
         )
     };
     let export_backup = move |_| {
-        if state.data.untracked(download_backup) {
+        if crate::ui::safety::download_and_note(state) {
             message.set(
                 lang.pick("Sicherung heruntergeladen.", "Backup downloaded.")
                     .into(),
@@ -315,6 +315,7 @@ pub fn ExchangeScreen() -> impl IntoView {
                 </label>
             </div>
             {move || preview(true)}
+            <crate::ui::safety::ReminderSettings />
         </section>
 
         <section class="austausch" aria-labelledby="csv-titel">

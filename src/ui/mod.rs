@@ -12,6 +12,7 @@ mod legend;
 mod notices;
 mod overview;
 mod report;
+mod safety;
 mod screens;
 mod state;
 mod target_table;

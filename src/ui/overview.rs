@@ -13,7 +13,6 @@ use crate::present::overview::Model;
 use crate::route::Screen;
 use crate::tr;
 use crate::ui::clock::this_year;
-use crate::ui::download::download_backup;
 use crate::ui::legend::StatusLegend;
 use crate::ui::state::use_state;
 use crate::ui::target_table::{Lines, TargetTable};
@@ -135,8 +134,7 @@ fn NewWorkspace() -> impl IntoView {
     let warning = Memo::new(move |_| state.data.all(|w| discard_warning(&own_entries(w), lang)));
     let has_own = Memo::new(move |_| state.data.all(|w| !own_entries(w).is_empty()));
     let backup = move |_| {
-        state.ensure_complete();
-        saved.set(if state.data.untracked(download_backup) {
+        saved.set(if crate::ui::safety::download_and_note(state) {
             lang.pick("Sicherung heruntergeladen.", "Backup downloaded.")
                 .into()
         } else {

@@ -96,6 +96,14 @@ pub struct AppState {
     relayout: StoredValue<bool>,
     /// The years whose values start-up has not read yet ([`AppState::ensure_complete`]).
     rest: StoredValue<Vec<Year>>,
+    /// What this browser knows of backups (kept apart from the workspace).
+    pub backup: RwSignal<crate::persistence::BackupNote>,
+    /// The revision of the commit storage holds as far as this tab knows (counts the saved changes).
+    pub revision: RwSignal<u64>,
+    /// The browser's answer to keeping the data (`navigator.storage.persisted()` / `persist()`).
+    pub persisted: RwSignal<Option<bool>>,
+    /// Whether this tab has asked the browser to keep the data (once, at the first save).
+    asked_to_keep: StoredValue<bool>,
 }
 
 /// A new id for this tab's saves: "t-" and eight hex digits from the browser's random numbers and clock.
@@ -171,6 +179,16 @@ impl AppState {
             }
         };
         crate::ui::trace::mark("zs:read");
+        let revision = sync
+            .as_ref()
+            .and_then(|s| s.committed())
+            .map_or(0, |c| c.stamp.revision);
+        let mut backup = storage::load_backup_note();
+        if backup.since.is_none() && saving {
+            // Changes count from the first day the app runs with storage here.
+            backup.since = crate::ui::clock::today_date();
+            let _ = storage::save_backup_note(&backup);
+        }
         let lang = storage::load_language().unwrap_or_default();
         AppState {
             year: RwSignal::new(workspace.start_year(crate::ui::clock::this_year())),
@@ -187,6 +205,67 @@ impl AppState {
             queued: StoredValue::new(false),
             relayout: StoredValue::new(relayout),
             rest: StoredValue::new(rest),
+            backup: RwSignal::new(backup),
+            revision: RwSignal::new(revision),
+            persisted: RwSignal::new(None),
+            asked_to_keep: StoredValue::new(false),
+        }
+    }
+
+    /// Sets `revision` from the commit this tab knows.
+    pub(super) fn note_revision(self) {
+        let revision = self.sync.with_value(|s| {
+            s.as_ref()
+                .and_then(|s| s.committed())
+                .map_or(0, |c| c.stamp.revision)
+        });
+        self.revision.set(revision);
+    }
+
+    /// After the first save of this tab (the user's own change): asks the browser to keep the data, and shows
+    /// its answer.
+    pub(super) fn ask_to_keep(self) {
+        if self.asked_to_keep.get_value() {
+            return;
+        }
+        self.asked_to_keep.set_value(true);
+        leptos::task::spawn_local(async move {
+            if let Some(answer) = storage::request_persistence().await {
+                self.persisted.set(Some(answer));
+            }
+        });
+    }
+
+    /// A backup left the browser (downloaded): the reminder starts counting anew from here.
+    pub fn backup_done(self) {
+        let today = crate::ui::clock::today_date();
+        let revision = self.revision.get_untracked();
+        self.backup.update(|note| {
+            note.last = today;
+            note.since = today;
+            note.revision = revision;
+        });
+        let _ = storage::save_backup_note(&self.backup.get_untracked());
+    }
+
+    /// The reminder's thresholds, as the user sets them; remembered in this browser.
+    pub fn set_reminder(self, days: u32, changes: u32) {
+        self.backup.update(|note| {
+            note.remind_days = days;
+            note.remind_changes = changes;
+        });
+        let _ = storage::save_backup_note(&self.backup.get_untracked());
+    }
+
+    /// What the safety net knows now. Tracked.
+    pub fn safety(self) -> crate::present::safety::Safety {
+        let note = self.backup.get();
+        let revision = self.revision.get();
+        crate::present::safety::Safety {
+            storage: !matches!(self.notice.get(), Some(Notice::Unavailable)),
+            last_backup: note.last,
+            counting_since: note.since,
+            changes: revision.saturating_sub(note.revision),
         }
     }
 

@@ -166,7 +166,9 @@ impl AppState {
                         s.wrote(plan.committed)
                     }
                 });
+                self.note_revision();
                 self.save_state.set(SaveState::Saved);
+                self.ask_to_keep();
                 true
             }
             Err(e) => {
@@ -255,6 +257,7 @@ impl AppState {
                         s.read(theirs.clone())
                     }
                 });
+                self.note_revision();
                 if merged == theirs.workspace {
                     self.save_state.set(SaveState::Saved);
                     // Their commit's years, shared, so that the next save sees what changed since.
@@ -409,6 +412,7 @@ impl AppState {
                         s.read(committed)
                     }
                 });
+                self.note_revision();
                 self.data.replace(workspace);
                 self.saving.set(true);
                 self.save_state.set(SaveState::Saved);

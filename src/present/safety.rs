@@ -1,0 +1,291 @@
+//! Where the data lives and when it last left the browser (issue 17, the safety net): the line the header shows,
+//! whether the browser protects the storage, and when to remind the user of a backup. Browsers clear site data (a
+//! user clears the cache; an origin under storage pressure is evicted whole unless `navigator.storage.persist()`
+//! was granted), so a backup outside the browser is the user's safety net.
+
+use crate::core::calendar::Date;
+use crate::locale::format_count;
+use crate::tr;
+
+use crate::locale::Lang;
+
+/// What the safety net knows in this browser.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Safety {
+    /// Whether the browser gives this page storage at all.
+    pub storage: bool,
+    /// The day the last backup was downloaded in this browser, if ever.
+    pub last_backup: Option<Date>,
+    /// Since when changes count without a backup: the last backup, or the first day the app saved here.
+    pub counting_since: Option<Date>,
+    /// Saved changes since the last backup (revisions of the workspace).
+    pub changes: u64,
+}
+
+/// When to remind: after so many days or so many saved changes without a backup, whichever comes first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Remind {
+    pub days: u32,
+    pub changes: u32,
+}
+
+impl Default for Remind {
+    fn default() -> Remind {
+        Remind {
+            days: 7,
+            changes: 50,
+        }
+    }
+}
+
+/// "vor 23 Tagen", "heute", "gestern" (a date in the future, a clock set back, counts as today).
+fn ago(then: Date, today: Date, lang: Lang) -> String {
+    match today.days_since(then) {
+        ..=0 => lang.pick("heute", "today").to_owned(),
+        1 => lang.pick("gestern", "yesterday").to_owned(),
+        n => {
+            let n = format_count(n as f64, lang);
+            tr!(lang, "vor {n} Tagen", "{n} days ago")
+        }
+    }
+}
+
+/// The header's line: where the data lives and when it last left the browser.
+pub fn status(s: &Safety, today: Date, lang: Lang) -> String {
+    if !s.storage {
+        return lang
+            .pick(
+                "Nicht gespeichert – dieser Browser gibt der Seite keinen Speicher",
+                "Not saved – this browser gives the page no storage",
+            )
+            .to_owned();
+    }
+    match s.last_backup {
+        None => lang
+            .pick(
+                "Nur in diesem Browser gespeichert – noch keine Sicherung",
+                "Saved in this browser only – no backup yet",
+            )
+            .to_owned(),
+        Some(day) => {
+            let when = ago(day, today, lang);
+            tr!(
+                lang,
+                "Nur in diesem Browser gespeichert – letzte Sicherung {when}",
+                "Saved in this browser only – last backup {when}"
+            )
+        }
+    }
+}
+
+/// What the browser said when asked to keep the data (`navigator.storage.persist()`), once it has answered.
+pub fn protection(persisted: Option<bool>, lang: Lang) -> Option<&'static str> {
+    persisted.map(|granted| {
+        if granted {
+            lang.pick("Speicher geschützt", "Storage protected")
+        } else {
+            lang.pick(
+                "Der Browser darf diese Daten bei Platzmangel löschen",
+                "The browser may delete this data when space runs short",
+            )
+        }
+    })
+}
+
+/// The reminder, when one is due: so many days or so many saved changes without a backup.
+pub fn reminder(s: &Safety, today: Date, remind: Remind, lang: Lang) -> Option<String> {
+    if !s.storage {
+        return None;
+    }
+    let days = s
+        .counting_since
+        .map_or(0, |since| today.days_since(since).max(0));
+    let by_days = s.changes > 0 && days >= i64::from(remind.days);
+    let by_changes = s.changes >= u64::from(remind.changes);
+    if !by_days && !by_changes {
+        return None;
+    }
+    let changes = match s.changes {
+        1 => lang
+            .pick("1 gespeicherte Änderung", "1 saved change")
+            .to_owned(),
+        n => {
+            let n = format_count(n as f64, lang);
+            tr!(lang, "{n} gespeicherte Änderungen", "{n} saved changes")
+        }
+    };
+    let since = match s.last_backup {
+        None => lang
+            .pick("noch keine Sicherung", "no backup yet")
+            .to_owned(),
+        Some(day) => {
+            let when = ago(day, today, lang);
+            tr!(lang, "letzte Sicherung {when}", "last backup {when}")
+        }
+    };
+    Some(tr!(
+        lang,
+        "{changes}, {since}: Die Daten liegen nur in diesem Browser, und Browser löschen \
+         gespeicherte Daten mitunter (Verlauf löschen, Platzmangel). Laden Sie eine Sicherung herunter und legen Sie \
+         sie ab, wo Ihre Dateien gesichert werden.",
+        "{changes}, {since}: the data lives in this browser only, and browsers do delete stored data \
+         at times (clearing the history, lack of space). Download a backup and keep it where your files are backed \
+         up."
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i64, m: i64, day: i64) -> Date {
+        Date::new(y, m, day).unwrap()
+    }
+
+    fn safety(last: Option<Date>, since: Option<Date>, changes: u64) -> Safety {
+        Safety {
+            storage: true,
+            last_backup: last,
+            counting_since: since,
+            changes,
+        }
+    }
+
+    #[test]
+    fn the_header_says_where_the_data_lives() {
+        let today = d(2026, 11, 29);
+        let never = safety(None, Some(d(2026, 11, 1)), 3);
+        assert_eq!(
+            status(&never, today, Lang::De),
+            "Nur in diesem Browser gespeichert – noch keine Sicherung"
+        );
+        assert_eq!(
+            status(&never, today, Lang::En),
+            "Saved in this browser only – no backup yet"
+        );
+        let backed = safety(Some(d(2026, 11, 6)), Some(d(2026, 11, 6)), 3);
+        assert_eq!(
+            status(&backed, today, Lang::De),
+            "Nur in diesem Browser gespeichert – letzte Sicherung vor 23 Tagen"
+        );
+        assert_eq!(
+            status(&backed, today, Lang::En),
+            "Saved in this browser only – last backup 23 days ago"
+        );
+        let today_too = safety(Some(today), Some(today), 0);
+        assert!(status(&today_too, today, Lang::De).ends_with("letzte Sicherung heute"));
+        let yesterday = safety(Some(d(2026, 11, 28)), None, 0);
+        assert!(status(&yesterday, today, Lang::En).ends_with("last backup yesterday"));
+        let long_ago = safety(Some(d(2023, 2, 28)), None, 0);
+        assert!(status(&long_ago, today, Lang::De).ends_with("vor 1.370 Tagen"));
+        let none = Safety {
+            storage: false,
+            ..never
+        };
+        assert_eq!(
+            status(&none, today, Lang::De),
+            "Nicht gespeichert – dieser Browser gibt der Seite keinen Speicher"
+        );
+    }
+
+    #[test]
+    fn the_answer_of_the_browser_is_said() {
+        assert_eq!(protection(Some(true), Lang::De), Some("Speicher geschützt"));
+        assert_eq!(
+            protection(Some(false), Lang::De),
+            Some("Der Browser darf diese Daten bei Platzmangel löschen")
+        );
+        assert_eq!(protection(None, Lang::De), None);
+    }
+
+    #[test]
+    fn a_reminder_after_seven_days_or_fifty_changes() {
+        let today = d(2026, 11, 29);
+        let remind = Remind::default();
+        // Six days and 49 changes: not yet.
+        assert_eq!(
+            reminder(
+                &safety(Some(d(2026, 11, 23)), Some(d(2026, 11, 23)), 49),
+                today,
+                remind,
+                Lang::De
+            ),
+            None
+        );
+        // Seven days with a change since.
+        let due = reminder(
+            &safety(Some(d(2026, 11, 22)), Some(d(2026, 11, 22)), 1),
+            today,
+            remind,
+            Lang::De,
+        )
+        .unwrap();
+        assert!(
+            due.starts_with("1 gespeicherte Änderung, letzte Sicherung vor 7 Tagen: "),
+            "{due}"
+        );
+        // Seven days without any change: nothing new to lose.
+        assert_eq!(
+            reminder(
+                &safety(Some(d(2026, 11, 1)), Some(d(2026, 11, 1)), 0),
+                today,
+                remind,
+                Lang::De
+            ),
+            None
+        );
+        // Fifty changes on the day of the last backup.
+        let due = reminder(
+            &safety(Some(today), Some(today), 50),
+            today,
+            remind,
+            Lang::En,
+        )
+        .unwrap();
+        assert!(
+            due.starts_with("50 saved changes, last backup today: "),
+            "{due}"
+        );
+        // Never backed up: counted from the first save in this browser.
+        let due = reminder(
+            &safety(None, Some(d(2026, 11, 20)), 12),
+            today,
+            remind,
+            Lang::De,
+        )
+        .unwrap();
+        assert!(
+            due.starts_with("12 gespeicherte Änderungen, noch keine Sicherung: "),
+            "{due}"
+        );
+        // The user's own thresholds.
+        let own = Remind {
+            days: 30,
+            changes: 200,
+        };
+        assert_eq!(
+            reminder(
+                &safety(None, Some(d(2026, 11, 20)), 120),
+                today,
+                own,
+                Lang::De
+            ),
+            None
+        );
+        assert!(
+            reminder(
+                &safety(None, Some(d(2026, 10, 30)), 1),
+                today,
+                own,
+                Lang::De
+            )
+            .is_some()
+        );
+        // Without storage there is nothing to back up from.
+        let none = Safety {
+            storage: false,
+            ..safety(None, Some(d(2026, 1, 1)), 500)
+        };
+        assert_eq!(reminder(&none, today, remind, Lang::De), None);
+    }
+}
