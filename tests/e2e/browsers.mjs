@@ -83,6 +83,7 @@ async function wrapPlaywright(page, url) {
     evaluate: (fn, arg) => page.evaluate(fn, arg),
     waitFor: (fn, arg, timeout = 10_000) => page.waitForFunction(fn, arg, { timeout }),
     reload: async () => { await page.reload(); await page.waitForSelector('main#inhalt h1'); },
+    pdf: () => page.pdf({ format: 'A4', printBackground: true }),
     close: () => page.close(),
   };
 }
@@ -99,6 +100,7 @@ async function wrapPuppeteer(page, url) {
     // Polled by time: animation frames do not run in a tab in the background.
     waitFor: (fn, arg, timeout = 10_000) => page.waitForFunction(fn, { timeout, polling: 20 }, arg),
     reload: async () => { await page.reload(); await page.waitForSelector('main#inhalt h1'); },
+    pdf: () => page.pdf({ format: 'A4', printBackground: true }),
     close: () => page.close(),
   };
 }
