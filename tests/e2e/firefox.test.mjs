@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,6 +21,7 @@ const require = createRequire(import.meta.url);
 let server;
 let axeSource;
 before(async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
   server = await startServer({ root: 'dist', base: SUBPATH });
   axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 });
