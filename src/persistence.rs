@@ -120,16 +120,15 @@ const STAMP_FIELDS: [&str; 3] = ["revision", "schreiber", "basis"];
 mod check;
 mod commit;
 mod layout;
+mod read;
 mod sync;
 
 pub use check::checked_workspace;
-pub use commit::{
-    Committed, SavePlan, Startup, cleanup, commit, plan_save, read, read_first, read_rest,
-    remove_unnamed,
-};
+pub use commit::{Committed, SavePlan, cleanup, commit, plan_save, remove_unnamed};
 pub use layout::{
     Kind, Manifest, YearKeys, decode_manifest, encode_manifest, year_name, year_of_name,
 };
+pub use read::{Startup, read, read_first, read_rest};
 pub use sync::{Plan, Sync};
 
 /// Why a storage call did not succeed. Never a panic.

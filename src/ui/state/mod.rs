@@ -21,8 +21,11 @@ use crate::persistence::{Committed, Startup, Sync};
 use crate::storage::{self, StorageError};
 use crate::ui::clock::now_iso;
 
+mod complete;
 mod data;
+mod safety;
 mod save;
+mod watch;
 
 pub use data::Data;
 
@@ -209,129 +212,6 @@ impl AppState {
             revision: RwSignal::new(revision),
             persisted: RwSignal::new(None),
             asked_to_keep: StoredValue::new(false),
-        }
-    }
-
-    /// Sets `revision` from the commit this tab knows.
-    pub(super) fn note_revision(self) {
-        let revision = self.sync.with_value(|s| {
-            s.as_ref()
-                .and_then(|s| s.committed())
-                .map_or(0, |c| c.stamp.revision)
-        });
-        self.revision.set(revision);
-    }
-
-    /// After the first save of this tab (the user's own change): asks the browser to keep the data, and shows
-    /// its answer.
-    pub(super) fn ask_to_keep(self) {
-        if self.asked_to_keep.get_value() {
-            return;
-        }
-        self.asked_to_keep.set_value(true);
-        leptos::task::spawn_local(async move {
-            if let Some(answer) = storage::request_persistence().await {
-                self.persisted.set(Some(answer));
-            }
-        });
-    }
-
-    /// A backup left the browser (downloaded): the reminder starts counting anew from here.
-    pub fn backup_done(self) {
-        let today = crate::ui::clock::today_date();
-        let revision = self.revision.get_untracked();
-        self.backup.update(|note| {
-            note.last = today;
-            note.since = today;
-            note.revision = revision;
-        });
-        let _ = storage::save_backup_note(&self.backup.get_untracked());
-    }
-
-    /// The reminder's thresholds, as the user sets them; remembered in this browser.
-    pub fn set_reminder(self, days: u32, changes: u32) {
-        self.backup.update(|note| {
-            note.remind_days = days;
-            note.remind_changes = changes;
-        });
-        let _ = storage::save_backup_note(&self.backup.get_untracked());
-    }
-
-    /// What the safety net knows now. Tracked.
-    pub fn safety(self) -> crate::present::safety::Safety {
-        let note = self.backup.get();
-        let revision = self.revision.get();
-        crate::present::safety::Safety {
-            storage: !matches!(self.notice.get(), Some(Notice::Unavailable)),
-            last_backup: note.last,
-            counting_since: note.since,
-            changes: revision.saturating_sub(note.revision),
-        }
-    }
-
-    /// Reads the years start-up left for later, if any are left: the workspace is then complete. Runs right
-    /// after the first screen is painted, and before anything that changes, saves, merges or exports the
-    /// workspace, so none of these ever sees a part of it. A year that cannot be read makes the store
-    /// unreadable as at start-up: kept aside, never written over, and said.
-    pub fn ensure_complete(self) {
-        let rest = self
-            .rest
-            .try_update_value(std::mem::take)
-            .unwrap_or_default();
-        if rest.is_empty() {
-            return;
-        }
-        let Some(committed) = self
-            .sync
-            .with_value(|s| s.as_ref().and_then(|s| s.committed().cloned()))
-        else {
-            return;
-        };
-        crate::ui::trace::mark("zs:rest-begin");
-        let read = storage::load_rest(&committed, &rest);
-        crate::ui::trace::mark("zs:rest");
-        match read {
-            Ok(Ok(whole)) => {
-                // This tab knows the commit whole from now on; the workspace gets the years it lacks (they are
-                // the very ones of the commit, shared).
-                self.sync.update_value(|sync| {
-                    if let Some(sync) = sync {
-                        *sync = Sync::new(
-                            &sync.writer,
-                            Committed {
-                                stamp: committed.stamp.clone(),
-                                workspace: whole.clone(),
-                                keys: committed.keys.clone(),
-                            },
-                        );
-                    }
-                });
-                let mut now = self.data.snapshot();
-                for year in &rest {
-                    if let (None, Some(values)) = (now.values.year(*year), whole.values.year(*year))
-                    {
-                        now.values.set_year(*year, values.clone());
-                    }
-                    if now.agreement_for(*year).is_none()
-                        && let Some(agreement) = whole.agreements.iter().find(|a| a.year == *year)
-                    {
-                        now.agreements.push(agreement.clone());
-                    }
-                }
-                now.agreements.sort_by_key(|a| a.year);
-                self.data.replace(now);
-            }
-            Ok(Err(Startup::Unreadable { raw, error })) => {
-                // As at start-up: the example is shown, the store kept as it is.
-                self.data.replace(example::odenwaldkreis());
-                self.unreadable(raw, error);
-            }
-            Ok(Err(_)) => {}
-            Err(e) => {
-                // The rest cannot be read at all: nothing may be saved over it.
-                self.saving.set(false);
-                self.notice.set(Some(Notice::Failed(e)));
-            }
         }
     }
 

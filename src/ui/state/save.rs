@@ -10,7 +10,7 @@ use crate::domain::merge::{Merge, merge3};
 use crate::domain::workspace::Workspace;
 use crate::locale::Lang;
 use crate::persistence::{
-    Committed, Plan, Stamp, Startup, cleanup, commit, plan_save, read, remove_unnamed, stamp_of,
+    Committed, Plan, Stamp, Startup, commit, plan_save, read, remove_unnamed, stamp_of,
 };
 use crate::storage::{self, LocalStore, StorageError};
 use crate::ui::clock::now_iso;
@@ -58,7 +58,7 @@ impl AppState {
 
     /// Saves now (the caller holds the lock, or there is none): commits on top of what storage holds if this tab
     /// knows it, otherwise first merges with the other tab's save. `force`: the user chose to save over it.
-    fn save_now(self, force: bool, locked: bool) {
+    pub(super) fn save_now(self, force: bool, locked: bool) {
         self.ensure_complete();
         if !self.saving.get_untracked() {
             return;
@@ -219,7 +219,7 @@ impl AppState {
     /// nothing else is written between reading and writing). Without changes of this tab since the two last
     /// agreed, it is taken over; with changes, both sides are merged and committed; what both changed differently
     /// is left to the user.
-    fn reconcile(self, locked: bool) {
+    pub(super) fn reconcile(self, locked: bool) {
         self.ensure_complete();
         let known = self
             .sync
@@ -294,108 +294,6 @@ impl AppState {
                 }));
             }
         }
-    }
-
-    /// Installs saving and the watch for other tabs; lays out a store of an older build anew and removes what
-    /// interrupted saves left behind. Call once from the App.
-    pub fn start_persistence(self) {
-        // The language: `<html lang>` follows it (WCAG 3.1.1), and it is remembered. Not being able to
-        // remember it is no matter for a notice: the workspace's own save reports storage problems.
-        Effect::new(move |first: Option<()>| {
-            let lang = self.lang.get();
-            if let Some(root) = document().document_element() {
-                let _ = root.set_attribute("lang", lang.code());
-            }
-            if first.is_some() {
-                let _ = storage::save_language(lang);
-            }
-        });
-        if self.saving.get_untracked() {
-            storage::with_save_lock(move |locked| {
-                if self.relayout.get_value() {
-                    // A store of schema 2: written as a manifest and its years now, so that it reads as the same
-                    // workspace from here on.
-                    self.relayout.set_value(false);
-                    self.save_now(false, locked);
-                }
-                if let Some(committed) = self
-                    .sync
-                    .with_value(|s| s.as_ref().and_then(|s| s.committed().cloned()))
-                {
-                    cleanup(&mut LocalStore, &committed, locked);
-                }
-            });
-        }
-        // The years start-up left for later are read once the first screen is painted, or at once when another
-        // year is chosen.
-        request_animation_frame(move || {
-            set_timeout(move || self.ensure_complete(), std::time::Duration::ZERO);
-        });
-        Effect::new(move |before: Option<crate::core::calendar::Year>| {
-            let year = self.year.get();
-            if before.is_some_and(|b| b != year) {
-                self.ensure_complete();
-            }
-            year
-        });
-        let document_key = storage::key(crate::persistence::DOCUMENT);
-        let _listener =
-            window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
-                if ev.key().as_deref() != Some(document_key.as_str()) {
-                    return;
-                }
-                if ev.new_value().is_none() || !self.saving.get_untracked() {
-                    return;
-                }
-                if matches!(self.notice.get_untracked(), Some(Notice::Conflict { .. })) {
-                    // The user is choosing; the choice reads storage as it is then.
-                    return;
-                }
-                // What storage holds when this tab gets the lock, not the event's text: by then it may hold a
-                // later save, whose parent this tab is more likely to know.
-                storage::with_save_lock(move |locked| self.reconcile(locked));
-            });
-        // A storage event can be missed (a frozen background tab does not get it): on coming back into view and
-        // every two seconds, a tab compares the stored stamp with the one it knows and takes in what it missed.
-        let look = move || {
-            if self.queued.get_value()
-                || !self.saving.get_untracked()
-                || matches!(self.notice.get_untracked(), Some(Notice::Conflict { .. }))
-            {
-                return;
-            }
-            let stored = storage::load_document().ok().flatten();
-            let known = self.sync.with_value(|s| {
-                s.as_ref().is_none_or(|s| match stored.as_deref() {
-                    None => true,
-                    Some(text) => stamp_of(text).is_some_and(|(st, _)| s.is_known(Some(&st))),
-                })
-            });
-            if !known {
-                storage::with_save_lock(move |locked| self.reconcile(locked));
-            }
-        };
-        let _focus = window_event_listener(leptos::ev::focus, move |_| look());
-        let _visible = window_event_listener(leptos::ev::visibilitychange, move |_| {
-            if !document().hidden() {
-                look();
-            }
-        });
-        let _poll = set_interval_with_handle(
-            move || {
-                if !document().hidden() {
-                    look();
-                }
-            },
-            std::time::Duration::from_secs(2),
-        );
-        // A tab closed right after a change: its queued save runs at once (without waiting for the lock).
-        let _hide = window_event_listener(leptos::ev::pagehide, move |_| {
-            if self.queued.get_value() {
-                self.queued.set_value(false);
-                self.save_now(false, false);
-            }
-        });
     }
 
     /// Replaces this tab's workspace with what storage holds (the user chose the other tab's version).
