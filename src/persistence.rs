@@ -119,6 +119,7 @@ const STAMP_FIELDS: [&str; 3] = ["revision", "schreiber", "basis"];
 
 mod check;
 mod commit;
+pub mod file;
 mod layout;
 mod read;
 mod sync;
