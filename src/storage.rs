@@ -136,6 +136,7 @@ pub fn load_document() -> Result<Option<String>, StorageError> {
     load_raw(DOCUMENT)
 }
 
+pub mod file_access;
 mod lock;
 
 pub use lock::{LockMode, hold_save_lock, with_save_lock};
