@@ -134,6 +134,62 @@ pub fn reminder(s: &Safety, today: Date, remind: Remind, lang: Lang) -> Option<S
     ))
 }
 
+/// How the linked workspace file stands, for the header's line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileLine<'a> {
+    InStep { name: &'a str, at: &'a str },
+    Writing { name: &'a str },
+    NeedsPermission { name: &'a str },
+    Choose { name: &'a str },
+    Unreadable { name: &'a str },
+    Failed { name: &'a str },
+}
+
+/// "Mit ziele.json verbunden – gespeichert 10:42", or why the file is not written now.
+pub fn file_status(line: FileLine, lang: Lang) -> String {
+    let (name, state) = match line {
+        FileLine::InStep { name, at } => (name, tr!(lang, "gespeichert {at}", "saved {at}")),
+        FileLine::Writing { name } => (name, lang.pick("wird geschrieben …", "writing …").to_owned()),
+        FileLine::NeedsPermission { name } => (
+            name,
+            lang.pick(
+                "nicht geschrieben: Zugriff erneut erlauben (Datenaustausch)",
+                "not written: allow access again (Import & export)",
+            )
+            .to_owned(),
+        ),
+        FileLine::Choose { name } => (
+            name,
+            lang.pick(
+                "nicht geschrieben: die Datei wurde auch anderswo geändert, bitte wählen (Datenaustausch)",
+                "not written: the file was changed elsewhere too, please choose (Import & export)",
+            )
+            .to_owned(),
+        ),
+        FileLine::Unreadable { name } => (
+            name,
+            lang.pick(
+                "nicht geschrieben: die Datei ist keine Arbeitsbereich-Datei (mehr)",
+                "not written: the file is not (or no longer) a workspace file",
+            )
+            .to_owned(),
+        ),
+        FileLine::Failed { name } => (
+            name,
+            lang.pick(
+                "nicht geschrieben: der Browser hat den Zugriff verweigert",
+                "not written: the browser refused access",
+            )
+            .to_owned(),
+        ),
+    };
+    tr!(
+        lang,
+        "Mit {name} verbunden – {state}",
+        "Linked to {name} – {state}"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,6 +241,41 @@ mod tests {
         assert_eq!(
             status(&none, today, Lang::De),
             "Nicht gespeichert – dieser Browser gibt der Seite keinen Speicher"
+        );
+    }
+
+    #[test]
+    fn the_linked_file_says_how_it_stands() {
+        assert_eq!(
+            file_status(
+                FileLine::InStep {
+                    name: "ziele.json",
+                    at: "10:42"
+                },
+                Lang::De
+            ),
+            "Mit ziele.json verbunden – gespeichert 10:42"
+        );
+        assert_eq!(
+            file_status(
+                FileLine::InStep {
+                    name: "ziele.json",
+                    at: "10:42"
+                },
+                Lang::En
+            ),
+            "Linked to ziele.json – saved 10:42"
+        );
+        assert_eq!(
+            file_status(FileLine::NeedsPermission { name: "ziele.json" }, Lang::De),
+            "Mit ziele.json verbunden – nicht geschrieben: Zugriff erneut erlauben (Datenaustausch)"
+        );
+        assert!(
+            file_status(FileLine::Choose { name: "team.json" }, Lang::De).contains("bitte wählen")
+        );
+        assert!(
+            file_status(FileLine::Unreadable { name: "x.json" }, Lang::En)
+                .ends_with("no longer) a workspace file")
         );
     }
 

@@ -297,6 +297,7 @@ pub fn ExchangeScreen() -> impl IntoView {
                 })
         }}
 
+        <crate::ui::safety::TeamFile />
         <section class="austausch" aria-labelledby="sicherung-titel">
             <h2 id="sicherung-titel">{lang.pick("Sicherung des Arbeitsbereichs (JSON)", "Backup of the workspace (JSON)")}</h2>
             <p>

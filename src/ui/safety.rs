@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::present::safety::{Remind, protection, reminder, status};
+use crate::present::safety::{FileLine, Remind, file_status, protection, reminder, status};
 use crate::ui::download::download_backup;
-use crate::ui::state::{AppState, use_state};
+use crate::ui::state::{AppState, FileChoice, FileStatus, use_state};
 
 /// Downloads the backup of the whole workspace and notes it; `false` when the browser refused the download.
 pub fn download_and_note(state: AppState) -> bool {
@@ -30,6 +30,12 @@ pub fn SafetyLine() -> impl IntoView {
     });
     let line = Memo::new(move |_| {
         let lang = state.lang.get();
+        if let Some(file) = state
+            .file
+            .with(|f| file_line(f).map(|l| file_status(l, lang)))
+        {
+            return Some(file);
+        }
         let safety = state.safety();
         let today = crate::ui::clock::today_date()?;
         let mut text = status(&safety, today, lang);
@@ -40,6 +46,19 @@ pub fn SafetyLine() -> impl IntoView {
         Some(text)
     });
     view! { <span class="datenort">{move || line.get()}</span> }
+}
+
+/// The header's words for the linked file (`None`: none linked).
+fn file_line(status: &FileStatus) -> Option<FileLine<'_>> {
+    Some(match status {
+        FileStatus::Unlinked => return None,
+        FileStatus::NeedsPermission { name } => FileLine::NeedsPermission { name },
+        FileStatus::Writing { name } => FileLine::Writing { name },
+        FileStatus::InStep { name, at } => FileLine::InStep { name, at },
+        FileStatus::Choose { name, .. } => FileLine::Choose { name },
+        FileStatus::Unreadable { name, .. } => FileLine::Unreadable { name },
+        FileStatus::Failed { name, .. } => FileLine::Failed { name },
+    })
 }
 
 /// The reminder to download a backup, when one is due: a notice with the download, not a dialog.
@@ -53,6 +72,13 @@ pub fn BackupReminder() -> impl IntoView {
             days: note.remind_days,
             changes: note.remind_changes,
         };
+        // A file in step is a copy outside the browser.
+        if state
+            .file
+            .with(|f| matches!(f, FileStatus::InStep { .. } | FileStatus::Writing { .. }))
+        {
+            return None;
+        }
         reminder(
             &state.safety(),
             crate::ui::clock::today_date()?,
@@ -148,4 +174,134 @@ pub fn ReminderSettings() -> impl IntoView {
             <p id="erinnern-fehler" class="feldfehler" role="status">{move || error.get()}</p>
         </fieldset>
     }
+}
+
+/// "Arbeitsbereich-Datei" on the Datenaustausch screen: link the workspace to a file the team keeps (e.g. on the
+/// network drive) or open a colleague's; how it stands; the choice when both sides changed.
+#[component]
+pub fn TeamFile() -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang.get_untracked();
+    let heading = move || {
+        view! {
+            <h2 id="datei-titel">{lang.pick("Arbeitsbereich-Datei für das Team", "Workspace file for the team")}</h2>
+        }
+    };
+    if !crate::storage::file_access::supported() {
+        return view! {
+            <section class="austausch" aria-labelledby="datei-titel">
+                {heading()}
+                <p>
+                    {lang.pick(
+                        "Dieser Browser kann den Arbeitsbereich nicht mit einer Datei verbinden (das können Edge und \
+                         Chrome). Tauschen Sie Ihre Daten hier über die Sicherung aus: herunterladen, auf dem \
+                         Netzlaufwerk ablegen und auf dem anderen Rechner einlesen.",
+                        "This browser cannot link the workspace to a file (Edge and Chrome can). Exchange your data \
+                         through the backup here: download it, put it on the network drive and read it on the other \
+                         computer.",
+                    )}
+                </p>
+            </section>
+        }
+        .into_any();
+    }
+    let status_text = move || {
+        let lang = state.lang.get();
+        state.file.with(|f| match f {
+            FileStatus::Unlinked => lang
+                .pick(
+                    "Nicht verbunden: Die Daten liegen nur in diesem Browser.",
+                    "Not linked: the data lives in this browser only.",
+                )
+                .to_owned(),
+            FileStatus::Unreadable { why, .. } | FileStatus::Failed { why, .. } => {
+                let line = file_line(f)
+                    .map(|l| file_status(l, lang))
+                    .unwrap_or_default();
+                format!("{line}. {why}")
+            }
+            other => file_line(other)
+                .map(|l| file_status(l, lang))
+                .unwrap_or_default(),
+        })
+    };
+    let linked = move || !matches!(state.file.get(), FileStatus::Unlinked);
+    let needs_permission = move || matches!(state.file.get(), FileStatus::NeedsPermission { .. });
+    let choosing = move || match state.file.get() {
+        FileStatus::Choose { theirs, .. } => {
+            let lang = state.lang.get_untracked();
+            let summary = state.data.untracked(|w| {
+                crate::exchange::backup::merge(w, &theirs.workspace, lang)
+                    .1
+                    .summary(lang)
+            });
+            Some(view! {
+                <div class="meldung meldung-warnung" role="alert">
+                    <p>
+                        <strong>{lang.pick("Beide Seiten geändert: ", "Both sides changed: ")}</strong>
+                        {lang.pick(
+                            "Die Datei wurde seit Ihrem letzten Stand anderswo gespeichert, und hier hat sich auch \
+                             etwas geändert. Nichts wird geschrieben, bevor Sie wählen. Zusammengeführt hieße:",
+                            "The file was saved elsewhere since you last had it, and something changed here too. \
+                             Nothing is written before you choose. Merged would mean:",
+                        )}
+                        " " {summary}
+                    </p>
+                    <div class="knopfleiste links">
+                        <button type="button" class="haupt" on:click=move |_| state.resolve_file(FileChoice::Merge)>
+                            {lang.pick("Zusammenführen", "Merge")}
+                        </button>
+                        <button type="button" on:click=move |_| state.resolve_file(FileChoice::Theirs)>
+                            {lang.pick("Fassung der Datei übernehmen", "Take the file's version")}
+                        </button>
+                        <button type="button" on:click=move |_| state.resolve_file(FileChoice::Mine)>
+                            {lang.pick("Meine Fassung behalten (Datei überschreiben)", "Keep mine (write over the file)")}
+                        </button>
+                    </div>
+                </div>
+            })
+        }
+        _ => None,
+    };
+    view! {
+        <section class="austausch" aria-labelledby="datei-titel">
+            {heading()}
+            <p>
+                {lang.pick(
+                    "Verbinden Sie den Arbeitsbereich mit einer Datei, etwa auf dem Netzlaufwerk des Teams: Jede \
+                     Änderung wird dann auch dort gespeichert, und was Kolleginnen und Kollegen dort speichern, sehen \
+                     Sie hier. Die Datei ist eine Sicherung, die jeder Browser einlesen kann.",
+                    "Link the workspace to a file, e.g. on the team's network drive: every change is then saved \
+                     there too, and what colleagues save there shows here. The file is a backup any browser can read.",
+                )}
+            </p>
+            <p class="datei-stand" role="status">{status_text}</p>
+            {choosing}
+            <div class="werkzeugleiste">
+                <Show when=needs_permission>
+                    <button type="button" class="haupt" on:click=move |_| state.grant_file_access()>
+                        {move || {
+                            let name = match state.file.get() {
+                                FileStatus::NeedsPermission { name } => name,
+                                _ => String::new(),
+                            };
+                            crate::tr!(state.lang.get(), "Zugriff auf {name} erneut erlauben", "Allow access to {name} again")
+                        }}
+                    </button>
+                </Show>
+                <button type="button" on:click=move |_| state.link_file()>
+                    {lang.pick("Mit Datei verbinden …", "Link to a file …")}
+                </button>
+                <button type="button" on:click=move |_| state.open_file()>
+                    {lang.pick("Arbeitsbereich-Datei öffnen …", "Open a workspace file …")}
+                </button>
+                <Show when=linked>
+                    <button type="button" on:click=move |_| state.unlink_file()>
+                        {lang.pick("Verbindung lösen", "Unlink")}
+                    </button>
+                </Show>
+            </div>
+        </section>
+    }
+    .into_any()
 }

@@ -23,11 +23,13 @@ use crate::ui::clock::now_iso;
 
 mod complete;
 mod data;
+mod file;
 mod safety;
 mod save;
 mod watch;
 
 pub use data::Data;
+pub use file::FileChoice;
 
 /// A storage matter the user must know about.
 #[derive(Clone, Debug, PartialEq)]
@@ -66,6 +68,28 @@ pub enum SaveState {
     Pending,
     /// The last change is not saved; a notice says why.
     NotSaved,
+}
+
+/// Where the linked workspace file stands (issue 17).
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileStatus {
+    /// No file linked.
+    Unlinked,
+    /// Linked, but the browser must be allowed again (after a restart) before the file is written.
+    NeedsPermission { name: String },
+    /// Being written.
+    Writing { name: String },
+    /// In step with this workspace, last at `at` ("10:42").
+    InStep { name: String, at: String },
+    /// A colleague saved and this workspace changed too: the user chooses.
+    Choose {
+        name: String,
+        theirs: crate::persistence::file::FileContent,
+    },
+    /// Not a workspace file (any more): never written over.
+    Unreadable { name: String, why: String },
+    /// The browser refused reading or writing.
+    Failed { name: String, why: String },
 }
 
 /// The engine's results, one memo per year, made on first use under the app's owner.
@@ -107,6 +131,13 @@ pub struct AppState {
     pub persisted: RwSignal<Option<bool>>,
     /// Whether this tab has asked the browser to keep the data (once, at the first save).
     asked_to_keep: StoredValue<bool>,
+    /// The linked workspace file.
+    pub file: RwSignal<FileStatus>,
+    file_handle: StoredValue<Option<wasm_bindgen::JsValue>, LocalStorage>,
+    file_memo: StoredValue<file::FileMemo>,
+    file_busy: StoredValue<bool>,
+    file_again: StoredValue<bool>,
+    file_pending_stamp: StoredValue<Option<crate::persistence::Stamp>>,
 }
 
 /// A new id for this tab's saves: "t-" and eight hex digits from the browser's random numbers and clock.
@@ -212,6 +243,12 @@ impl AppState {
             revision: RwSignal::new(revision),
             persisted: RwSignal::new(None),
             asked_to_keep: StoredValue::new(false),
+            file: RwSignal::new(FileStatus::Unlinked),
+            file_handle: StoredValue::new_local(None),
+            file_memo: StoredValue::new(AppState::initial_file_memo()),
+            file_busy: StoredValue::new(false),
+            file_again: StoredValue::new(false),
+            file_pending_stamp: StoredValue::new(None),
         }
     }
 

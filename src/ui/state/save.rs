@@ -169,6 +169,7 @@ impl AppState {
                 self.note_revision();
                 self.save_state.set(SaveState::Saved);
                 self.ask_to_keep();
+                self.after_local_save();
                 true
             }
             Err(e) => {

@@ -88,7 +88,12 @@ impl AppState {
                 storage::with_save_lock(move |locked| self.reconcile(locked));
             }
         };
-        let _focus = window_event_listener(leptos::ev::focus, move |_| look());
+        // The workspace file linked before, and a look at it whenever the tab comes back.
+        self.restore_file_link();
+        let _focus = window_event_listener(leptos::ev::focus, move |_| {
+            look();
+            self.sync_file();
+        });
         let _visible = window_event_listener(leptos::ev::visibilitychange, move |_| {
             if !document().hidden() {
                 look();
