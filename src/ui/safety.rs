@@ -241,9 +241,9 @@ pub fn TeamFile() -> impl IntoView {
                         <strong>{lang.pick("Beide Seiten geändert: ", "Both sides changed: ")}</strong>
                         {lang.pick(
                             "Die Datei wurde seit Ihrem letzten Stand anderswo gespeichert, und hier hat sich auch \
-                             etwas geändert. Nichts wird geschrieben, bevor Sie wählen. Zusammengeführt hieße:",
+                             etwas geändert. Nichts wird geschrieben, bevor Sie wählen.",
                             "The file was saved elsewhere since you last had it, and something changed here too. \
-                             Nothing is written before you choose. Merged would mean:",
+                             Nothing is written before you choose.",
                         )}
                         " " {summary}
                     </p>
