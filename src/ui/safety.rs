@@ -230,10 +230,9 @@ pub fn TeamFile() -> impl IntoView {
     let choosing = move || match state.file.get() {
         FileStatus::Choose { theirs, .. } => {
             let lang = state.lang.get_untracked();
-            let summary = state.data.untracked(|w| {
-                crate::exchange::backup::merge(w, &theirs.workspace, lang)
-                    .1
-                    .summary(lang)
+            let (summary, differences) = state.data.untracked(|w| {
+                let report = crate::exchange::backup::merge(w, &theirs.workspace, lang).1;
+                (report.summary(lang), report.conflicts)
             });
             Some(view! {
                 <div class="meldung meldung-warnung" role="alert">
@@ -247,6 +246,11 @@ pub fn TeamFile() -> impl IntoView {
                         )}
                         " " {summary}
                     </p>
+                    {(!differences.is_empty()).then(|| view! {
+                        <ul class="konflikte">
+                            {differences.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
+                        </ul>
+                    })}
                     <div class="knopfleiste links">
                         <button type="button" class="haupt" on:click=move |_| state.resolve_file(FileChoice::Merge)>
                             {lang.pick("Zusammenführen", "Merge")}
