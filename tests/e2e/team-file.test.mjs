@@ -141,3 +141,30 @@ test('a browser without the File System Access API says so and points to the bac
   assert.equal(await page.locator('text=Mit Datei verbinden …').count(), 0);
   await context.close();
 });
+
+test('two tabs of one browser, both linked to the file, take turns without a false conflict', async () => {
+  const file = join(dir, 'zwei-tabs.json');
+  const { context, page: one, errors } = await colleague(file);
+  await gotoApp(env, one, '#/austausch');
+  await one.click('button:has-text("Mit Datei verbinden")');
+  await one.waitForFunction(inStep);
+  // The second tab finds the link kept in IndexedDB.
+  const two = await context.newPage();
+  await gotoApp(env, two, '#/werte');
+  await two.waitForFunction(inStep);
+  await gotoApp(env, one, '#/werte');
+  await typeValue(one, '#zelle-0-0', '41');
+  for (let i = 0; i < 50 && (await onDisk(file)).months[1] !== 41; i++) await one.waitForTimeout(50);
+  await two.waitForFunction(() => document.getElementById('zelle-0-0')?.value === '41');
+  await typeValue(two, '#zelle-1-0', '42');
+  for (let i = 0; i < 50 && (await onDisk(file)).months[2] !== 42; i++) await two.waitForTimeout(50);
+  assert.deepEqual((await onDisk(file)).months, { 1: 41, 2: 42 });
+  await one.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await one.waitForFunction(() => document.getElementById('zelle-1-0')?.value === '42');
+  for (const page of [one, two]) {
+    await page.waitForFunction(inStep);
+    assert.doesNotMatch(await header(page), /bitte wählen/);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -11,8 +11,8 @@ use crate::persistence::Stamp;
 use crate::persistence::file::{FileContent, FileStep, encode_file, file_step};
 use crate::storage::file_access as fs;
 
-/// What this browser remembers of the linked file between starts (localStorage, apart from the workspace): the
-/// file's stamp when the two were last in step, and the local revision then.
+/// What this browser remembers of the linked file (localStorage, apart from the workspace, shared by its tabs):
+/// the file's stamp when the two were last in step, and the local revision then.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(super) struct FileMemo {
     #[serde(rename = "stand")]
@@ -100,7 +100,7 @@ impl AppState {
             match fs::pick_to_save("ziele.json").await {
                 Ok(handle) => {
                     // An existing file chosen here is compared first: where it differs, the user chooses.
-                    self.file_memo.set_value(FileMemo {
+                    save_memo(&FileMemo {
                         stamp: None,
                         local_revision: u64::MAX,
                     });
@@ -128,7 +128,7 @@ impl AppState {
                     } else {
                         u64::MAX
                     };
-                    self.file_memo.set_value(FileMemo {
+                    save_memo(&FileMemo {
                         stamp: None,
                         local_revision,
                     });
@@ -153,7 +153,6 @@ impl AppState {
     /// "Verbindung lösen": the file stays as it is; this browser stops writing it.
     pub fn unlink_file(self) {
         self.file_handle.set_value(None);
-        self.file_memo.set_value(FileMemo::default());
         crate::storage::remove(MEMO).ok();
         self.file.set(FileStatus::Unlinked);
         leptos::task::spawn_local(async move {
@@ -200,7 +199,8 @@ impl AppState {
             }
         };
         let lang = self.lang.get_untracked();
-        let memo = self.file_memo.get_value();
+        // Shared by this browser's tabs: what one of them wrote there, the others know.
+        let memo = load_memo();
         let known = memo.stamp.as_ref().map(|s| Stamp {
             revision: s.revision,
             writer: s.writer.clone(),
@@ -273,7 +273,6 @@ impl AppState {
             local_revision: self.revision.get_untracked(),
         };
         save_memo(&memo);
-        self.file_memo.set_value(memo);
     }
 
     /// A colleague's save, nothing changed here: taken over and saved in this browser too.
@@ -334,11 +333,6 @@ impl AppState {
             local_revision: u64::MAX,
         };
         save_memo(&memo);
-        self.file_memo.set_value(memo);
-    }
-
-    pub(super) fn initial_file_memo() -> FileMemo {
-        load_memo()
     }
 }
 

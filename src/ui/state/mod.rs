@@ -134,7 +134,6 @@ pub struct AppState {
     /// The linked workspace file.
     pub file: RwSignal<FileStatus>,
     file_handle: StoredValue<Option<wasm_bindgen::JsValue>, LocalStorage>,
-    file_memo: StoredValue<file::FileMemo>,
     file_busy: StoredValue<bool>,
     file_again: StoredValue<bool>,
     file_pending_stamp: StoredValue<Option<crate::persistence::Stamp>>,
@@ -245,7 +244,6 @@ impl AppState {
             asked_to_keep: StoredValue::new(false),
             file: RwSignal::new(FileStatus::Unlinked),
             file_handle: StoredValue::new_local(None),
-            file_memo: StoredValue::new(AppState::initial_file_memo()),
             file_busy: StoredValue::new(false),
             file_again: StoredValue::new(false),
             file_pending_stamp: StoredValue::new(None),

@@ -259,6 +259,8 @@ impl AppState {
                     }
                 });
                 self.note_revision();
+                // Another tab's save taken in: the linked file follows it too.
+                self.sync_file();
                 if merged == theirs.workspace {
                     self.save_state.set(SaveState::Saved);
                     // Their commit's years, shared, so that the next save sees what changed since.
@@ -313,6 +315,7 @@ impl AppState {
                 });
                 self.note_revision();
                 self.data.replace(workspace);
+                self.sync_file();
                 self.saving.set(true);
                 self.save_state.set(SaveState::Saved);
                 self.notice.set(Some(Notice::ReloadedFromOtherTab));
