@@ -36,18 +36,9 @@ fn window() -> Result<web_sys::Window, FileError> {
     web_sys::window().ok_or_else(|| FileError("kein Fenster".into()))
 }
 
-/// Calls `target.name(args…)` and awaits the promise it returns.
+/// Calls `target.name(args…)` and awaits the promise it returns (a value that is no promise is the result).
 async fn call(target: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, FileError> {
-    let f = js_sys::Reflect::get(target, &name.into())
-        .map_err(error)?
-        .dyn_into::<js_sys::Function>()
-        .map_err(|_| FileError(format!("{name} fehlt")))?;
-    let list = js_sys::Array::new();
-    for a in args {
-        list.push(a);
-    }
-    let result = f.apply(target, &list).map_err(error)?;
-    match result.dyn_into::<js_sys::Promise>() {
+    match call_sync(target, name, args)?.dyn_into::<js_sys::Promise>() {
         Ok(promise) => JsFuture::from(promise).await.map_err(error),
         Err(value) => Ok(value),
     }
@@ -241,6 +232,7 @@ pub async fn kept_link() -> Option<JsValue> {
     request(req).await.ok().filter(|h| h.is_object())
 }
 
+/// Calls `target.name(args…)`.
 fn call_sync(target: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, FileError> {
     let f = js_sys::Reflect::get(target, &name.into())
         .map_err(error)?
