@@ -89,10 +89,11 @@ pub const SAVE_LOCK: &str = "zielsteuerung.speichern";
 
 /// Which save a stored document is: its revision and the tab that wrote it. Two tabs that save at the same
 /// moment write the same revision number, but never the same stamp.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Stamp {
     pub revision: u64,
     /// The writing tab's id ("" for documents of builds before the writer was recorded).
+    #[serde(rename = "schreiber")]
     pub writer: String,
 }
 

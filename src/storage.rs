@@ -154,20 +154,20 @@ pub fn save_language(lang: Lang) -> Result<(), StorageError> {
     save_raw(persistence::LANGUAGE, lang.code())
 }
 
-/// What this browser knows of backups; an unreadable note counts as none (it holds nothing that cannot be
-/// learnt again).
-pub fn load_backup_note() -> persistence::BackupNote {
-    load_raw(persistence::BACKUP_NOTE)
+/// A small note of this browser's kept as JSON under `name` (what it knows of backups, of a linked file); an
+/// unreadable or missing one counts as the default: such notes hold nothing that cannot be learnt again.
+pub fn load_note<T: serde::de::DeserializeOwned + Default>(name: &str) -> T {
+    load_raw(name)
         .ok()
         .flatten()
         .and_then(|text| serde_json::from_str(&text).ok())
         .unwrap_or_default()
 }
 
-/// Remembers what this browser knows of backups.
-pub fn save_backup_note(note: &persistence::BackupNote) -> Result<(), StorageError> {
+/// Remembers such a note.
+pub fn save_note<T: serde::Serialize>(name: &str, note: &T) -> Result<(), StorageError> {
     let text = serde_json::to_string(note).map_err(|e| StorageError::Browser(e.to_string()))?;
-    save_raw(persistence::BACKUP_NOTE, &text)
+    save_raw(name, &text)
 }
 
 /// Keeps an unreadable document under a key of its own (the original stays too); returns that key. A text

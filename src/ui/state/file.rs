@@ -16,33 +16,19 @@ use crate::storage::file_access as fs;
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(super) struct FileMemo {
     #[serde(rename = "stand")]
-    pub stamp: Option<FileStamp>,
+    pub stamp: Option<Stamp>,
     #[serde(rename = "lokal")]
     pub local_revision: u64,
-}
-
-/// A stamp as remembered.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub(super) struct FileStamp {
-    pub revision: u64,
-    #[serde(rename = "schreiber")]
-    pub writer: String,
 }
 
 const MEMO: &str = "datei";
 
 fn load_memo() -> FileMemo {
-    crate::storage::load_raw(MEMO)
-        .ok()
-        .flatten()
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default()
+    crate::storage::load_note(MEMO)
 }
 
 fn save_memo(memo: &FileMemo) {
-    if let Ok(text) = serde_json::to_string(memo) {
-        let _ = crate::storage::save_raw(MEMO, &text);
-    }
+    let _ = crate::storage::save_note(MEMO, memo);
 }
 
 fn clock() -> String {
@@ -201,10 +187,7 @@ impl AppState {
         let lang = self.lang.get_untracked();
         // Shared by this browser's tabs: what one of them wrote there, the others know.
         let memo = load_memo();
-        let known = memo.stamp.as_ref().map(|s| Stamp {
-            revision: s.revision,
-            writer: s.writer.clone(),
-        });
+        let known = memo.stamp.clone();
         let revision = self.revision.get_untracked();
         let changed_here = memo.local_revision != revision;
         let empty_new = bytes.iter().all(u8::is_ascii_whitespace) && known.is_none();
@@ -266,10 +249,7 @@ impl AppState {
 
     fn remember_in_step(self, stamp: &Stamp) {
         let memo = FileMemo {
-            stamp: Some(FileStamp {
-                revision: stamp.revision,
-                writer: stamp.writer.clone(),
-            }),
+            stamp: Some(stamp.clone()),
             local_revision: self.revision.get_untracked(),
         };
         save_memo(&memo);
@@ -325,10 +305,7 @@ impl AppState {
     /// The file's stamp is known (seen), but this workspace differs: the next round writes it.
     fn remember_seen(self, stamp: &Stamp) {
         let memo = FileMemo {
-            stamp: Some(FileStamp {
-                revision: stamp.revision,
-                writer: stamp.writer.clone(),
-            }),
+            stamp: Some(stamp.clone()),
             // Differs from the revision now, so that the next round writes.
             local_revision: u64::MAX,
         };

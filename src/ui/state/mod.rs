@@ -216,11 +216,12 @@ impl AppState {
             .as_ref()
             .and_then(|s| s.committed())
             .map_or(0, |c| c.stamp.revision);
-        let mut backup = storage::load_backup_note();
+        let mut backup: crate::persistence::BackupNote =
+            storage::load_note(crate::persistence::BACKUP_NOTE);
         if backup.since.is_none() && saving {
             // Changes count from the first day the app runs with storage here.
             backup.since = crate::ui::clock::today_date();
-            let _ = storage::save_backup_note(&backup);
+            let _ = storage::save_note(crate::persistence::BACKUP_NOTE, &backup);
         }
         let lang = storage::load_language().unwrap_or_default();
         AppState {

@@ -40,7 +40,10 @@ impl AppState {
             note.since = today;
             note.revision = revision;
         });
-        let _ = storage::save_backup_note(&self.backup.get_untracked());
+        let _ = storage::save_note(
+            crate::persistence::BACKUP_NOTE,
+            &self.backup.get_untracked(),
+        );
     }
 
     /// The reminder's thresholds, as the user sets them; remembered in this browser.
@@ -49,7 +52,10 @@ impl AppState {
             note.remind_days = days;
             note.remind_changes = changes;
         });
-        let _ = storage::save_backup_note(&self.backup.get_untracked());
+        let _ = storage::save_note(
+            crate::persistence::BACKUP_NOTE,
+            &self.backup.get_untracked(),
+        );
     }
 
     /// What the safety net knows now. Tracked.
