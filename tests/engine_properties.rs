@@ -11,7 +11,7 @@ use zielsteuerung::domain::agreement::{
     Agreement, AgreementId, Category, ChangeLimit, ChangeUnit, ManualStatus, Subject, Target,
     TargetFormat, TargetId,
 };
-use zielsteuerung::domain::attainment::{self, TargetResult};
+use zielsteuerung::domain::attainment::{self, Status, TargetResult};
 use zielsteuerung::domain::indicator::IndicatorCode;
 use zielsteuerung::domain::names::{format_value_at, precision};
 use zielsteuerung::domain::values::{Amount, Population, ValueKey};
@@ -212,8 +212,12 @@ proptest! {
     fn engine_output_is_always_finite((ws, agreement) in workspace()) {
         let result = attainment::evaluate(&ws, &agreement);
         prop_assert_eq!(result.targets.len(), agreement.targets.len());
+        // Every target is counted once, at its own status.
         let c = result.counts;
-        prop_assert_eq!(c.met + c.missed + c.open + c.monitoring, agreement.targets.len());
+        prop_assert_eq!(c.total(), agreement.targets.len());
+        for status in Status::ALL {
+            prop_assert_eq!(c.of(status), result.targets.iter().filter(|r| r.status == status).count());
+        }
         let catalogue = ws.catalogue();
         for (target, r) in agreement.targets.iter().zip(&result.targets) {
             for n in numbers(r) {

@@ -147,18 +147,20 @@ pub fn model_of(
     }
 }
 
-/// The summary line: "1 erreicht · 1 nicht erreicht · 0 offen · 0 Monitoring".
+/// The summary line: how many targets stand at each status that occurs, in the order of the legend
+/// ([`Status::ALL`]) and with its labels: "1 erreicht · 1 nicht erreicht", "2 auf Kurs · 1 kritisch · 1 keine
+/// Daten · 1 Monitoring". A status no target has is left out; an agreement without targets says so.
 pub fn summary(result: &AgreementResult, lang: Lang) -> String {
-    let c = result.counts;
-    tr!(
-        lang,
-        "{} erreicht · {} nicht erreicht · {} offen · {} Monitoring",
-        "{} achieved · {} missed · {} open · {} monitoring",
-        c.met,
-        c.missed,
-        c.open,
-        c.monitoring
-    )
+    let parts: Vec<String> = result
+        .counts
+        .present()
+        .map(|(status, n)| format!("{n} {}", crate::present::status::label(status, lang)))
+        .collect();
+    if parts.is_empty() {
+        lang.pick("keine Ziele", "no targets").to_owned()
+    } else {
+        parts.join(" · ")
+    }
 }
 
 /// "Datenstand: 31.05.2022", or that none is known.

@@ -33,15 +33,7 @@ pub fn evaluate(workspace: &Workspace, agreement: &Agreement) -> AgreementResult
         .iter()
         .map(|t| evaluate_target(workspace, &catalogue, agreement.year, t, &mut warnings))
         .collect();
-    let mut counts = Counts::default();
-    for r in &targets {
-        match r.status {
-            Status::Achieved => counts.met += 1,
-            Status::Missed => counts.missed += 1,
-            Status::Monitoring => counts.monitoring += 1,
-            _ => counts.open += 1,
-        }
-    }
+    let counts = targets.iter().map(|r| r.status).collect();
     let latest_as_of = targets.iter().filter_map(|r| r.latest_as_of).max();
     warnings.extend(target_part_warnings(agreement, &catalogue));
     warnings.extend(value_warnings(workspace, &catalogue, agreement.year));

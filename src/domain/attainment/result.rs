@@ -2,7 +2,8 @@
 
 use super::*;
 
-/// How a target stands.
+/// How a target stands. [`Status::ALL`] lists every status once, in the order the legend and the summaries
+/// name them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Status {
     /// Complete year, target met.
@@ -21,6 +22,36 @@ pub enum Status {
     Monitoring,
     /// A qualitative goal not yet judged.
     Open,
+}
+
+impl Status {
+    /// Every status once, in the order the legend and the summary lines name them: the verdicts of a complete
+    /// year, the course of a running year from on track to critical, then what has no verdict by figures.
+    pub const ALL: [Status; 8] = [
+        Status::Achieved,
+        Status::Missed,
+        Status::OnTrack,
+        Status::AtRisk,
+        Status::Critical,
+        Status::NoData,
+        Status::Monitoring,
+        Status::Open,
+    ];
+
+    /// The place of this status in [`Status::ALL`]. The match is exhaustive, so a new status cannot be added
+    /// without a place (and a count in [`Counts`]).
+    pub const fn index(self) -> usize {
+        match self {
+            Status::Achieved => 0,
+            Status::Missed => 1,
+            Status::OnTrack => 2,
+            Status::AtRisk => 3,
+            Status::Critical => 4,
+            Status::NoData => 5,
+            Status::Monitoring => 6,
+            Status::Open => 7,
+        }
+    }
 }
 
 /// How the target-to-date is spread over the year.
@@ -210,13 +241,44 @@ impl TargetResult {
     }
 }
 
-/// Counts per agreement.
+/// How many targets of an agreement stand at each status: one count per status, so that no status is lumped
+/// in with another (a critical target is not "open").
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Counts {
-    pub met: usize,
-    pub missed: usize,
-    pub open: usize,
-    pub monitoring: usize,
+pub struct Counts([usize; Status::ALL.len()]);
+
+impl Counts {
+    /// Counts one more target at `status`.
+    pub fn add(&mut self, status: Status) {
+        self.0[status.index()] += 1;
+    }
+
+    /// How many targets stand at `status`.
+    pub fn of(&self, status: Status) -> usize {
+        self.0[status.index()]
+    }
+
+    /// How many targets were counted.
+    pub fn total(&self) -> usize {
+        self.0.iter().sum()
+    }
+
+    /// The statuses that occur, with their counts, in the order of [`Status::ALL`].
+    pub fn present(&self) -> impl Iterator<Item = (Status, usize)> + '_ {
+        Status::ALL
+            .into_iter()
+            .map(|s| (s, self.of(s)))
+            .filter(|&(_, n)| n > 0)
+    }
+}
+
+impl FromIterator<Status> for Counts {
+    fn from_iter<I: IntoIterator<Item = Status>>(statuses: I) -> Counts {
+        let mut counts = Counts::default();
+        for status in statuses {
+            counts.add(status);
+        }
+        counts
+    }
 }
 
 /// The result for one agreement.

@@ -40,10 +40,8 @@ fn seed_2021_rows() {
         ("–", "–")
     );
     assert!(lzb.is_final);
-    assert_eq!(
-        summary(&result, Lang::De),
-        "1 erreicht · 1 nicht erreicht · 0 offen · 0 Monitoring"
-    );
+    assert_eq!(summary(&result, Lang::De), "1 erreicht · 1 nicht erreicht");
+    assert_eq!(summary(&result, Lang::En), "1 achieved · 1 missed");
     assert_eq!(as_of_line(&result, Lang::De), "Datenstand: nicht angegeben");
 }
 
@@ -160,6 +158,87 @@ fn seed_2022_rows() {
     );
     assert_eq!(
         summary(&result, Lang::De),
-        "0 erreicht · 0 nicht erreicht · 9 offen · 1 Monitoring"
+        "8 keine Daten · 1 Monitoring · 1 offen"
     );
+}
+
+/// Issue 20, point 5: a critical target was counted as "offen" ("0 erreicht · 0 nicht erreicht · 9 offen"
+/// while one is "kritisch"). The summary counts by status, in the legend's order, with the legend's labels.
+#[test]
+fn the_summary_counts_each_status_apart() {
+    use crate::core::calendar::Month;
+    use crate::domain::indicator::IndicatorCode;
+    use crate::domain::values::{Amount, Population, ValueKey};
+    fn record(
+        ws: &mut crate::domain::workspace::Workspace,
+        code: &str,
+        population: Population,
+        month: i64,
+        v: f64,
+    ) {
+        let key = ValueKey {
+            indicator: IndicatorCode::new(code),
+            population,
+            year: Year::new(2022).unwrap(),
+            month: Month::new(month),
+        };
+        ws.values.record(key, Amount::Number(v), None, "");
+    }
+    let mut ws = odenwaldkreis();
+    // 300 integrations through May against 770: forecast 720, 6,5 % short – kritisch.
+    for m in 1..=5 {
+        record(&mut ws, "INT", Population::Total, m, 60.0);
+    }
+    let m = model(&ws, Year::new(2022).unwrap(), Lang::De).unwrap();
+    assert_eq!(m.rows[0].status, Status::Critical);
+    assert_eq!(
+        m.summary,
+        "1 kritisch · 7 keine Daten · 1 Monitoring · 1 offen"
+    );
+    let en = model(&ws, Year::new(2022).unwrap(), Lang::En).unwrap();
+    assert_eq!(en.summary, "1 critical · 7 no data · 1 monitoring · 1 open");
+    // Women on track (130 through May: 312 by December against 308), men at risk (185: 444 against 462, 3,9 %
+    // short), the LZB stock on track (2.000 a month against the cap 2.020).
+    for m in 1..=5 {
+        record(&mut ws, "INT", Population::Women, m, 26.0);
+        record(&mut ws, "INT", Population::Men, m, 37.0);
+        record(&mut ws, "LZB", Population::Total, m, 2000.0);
+    }
+    let m = model(&ws, Year::new(2022).unwrap(), Lang::De).unwrap();
+    let statuses: Vec<Status> = m.rows.iter().take(4).map(|r| r.status).collect();
+    assert_eq!(
+        statuses,
+        [
+            Status::Critical,
+            Status::OnTrack,
+            Status::AtRisk,
+            Status::OnTrack
+        ]
+    );
+    assert_eq!(
+        m.summary,
+        "2 auf Kurs · 1 gefährdet · 1 kritisch · 4 keine Daten · 1 Monitoring · 1 offen"
+    );
+}
+
+/// The summary names the statuses in the order of the legend beside it, and an agreement without targets
+/// says so instead of an empty line.
+#[test]
+fn the_summary_follows_the_legend_and_never_is_empty() {
+    let order: Vec<Status> = crate::present::status::legend(5.0, Lang::De)
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect();
+    assert_eq!(order, Status::ALL);
+    for (i, s) in Status::ALL.into_iter().enumerate() {
+        assert_eq!(s.index(), i);
+    }
+    let mut ws = odenwaldkreis();
+    if let Some(a) = ws.agreement_mut(crate::domain::agreement::AgreementId(1)) {
+        a.targets.clear();
+    }
+    let m = model(&ws, Year::new(2021).unwrap(), Lang::De).unwrap();
+    assert_eq!(m.summary, "keine Ziele");
+    let en = model(&ws, Year::new(2021).unwrap(), Lang::En).unwrap();
+    assert_eq!(en.summary, "no targets");
 }
