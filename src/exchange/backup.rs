@@ -290,5 +290,9 @@ pub fn describe(workspace: &Workspace, lang: Lang) -> String {
     }
 }
 
+mod fit;
+
+pub use fit::{Fit, fit, same_organisation};
+
 #[cfg(test)]
 mod tests;
