@@ -40,49 +40,11 @@ pub const ASIDE: &str = "arbeitsbereich.unlesbar.";
 /// Storage name of the language the user chose for the UI ("de" or "en"), apart from the workspace: switching
 /// the language is not a change of data and never touches the workspace's revision.
 pub const LANGUAGE: &str = "sprache";
-/// Storage name of what this browser knows of backups (see [`BackupNote`]), apart from the workspace: where the
-/// data lives is a matter of the browser, not of the workspace.
+/// Storage name of what this browser knows of backups (see [`BackupNote`]), apart from the workspace: the note
+/// names the workspace it is of, so that it needs no field in the stored workspace.
 pub const BACKUP_NOTE: &str = "sicherung";
-
-/// What this browser knows of backups: when the last one was downloaded here and at which revision of the
-/// workspace, since when changes count without one, and when the user wants to be reminded.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct BackupNote {
-    /// The day of the last backup downloaded in this browser.
-    #[serde(default, rename = "zuletzt")]
-    pub last: Option<crate::core::calendar::Date>,
-    /// The workspace's revision at that backup.
-    #[serde(default)]
-    pub revision: u64,
-    /// Since when changes count without a backup: the last backup, or the first day the app saved here.
-    #[serde(default, rename = "seit")]
-    pub since: Option<crate::core::calendar::Date>,
-    /// Remind after so many days …
-    #[serde(default = "seven", rename = "erinnern_nach_tagen")]
-    pub remind_days: u32,
-    /// … or so many saved changes without a backup.
-    #[serde(default = "fifty", rename = "erinnern_nach_aenderungen")]
-    pub remind_changes: u32,
-}
-
-fn seven() -> u32 {
-    7
-}
-fn fifty() -> u32 {
-    50
-}
-
-impl Default for BackupNote {
-    fn default() -> BackupNote {
-        BackupNote {
-            last: None,
-            revision: 0,
-            since: None,
-            remind_days: seven(),
-            remind_changes: fifty(),
-        }
-    }
-}
+/// Storage name prefix under which a backup note that cannot be read is kept aside (never deleted by the app).
+pub const BACKUP_NOTE_ASIDE: &str = "sicherung.unlesbar.";
 
 /// Name of the Web Lock that serialises saves across the tabs of one origin (`navigator.locks`).
 pub const SAVE_LOCK: &str = "zielsteuerung.speichern";
@@ -122,6 +84,7 @@ mod check;
 mod commit;
 pub mod file;
 mod layout;
+mod note;
 mod read;
 mod sync;
 
@@ -130,6 +93,7 @@ pub use commit::{Committed, SavePlan, cleanup, commit, plan_save, remove_unnamed
 pub use layout::{
     Kind, Manifest, YearKeys, decode_manifest, encode_manifest, year_name, year_of_name,
 };
+pub use note::{BackupNote, NoteOf};
 pub use read::{Startup, read, read_first, read_rest};
 pub use sync::{Plan, Sync};
 
