@@ -2,6 +2,7 @@
 //! Pure (no leptos, no browser): every string a table cell shows is built and tested here; components only
 //! place them.
 
+pub mod balance;
 pub mod choices;
 pub mod detail;
 pub mod example;
