@@ -1,27 +1,25 @@
 //! The XLSX workbook of a year (PRODUCT S7): the balance of the year's agreement and the year's values in the long
 //! format of the CSV, both in the user's language. Every number is a number cell with an Excel number format
 //! (format codes are locale-independent, so German Excel shows "2.030" and "58,1 %"), every date a real Excel
-//! date; text is only ever written as a string, never as a formula. Pure code: the caller passes the creation
-//! date, so the output depends on the input alone. The file format itself is written by `ooxml.rs`.
+//! date; text is only ever written as a string, never as a formula. The balance's figures are stored as the app
+//! shows them, rounded to its places (`xlsx/figures.rs`): a cap of 2.280 is 2280, not 2280.0000000000005. Pure
+//! code: the caller passes the creation date (which also tells whether the year has ended), so the output depends
+//! on the input alone. The file format itself is written by `ooxml.rs`.
 
 use super::ooxml::{Format, Workbook, Worksheet, XlsxError};
 
 use crate::core::calendar::{Date, Year};
-use crate::domain::agreement::{Agreement, TargetFormat};
-use crate::domain::attainment::{ForecastMethod, evaluate};
-use crate::domain::indicator::{Indicator, Unit};
-use crate::domain::names::precision;
-use crate::domain::names::title;
+use crate::domain::indicator::Unit;
 use crate::domain::values::Amount;
 use crate::domain::workspace::Workspace;
-use crate::locale::{Lang, month_name};
-use crate::present::overview::{as_of_line, summary};
-use crate::present::sentences::sentence;
+use crate::locale::Lang;
 
 mod balance;
+mod figures;
 
 use crate::tr;
 use balance::balance_sheet;
+use figures::{count_code, euro_code, percent_code};
 
 /// The longest text Excel keeps in a cell (in characters).
 const MAX_TEXT: usize = 32_767;
@@ -50,7 +48,15 @@ fn build(ws: &Workspace, year: Year, created: Date, lang: Lang) -> Result<Vec<u8
     book.set_title(&heading);
     book.set_created(created);
     let formats = Formats::new(lang);
-    balance_sheet(book.add_worksheet(), ws, year, &heading, lang, &formats)?;
+    balance_sheet(
+        book.add_worksheet(),
+        ws,
+        year,
+        created,
+        &heading,
+        lang,
+        &formats,
+    )?;
     values_sheet(book.add_worksheet(), ws, year, lang, &formats)?;
     book.save_to_buffer()
 }
@@ -71,7 +77,7 @@ fn heading(ws: &Workspace, year: Year, lang: Lang) -> String {
     }
 }
 
-/// The cell formats of the workbook.
+/// The cell formats of the workbook (the balance's figures take theirs from their places, `figures.rs`).
 struct Formats {
     title: Format,
     header: Format,
@@ -80,42 +86,23 @@ struct Formats {
     decimal: Format,
     percent: Format,
     euro: Format,
-    signed_integer: Format,
-    signed_decimal: Format,
-    signed_euro: Format,
-    points: Format,
     date: Format,
 }
 
 impl Formats {
     fn new(lang: Lang) -> Formats {
-        let (euro, signed_euro, points, date) = match lang {
-            Lang::De => (
-                r#"#,##0.00\ "€""#,
-                r#"+#,##0.00\ "€";-#,##0.00\ "€";0.00\ "€""#,
-                r#"+0.0" Pp.";-0.0" Pp.";0.0" Pp.""#,
-                "DD.MM.YYYY",
-            ),
-            Lang::En => (
-                r##""€"#,##0.00;-"€"#,##0.00"##,
-                r##"+"€"#,##0.00;-"€"#,##0.00;"€"0.00"##,
-                r#"+0.0" pp";-0.0" pp";0.0" pp""#,
-                "DD/MM/YYYY",
-            ),
+        let date = match lang {
+            Lang::De => "DD.MM.YYYY",
+            Lang::En => "DD/MM/YYYY",
         };
         Formats {
             title: Format::new().set_bold().set_font_size(13),
             header: Format::new().set_bold().set_border_bottom(),
             text: Format::new().set_text_wrap(),
-            integer: Format::new().set_num_format("#,##0"),
+            integer: Format::new().set_num_format(&count_code(0)),
             decimal: Format::new().set_num_format("#,##0.0##"),
-            // The space before "%" as in German typesetting ("58,1 %", DOMAIN.md); "\ " is a literal space.
-            percent: Format::new().set_num_format(r"0.0\ %"),
-            euro: Format::new().set_num_format(euro),
-            signed_integer: Format::new().set_num_format("+#,##0;-#,##0;0"),
-            signed_decimal: Format::new().set_num_format("+#,##0.0##;-#,##0.0##;0"),
-            signed_euro: Format::new().set_num_format(signed_euro),
-            points: Format::new().set_num_format(points),
+            percent: Format::new().set_num_format(&percent_code(1)),
+            euro: Format::new().set_num_format(&euro_code(2, lang)),
             date: Format::new().set_num_format(date),
         }
     }
@@ -128,92 +115,15 @@ impl Formats {
             &self.decimal
         }
     }
-
-    /// A signed difference of counts: "+28", "-5", "+0,5".
-    fn signed_count(&self, value: f64) -> &Format {
-        if value.fract() == 0.0 {
-            &self.signed_integer
-        } else {
-            &self.signed_decimal
-        }
-    }
 }
 
-/// A figure of an indicator as an Excel cell value and format: percentages as fractions ("0.0 %"), euro amounts
-/// with the euro sign, counts with thousands separators.
+/// A value as entered (the sheet "Werte") as an Excel cell value and format: percentages as fractions
+/// ("0.0 %"), euro amounts with the euro sign, counts with thousands separators.
 fn figure(unit: Option<Unit>, value: f64, f: &Formats) -> (f64, &Format) {
     match unit {
         Some(Unit::Percent) => (value / 100.0, &f.percent),
         Some(Unit::Euro) => (value, &f.euro),
         Some(Unit::Count | Unit::Persons) | None => (value, f.count(value)),
-    }
-}
-
-/// A difference of two figures: percentage points for percentages.
-fn difference(unit: Option<Unit>, value: f64, f: &Formats) -> (f64, &Format) {
-    match unit {
-        Some(Unit::Percent) => (value, &f.points),
-        Some(Unit::Euro) => (value, &f.signed_euro),
-        Some(Unit::Count | Unit::Persons) | None => (value, f.signed_count(value)),
-    }
-}
-
-/// The zeros of `decimals` places in a format code: "0.00" for two.
-fn places(decimals: usize) -> String {
-    if decimals == 0 {
-        "0".to_owned()
-    } else {
-        format!("0.{}", "0".repeat(decimals))
-    }
-}
-
-/// A figure with the decimals of a derived limit (see [`precision`]), else as [`figure`] writes it: the cell
-/// then shows "18,62 %" where "18,6 %" would hide the miss.
-fn figure_at(
-    unit: Option<Unit>,
-    value: f64,
-    decimals: Option<usize>,
-    f: &Formats,
-) -> (f64, Format) {
-    match (decimals, unit) {
-        (Some(d), Some(Unit::Percent)) => (
-            value / 100.0,
-            Format::new().set_num_format(&format!(r"{}\ %", places(d))),
-        ),
-        (Some(d), Some(Unit::Count | Unit::Persons)) if d > 0 => (
-            value,
-            Format::new().set_num_format(&format!("#,##{}", places(d))),
-        ),
-        _ => {
-            let (v, format) = figure(unit, value, f);
-            (v, format.clone())
-        }
-    }
-}
-
-/// A difference with the decimals of a derived limit, else as [`difference`] writes it.
-fn difference_at(
-    unit: Option<Unit>,
-    value: f64,
-    decimals: Option<usize>,
-    f: &Formats,
-    lang: Lang,
-) -> (f64, Format) {
-    match (decimals, unit) {
-        (Some(d), Some(Unit::Percent)) => {
-            let (p, suffix) = (places(d), lang.pick(" Pp.", " pp"));
-            let code = format!(r#"+{p}"{suffix}";-{p}"{suffix}";{p}"{suffix}""#);
-            (value, Format::new().set_num_format(&code))
-        }
-        (Some(d), Some(Unit::Count | Unit::Persons)) if d > 0 => {
-            let p = places(d);
-            let code = format!("+#,##{p};-#,##{p};{p}");
-            (value, Format::new().set_num_format(&code))
-        }
-        _ => {
-            let (v, format) = difference(unit, value, f);
-            (v, format.clone())
-        }
     }
 }
 
