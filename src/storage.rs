@@ -164,6 +164,15 @@ pub fn load_note<T: serde::de::DeserializeOwned + Default>(name: &str) -> T {
         .unwrap_or_default()
 }
 
+/// Such a note as stored: `Ok(None)` when there is none (or no storage), `Err` with the stored text when it
+/// cannot be read as one (it is then kept, see [`keep_note_aside`], not written over unseen).
+pub fn load_note_checked<T: serde::de::DeserializeOwned>(name: &str) -> Result<Option<T>, String> {
+    match load_raw(name).ok().flatten() {
+        None => Ok(None),
+        Some(text) => serde_json::from_str(&text).map(Some).map_err(|_| text),
+    }
+}
+
 /// Remembers such a note.
 pub fn save_note<T: serde::Serialize>(name: &str, note: &T) -> Result<(), StorageError> {
     let text = serde_json::to_string(note).map_err(|e| StorageError::Browser(e.to_string()))?;
@@ -173,8 +182,18 @@ pub fn save_note<T: serde::Serialize>(name: &str, note: &T) -> Result<(), Storag
 /// Keeps an unreadable document under a key of its own (the original stays too); returns that key. A text
 /// already kept aside is not copied again.
 pub fn keep_aside(raw: &str, stamp: &str) -> Result<String, StorageError> {
+    keep_aside_under(ASIDE, raw, stamp)
+}
+
+/// Keeps the text of a backup note that cannot be read under a key of its own, before anything is written over
+/// it (issue 21, point 8); returns that key. A text already kept aside is not copied again.
+pub fn keep_note_aside(raw: &str, stamp: &str) -> Result<String, StorageError> {
+    keep_aside_under(persistence::BACKUP_NOTE_ASIDE, raw, stamp)
+}
+
+fn keep_aside_under(aside: &str, raw: &str, stamp: &str) -> Result<String, StorageError> {
     let storage = local()?;
-    let prefix = key(ASIDE);
+    let prefix = key(aside);
     let count = storage.length().map_err(|_| StorageError::Unavailable)?;
     for i in 0..count {
         let Ok(Some(name)) = storage.key(i) else {
@@ -186,7 +205,7 @@ pub fn keep_aside(raw: &str, stamp: &str) -> Result<String, StorageError> {
             return Ok(name);
         }
     }
-    let name = format!("{ASIDE}{stamp}");
+    let name = format!("{aside}{stamp}");
     save_raw(&name, raw)?;
     Ok(key(&name))
 }

@@ -20,6 +20,8 @@ pub struct Safety {
     pub counting_since: Option<Date>,
     /// Saved changes since the last backup (revisions of the workspace).
     pub changes: u64,
+    /// What this browser had noted of backups could not be read; it was kept aside, not written over.
+    pub note_unreadable: bool,
 }
 
 /// When to remind: after so many days or so many saved changes without a backup, whichever comes first.
@@ -60,7 +62,7 @@ pub fn status(s: &Safety, today: Date, lang: Lang) -> String {
             )
             .to_owned();
     }
-    match s.last_backup {
+    let mut line = match s.last_backup {
         None => lang
             .pick(
                 "Nur in diesem Browser gespeichert – noch keine Sicherung",
@@ -75,7 +77,14 @@ pub fn status(s: &Safety, today: Date, lang: Lang) -> String {
                 "Saved in this browser only – last backup {when}"
             )
         }
+    };
+    if s.note_unreadable {
+        line.push_str(lang.pick(
+            " (die Angaben zu früheren Sicherungen waren unlesbar und liegen beiseite)",
+            " (what was noted of earlier backups could not be read and is kept aside)",
+        ));
     }
+    line
 }
 
 /// What the browser said when asked to keep the data (`navigator.storage.persist()`), once it has answered.
@@ -204,6 +213,7 @@ mod tests {
             last_backup: last,
             counting_since: since,
             changes,
+            note_unreadable: false,
         }
     }
 
@@ -234,6 +244,21 @@ mod tests {
         assert!(status(&yesterday, today, Lang::En).ends_with("last backup yesterday"));
         let long_ago = safety(Some(d(2023, 2, 28)), None, 0);
         assert!(status(&long_ago, today, Lang::De).ends_with("vor 1.370 Tagen"));
+        // A note that could not be read is said, not passed over.
+        let unreadable = Safety {
+            note_unreadable: true,
+            ..never
+        };
+        assert_eq!(
+            status(&unreadable, today, Lang::De),
+            "Nur in diesem Browser gespeichert – noch keine Sicherung (die Angaben zu früheren Sicherungen waren \
+             unlesbar und liegen beiseite)"
+        );
+        assert_eq!(
+            status(&unreadable, today, Lang::En),
+            "Saved in this browser only – no backup yet (what was noted of earlier backups could not be read and is \
+             kept aside)"
+        );
         let none = Safety {
             storage: false,
             ..never

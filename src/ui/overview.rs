@@ -159,7 +159,7 @@ fn NewWorkspace() -> impl IntoView {
         }
         let previous = state.data.snapshot();
         let fresh = Workspace::empty(&organisation);
-        state.replace(fresh.clone());
+        state.replace_with_new(fresh.clone());
         if let Some(r) = replaced {
             r.0.set(Some((previous, fresh)));
         }

@@ -123,8 +123,15 @@ pub struct AppState {
     relayout: StoredValue<bool>,
     /// The years whose values start-up has not read yet ([`AppState::ensure_complete`]).
     rest: StoredValue<Vec<Year>>,
-    /// What this browser knows of backups (kept apart from the workspace).
+    /// What this browser knows of backups, as stored (kept apart from the workspace; it names the workspace it
+    /// is of, see `safety.rs`).
     pub backup: RwSignal<crate::persistence::BackupNote>,
+    /// The stored backup note could not be read (it was kept aside): said in the header.
+    note_unreadable: RwSignal<bool>,
+    /// False while an unreadable backup note could not be kept aside: it is not written over.
+    note_writable: StoredValue<bool>,
+    /// A note started anew when a workspace was put in place at this revision: its save moves the count.
+    note_pending: StoredValue<Option<u64>>,
     /// The revision of the commit storage holds as far as this tab knows (counts the saved changes).
     pub revision: RwSignal<u64>,
     /// The browser's answer to keeping the data (`navigator.storage.persisted()` / `persist()`).
@@ -216,15 +223,8 @@ impl AppState {
             .as_ref()
             .and_then(|s| s.committed())
             .map_or(0, |c| c.stamp.revision);
-        let mut backup: crate::persistence::BackupNote =
-            storage::load_note(crate::persistence::BACKUP_NOTE);
-        if backup.since.is_none() && saving {
-            // Changes count from the first day the app runs with storage here.
-            backup.since = crate::ui::clock::today_date();
-            let _ = storage::save_note(crate::persistence::BACKUP_NOTE, &backup);
-        }
         let lang = storage::load_language().unwrap_or_default();
-        AppState {
+        let state = AppState {
             year: RwSignal::new(workspace.start_year(crate::ui::clock::this_year())),
             data: Data::new(workspace),
             notice: RwSignal::new(notice),
@@ -239,7 +239,10 @@ impl AppState {
             queued: StoredValue::new(false),
             relayout: StoredValue::new(relayout),
             rest: StoredValue::new(rest),
-            backup: RwSignal::new(backup),
+            backup: RwSignal::new(crate::persistence::BackupNote::default()),
+            note_unreadable: RwSignal::new(false),
+            note_writable: StoredValue::new(true),
+            note_pending: StoredValue::new(None),
             revision: RwSignal::new(revision),
             persisted: RwSignal::new(None),
             asked_to_keep: StoredValue::new(false),
@@ -248,7 +251,11 @@ impl AppState {
             file_busy: StoredValue::new(false),
             file_again: StoredValue::new(false),
             file_pending_stamp: StoredValue::new(None),
-        }
+        };
+        // What this browser knows of backups, if it is of the workspace stored (changes count from the first day
+        // the app runs with storage here).
+        state.follow_note();
+        state
     }
 
     /// The engine's results for the agreement of `year` (`None` without one). Cached per year: recomputed only
@@ -334,11 +341,25 @@ impl AppState {
         out
     }
 
-    /// Puts another workspace in place (an import accepted or undone, a new workspace): saved.
+    /// Puts another workspace in place (an import accepted or undone, a colleague's file): saved. What this
+    /// browser knows of backups stays if it is the same workspace, and starts anew for another organisation.
     pub fn replace(self, workspace: Workspace) {
+        self.put_in_place(workspace, false);
+    }
+
+    /// Puts a new workspace in place ("Neuen Arbeitsbereich anlegen"): saved, with no backup yet, even under
+    /// the name of the one before.
+    pub fn replace_with_new(self, workspace: Workspace) {
+        self.put_in_place(workspace, true);
+    }
+
+    fn put_in_place(self, workspace: Workspace, new: bool) {
         self.ensure_complete();
+        self.note_replaced(&workspace, new);
         if self.data.replace(workspace) {
             self.changed();
+        } else {
+            self.note_pending.set_value(None);
         }
     }
 

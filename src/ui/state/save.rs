@@ -167,6 +167,7 @@ impl AppState {
                     }
                 });
                 self.note_revision();
+                self.note_saved();
                 self.save_state.set(SaveState::Saved);
                 self.ask_to_keep();
                 self.after_local_save();
@@ -267,6 +268,8 @@ impl AppState {
                     if self.data.replace(theirs.workspace) {
                         self.notice.set(Some(Notice::ReloadedFromOtherTab));
                     }
+                    // That tab may have put another workspace in place: its note holds, or a new one.
+                    self.follow_note();
                     return;
                 }
                 // Both sides changed something: the merge goes on top of theirs.
@@ -288,6 +291,7 @@ impl AppState {
                     Some(c) if c.stamp == stamp => c.workspace,
                     _ => merged,
                 });
+                self.follow_note();
             }
             Merge::Conflicts(conflicts) => {
                 self.save_state.set(SaveState::NotSaved);
@@ -315,6 +319,7 @@ impl AppState {
                 });
                 self.note_revision();
                 self.data.replace(workspace);
+                self.follow_note();
                 self.sync_file();
                 self.saving.set(true);
                 self.save_state.set(SaveState::Saved);
@@ -344,6 +349,10 @@ impl AppState {
         self.ensure_complete();
         self.notice.set(None);
         self.saving.set(true);
-        storage::with_save_lock(move |locked| self.save_now(true, locked));
+        storage::with_save_lock(move |locked| {
+            self.save_now(true, locked);
+            // The note of the unreadable workspace is of that one: this one's is started.
+            self.follow_note();
+        });
     }
 }

@@ -52,8 +52,14 @@ impl AppState {
             year
         });
         let document_key = storage::key(crate::persistence::DOCUMENT);
+        let note_key = storage::key(crate::persistence::BACKUP_NOTE);
         let _listener =
             window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+                if ev.key().as_deref() == Some(note_key.as_str()) {
+                    // Another tab made a backup or put a workspace in place: its note is shown here too.
+                    self.reload_note();
+                    return;
+                }
                 if ev.key().as_deref() != Some(document_key.as_str()) {
                     return;
                 }
