@@ -28,8 +28,24 @@ pub(super) fn Preview(
                 "Vorschau: Sicherung „{file}“",
                 "Preview: backup “{file}”"
             );
-            let counts = report.summary(lang);
-            let conflicts = report.conflicts.clone();
+            let fit = backup::fit(&base, &incoming, lang);
+            // Merging is offered first only for a backup of this workspace; never into the example.
+            let (merge_first, can_merge) = match &fit {
+                backup::Fit::Same => (true, true),
+                backup::Fit::IntoExample { .. } => (false, false),
+                backup::Fit::Foreign { .. } => (false, true),
+            };
+            let (warning, example_note) = match fit {
+                backup::Fit::Same => (None, None),
+                backup::Fit::IntoExample { note } => (None, Some(note)),
+                backup::Fit::Foreign { warning } => (Some(warning), None),
+            };
+            let counts = can_merge.then(|| report.summary(lang));
+            let conflicts = if can_merge {
+                report.conflicts.clone()
+            } else {
+                Vec::new()
+            };
             let described = backup::describe(&incoming, lang);
             let replaced_note = lang.pick(
                 "Ersetzen: Der ganze Arbeitsbereich wird durch die Sicherung ersetzt. „Import rückgängig machen“ holt \
@@ -38,9 +54,18 @@ pub(super) fn Preview(
                  you change nothing else.",
             );
             let (base_m, base_r) = (base.clone(), base);
-            let done_merge = lang
-                .pick("Sicherung zusammengeführt.", "Backup merged.")
-                .to_owned();
+            let merge_button = move |first: bool| {
+                let (merged, base, done) = (merged.clone(), base_m.clone(), done_merge_text(lang));
+                view! {
+                    <button type="button" class:haupt=first on:click=move |_| accept(merged.clone(), base.clone(), done.clone())>
+                        {if first {
+                            lang.pick("Zusammenführen", "Merge")
+                        } else {
+                            lang.pick("Trotzdem zusammenführen", "Merge anyway")
+                        }}
+                    </button>
+                }
+            };
             let done_replace = lang
                 .pick(
                     "Arbeitsbereich aus der Sicherung wiederhergestellt.",
@@ -50,8 +75,10 @@ pub(super) fn Preview(
             view! {
                 <div class="vorschau" role="region" aria-labelledby="vorschau-titel">
                     <h3 id="vorschau-titel" tabindex="-1">{heading}</h3>
+                    {warning.map(|w| view! { <p class="meldung meldung-warnung fremd">{w}</p> })}
                     <p>{described}</p>
-                    <p>{counts}</p>
+                    {example_note.map(|n| view! { <p class="beispiel-ersetzen">{n}</p> })}
+                    {counts.map(|c| view! { <p>{c}</p> })}
                     {(!conflicts.is_empty())
                         .then(|| {
                             view! {
@@ -63,13 +90,12 @@ pub(super) fn Preview(
                         })}
                     <p>{replaced_note}</p>
                     <div class="werkzeugleiste">
-                        <button type="button" class="haupt" on:click=move |_| accept(merged.clone(), base_m.clone(), done_merge.clone())>
-                            {lang.pick("Zusammenführen", "Merge")}
-                        </button>
-                        <button type="button" on:click=move |_| accept(incoming.clone(), base_r.clone(), done_replace.clone())>
+                        {merge_first.then(|| merge_button(true))}
+                        <button type="button" class:haupt=!merge_first on:click=move |_| accept(incoming.clone(), base_r.clone(), done_replace.clone())>
                             {lang.pick("Arbeitsbereich ersetzen", "Replace workspace")}
                         </button>
                         {discard_button()}
+                        {(can_merge && !merge_first).then(|| merge_button(false))}
                     </div>
                 </div>
             }
@@ -144,4 +170,9 @@ pub(super) fn Preview(
             .into_any()
         }
     }
+}
+
+fn done_merge_text(lang: crate::locale::Lang) -> String {
+    lang.pick("Sicherung zusammengeführt.", "Backup merged.")
+        .to_owned()
 }
