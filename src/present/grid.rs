@@ -3,14 +3,14 @@
 
 use crate::core::calendar::{Date, Month, Year};
 use crate::domain::indicator::{Aggregation, Denominator, IndicatorCode, Unit};
-use crate::domain::values::{Amount, Population, RecordOutcome, ValueKey};
+use crate::domain::values::{Amount, Population, RecordOutcome, Value, ValueKey};
 use crate::domain::workspace::Workspace;
 use crate::locale::{Lang, format_decimal, format_for_input, parse_number_in};
 use crate::tr;
 
 mod edit;
 
-pub use edit::{At, Pasted, commit, paste, paste_message, period_label, place};
+pub use edit::{At, Pasted, commit, paste, paste_message, period_label, place, replaced_parts};
 
 /// Which part of a value a column edits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -85,6 +85,26 @@ pub fn indicators_shown(
         add(code);
     }
     shown
+}
+
+/// The indicators a link to a cell of `year` opens the grid with: the linked one, and every indicator the next
+/// year's targets need (a missing previous-year figure is rarely missing alone: a derived cap on LZB and a rate
+/// floor on K2 both look back at `year`). Derived changes (K3) come as they are; [`indicators_shown`] shows their
+/// base figure.
+pub fn indicators_for_link(
+    workspace: &Workspace,
+    year: Year,
+    linked: &IndicatorCode,
+) -> Vec<IndicatorCode> {
+    let mut codes = vec![linked.clone()];
+    if let Some(next) = year.next().and_then(|n| workspace.agreement_for(n)) {
+        for subject in next.targets.iter().filter_map(|t| t.format.subject()) {
+            if !codes.contains(&subject.indicator) {
+                codes.push(subject.indicator.clone());
+            }
+        }
+    }
+    codes
 }
 
 /// The years the grid offers: every year with an agreement and the year before it (a target relative to the
@@ -203,24 +223,96 @@ pub fn cell_text(
         (Amount::Number(v), Part::Number | Part::Rate) => input_text(v, lang),
         (Amount::Ratio { numerator, .. }, Part::Numerator) => input_text(numerator, lang),
         (Amount::Ratio { denominator, .. }, Part::Denominator) => input_text(denominator, lang),
-        (amount @ Amount::Ratio { .. }, Part::Rate) => computed_rate(workspace, column, amount)
-            .map_or_else(String::new, |r| format_decimal(r, 1, lang)),
+        (amount @ Amount::Ratio { .. }, Part::Rate) => {
+            computed_rate(workspace, column, period, amount)
+                .map_or_else(String::new, |r| format_decimal(r, RATE_DECIMALS, lang))
+        }
         _ => String::new(),
     }
 }
 
-/// The rate that numerator and denominator give, as the engine reads the month: Σ/Σ quotas n ÷ d, Σ/Ø quotas
-/// (K2) at the year's pace, 12 × n ÷ d.
-fn computed_rate(workspace: &Workspace, column: &Column, amount: Amount) -> Option<f64> {
-    let per_year = match workspace
-        .catalogue()
-        .get(column.indicator.as_str())
-        .map(|i| &i.aggregation)
-    {
-        Some(Aggregation::Quota(Denominator::Average)) => 12.0,
+/// The decimals of a rate computed in the grid: one, as the BA publishes its rates, so that the cell can be
+/// checked against the publication ("18,0" for 900 / 5.000 in the annual row).
+pub const RATE_DECIMALS: usize = 1;
+
+/// The rate that numerator and denominator give, as the engine reads it: Σ/Σ quotas n ÷ d; Σ/Ø quotas (K2) in
+/// a month's row at the year's pace, 12 × n ÷ d, and in the annual row (a whole year's integrations over the
+/// year's average stock) n ÷ d as it stands.
+fn computed_rate(
+    workspace: &Workspace,
+    column: &Column,
+    period: Period,
+    amount: Amount,
+) -> Option<f64> {
+    let per_year = match (
+        period,
+        workspace
+            .catalogue()
+            .get(column.indicator.as_str())
+            .map(|i| &i.aggregation),
+    ) {
+        (Some(_), Some(Aggregation::Quota(Denominator::Average))) => 12.0,
         _ => 1.0,
     };
     amount.as_figure().map(|r| r * per_year)
+}
+
+/// The label of the read-only row under the annual value: the year's figure as the engine forms it from the
+/// months (sum of a flow, average of a stock, the rate of the sums).
+pub fn computed_row_label(lang: Lang) -> &'static str {
+    lang.pick("Aus den Monaten", "From the months")
+}
+
+/// The text of a column's cell in the read-only row: the figure of the year the engine would judge by from the
+/// months present – the sum of a flow ("9.000"), the average of a stock ("2.250"), a rate of the sums ("18,0") –
+/// with "(bis Mai)" while months are missing; empty without months and for a quota's numerator and denominator.
+/// Where an annual value is typed it still counts first (the notes under the grid say so when the two differ).
+pub fn computed_year_text(
+    workspace: &Workspace,
+    year: Year,
+    column: &Column,
+    lang: Lang,
+) -> String {
+    if !matches!(column.part, Part::Number | Part::Rate) {
+        return String::new();
+    }
+    let catalogue = workspace.catalogue();
+    let Some(indicator) = catalogue.get(column.indicator.as_str()) else {
+        return String::new();
+    };
+    let figures = crate::domain::attainment::year_figures(
+        workspace,
+        &catalogue,
+        indicator,
+        column.population,
+        year,
+    );
+    let Some((index, value)) = figures
+        .to_date
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(i, v)| v.map(|v| (i, v)))
+    else {
+        return String::new();
+    };
+    let text = match column.unit {
+        Unit::Percent => format_decimal(value, RATE_DECIMALS, lang),
+        Unit::Euro => format_decimal(value, 2, lang),
+        Unit::Count | Unit::Persons => {
+            format_decimal(value, crate::locale::decimals_of(value, 1), lang)
+        }
+    };
+    let months = figures.months.iter().filter(|m| m.is_some()).count();
+    match Month::new(index as i64 + 1) {
+        Some(m) if months < 12 => tr!(
+            lang,
+            "{text} (bis {})",
+            "{text} (to {})",
+            crate::locale::month_name(m, lang)
+        ),
+        _ => text,
+    }
 }
 
 /// Whether the cell shows a rate computed from numerator and denominator (not one typed as such).
@@ -237,6 +329,9 @@ pub fn is_computed(workspace: &Workspace, year: Year, column: &Column, period: P
 pub enum Entry {
     /// Stored (added or replacing the older value, which stays in the history).
     Recorded(RecordOutcome),
+    /// A rate typed over a value of numerator and denominator: stored, and the parts are gone from the cell
+    /// (they stay in the value's history). `before` is the value as it was, for the message and the undo.
+    PartsReplaced { before: Box<Value> },
     /// The cell was emptied: the value is removed.
     Removed,
     /// Nothing to do (same number as stored, or an empty cell left empty).
@@ -344,8 +439,120 @@ pub fn apply(
             Ok(Entry::Removed)
         }
         (Some(a), Some(e)) if a == e => Ok(Entry::Unchanged),
-        (Some(a), _) => Ok(Entry::Recorded(workspace.values.record(key, a, as_of, ""))),
+        (Some(a), _) => {
+            let before = workspace.values.get(&key).cloned();
+            let outcome = workspace.values.record(key, a, as_of, "");
+            match before {
+                Some(before)
+                    if outcome == RecordOutcome::Replaced
+                        && matches!(before.current.amount, Amount::Ratio { .. })
+                        && matches!(a, Amount::Number(_)) =>
+                {
+                    Ok(Entry::PartsReplaced {
+                        before: Box::new(before),
+                    })
+                }
+                _ => Ok(Entry::Recorded(outcome)),
+            }
+        }
     }
+}
+
+/// What "Rückgängig" after a rate typed over numerator and denominator puts back: each value as it was before,
+/// with the value that replaced it (to tell whether anything changed since).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PartsUndo {
+    pub restore: Vec<(Value, Value)>,
+}
+
+/// The undo of the parts that a commit or a paste replaced by rates, and the sentence that says so: "Zähler 145
+/// und Nenner 1.000 (Jahreswert, Integrationsquote Insgesamt) durch die Quote 14,5 % ersetzt." `None` when no
+/// parts were replaced.
+pub fn parts_replaced(
+    workspace: &Workspace,
+    columns: &[Column],
+    replaced: &[(At, Value)],
+    lang: Lang,
+) -> Option<(String, PartsUndo)> {
+    let mut said = Vec::new();
+    let mut restore = Vec::new();
+    for ((row, col), before) in replaced {
+        let (Some(column), Some(period)) = (columns.get(*col), periods().get(*row).copied()) else {
+            continue;
+        };
+        let Amount::Ratio {
+            numerator,
+            denominator,
+        } = before.current.amount
+        else {
+            continue;
+        };
+        let Some(now) = workspace.values.get(&before.key) else {
+            continue;
+        };
+        let rate = match now.current.amount {
+            Amount::Number(v) => crate::locale::format_percent(v, decimals_of_rate(v), lang),
+            Amount::Ratio { .. } => continue,
+        };
+        let (n, d) = (
+            crate::locale::format_count(numerator, lang),
+            crate::locale::format_count(denominator, lang),
+        );
+        // The value's place, without the part of the column typed into: "Jahreswert, Integrationsquote Insgesamt".
+        let name = workspace
+            .catalogue()
+            .get(column.indicator.as_str())
+            .map_or_else(
+                || column.indicator.to_string(),
+                |i| i.display_name(lang).to_owned(),
+            );
+        let place = format!(
+            "{}, {name} {}",
+            edit::period_label(period, lang),
+            column.population.label(lang)
+        );
+        said.push(tr!(
+            lang,
+            "Zähler {n} und Nenner {d} ({place}) durch die Quote {rate} ersetzt",
+            "Numerator {n} and denominator {d} ({place}) replaced by the rate {rate}"
+        ));
+        restore.push((before.clone(), now.clone()));
+    }
+    if restore.is_empty() {
+        return None;
+    }
+    let mut text = said.join("; ");
+    text.push_str(lang.pick(
+        ". Sie stehen in der Historie des Werts; „Rückgängig“ stellt sie wieder her.",
+        ". They remain in the value's history; “Undo” restores them.",
+    ));
+    Some((text, PartsUndo { restore }))
+}
+
+/// Puts back the values a [`PartsUndo`] holds, if none of them changed since; else the workspace is unchanged and
+/// the message says why.
+pub fn undo_parts(workspace: &mut Workspace, undo: &PartsUndo, lang: Lang) -> Result<(), String> {
+    let changed = undo
+        .restore
+        .iter()
+        .any(|(_, after)| workspace.values.get(&after.key) != Some(after));
+    if changed {
+        return Err(lang
+            .pick(
+                "Nicht rückgängig gemacht: der Wert wurde inzwischen geändert.",
+                "Not undone: the value has been changed since.",
+            )
+            .to_owned());
+    }
+    for (before, _) in &undo.restore {
+        workspace.values.put(before.clone());
+    }
+    Ok(())
+}
+
+/// The decimals of a typed rate in a message: as many as it has, at least one.
+fn decimals_of_rate(v: f64) -> usize {
+    crate::locale::decimals_of(v, 4).max(1)
 }
 
 /// A block pasted from Excel or LibreOffice, cut to the grid: the cells that land inside it (rows by line,

@@ -9,8 +9,10 @@ use crate::domain::attainment::value_warnings;
 use crate::domain::indicator::IndicatorCode;
 use crate::locale::parse_date_in;
 use crate::present::grid::{
-    At, Column, Entry, Part, cell_text, columns, commit, indicators_shown, indicators_to_add,
-    is_block, is_computed, paste, paste_message, period_label, periods, read_block,
+    At, Column, Entry, Part, PartsUndo, cell_text, columns, commit, computed_row_label,
+    computed_year_text, indicators_for_link, indicators_shown, indicators_to_add, is_block,
+    is_computed, parts_replaced, paste, paste_message, period_label, periods, read_block,
+    replaced_parts, undo_parts,
 };
 use crate::route::{CellRef, Screen};
 use crate::ui::state::{SaveState, use_state};
@@ -47,7 +49,11 @@ pub fn ValuesScreen(
     let focus = StoredValue::new(focus);
     if let Some(cell) = focus.get_value() {
         state.year.set(cell.year);
-        extra.set(vec![cell.indicator.clone()]);
+        extra.set(
+            state
+                .data
+                .untracked(|w| indicators_for_link(w, cell.year, &cell.indicator)),
+        );
     }
     // The columns follow the agreements and which indicators have values in the year: not a value's number.
     let cols = Memo::new(move |_| {
@@ -64,6 +70,19 @@ pub fn ValuesScreen(
     });
     let as_of_text = state.entry_as_of;
     let message = RwSignal::new(Said::Text(String::new()));
+    // The undo of numerator and denominator that a typed rate replaced (issue 20): offered until the next entry.
+    let undo: RwSignal<Option<(String, PartsUndo)>> = RwSignal::new(None);
+    let do_undo = move |_| {
+        let Some((_, what)) = undo.get_untracked() else {
+            return;
+        };
+        let outcome = state.change_values(|w| undo_parts(w, &what, lang));
+        message.set(Said::Text(match outcome {
+            Ok(()) => lang.pick("Rückgängig gemacht.", "Undone.").to_owned(),
+            Err(e) => e,
+        }));
+        undo.set(None);
+    };
     let as_of_error = Memo::new(move |_| {
         let t = as_of_text.get();
         if t.trim().is_empty() {
@@ -151,6 +170,19 @@ pub fn ValuesScreen(
             }}
         </p>
         {move || {
+            undo.get()
+                .map(|(text, _)| {
+                    view! {
+                        <div class="meldung meldung-info rueckgaengig" role="status">
+                            <p>{text}</p>
+                            <div class="knopfleiste">
+                                <button type="button" on:click=do_undo>{lang.pick("Rückgängig", "Undo")}</button>
+                            </div>
+                        </div>
+                    }
+                })
+        }}
+        {move || {
             let columns = cols.get();
             if columns.is_empty() {
                 return view! {
@@ -167,7 +199,7 @@ pub fn ValuesScreen(
                 .into_any();
             }
             let year = state.year.get();
-            view! { <Grid year=year columns=columns as_of_text=as_of_text message=message focus=focus.get_value() /> }.into_any()
+            view! { <Grid year=year columns=columns as_of_text=as_of_text message=message undo=undo focus=focus.get_value() /> }.into_any()
         }}
         <YearNotes />
     }

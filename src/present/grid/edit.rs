@@ -126,7 +126,12 @@ pub fn paste_message(pasted: &Pasted, lang: Lang) -> String {
     let stored = pasted
         .cells
         .iter()
-        .filter(|(_, _, r)| matches!(r, Ok(Entry::Recorded(_) | Entry::Removed)))
+        .filter(|(_, _, r)| {
+            matches!(
+                r,
+                Ok(Entry::Recorded(_) | Entry::Removed | Entry::PartsReplaced { .. })
+            )
+        })
         .count();
     let errors: Vec<&str> = pasted
         .cells
@@ -169,4 +174,17 @@ pub fn paste_message(pasted: &Pasted, lang: Lang) -> String {
         text.push('.');
     }
     text
+}
+
+/// The cells of a paste whose numerator and denominator a pasted rate replaced, with the value as it was (for
+/// [`super::parts_replaced`]).
+pub fn replaced_parts(pasted: &Pasted) -> Vec<(At, crate::domain::values::Value)> {
+    pasted
+        .cells
+        .iter()
+        .filter_map(|(at, _, r)| match r {
+            Ok(Entry::PartsReplaced { before }) => Some((*at, (**before).clone())),
+            _ => None,
+        })
+        .collect()
 }

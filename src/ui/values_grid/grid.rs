@@ -62,6 +62,7 @@ pub(super) fn Grid(
     columns: Vec<Column>,
     as_of_text: RwSignal<String>,
     message: RwSignal<Said>,
+    undo: RwSignal<Option<(String, PartsUndo)>>,
     focus: Option<CellRef>,
 ) -> impl IntoView {
     let state = use_state();
@@ -126,6 +127,16 @@ pub(super) fn Grid(
             })
         });
         crate::ui::trace::mark("zs:committed");
+        // An undo offered before refers to an earlier state; a new one only where this commit replaced parts.
+        let replaced = match &result {
+            Ok(Entry::PartsReplaced { before }) => vec![(at, (**before).clone())],
+            _ => Vec::new(),
+        };
+        undo.set(cols.with_value(|columns| {
+            state
+                .data
+                .untracked(|w| parts_replaced(w, columns, &replaced, lang))
+        }));
         match result {
             Err(e) => {
                 this.reject(text);
@@ -141,7 +152,7 @@ pub(super) fn Grid(
             Ok(entry) => {
                 this.settle();
                 match entry {
-                    Entry::Recorded(_) => message.set(Said::Recorded),
+                    Entry::Recorded(_) | Entry::PartsReplaced { .. } => message.set(Said::Recorded),
                     Entry::Removed => message.set(Said::Removed),
                     _ => {}
                 }
@@ -221,6 +232,12 @@ pub(super) fn Grid(
             }
         }
         message.set(Said::Text(paste_message(&pasted, lang)));
+        let replaced = replaced_parts(&pasted);
+        undo.set(cols.with_value(|columns| {
+            state
+                .data
+                .untracked(|w| parts_replaced(w, columns, &replaced, lang))
+        }));
     };
 
     view! {
@@ -321,6 +338,23 @@ pub(super) fn Grid(
                             }
                         })
                         .collect_view()}
+                    // The year's figure as the engine forms it from the months, read-only (issue 20): the average
+                    // of a stock that a cap judges, the sum of a flow, the rate of the sums.
+                    <tr class="aus-monaten">
+                        <th scope="row">{computed_row_label(lang)}</th>
+                        {columns
+                            .iter()
+                            .map(|column| {
+                                let column = column.clone();
+                                let text = Memo::new(move |_| {
+                                    state.data.series(&column.indicator, column.population, year, |w| {
+                                        computed_year_text(w, year, &column, lang)
+                                    })
+                                });
+                                view! { <td class="berechnet">{move || text.get()}</td> }
+                            })
+                            .collect_view()}
+                    </tr>
                 </tbody>
             </table>
         </div>
