@@ -564,7 +564,7 @@ fn mid_year_linear_forecast_and_pace() {
         say(&ws, &a.targets[0], &r, 2022, Lang::De),
         "Die Summe der Integrationen liegt bis Mai 2022 bei 300; anteilig vorgesehen sind 321. Prognose zum Jahresende \
          (linear fortgeschrieben): 720 bei einem Zielwert von 770; die Zielerreichung ist kritisch. Dafür sind in den \
-         restlichen 7 Monaten im Mittel noch 67 je Monat nötig (bisher 60 je Monat)."
+         restlichen 7 Monaten im Mittel noch 67,1 je Monat nötig (bisher 60,0 je Monat)."
     );
     // So far 300 / 5 = 60 a month, with 7 months left.
     close(r.pace_so_far, 60.0);

@@ -332,7 +332,8 @@ fn the_detail_explains_the_status_with_its_numbers() {
     // (770 − 310) / 7 = 65,7 a month needed, 62 so far.
     assert_eq!(
         d.pace,
-        "Tempo: bisher im Mittel 62 je Monat; für den Zielwert 770 nötig in den restlichen 7 Monaten: 66 je Monat."
+        "Tempo: bisher im Mittel 62,0 je Monat; für den Zielwert 770 nötig in den restlichen 7 Monaten: 65,7 je \
+         Monat."
     );
 }
 

@@ -65,12 +65,18 @@ pub fn format_difference_at(unit: Unit, value: f64, decimals: Option<usize>, lan
     }
 }
 
-/// The decimal places that show a limit derived from the previous year (format 4) honestly: at least two for
-/// rates and euros, one for a count or stock that is not whole, none for a whole one; and more while the actual
-/// (or the forecast) and the limit, or their difference, would look the same ("18,60 %" below "18,62 %", not
-/// "18,6 %" below "18,6 %"). `None` for a stated target, whose figures show as usual.
+/// The decimal places of every figure of a target judged by a relative change – a limit derived from the
+/// previous year (format 4) or a relative change of a rate (format 5, "um 7,3 % von 13,7 % auf 14,70 %"): at
+/// least two for rates and euros, one for a count or stock that is not whole, none for a whole one; and more while
+/// the actual (or the forecast) and the limit, or their difference, would look the same ("18,60 %" below
+/// "18,62 %", not "18,6 %" below "18,6 %"). So a rate judged by a relative change shows two decimals whichever of
+/// the two formats the agreement uses (Würzburg's floor and Bremen's rise alike). `None` for a stated target,
+/// whose figures show as usual (rates with one decimal, as the BA publishes them).
 pub fn precision(target: &Target, result: &TargetResult, unit: Unit) -> Option<usize> {
-    if !matches!(target.format, TargetFormat::ChangeVsPreviousYear { .. }) {
+    if !matches!(
+        target.format,
+        TargetFormat::ChangeVsPreviousYear { .. } | TargetFormat::QuotaRelativeChange { .. }
+    ) {
         return None;
     }
     let limit = result.target_value?;

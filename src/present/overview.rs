@@ -6,9 +6,7 @@ use crate::domain::attainment::{
     ActualSource, AgreementResult, ForecastMethod, Status, TargetResult, Warning,
 };
 use crate::domain::indicator::{Aggregation, Indicator, Unit};
-use crate::domain::names::{
-    format_difference, format_difference_at, format_value, format_value_at, precision, title,
-};
+use crate::domain::names::{format_difference_at, format_value, format_value_at, precision, title};
 use crate::domain::workspace::Catalogue;
 use crate::locale::{
     Lang, decimals_of, format_date, format_decimal, format_percent, format_signed_percent,
@@ -235,7 +233,10 @@ fn target_cell(
                 None => format!("{previous} {change_text}"),
             }
         }
-        (_, Some(v)) => format!("{sign}{}", format_value(indicator.unit, v, lang)),
+        (_, Some(v)) => format!(
+            "{sign}{}",
+            format_value_at(indicator.unit, v, decimals, lang)
+        ),
         (_, None) => "–".into(),
     }
 }
@@ -274,7 +275,6 @@ fn row(
             |i| format_value_at(i.unit, v, decimals, lang),
         )
     };
-    let plain = |v: f64| indicator.map_or_else(|| "–".into(), |i| format_value(i.unit, v, lang));
     let basis = match (r.source, r.is_final, r.through) {
         (ActualSource::Annual, _, _) if r.months_beside.is_some() => {
             lang.pick(" (Jahreswert)", " (annual figure)").to_owned()
@@ -325,15 +325,16 @@ fn row(
         sentence: sentence(target, r, indicator, agreement.year, lang),
         wording: wording(target, r, lang),
         remarks: remarks(target, r, result, catalogue, agreement.year, lang),
-        previous_year: r.previous_year.map_or_else(|| "–".into(), plain),
+        // One decimal rule for the whole row: the previous year and the change as the actual and the target.
+        previous_year: r.previous_year.map_or_else(|| "–".into(), value),
         change: match (r.change_vs_previous, indicator) {
             (Some(c), Some(i)) => match c.percent {
                 Some(p) => format!(
                     "{} ({})",
-                    format_difference(i.unit, c.absolute, lang),
+                    format_difference_at(i.unit, c.absolute, decimals, lang),
                     format_signed_percent(p, 1, lang)
                 ),
-                None => format_difference(i.unit, c.absolute, lang),
+                None => format_difference_at(i.unit, c.absolute, decimals, lang),
             },
             _ => "–".into(),
         },

@@ -223,9 +223,15 @@ pub fn sentence(
         bound,
         result.status == Status::OnTrack,
     ) {
-        let pace = value(pace);
         let left = result.months_left;
-        let so_far = result.pace_so_far.map(value).unwrap_or_else(|| "–".into());
+        // One rule for both figures, as in the detail: "63,5", never a silent "64".
+        let (so_far, pace) = match result.pace_so_far {
+            Some(so_far) => super::status::pace_pair(indicator.unit, so_far, pace, lang),
+            None => (
+                "–".into(),
+                super::status::pace_pair(indicator.unit, pace, pace, lang).1,
+            ),
+        };
         text.push_str(&if left == 1 {
             crate::tr!(
                 lang,

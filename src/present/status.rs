@@ -216,6 +216,26 @@ pub fn rule(r: &TargetResult, unit: Unit, tolerance_percent: f64, lang: Lang) ->
     }
 }
 
+/// The two figures of a pace by one rule: whole numbers while both are whole at one decimal, else one decimal
+/// each ("bisher im Mittel 48,5 je Monat … 63,5 je Monat"), so that no figure is rounded up without a word.
+pub(crate) fn pace_pair(unit: Unit, so_far: f64, needed: f64, lang: Lang) -> (String, String) {
+    let tenth = |v: f64| (v * 10.0).round() / 10.0;
+    match unit {
+        Unit::Count | Unit::Persons => {
+            let whole = |v: f64| crate::locale::decimals_of(tenth(v), 1) == 0;
+            let places = if whole(so_far) && whole(needed) { 0 } else { 1 };
+            (
+                format_decimal(so_far, places, lang),
+                format_decimal(needed, places, lang),
+            )
+        }
+        _ => (
+            format_value(unit, so_far, lang),
+            format_value(unit, needed, lang),
+        ),
+    }
+}
+
 /// The pace of a target during the year: so far, still needed, and the months left. Empty when there is none
 /// (a final year, no months yet, a derived change, a published rate).
 pub fn pace(r: &TargetResult, indicator: &Indicator, lang: Lang) -> String {
@@ -227,10 +247,7 @@ pub fn pace(r: &TargetResult, indicator: &Indicator, lang: Lang) -> String {
     let months = tr!(lang, "{left} Monaten", "{left} months");
     match &indicator.aggregation {
         Aggregation::Flow => {
-            let (so_far, needed) = (
-                format_value(indicator.unit, so_far, lang),
-                format_value(indicator.unit, needed, lang),
-            );
+            let (so_far, needed) = pace_pair(indicator.unit, so_far, needed, lang);
             tr!(
                 lang,
                 "Tempo: bisher im Mittel {so_far} je Monat; für den Zielwert {target} nötig in den restlichen \
@@ -240,10 +257,7 @@ pub fn pace(r: &TargetResult, indicator: &Indicator, lang: Lang) -> String {
             )
         }
         Aggregation::Stock => {
-            let (so_far, needed) = (
-                format_value(indicator.unit, so_far, lang),
-                format_value(indicator.unit, needed, lang),
-            );
+            let (so_far, needed) = pace_pair(indicator.unit, so_far, needed, lang);
             match r.bound {
                 Some(Bound::AtMost) => tr!(
                     lang,

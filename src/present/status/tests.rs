@@ -73,7 +73,7 @@ fn at_risk_and_critical_say_their_numbers() {
     let int = ws.catalogue().get("INT").cloned().unwrap();
     assert_eq!(
         pace(&r, &int, Lang::De),
-        "Tempo: bisher im Mittel 60 je Monat; für den Zielwert 770 nötig in den restlichen 7 Monaten: 67 je \
+        "Tempo: bisher im Mittel 60,0 je Monat; für den Zielwert 770 nötig in den restlichen 7 Monaten: 67,1 je \
          Monat."
     );
 }
