@@ -71,6 +71,13 @@ pub const UNITS: &[Choice<ChangeUnit>] = &[
     ),
     choice(ChangeUnit::Percent, "%", "% (relativ)", "% (relative)"),
 ];
+/// The unit of a change of a figure that is no rate: only relative.
+pub const PERCENT_ONLY: &[Choice<ChangeUnit>] = &[choice(
+    ChangeUnit::Percent,
+    "%",
+    "% (relativ)",
+    "% (relative)",
+)];
 /// The limit continues the sentence "Der Wert …" / "The value …", so it starts in lower case.
 pub const LIMITS: &[Choice<ChangeLimit>] = &[
     choice(

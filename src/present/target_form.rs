@@ -265,5 +265,40 @@ pub fn draft_for(agreement: &Agreement, id: TargetId, lang: Lang) -> Option<Draf
     Some(d)
 }
 
+/// The units a change may be given in, for the form's `kind` and the chosen indicator: a rate changes in
+/// "Prozentpunkte" or "%", anything else (a count, a stock, money) only in "%" (issue 20: a count offered
+/// "Prozentpunkte"). Without an indicator chosen yet, both.
+pub fn units_for(
+    kind: Kind,
+    indicator: Option<&crate::domain::indicator::Indicator>,
+) -> &'static [Choice<ChangeUnit>] {
+    let rate = indicator.is_none_or(|i| i.unit == crate::domain::indicator::Unit::Percent);
+    match kind {
+        Kind::ChangeVsPreviousYear if !rate => PERCENT_ONLY,
+        _ => UNITS,
+    }
+}
+
+/// The unit a change takes when none is chosen, as the form shows it and saving stores it: "Prozentpunkte" for
+/// "steigt um 1,8 auf 58 Prozent" (format 3), "%" for a change against the previous year (format 4).
+pub fn default_unit(kind: Kind) -> ChangeUnit {
+    match kind {
+        Kind::QuotaIncrease => ChangeUnit::PercentagePoints,
+        _ => ChangeUnit::Percent,
+    }
+}
+
+/// The unit the form shows selected: the chosen one where the indicator admits it, else the default.
+pub fn shown_unit(
+    kind: Kind,
+    chosen: Option<ChangeUnit>,
+    indicator: Option<&crate::domain::indicator::Indicator>,
+) -> ChangeUnit {
+    let offered = units_for(kind, indicator);
+    chosen
+        .filter(|u| offered.iter().any(|c| c.value == *u))
+        .unwrap_or_else(|| default_unit(kind))
+}
+
 #[cfg(test)]
 mod tests;

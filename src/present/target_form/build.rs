@@ -127,7 +127,7 @@ pub fn build(
             let change = number(Field::Change, &draft.change, true);
             let target = number(Field::Target, &draft.target, true);
             if let (Some(change), Some(target)) = (change, target) {
-                let unit = draft.unit.unwrap_or(ChangeUnit::PercentagePoints);
+                let unit = draft.unit.unwrap_or(default_unit(Kind::QuotaIncrease));
                 put.push((
                     0,
                     TargetFormat::QuotaIncrease {
@@ -153,7 +153,8 @@ pub fn build(
                     ));
                 } else {
                     let limit = draft.limit.unwrap_or(ChangeLimit::RiseAtMost);
-                    let unit = draft.unit.unwrap_or(ChangeUnit::Percent);
+                    // As the form shows it: a count never changes by percentage points.
+                    let unit = shown_unit(Kind::ChangeVsPreviousYear, draft.unit, known);
                     put.push((
                         0,
                         TargetFormat::ChangeVsPreviousYear {

@@ -94,6 +94,8 @@ pub(super) fn AgreementForm(
                 "Target “{title}” removed."
             );
             undo.set(Some((text, Undo::Targets(vec![r]))));
+            // "Rückgängig gemacht." of an earlier undo is over: the banner says what happened now.
+            message.set(String::new());
         }
     };
 

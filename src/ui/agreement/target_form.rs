@@ -9,7 +9,7 @@ use crate::domain::agreement::{AgreementId, ChangeLimit, ManualStatus};
 use crate::domain::values::Population;
 use crate::present::target_form::{
     CATEGORIES, Draft, Field, Kind, LIMITS, POPULATIONS, STATUSES, UNITS, build, from_key, key_of,
-    parts_hint, relative_change_hint,
+    parts_hint, relative_change_hint, shown_unit, units_for,
 };
 use crate::tr;
 use crate::ui::state::use_state;
@@ -163,10 +163,34 @@ pub(super) fn TargetFormPanel(
         |d| key_of(CATEGORIES, d.category).to_owned(),
         |d, v| d.category = from_key(CATEGORIES, v),
     );
-    let (unit_value, unit_change) = select(
-        |d| key_of(UNITS, d.unit).to_owned(),
-        |d, v| d.unit = from_key(UNITS, v),
-    );
+    // The units the chosen indicator admits (a count: "%" only), one of them always selected.
+    let units = Memo::new(move |_| {
+        let code = draft.with(|d| d.as_ref().map(|d| d.indicator.clone()).unwrap_or_default());
+        let kind = kind.get();
+        state.data.meta(|w| {
+            let catalogue = w.catalogue();
+            let indicator = catalogue.get(code.trim());
+            (units_for(kind, indicator), indicator.cloned())
+        })
+    });
+    let unit_value = move || {
+        let chosen = draft.with(|d| d.as_ref().and_then(|d| d.unit));
+        units.with(|(_, indicator)| {
+            key_of(
+                UNITS,
+                Some(shown_unit(kind.get(), chosen, indicator.as_ref())),
+            )
+            .to_owned()
+        })
+    };
+    let unit_change = move |ev: leptos::ev::Event| {
+        draft.update(|d| {
+            if let Some(d) = d {
+                d.unit = from_key(UNITS, &event_target_value(&ev));
+            }
+        })
+    };
+    let unit_options = move || units.with(|(table, _)| options(table, lang));
     let (limit_value, limit_change) = select(
         |d| key_of(LIMITS, Some(d.limit.unwrap_or(ChangeLimit::RiseAtMost))).to_owned(),
         |d, v| d.limit = from_key(LIMITS, v),
@@ -248,7 +272,7 @@ pub(super) fn TargetFormPanel(
                         <div class="feld">
                             <label for="ziel-einheit">{lang.pick("Einheit der Veränderung", "Unit of the change")}</label>
                             <select id="ziel-einheit" prop:value=unit_value on:change=unit_change>
-                                {options(UNITS, lang)}
+                                {unit_options}
                             </select>
                         </div>
                         {draft_input(draft, errors, Field::Target, lang.pick("Zielwert in %", "Target value in %"), |d| d.target.clone(), |d, v| d.target = v)}
@@ -267,7 +291,7 @@ pub(super) fn TargetFormPanel(
                         <div class="feld">
                             <label for="ziel-einheit">{lang.pick("Einheit", "Unit")}</label>
                             <select id="ziel-einheit" prop:value=unit_value on:change=unit_change>
-                                {options(UNITS, lang)}
+                                {unit_options}
                             </select>
                         </div>
                     </div>
