@@ -240,7 +240,7 @@ test('the legend explains every status and the tolerance is a setting; the detai
   assert.equal(await text(page, '.status-regel'),
     'Kritisch: Die Prognose 744 verfehlt den Zielwert 770 um 26 (3,4\u00a0% des Zielwerts), mehr als die Toleranz von 2,5\u00a0%.');
   assert.equal(await text(page, '.tempo'),
-    'Tempo: bisher im Mittel 62 je Monat; für den Zielwert 770 nötig in den restlichen 7 Monaten: 66 je Monat.');
+    'Tempo: bisher im Mittel 62,0 je Monat; für den Zielwert 770 nötig in den restlichen 7 Monaten: 65,7 je Monat.');
   await page.screenshot({ path: `${ARTIFACTS}/lesen-detail-de.png`, fullPage: true });
   assert.deepEqual(await axeViolations(page), []);
   await page.click('button.sprachwahl');

@@ -49,7 +49,7 @@ test('type five months, paste five more, status and forecast follow, reload keep
   assert.deepEqual(await overviewRow(page, 3), [
     'Integrationen – Insgesamt Bundesziel · Mindestwert', '300 (bis Mai)', '≥ 770', '−21', '93,5\u00a0%', '‼ kritisch', '720 linear fortgeschrieben',
   ]);
-  assert.match(await page.textContent('tbody[data-ziel="3"] .satz'), /Dafür sind in den restlichen 7 Monaten im Mittel noch 67 je Monat nötig \(bisher 60 je Monat\)\./);
+  assert.match(await page.textContent('tbody[data-ziel="3"] .satz'), /Dafür sind in den restlichen 7 Monaten im Mittel noch 67,1 je Monat nötig \(bisher 60,0 je Monat\)\./);
 
   // June to October for total, women and men, copied from Excel as one block.
   await page.click('nav a[href="#/werte"]');
