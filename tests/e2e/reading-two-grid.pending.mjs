@@ -64,7 +64,7 @@ test('the rate beside an annual value, and a rate typed over its parts said and 
   await typeInto(page, rate, '14,6');
   await page.waitForSelector('.rueckgaengig');
   assert.equal(await text(page, '.rueckgaengig p'),
-    'Zähler 145 und Nenner 1.000 (Jahreswert, Integrationsquote Insgesamt) durch die Quote 14,6 % ersetzt. Sie stehen ' +
+    'Zähler 145 und Nenner 1.000 (Jahreswert, Integrationsquote Insgesamt) durch die Quote 14,6\u00a0% ersetzt. Sie stehen ' +
     'in der Historie des Werts; „Rückgängig“ stellt sie wieder her.');
   await page.waitForFunction(() => document.querySelector('.grid-meldung')?.textContent === 'Gespeichert.');
   assert.equal(await cell(page, numerator).inputValue(), '');
@@ -92,7 +92,7 @@ test('the rate beside an annual value, and a rate typed over its parts said and 
   await typeInto(page, rateEn, '14.6');
   await page.waitForSelector('.rueckgaengig');
   assert.match(await text(page, '.rueckgaengig p'),
-    /^Numerator 145 and denominator 1,000 \(Annual figure, Integration rate Total\) replaced by the rate 14\.6 %\./);
+    /^Numerator 145 and denominator 1,000 \(Annual figure, Integration rate Total\) replaced by the rate 14\.6\u00a0%\./);
   await page.screenshot({ path: `${ARTIFACTS}/zwei-quote-ersetzt-en.png`, fullPage: true });
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(log.errors, []);
