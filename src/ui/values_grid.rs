@@ -16,7 +16,7 @@ use crate::present::grid::{
 };
 use crate::route::{CellRef, Screen};
 use crate::ui::state::{SaveState, use_state};
-use crate::ui::widgets::{EmptyState, YearSelect};
+use crate::ui::widgets::{EmptyState, UndoBanner, YearSelect};
 
 mod grid;
 
@@ -72,7 +72,7 @@ pub fn ValuesScreen(
     let message = RwSignal::new(Said::Text(String::new()));
     // The undo of numerator and denominator that a typed rate replaced (issue 20): offered until the next entry.
     let undo: RwSignal<Option<(String, PartsUndo)>> = RwSignal::new(None);
-    let do_undo = move |_| {
+    let do_undo = move || {
         let Some((_, what)) = undo.get_untracked() else {
             return;
         };
@@ -169,19 +169,7 @@ pub fn ValuesScreen(
                 }
             }}
         </p>
-        {move || {
-            undo.get()
-                .map(|(text, _)| {
-                    view! {
-                        <div class="meldung meldung-info rueckgaengig" role="status">
-                            <p>{text}</p>
-                            <div class="knopfleiste">
-                                <button type="button" on:click=do_undo>{lang.pick("Rückgängig", "Undo")}</button>
-                            </div>
-                        </div>
-                    }
-                })
-        }}
+        <UndoBanner text=Signal::derive(move || undo.get().map(|(text, _)| text)) on_undo=do_undo />
         {move || {
             let columns = cols.get();
             if columns.is_empty() {

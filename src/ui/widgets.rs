@@ -1,4 +1,4 @@
-//! Small pieces several screens share: the year selector, the status badge, the empty-state box.
+//! Small pieces several screens share: the year selector, the status badge, the empty-state box, the undo box.
 
 use leptos::prelude::*;
 
@@ -105,5 +105,30 @@ pub fn EmptyState(screen: Screen, #[prop(optional, into)] extra: Option<String>)
             <p>{explanation}</p>
             {extra.map(|e| view! { <p>{e}</p> })}
         </section>
+    }
+}
+
+/// The box that says what the last step dropped, with its "Rückgängig" button; shown while `text` is `Some`.
+#[component]
+pub fn UndoBanner(
+    #[prop(into)] text: Signal<Option<String>>,
+    on_undo: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
+    let lang = use_state().lang.get_untracked();
+    let on_undo = std::sync::Arc::new(on_undo);
+    move || {
+        let on_undo = on_undo.clone();
+        text.get().map(|text| {
+            view! {
+                <div class="meldung meldung-info rueckgaengig" role="status">
+                    <p>{text}</p>
+                    <div class="knopfleiste">
+                        <button type="button" on:click=move |_| on_undo()>
+                            {lang.pick("Rückgängig", "Undo")}
+                        </button>
+                    </div>
+                </div>
+            }
+        })
     }
 }

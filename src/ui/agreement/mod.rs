@@ -11,7 +11,7 @@ use crate::locale::Lang;
 use crate::present::choices::Choice;
 use crate::tr;
 use crate::ui::state::use_state;
-use crate::ui::widgets::YearSelect;
+use crate::ui::widgets::{UndoBanner, YearSelect};
 
 mod new;
 mod own_indicator;
@@ -42,7 +42,7 @@ pub fn AgreementEditor() -> impl IntoView {
             .meta(|w| w.agreement_for(state.year.get()).map(|a| a.id))
     });
 
-    let do_undo = move |_| {
+    let do_undo = move || {
         let Some((_, what)) = undo.get_untracked() else {
             return;
         };
@@ -73,19 +73,7 @@ pub fn AgreementEditor() -> impl IntoView {
             <YearSelect />
         </div>
         <p class="grid-meldung" role="status" aria-live="polite">{move || message.get()}</p>
-        {move || {
-            undo.get()
-                .map(|(text, _)| {
-                    view! {
-                        <div class="meldung meldung-info rueckgaengig" role="status">
-                            <p>{text}</p>
-                            <div class="knopfleiste">
-                                <button type="button" on:click=do_undo>{lang.pick("Rückgängig", "Undo")}</button>
-                            </div>
-                        </div>
-                    }
-                })
-        }}
+        <UndoBanner text=Signal::derive(move || undo.get().map(|(text, _)| text)) on_undo=do_undo />
         {move || match agreement.get() {
             Some(id) => view! { <AgreementForm id=id undo=undo message=message /> }.into_any(),
             None => view! {
