@@ -85,15 +85,17 @@ mod commit;
 pub mod file;
 mod layout;
 mod note;
+mod orphans;
 mod read;
 mod sync;
 
 pub use check::checked_workspace;
-pub use commit::{Committed, SavePlan, cleanup, commit, plan_save, remove_unnamed};
+pub use commit::{Committed, SavePlan, commit, plan_save, remove_unnamed};
 pub use layout::{
     Kind, Manifest, YearKeys, decode_manifest, encode_manifest, year_name, year_of_name,
 };
 pub use note::{BackupNote, NoteOf};
+pub use orphans::{Cleaned, KeptAside, cleanup, free_name};
 pub use read::{Startup, read, read_first, read_rest};
 pub use sync::{Plan, Sync};
 

@@ -180,6 +180,8 @@ pub enum LoadError {
     Inconsistent(Vec<String>),
     /// Fields this version does not know (a newer build or a hand edit wrote them): saving would drop them.
     UnknownFields(Vec<String>),
+    /// Stored years of values or agreements without the manifest that names them (issue 21, loss 6).
+    ManifestMissing { keys: usize },
 }
 
 impl LoadError {
@@ -212,6 +214,13 @@ impl LoadError {
                 "Die Daten sind in sich nicht stimmig: {}",
                 "The data is not consistent: {}",
                 reasons.join(" ")
+            ),
+            LoadError::ManifestMissing { keys } => tr!(
+                lang,
+                "Im Speicher liegen {keys} Schlüssel mit Werten oder Zielvereinbarungen einzelner Jahre, aber das \
+                 Verzeichnis des Arbeitsbereichs, das sie zusammenhält, fehlt.",
+                "Storage holds {keys} keys with values or agreements of single years, but the workspace's \
+                 directory that holds them together is missing."
             ),
             LoadError::UnknownFields(fields) => tr!(
                 lang,

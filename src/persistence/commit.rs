@@ -3,14 +3,12 @@
 //! A save writes the years' values and the agreements that changed under new keys, then the manifest that names
 //! them (the one commit point), then removes the keys the manifest no longer names. Whatever fails or is cut off
 //! in between, storage holds one complete workspace: the previous commit up to the manifest's write, the new one
-//! from it on; keys of an unfinished save are orphans that [`cleanup`] removes later, never a key a manifest
+//! from it on; keys of an unfinished save are orphans that `orphans::cleanup` removes later, never a key a manifest
 //! names.
 
 use std::sync::Arc;
 
-use super::layout::{
-    Kind, YearKeys, encode_agreement, encode_manifest, encode_values, year_name, year_of_name,
-};
+use super::layout::{Kind, YearKeys, encode_agreement, encode_manifest, encode_values, year_name};
 use super::*;
 
 /// What storage holds after a commit, as this tab knows it: the stamp, the workspace as committed (it shares its
@@ -140,7 +138,7 @@ fn same_meta(a: &Workspace, b: &Workspace) -> bool {
 
 /// Carries out a plan: the year keys, then the manifest, then (with `remove_old`) the keys the manifest no
 /// longer names. On a failed write the keys this save wrote are removed again and storage holds the previous
-/// commit, untouched; the error says why. A removal that fails leaves an orphan for [`cleanup`], never a
+/// commit, untouched; the error says why. A removal that fails leaves an orphan for `orphans::cleanup`, never a
 /// problem.
 ///
 /// `remove_old` only where saves are serialised (the Web Lock): without it another tab may at this very moment
@@ -186,26 +184,4 @@ pub fn remove_unnamed(store: &mut impl Store, names: &[String]) -> usize {
         .filter(|name| !manifest.contains(&format!("\"{name}\"")))
         .filter(|name| store.remove(name).is_ok())
         .count()
-}
-
-/// Removes year keys that no manifest names: left by a save cut off before its manifest, or whose removal
-/// failed. `under_lock`: this tab holds the save lock, so no other save is under way and every key the manifest
-/// does not name is an orphan. Without the lock only keys older than the commit go: a key of its revision or
-/// later may belong to a save another tab is making right now. Returns how many went.
-pub fn cleanup(store: &mut impl Store, committed: &Committed, under_lock: bool) -> usize {
-    let Ok(names) = store.names() else {
-        return 0;
-    };
-    let named: std::collections::BTreeSet<&String> = committed.keys.names().collect();
-    let mut removed = 0;
-    for name in names {
-        let Some((_, _, revision)) = year_of_name(&name) else {
-            continue;
-        };
-        let old_enough = under_lock || revision < committed.stamp.revision;
-        if old_enough && !named.contains(&name) && store.remove(&name).is_ok() {
-            removed += 1;
-        }
-    }
-    removed
 }

@@ -51,7 +51,17 @@ fn read_part(
     first: impl FnOnce(&YearKeys) -> Option<std::collections::BTreeSet<Year>>,
 ) -> Result<(Startup, Vec<Year>), StorageError> {
     let Some(text) = store.get(DOCUMENT)? else {
-        return Ok((Startup::Fresh, Vec::new()));
+        // Year keys without a manifest are a workspace whose manifest is gone (issue 21, loss 6): kept, said,
+        // never read as a fresh start whose first save would remove them.
+        let orphans = super::orphans::year_keys(store)?;
+        if orphans.is_empty() {
+            return Ok((Startup::Fresh, Vec::new()));
+        }
+        let error = LoadError::ManifestMissing {
+            keys: orphans.len(),
+        };
+        let raw = super::orphans::bundle_of(&orphans);
+        return Ok((Startup::Unreadable { raw, error }, Vec::new()));
     };
     let (stamp, parent, mut workspace, keys) = match decode_manifest(&text) {
         Err(error) => return Ok((Startup::Unreadable { raw: text, error }, Vec::new())),

@@ -123,6 +123,38 @@ None => lang
                 }
                 .into_any()
             }
+            Notice::KeptAside { key, count, raw } => {
+                let download = move |_| {
+                    download_text(&aside_file_name(&now_iso()), &raw, "application/json");
+                };
+                view! {
+                    <div class="meldung meldung-warnung" role="alert">
+                        <p>
+                            <strong>{lang.pick("Daten beiseitegelegt: ", "Data kept aside: ")}</strong>
+                            {tr!(
+                                lang,
+                                "Im Speicher lagen {count} Schlüssel mit Werten oder Zielvereinbarungen einzelner \
+                                 Jahre, die zu keinem gespeicherten Stand dieses Arbeitsbereichs gehören (etwa aus \
+                                 einer anderen Version oder einem abgebrochenen Speichern). Die App hat sie nicht \
+                                 gelöscht, sondern unter „{key}“ beiseitegelegt; Ihr Arbeitsbereich ist unverändert.",
+                                "Storage held {count} keys with values or agreements of single years that belong to \
+                                 no saved state of this workspace (from another version or an interrupted save, \
+                                 say). The app did not delete them but kept them aside under “{key}”; your \
+                                 workspace is unchanged."
+                            )}
+                        </p>
+                        <div class="knopfleiste">
+                            <button type="button" on:click=download>
+                                {lang.pick("Beiseitegelegte Daten herunterladen", "Download the data kept aside")}
+                            </button>
+                            <button type="button" on:click=move |_| state.notice.set(None)>
+                                {lang.pick("Ausblenden", "Dismiss")}
+                            </button>
+                        </div>
+                    </div>
+                }
+                .into_any()
+            }
             Notice::MergedWithOtherTab => view! {
                 <div class="meldung meldung-info" role="status">
                     <p>

@@ -42,6 +42,13 @@ pub enum Notice {
         error: LoadError,
         aside_key: Option<String>,
     },
+    /// Year keys that no manifest accounts for were kept aside under `key` (and removed where they were): said,
+    /// with their text to download (issue 21, loss 6).
+    KeptAside {
+        key: String,
+        count: usize,
+        raw: String,
+    },
     /// The last change did not fit into storage; it lives in memory only.
     QuotaExceeded,
     /// Another tab saved changes that clash with this tab's: nothing is saved until the user chooses.

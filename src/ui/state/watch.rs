@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::{AppState, Notice};
-use crate::persistence::{cleanup, stamp_of};
+use crate::persistence::{Cleaned, cleanup, stamp_of};
 use crate::storage::{self, LocalStore};
 
 impl AppState {
@@ -31,11 +31,35 @@ impl AppState {
                     self.relayout.set_value(false);
                     self.save_now(false, locked);
                 }
-                if let Some(committed) = self
-                    .sync
-                    .with_value(|s| s.as_ref().and_then(|s| s.committed().cloned()))
-                {
-                    cleanup(&mut LocalStore, &committed, locked);
+                // Only what the manifest read proves a leftover of this app's saves: with nothing read from
+                // storage there is nothing to clean.
+                if let Some(committed) = self.sync.with_value(|s| {
+                    s.as_ref()
+                        .and_then(|s| s.committed().cloned())
+                        .filter(|c| c.stamp != crate::persistence::Stamp::none())
+                }) {
+                    match cleanup(
+                        &mut LocalStore,
+                        &committed,
+                        locked,
+                        &crate::ui::clock::now_iso(),
+                    ) {
+                        Ok(Cleaned {
+                            kept_aside: Some(kept),
+                            ..
+                        }) => {
+                            if self.notice.get_untracked().is_none() {
+                                self.notice.set(Some(Notice::KeptAside {
+                                    key: storage::key(&kept.key),
+                                    count: kept.names.len(),
+                                    raw: kept.raw,
+                                }));
+                            }
+                        }
+                        Ok(_) => {}
+                        // Nothing removed: the keys stay for the next start.
+                        Err(_) => {}
+                    }
                 }
             });
         }
