@@ -83,6 +83,7 @@ const STAMP_FIELDS: [&str; 3] = ["revision", "schreiber", "basis"];
 mod check;
 mod commit;
 pub mod file;
+mod forced;
 mod layout;
 mod note;
 mod orphans;
@@ -91,12 +92,13 @@ mod sync;
 
 pub use check::checked_workspace;
 pub use commit::{Committed, SavePlan, commit, plan_save, remove_unnamed};
+pub use forced::{Over, Refused, base_of_chosen_save};
 pub use layout::{
     Kind, Manifest, YearKeys, decode_manifest, encode_manifest, year_name, year_of_name,
 };
 pub use note::{BackupNote, NoteOf};
-pub use orphans::{Cleaned, KeptAside, cleanup, free_name};
-pub use read::{Startup, read, read_first, read_rest};
+pub use orphans::{Cleaned, KeptAside, cleanup, free_name, keep_aside};
+pub use read::{RestError, Startup, read, read_first, read_rest};
 pub use sync::{Plan, Sync};
 
 /// Why a storage call did not succeed. Never a panic.

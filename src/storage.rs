@@ -127,7 +127,7 @@ pub fn load_first(
 pub fn load_rest(
     committed: &persistence::Committed,
     rest: &[crate::core::calendar::Year],
-) -> Result<Result<crate::domain::workspace::Workspace, Startup>, StorageError> {
+) -> Result<crate::domain::workspace::Workspace, persistence::RestError> {
     persistence::read_rest(&LocalStore, committed, rest)
 }
 
@@ -192,22 +192,7 @@ pub fn keep_note_aside(raw: &str, stamp: &str) -> Result<String, StorageError> {
 }
 
 fn keep_aside_under(aside: &str, raw: &str, stamp: &str) -> Result<String, StorageError> {
-    let storage = local()?;
-    let prefix = key(aside);
-    let count = storage.length().map_err(|_| StorageError::Unavailable)?;
-    for i in 0..count {
-        let Ok(Some(name)) = storage.key(i) else {
-            continue;
-        };
-        if name.starts_with(&prefix)
-            && storage.get_item(&name).ok().flatten().as_deref() == Some(raw)
-        {
-            return Ok(name);
-        }
-    }
-    let name = format!("{aside}{stamp}");
-    save_raw(&name, raw)?;
-    Ok(key(&name))
+    persistence::keep_aside(&mut LocalStore, aside, raw, stamp).map(|name| key(&name))
 }
 
 /// Asks the browser not to evict our storage under pressure (`navigator.storage.persist()`), on a user's action;

@@ -161,3 +161,21 @@ pub fn free_name(store: &impl Store, base: &str) -> Result<String, StorageError>
         n = n.saturating_add(1);
     }
 }
+
+/// Keeps `raw` (an unreadable store's text) under `aside` + `timestamp` before anything is written over it;
+/// returns the name it is kept under. A text kept aside already is not copied again.
+pub fn keep_aside(
+    store: &mut impl Store,
+    aside: &str,
+    raw: &str,
+    timestamp: &str,
+) -> Result<String, StorageError> {
+    for name in store.names()? {
+        if name.starts_with(aside) && store.get(&name)?.as_deref() == Some(raw) {
+            return Ok(name);
+        }
+    }
+    let name = free_name(store, &format!("{aside}{timestamp}"))?;
+    store.set(&name, raw)?;
+    Ok(name)
+}

@@ -186,14 +186,30 @@ fn read_values(
     })
 }
 
+/// Why the years left by [`read_first`] could not be added: only these two cases, so that a caller cannot go on
+/// without them by accident (issue 21, loss 4).
+#[derive(Clone, Debug, PartialEq)]
+pub enum RestError {
+    /// Storage could not be read: the years are still to be read, and nothing may be saved until they are.
+    Storage(StorageError),
+    /// A key is missing or broken, or the whole is not consistent: what start-up gives for an unreadable store
+    /// (the manifest's text with every key, and why).
+    Unreadable { raw: String, error: LoadError },
+}
+
+impl From<StorageError> for RestError {
+    fn from(e: StorageError) -> RestError {
+        RestError::Storage(e)
+    }
+}
+
 /// Reads the values of the `rest` years of a commit read by [`read_first`] and gives the complete workspace,
-/// checked as a whole; or, where a key is missing, broken or the whole not consistent, what start-up gives for
-/// an unreadable store (the manifest's text with every key, and why).
+/// checked as a whole.
 pub fn read_rest(
     store: &impl Store,
     committed: &Committed,
     rest: &[Year],
-) -> Result<Result<Workspace, Startup>, StorageError> {
+) -> Result<Workspace, RestError> {
     let mut workspace = committed.workspace.clone();
     let mut failure = None;
     for year in rest {
@@ -226,13 +242,13 @@ pub fn read_rest(
         }
     }
     match failure {
-        None => Ok(Ok(workspace)),
+        None => Ok(workspace),
         Some(error) => {
             let manifest = store.get(DOCUMENT)?.unwrap_or_default();
-            Ok(Err(Startup::Unreadable {
+            Err(RestError::Unreadable {
                 raw: bundle(&manifest, store, &committed.keys),
                 error,
-            }))
+            })
         }
     }
 }

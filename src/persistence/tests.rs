@@ -656,7 +656,7 @@ fn start_up_reads_the_first_years_then_the_rest() {
         first.workspace.values.year(y(2022)),
         ws.values.year(y(2022))
     );
-    let whole = read_rest(&store, &first, &rest).unwrap().unwrap();
+    let whole = read_rest(&store, &first, &rest).unwrap();
     assert_eq!(whole, ws);
     assert_eq!(whole, loaded(&store, None).workspace);
 
@@ -686,8 +686,8 @@ fn a_broken_year_read_later_is_kept_whole_and_said() {
         panic!("the first years read well");
     };
     assert_eq!(rest, vec![y(2019), y(2021)]);
-    match read_rest(&store, &first, &rest).unwrap() {
-        Err(Startup::Unreadable { raw, error }) => {
+    match read_rest(&store, &first, &rest) {
+        Err(RestError::Unreadable { raw, error }) => {
             assert!(matches!(error, LoadError::Invalid(_)), "{error:?}");
             let kept: serde_json::Value = serde_json::from_str(&raw).unwrap();
             assert_eq!(kept[name.as_str()], "[{kaputt");

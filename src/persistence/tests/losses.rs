@@ -99,3 +99,80 @@ fn a_key_that_cannot_be_kept_aside_stays() {
     );
     assert!(store.items.contains_key("arbeitsbereich.werte.2019.7.t-x"));
 }
+
+/// Loss 2: "Meine Fassung speichern" while another tab left a store this build cannot read (a newer schema)
+/// wrote over it without a copy. Now that choice writes nothing and the store is said unreadable; only "neu
+/// beginnen" writes over it, and only once it is kept aside.
+#[test]
+fn a_chosen_save_writes_over_an_unreadable_store_only_when_starting_anew_after_the_copy() {
+    let mut store = MemoryStore::default();
+    let ws = two_years();
+    let first = save(&mut store, &ws, &Committed::none(ws.clone()), "t-a");
+    // Another tab, of a newer build, saved since: its manifest says schema 99.
+    let newer = store.items[DOCUMENT].replacen("\"schema_version\":3", "\"schema_version\":99", 1);
+    assert_ne!(
+        newer, store.items[DOCUMENT],
+        "the manifest names its schema"
+    );
+    store.set(DOCUMENT, &newer).unwrap();
+    let before = store.clone();
+    let mine = odenwaldkreis();
+    match base_of_chosen_save(&mut store, Some(&first), Over::OtherTab, &mine, "t1") {
+        Err(Refused::Unreadable { error, .. }) => {
+            assert_eq!(error, LoadError::NewerSchema { found: 99 })
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(store, before, "nothing written, nothing kept aside twice");
+    // Starting anew: the text is kept aside first, then the save goes on top of nothing.
+    let base =
+        base_of_chosen_save(&mut store, Some(&first), Over::Unreadable, &mine, "t1").unwrap();
+    assert_eq!(base, Committed::none(mine.clone()));
+    assert_eq!(store.items["arbeitsbereich.unlesbar.t1"], newer);
+    // A copy made at start-up already counts: not copied again.
+    let again =
+        base_of_chosen_save(&mut store, Some(&first), Over::Unreadable, &mine, "t2").unwrap();
+    assert_eq!(again, Committed::none(mine.clone()));
+    assert!(!store.items.contains_key("arbeitsbereich.unlesbar.t2"));
+    // Where the copy does not fit, nothing is written.
+    let mut full = before.clone();
+    full.fail_after = Some((0, StorageError::QuotaExceeded));
+    assert_eq!(
+        base_of_chosen_save(&mut full, Some(&first), Over::Unreadable, &mine, "t1"),
+        Err(Refused::Storage(StorageError::QuotaExceeded))
+    );
+    // Over a readable save of another tab the choice writes on top of it.
+    let mut readable = MemoryStore::default();
+    let theirs = save(&mut readable, &ws, &Committed::none(ws.clone()), "t-b");
+    assert_eq!(
+        base_of_chosen_save(&mut readable, Some(&first), Over::OtherTab, &mine, "t1").unwrap(),
+        theirs
+    );
+}
+
+/// Loss 4: the years start-up leaves for later come back whole or as one of two errors; a broken one is the
+/// store's unreadability, never a workspace without them.
+#[test]
+fn the_rest_of_start_up_is_whole_or_one_of_two_errors() {
+    let mut store = MemoryStore::default();
+    let ws = two_years();
+    let first = save(&mut store, &ws, &Committed::none(ws.clone()), "t-a");
+    let (startup, rest) = read_first(&store, |_| Some([y(2022)].into_iter().collect())).unwrap();
+    let Startup::Loaded {
+        committed: partial, ..
+    } = startup
+    else {
+        panic!("the first year reads");
+    };
+    assert_eq!(rest, vec![y(2021)]);
+    assert_eq!(
+        read_rest(&store, &partial, &rest),
+        Ok(first.workspace.clone())
+    );
+    let name = first.keys.values[&y(2021)].clone();
+    store.remove(&name).unwrap();
+    assert!(matches!(
+        read_rest(&store, &partial, &rest),
+        Err(RestError::Unreadable { .. })
+    ));
+}

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::{AppState, Notice, example};
-use crate::persistence::{Committed, Startup, Sync};
+use crate::persistence::{Committed, RestError, Sync};
 use crate::storage;
 
 impl AppState {
@@ -30,7 +30,7 @@ impl AppState {
         let read = storage::load_rest(&committed, &rest);
         crate::ui::trace::mark("zs:rest");
         match read {
-            Ok(Ok(whole)) => {
+            Ok(whole) => {
                 // This tab knows the commit whole from now on; the workspace gets the years it lacks (they are
                 // the very ones of the commit, shared).
                 self.sync.update_value(|sync| {
@@ -60,14 +60,14 @@ impl AppState {
                 now.agreements.sort_by_key(|a| a.year);
                 self.data.replace(now);
             }
-            Ok(Err(Startup::Unreadable { raw, error })) => {
+            Err(RestError::Unreadable { raw, error }) => {
                 // As at start-up: the example is shown, the store kept as it is.
                 self.data.replace(example::odenwaldkreis());
                 self.unreadable(raw, error);
             }
-            Ok(Err(_)) => {}
-            Err(e) => {
-                // The rest cannot be read at all: nothing may be saved over it.
+            Err(RestError::Storage(e)) => {
+                // The rest cannot be read now: it stays to be read, and nothing is saved without it.
+                self.rest.set_value(rest);
                 self.saving.set(false);
                 self.notice.set(Some(Notice::Failed(e)));
             }

@@ -10,7 +10,8 @@ use crate::domain::merge::{Merge, merge3};
 use crate::domain::workspace::Workspace;
 use crate::locale::Lang;
 use crate::persistence::{
-    Committed, Plan, Stamp, Startup, commit, plan_save, read, remove_unnamed, stamp_of,
+    Committed, Over, Plan, Refused, Stamp, Startup, base_of_chosen_save, commit, plan_save, read,
+    remove_unnamed, stamp_of,
 };
 use crate::storage::{self, LocalStore, StorageError};
 use crate::ui::clock::now_iso;
@@ -52,17 +53,24 @@ impl AppState {
         self.save_state.set(SaveState::Pending);
         storage::with_save_lock(move |locked| {
             self.queued.set_value(false);
-            self.save_now(false, locked);
+            self.save_now(None, locked);
         });
     }
 
     /// Saves now (the caller holds the lock, or there is none): commits on top of what storage holds if this tab
-    /// knows it, otherwise first merges with the other tab's save. `force`: the user chose to save over it.
-    pub(super) fn save_now(self, force: bool, locked: bool) {
+    /// knows it, otherwise first merges with the other tab's save. `chosen`: the user chose to save over another
+    /// tab's save or over an unreadable store (two cases, see [`Over`]).
+    pub(super) fn save_now(self, chosen: Option<Over>, locked: bool) {
         self.ensure_complete();
         if !self.saving.get_untracked() {
             return;
         }
+        if self.rest.with_value(|rest| !rest.is_empty()) {
+            // Years start-up has not read yet: a save without them would drop their keys.
+            self.save_state.set(SaveState::NotSaved);
+            return;
+        }
+        let force = chosen.is_some();
         crate::ui::trace::mark("zs:save");
         let stored = match storage::load_document() {
             Ok(stored) => stored,
@@ -90,15 +98,22 @@ impl AppState {
             Plan::Write { stamp, parent } => {
                 // On top of what storage holds: this tab's last commit, or (saving over another tab's, or over
                 // what could not be read) what is there now, so that the manifest never names a key that is gone.
-                let previous = if force {
-                    match read(
-                        &LocalStore,
-                        self.sync
-                            .with_value(|s| s.as_ref().and_then(|s| s.committed().cloned()))
-                            .as_ref(),
+                let previous = if let Some(over) = chosen {
+                    let known = self
+                        .sync
+                        .with_value(|s| s.as_ref().and_then(|s| s.committed().cloned()));
+                    match base_of_chosen_save(
+                        &mut LocalStore,
+                        known.as_ref(),
+                        over,
+                        &self.data.snapshot(),
+                        &now_iso(),
                     ) {
-                        Ok(Startup::Loaded { committed, .. }) => committed,
-                        _ => Committed::none(self.data.snapshot()),
+                        Ok(committed) => committed,
+                        Err(Refused::Unreadable { raw, error }) => {
+                            return self.unreadable(raw, error);
+                        }
+                        Err(Refused::Storage(e)) => return self.failed(e),
                     }
                 } else {
                     match self
@@ -336,7 +351,7 @@ impl AppState {
         self.ensure_complete();
         self.saving.set(true);
         storage::with_save_lock(move |locked| {
-            self.save_now(true, locked);
+            self.save_now(Some(Over::OtherTab), locked);
             if self.save_state.get_untracked() == SaveState::Saved {
                 self.notice.set(None);
             }
@@ -350,7 +365,7 @@ impl AppState {
         self.notice.set(None);
         self.saving.set(true);
         storage::with_save_lock(move |locked| {
-            self.save_now(true, locked);
+            self.save_now(Some(Over::Unreadable), locked);
             // The note of the unreadable workspace is of that one: this one's is started.
             self.follow_note();
         });

@@ -29,7 +29,7 @@ impl AppState {
                     // A store of schema 2: written as a manifest and its years now, so that it reads as the same
                     // workspace from here on.
                     self.relayout.set_value(false);
-                    self.save_now(false, locked);
+                    self.save_now(None, locked);
                 }
                 // Only what the manifest read proves a leftover of this app's saves: with nothing read from
                 // storage there is nothing to clean.
@@ -141,7 +141,7 @@ impl AppState {
         let _hide = window_event_listener(leptos::ev::pagehide, move |_| {
             if self.queued.get_value() {
                 self.queued.set_value(false);
-                self.save_now(false, false);
+                self.save_now(None, false);
             }
         });
     }
