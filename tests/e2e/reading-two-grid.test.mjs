@@ -69,7 +69,9 @@ test('the rate beside an annual value, and a rate typed over its parts said and 
   await page.waitForFunction(() => document.querySelector('.grid-meldung')?.textContent === 'Gespeichert.');
   assert.equal(await cell(page, numerator).inputValue(), '');
   let k2 = storedValues(await storedDoc(page)).filter((v) => v.kennzahl === 'K2');
-  assert.deepEqual(k2, [{ kennzahl: 'K2', gruppe: 'Insgesamt', jahr: 2023, wert: 14.6 }]);
+  // Entered in the grid: with the entry's Datenstand (today).
+  assert.match(k2[0]?.datenstand ?? '', /^\d{4}-\d{2}-\d{2}$/);
+  assert.deepEqual(k2.map(({ datenstand, ...v }) => v), [{ kennzahl: 'K2', gruppe: 'Insgesamt', jahr: 2023, wert: 14.6 }]);
   await page.screenshot({ path: `${ARTIFACTS}/zwei-quote-ersetzt-de.png`, fullPage: true });
   assert.deepEqual(await axeViolations(page), []);
   await page.getByRole('button', { name: 'Rückgängig', exact: true }).click();
