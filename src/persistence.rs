@@ -49,6 +49,9 @@ pub const BACKUP_NOTE_ASIDE: &str = "sicherung.unlesbar.";
 /// Name of the Web Lock that serialises saves across the tabs of one origin (`navigator.locks`).
 pub const SAVE_LOCK: &str = "zielsteuerung.speichern";
 
+/// Name of the Web Lock under which one tab at a time compares and writes the linked workspace file.
+pub const FILE_LOCK: &str = "zielsteuerung.datei";
+
 /// Which save a stored document is: its revision and the tab that wrote it. Two tabs that save at the same
 /// moment write the same revision number, but never the same stamp.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -92,14 +95,14 @@ mod sync;
 
 pub use check::checked_workspace;
 pub use commit::{Committed, SavePlan, commit, plan_save, remove_unnamed};
-pub use forced::{Over, Refused, base_of_chosen_save};
+pub use forced::{Over, Refused, base_of_chosen_save, base_of_save};
 pub use layout::{
     Kind, Manifest, YearKeys, decode_manifest, encode_manifest, year_name, year_of_name,
 };
 pub use note::{BackupNote, NoteOf};
 pub use orphans::{Cleaned, KeptAside, cleanup, free_name, keep_aside};
 pub use read::{RestError, Startup, read, read_first, read_rest};
-pub use sync::{Plan, Sync};
+pub use sync::{Base, Plan, Sync};
 
 /// Why a storage call did not succeed. Never a panic.
 #[derive(Debug, Clone, PartialEq, Eq)]

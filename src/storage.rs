@@ -139,7 +139,7 @@ pub fn load_document() -> Result<Option<String>, StorageError> {
 pub mod file_access;
 mod lock;
 
-pub use lock::{LockMode, hold_save_lock, with_save_lock};
+pub use lock::{LockMode, hold_save_lock, with_file_lock, with_save_lock};
 
 /// The UI language the user chose last, if any (an unknown code counts as none).
 pub fn load_language() -> Option<Lang> {

@@ -18,7 +18,7 @@ use zielsteuerung::domain::values::{Amount, Population, ValueKey};
 use zielsteuerung::domain::workspace::Workspace;
 use zielsteuerung::locale::Lang;
 use zielsteuerung::present::detail::detail;
-use zielsteuerung::present::example::{discard_warning, example_banner};
+use zielsteuerung::present::example::{discard_warning, example_banner, file_over_example_warning};
 use zielsteuerung::present::grid::years_offered;
 use zielsteuerung::present::overview::model;
 use zielsteuerung::present::report::report;
@@ -402,6 +402,26 @@ fn the_example_banner_and_the_discard_warning_count_own_entries() {
     assert!(
         example_banner(&own, Lang::En).ends_with(
             "Your own entries come on top: 1 target agreement (2023), 2 actual figures."
+        )
+    );
+    // Issue 21, loss 3: opening a colleague's file over the example says what taking it discards.
+    assert_eq!(
+        file_over_example_warning(&example::own_entries(&example::odenwaldkreis()), Lang::De),
+        None
+    );
+    assert_eq!(
+        file_over_example_warning(&own, Lang::De).as_deref(),
+        Some(
+            "Hier liegt das Beispiel mit Ihren eigenen Eingaben: 1 Zielvereinbarung (2023), 2 Ist-Werte. „Fassung \
+             der Datei übernehmen“ verwirft sie; wenn Sie sie behalten wollen, laden Sie vorher eine Sicherung \
+             herunter oder führen Sie zusammen."
+        )
+    );
+    assert_eq!(
+        file_over_example_warning(&own, Lang::En).as_deref(),
+        Some(
+            "This browser holds the example with your own entries: 1 target agreement (2023), 2 actual figures. \
+             “Take the file's version” discards them; if you want to keep them, download a backup first or merge."
         )
     );
 }

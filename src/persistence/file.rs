@@ -105,6 +105,82 @@ pub fn file_step(
     }
 }
 
+/// What this browser knows of the linked file, shared by its tabs (a note in localStorage beside the
+/// workspace): the file's stamp when the two were last in step, and the fingerprint of the workspace then.
+/// "Changed here" is judged by the data against that fingerprint (issue 21, loss 1), not by whether a save to
+/// localStorage happened to succeed: a change that storage refused is still a change.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FileNote {
+    #[serde(rename = "stand")]
+    pub stamp: Option<Stamp>,
+    /// `None`: no workspace is known to be in step with the file (just linked, or the user chose to write
+    /// theirs over it): the next round compares or writes.
+    #[serde(rename = "fingerabdruck", default)]
+    pub fingerprint: Option<u64>,
+}
+
+impl FileNote {
+    /// The file holds `stamp`, and it is `workspace`.
+    pub fn in_step(stamp: &Stamp, workspace: &Workspace) -> FileNote {
+        FileNote {
+            stamp: Some(stamp.clone()),
+            fingerprint: fingerprint(workspace),
+        }
+    }
+
+    /// The file's `stamp` is known but no workspace is in step with it: this one counts as changed here.
+    pub fn seen(stamp: Option<&Stamp>) -> FileNote {
+        FileNote {
+            stamp: stamp.cloned(),
+            fingerprint: None,
+        }
+    }
+
+    /// Whether `workspace` differs from the one last in step with the file.
+    pub fn changed_here(&self, workspace: &Workspace) -> bool {
+        self.fingerprint.is_none() || self.fingerprint != fingerprint(workspace)
+    }
+}
+
+/// A fingerprint of the workspace's content (64-bit FNV-1a over its backup JSON, streamed, so the large
+/// workspace is not built as one text); `None` when it cannot be encoded (then it counts as changed).
+pub fn fingerprint(workspace: &Workspace) -> Option<u64> {
+    struct Fnv(u64);
+    impl std::io::Write for Fnv {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            for b in bytes {
+                self.0 ^= u64::from(*b);
+                self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+            }
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut hash = Fnv(0xcbf2_9ce4_8422_2325);
+    serde_json::to_writer(&mut hash, workspace).ok()?;
+    Some(hash.0)
+}
+
+/// "Zusammenführen" with a colleague's file: three-way against the workspace last in step with the file
+/// (`base`, where this tab still has it) when that merges cleanly, else the backup's merge (theirs and mine by
+/// Datenstand, as the preview lists).
+pub fn merge_with_file(
+    base: Option<&Workspace>,
+    mine: &Workspace,
+    theirs: &Workspace,
+    lang: Lang,
+) -> Workspace {
+    if let Some(base) = base
+        && let crate::domain::merge::Merge::Clean(merged) =
+            crate::domain::merge::merge3(base, mine, theirs)
+    {
+        return merged;
+    }
+    crate::exchange::backup::merge(mine, theirs, lang).0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,5 +272,89 @@ mod tests {
         ));
         // A new, empty file chosen for linking: written.
         assert_eq!(file_step(None, None, true, Lang::De), FileStep::InStep);
+    }
+
+    /// Issue 21, loss 1: a change that did not reach localStorage (storage full) left the revision where it was,
+    /// so the file logic took it for "nothing changed here" and a colleague's newer file replaced it without a
+    /// choice. "Changed here" is now judged by the data.
+    #[test]
+    fn changed_here_is_judged_by_the_data_not_by_a_save_that_succeeded() {
+        let in_step = with_january(61.0);
+        let note = FileNote::in_step(&stamp(3, "t-a"), &in_step);
+        assert!(!note.changed_here(&in_step));
+        assert!(
+            !note.changed_here(&in_step.clone()),
+            "by content, not by identity"
+        );
+        let unsaved = with_january(62.0);
+        assert!(note.changed_here(&unsaved));
+        let colleague = encode_file(&stamp(4, "t-b"), &with_january(70.0)).unwrap();
+        assert!(matches!(
+            file_step(
+                Some(colleague.as_bytes()),
+                note.stamp.as_ref(),
+                note.changed_here(&unsaved),
+                Lang::De
+            ),
+            FileStep::Choose(_)
+        ));
+        // Nobody saved there: the change is written to the file, not said to be in step while it is nowhere.
+        let unchanged = encode_file(&stamp(3, "t-a"), &in_step).unwrap();
+        assert_eq!(
+            file_step(
+                Some(unchanged.as_bytes()),
+                note.stamp.as_ref(),
+                note.changed_here(&unsaved),
+                Lang::De
+            ),
+            FileStep::InStep
+        );
+        // Just linked, or the user kept theirs over the file: no workspace is in step yet.
+        assert!(FileNote::seen(Some(&stamp(4, "t-b"))).changed_here(&in_step));
+        // A note of the build before (the local revision instead of a fingerprint) counts as changed: the file
+        // is compared, never taken over unseen.
+        let old: FileNote =
+            serde_json::from_str(r#"{"stand":{"revision":3,"schreiber":"t-a"},"lokal":17}"#)
+                .unwrap();
+        assert_eq!(old.stamp, Some(stamp(3, "t-a")));
+        assert!(old.changed_here(&in_step));
+        let round: FileNote = serde_json::from_str(&serde_json::to_string(&note).unwrap()).unwrap();
+        assert_eq!(round, note);
+    }
+
+    /// The merge with a colleague's file is three-way against the workspace last in step with the file: a
+    /// value removed here stays removed, one they added comes in.
+    #[test]
+    fn the_merge_with_the_file_has_the_workspace_last_in_step_as_its_base() {
+        let base = with_january(61.0);
+        let mut mine = base.clone();
+        let january = ValueKey {
+            indicator: IndicatorCode::new("INT"),
+            population: Population::Total,
+            year: Year::new(2022).unwrap(),
+            month: Month::new(1),
+        };
+        mine.values.remove(&january);
+        let mut theirs = base.clone();
+        let february = ValueKey {
+            month: Month::new(2),
+            ..january.clone()
+        };
+        theirs
+            .values
+            .record(february.clone(), Amount::Number(64.0), None, "");
+        let merged = merge_with_file(Some(&base), &mine, &theirs, Lang::De);
+        assert_eq!(
+            merged.values.get(&january),
+            None,
+            "removed here, stays removed"
+        );
+        assert_eq!(
+            merged.values.get(&february).map(|v| v.current.amount),
+            Some(Amount::Number(64.0))
+        );
+        // Without the base (another tab's round), the backup's merge: their February comes in too.
+        let two_way = merge_with_file(None, &mine, &theirs, Lang::De);
+        assert!(two_way.values.get(&february).is_some());
     }
 }

@@ -1,7 +1,8 @@
-//! The two saves a user chooses over what storage holds (issue 21, loss 2), as two named cases instead of one
-//! `force` flag: over another tab's save the user has seen ("Meine Fassung speichern"), and over a store that
-//! cannot be read ("neu beginnen"). Only the second may write over what cannot be read, and only once it is
-//! kept aside.
+//! What a save writes on top of. An ordinary save: the commit this tab knows, or – where the manifest is gone –
+//! nothing, but only if no year key is left either (issue 21, loss 6). The two saves a user chooses over what
+//! storage holds (loss 2), as two named cases instead of one `force` flag: over another tab's save the user has
+//! seen ("Meine Fassung speichern"), and over a store that cannot be read ("neu beginnen"). Only the second may
+//! write over what cannot be read, and only once it is kept aside.
 
 use super::commit::Committed;
 use super::orphans::keep_aside;
@@ -45,7 +46,9 @@ pub fn base_of_chosen_save(
     workspace: &Workspace,
     timestamp: &str,
 ) -> Result<Committed, Refused> {
-    match read(store, known)? {
+    // Read in full: the user's choice is written on top of what storage holds now, key by key.
+    let _ = known;
+    match read(store, None)? {
         Startup::Loaded { committed, .. } => Ok(committed),
         Startup::Fresh => Ok(Committed::none(workspace.clone())),
         Startup::Unreadable { raw, error } => match over {
@@ -56,4 +59,50 @@ pub fn base_of_chosen_save(
             }
         },
     }
+}
+
+/// What an ordinary save writes on top of, given the manifest's text as stored now (`stored`) and the commit
+/// this tab knows: that commit while there is a manifest; with none, nothing – unless year keys are left
+/// without it, which is an unreadable store (kept, said), never a fresh start whose save would leave them
+/// unnamed. (With no manifest and no keys, storage was emptied: the save writes every year anew.)
+pub fn base_of_save(
+    store: &impl Store,
+    stored: Option<&str>,
+    known: Option<&Committed>,
+    workspace: &Workspace,
+) -> Result<Committed, Refused> {
+    if stored.is_some() {
+        let mut base = known
+            .cloned()
+            .ok_or(Refused::Storage(StorageError::Unavailable))?;
+        // A key removed by hand since is written anew from memory instead of being named while missing: the
+        // base forgets that year, so the save sees it as changed (and a year gone here still leaves the manifest).
+        let present: std::collections::BTreeSet<String> = store.names()?.into_iter().collect();
+        for (year, name) in &base.keys.values {
+            if !present.contains(name) {
+                base.workspace.values.set_year(*year, Default::default());
+            }
+        }
+        let missing: Vec<_> = base
+            .keys
+            .agreements
+            .iter()
+            .filter(|(_, name)| !present.contains(*name))
+            .map(|(year, _)| *year)
+            .collect();
+        base.workspace
+            .agreements
+            .retain(|a| !missing.contains(&a.year));
+        return Ok(base);
+    }
+    let orphans = super::orphans::year_keys(store)?;
+    if orphans.is_empty() {
+        return Ok(Committed::none(workspace.clone()));
+    }
+    Err(Refused::Unreadable {
+        raw: super::orphans::bundle_of(&orphans),
+        error: LoadError::ManifestMissing {
+            keys: orphans.len(),
+        },
+    })
 }

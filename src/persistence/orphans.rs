@@ -1,15 +1,15 @@
 //! Year keys that no manifest names (issue 21, loss 6). A key is removed only where the manifest storage holds
-//! proves it a leftover of this app's own saves: a version of a year the manifest names under another key (older,
-//! superseded by a later save; or newer, written by a save cut off before its manifest). Any other such key – a
-//! year the manifest does not hold, or year keys without any manifest – is kept aside under [`ASIDE`] first (one
-//! JSON object of every such key's text, as an unreadable store is) and said; only a key whose text is kept
-//! aside already goes. Nothing is deleted that the app cannot account for.
+//! proves it a leftover of this app's own saves: a key of a commit the tab knows, or the key of a year that the
+//! manifest's own save replaced (left when a save without the Web Lock could not remove it a moment later). Any
+//! other such key – of a foreign or older writer, of a save cut off by a crash, of a year the manifest does not
+//! hold, or year keys without any manifest – is kept aside under [`ASIDE`] first (one JSON object of every such
+//! key's text, as an unreadable store is) and said; only a key whose text is kept aside already goes. Nothing is
+//! deleted that the app cannot account for.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-use super::commit::Committed;
-use super::layout::{Kind, year_of_name};
-use super::{ASIDE, StorageError, Store};
+use super::layout::{Kind, Manifest, YearKeys, decode_manifest, year_name, year_of_name};
+use super::{ASIDE, DOCUMENT, Stamp, StorageError, Store};
 
 /// What [`cleanup`] did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -55,17 +55,28 @@ pub fn bundle_of(keys: &BTreeMap<String, String>) -> String {
     .to_string()
 }
 
-/// Whether `name` is a leftover of this app's own saves under the manifest `committed`: a version of a year the
-/// manifest holds under another key.
-fn leftover(committed: &Committed, name: &str) -> bool {
+/// Whether `name` is a leftover of this app's own saves under the manifest `stamp`/`keys` (whose parent is
+/// `parent`): a key of a commit this tab read or wrote (`ours`), or the key the manifest's own save replaced –
+/// written by its parent (the key's name holds the revision and writer of the save that wrote it) for a year the
+/// manifest names under another key; it is left when a save without the Web Lock could not remove it a moment
+/// later. Nothing else can be told from a foreign or older writer's key: such a key is kept aside, not removed.
+fn leftover(
+    keys: &YearKeys,
+    parent: Option<&Stamp>,
+    ours: &BTreeSet<&String>,
+    name: &String,
+) -> bool {
+    if ours.contains(name) {
+        return true;
+    }
     let Some((kind, year, _)) = year_of_name(name) else {
         return false;
     };
     let named = match kind {
-        Kind::Values => committed.keys.values.get(&year),
-        Kind::Agreement => committed.keys.agreements.get(&year),
+        Kind::Values => keys.values.contains_key(&year),
+        Kind::Agreement => keys.agreements.contains_key(&year),
     };
-    named.is_some_and(|named| named != name)
+    named && parent.is_some_and(|p| *name == year_name(kind, year, p))
 }
 
 /// The texts kept aside so far, by key name: what a kept bundle holds under each name.
@@ -89,27 +100,42 @@ fn already_kept(store: &impl Store) -> Result<BTreeMap<String, Vec<String>>, Sto
     Ok(kept)
 }
 
-/// Removes year keys that the manifest `committed` does not name: its own leftovers at once, anything else only
-/// once kept aside under `ASIDE` + `timestamp`. `under_lock`: this tab holds the save lock, so no other save is
-/// under way; without it only keys older than the commit are looked at (a later one may belong to a save
-/// another tab is making right now). A store that cannot be written keeps every key.
-pub fn cleanup(
+/// Removes year keys that the manifest storage holds now does not name (read here: another tab may have
+/// committed since this tab last read): its own leftovers at once (see `leftover`; `ours`: the keys of the
+/// commits this tab read or wrote), anything else only once kept aside under `ASIDE` + `timestamp`.
+/// `under_lock`: this tab holds the save lock, so no other save is under way; without it only keys older than
+/// the commit are looked at (a later one may belong to a save another tab is making right now). Without a
+/// readable manifest of schema 3 nothing is touched; a store that cannot be written keeps every key.
+pub fn cleanup<'a>(
     store: &mut impl Store,
-    committed: &Committed,
+    ours: impl IntoIterator<Item = &'a YearKeys>,
     under_lock: bool,
     timestamp: &str,
 ) -> Result<Cleaned, StorageError> {
-    let named: std::collections::BTreeSet<&String> = committed.keys.names().collect();
+    let Some(text) = store.get(DOCUMENT)? else {
+        return Ok(Cleaned::default());
+    };
+    let Ok(Manifest::Current {
+        stamp,
+        parent,
+        keys,
+        ..
+    }) = decode_manifest(&text)
+    else {
+        return Ok(Cleaned::default());
+    };
+    let named: BTreeSet<&String> = keys.names().collect();
+    let ours: BTreeSet<&String> = ours.into_iter().flat_map(YearKeys::names).collect();
     let mut cleaned = Cleaned::default();
     let mut foreign = BTreeMap::new();
     for (name, text) in year_keys(store)? {
         let Some((_, _, revision)) = year_of_name(&name) else {
             continue;
         };
-        if named.contains(&name) || !(under_lock || revision < committed.stamp.revision) {
+        if named.contains(&name) || !(under_lock || revision < stamp.revision) {
             continue;
         }
-        if leftover(committed, &name) {
+        if leftover(&keys, parent.as_ref(), &ours, &name) {
             if store.remove(&name).is_ok() {
                 cleaned.removed += 1;
             }

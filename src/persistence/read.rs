@@ -93,6 +93,13 @@ fn read_part(
     let mut fail = |e: LoadError| {
         failure.get_or_insert(e);
     };
+    // A key this tab knows is taken from memory only while storage still has it (a key is never changed, but
+    // one can be removed by hand): a missing key is said, never papered over.
+    let present: std::collections::BTreeSet<String> = match known {
+        Some(_) => store.names()?.into_iter().collect(),
+        None => std::collections::BTreeSet::new(),
+    };
+    let known = known.filter(|k| k.keys.names().all(|n| present.contains(n)));
     let wanted = first(&keys);
     let later = |year: &Year| wanted.as_ref().is_some_and(|w| !w.contains(year));
     let mut rest: Vec<Year> = keys

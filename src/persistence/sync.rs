@@ -61,24 +61,34 @@ impl Sync {
         self.known.iter().rev().find(|c| &c.stamp == stamp)
     }
 
+    /// The keys of the commits this tab remembers: its own leftovers, wherever a manifest no longer names them.
+    pub fn known_keys(&self) -> impl Iterator<Item = &YearKeys> {
+        self.known.iter().map(|c| &c.keys)
+    }
+
     /// Whether the stored stamp is the one this tab knows ("nothing stored" is the stamp of a fresh start).
     pub fn is_known(&self, stored: Option<&Stamp>) -> bool {
         stored.unwrap_or(&Stamp::none()) == self.known()
     }
 
-    /// What a save does, given the stamp storage holds now (`force`: the user chose to save over it).
+    /// What a save does, given the stamp storage holds now (`force`: the user chose to save over it). The new
+    /// stamp is never one a tab may know already: it counts on from the higher of the stored stamp and the one
+    /// this tab knows (storage emptied by hand, or a store of a lower revision saved over, never makes a
+    /// revision count backwards into stamps seen before).
     pub fn plan(&self, stored: Option<&Stamp>, force: bool) -> Plan {
-        let base = match stored {
-            Some(s) if force || s == self.known() => s.clone(),
-            None if force || self.known() == &Stamp::none() => Stamp::none(),
+        let parent = match stored {
+            Some(s) if force || s == self.known() => Some(s.clone()),
             Some(s) => return Plan::Foreign(s.clone()),
-            // Storage emptied by hand since: write on top of what this tab knew, never backwards.
-            None => self.known().clone(),
+            None => None,
+        };
+        let base = match &parent {
+            Some(s) if s.revision >= self.known().revision => s,
+            _ => self.known(),
         };
         match base.next(&self.writer) {
             Some(stamp) => Plan::Write {
                 stamp,
-                parent: (base != Stamp::none()).then_some(base),
+                parent: parent.filter(|p| *p != Stamp::none()),
             },
             None => Plan::Exhausted,
         }
@@ -107,14 +117,46 @@ impl Sync {
     }
 
     /// The workspace to merge against for a foreign commit saved on top of `parent`: that commit itself when this
-    /// tab knows it (the foreign save built on this tab's write, or on what it read), otherwise the commit this
-    /// tab last read (its last state in common with the others: if its own write since was lost, its changes
-    /// count again; nothing of its own is dropped).
-    pub fn base_for(&self, parent: Option<&Stamp>) -> Option<&Workspace> {
+    /// tab knows it (the foreign save built on this tab's write, or on what it read). Otherwise this tab missed
+    /// commits in between and cannot tell whether its own write since its last read reached the others: the
+    /// commit it last read is a base (if its write was lost, its changes count again), and its own last write is
+    /// the other; where the two disagree, the user chooses ([`crate::domain::merge::merge3_unsure`]).
+    pub fn base_for(&self, parent: Option<&Stamp>) -> Option<Base<'_>> {
         let of = |stamp: &Stamp| self.known.iter().rev().find(|c| &c.stamp == stamp);
-        parent
-            .and_then(of)
-            .or_else(|| of(&self.read))
-            .map(|c| &c.workspace)
+        if let Some(known) = parent.and_then(of) {
+            return Some(Base::Sure(&known.workspace));
+        }
+        let read = of(&self.read)?;
+        match self.written.as_ref().and_then(of) {
+            Some(written) if written.stamp != read.stamp && self.last_was_write => {
+                Some(Base::Unsure {
+                    read: &read.workspace,
+                    written: &written.workspace,
+                })
+            }
+            _ => Some(Base::Sure(&read.workspace)),
+        }
+    }
+}
+
+/// What a merge with a foreign commit starts from (see [`Sync::base_for`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Base<'a> {
+    Sure(&'a Workspace),
+    Unsure {
+        read: &'a Workspace,
+        written: &'a Workspace,
+    },
+}
+
+impl Base<'_> {
+    /// The three-way merge of `mine` and `theirs` from this base.
+    pub fn merge(&self, mine: &Workspace, theirs: &Workspace) -> crate::domain::merge::Merge {
+        match self {
+            Base::Sure(base) => crate::domain::merge::merge3(base, mine, theirs),
+            Base::Unsure { read, written } => {
+                crate::domain::merge::merge3_unsure([read, written], mine, theirs)
+            }
+        }
     }
 }

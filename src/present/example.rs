@@ -91,3 +91,19 @@ pub fn discard_warning(own: &OwnEntries, lang: Lang) -> String {
          backup first. Right afterwards you can still undo this."
     )
 }
+
+/// What taking a colleague's workspace file over the example discards, when the example holds the user's own
+/// entries (issue 21, loss 3); `None` without such entries.
+pub fn file_over_example_warning(own: &OwnEntries, lang: Lang) -> Option<String> {
+    if own.is_empty() {
+        return None;
+    }
+    let entries = own_entries_text(own, lang);
+    Some(tr!(
+        lang,
+        "Hier liegt das Beispiel mit Ihren eigenen Eingaben: {entries}. „Fassung der Datei übernehmen“ verwirft sie; \
+         wenn Sie sie behalten wollen, laden Sie vorher eine Sicherung herunter oder führen Sie zusammen.",
+        "This browser holds the example with your own entries: {entries}. “Take the file's version” discards them; \
+         if you want to keep them, download a backup first or merge."
+    ))
+}

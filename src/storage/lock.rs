@@ -231,3 +231,50 @@ fn release_held(generation: u64) {
         }
     }
 }
+
+/// Runs `work` while this tab holds the lock of the linked file (`persistence::FILE_LOCK`): two tabs of one
+/// browser linked to the same file take turns comparing and writing it (issue 21, loss 5). Where the browser has
+/// no Web Locks, or refuses the request, the work runs at once. It runs exactly once.
+pub async fn with_file_lock(work: impl std::future::Future<Output = ()> + 'static) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::{JsCast, JsValue, closure::Closure};
+    type Work = std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>;
+    let slot: Rc<RefCell<Option<Work>>> = Rc::new(RefCell::new(Some(Box::pin(work))));
+    let Some((locks, request)) = web_locks() else {
+        let work = slot.borrow_mut().take();
+        if let Some(work) = work {
+            work.await;
+        }
+        return;
+    };
+    let in_lock = {
+        let slot = slot.clone();
+        Closure::once_into_js(move |_lock: JsValue| -> JsValue {
+            let work = slot.borrow_mut().take();
+            wasm_bindgen_futures::future_to_promise(async move {
+                if let Some(work) = work {
+                    work.await;
+                }
+                Ok(JsValue::UNDEFINED)
+            })
+            .into()
+        })
+    };
+    let asked = request
+        .call2(
+            &locks,
+            &JsValue::from_str(crate::persistence::FILE_LOCK),
+            &in_lock,
+        )
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    if let Some(promise) = asked {
+        // Resolves once the work under the lock is through; rejects if the browser refused the request.
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+    let left = slot.borrow_mut().take();
+    if let Some(work) = left {
+        work.await;
+    }
+}

@@ -230,9 +230,18 @@ pub fn TeamFile() -> impl IntoView {
     let choosing = move || match state.file.get() {
         FileStatus::Choose { theirs, .. } => {
             let lang = state.lang.get_untracked();
-            let (summary, differences) = state.data.untracked(|w| {
+            let (summary, differences, own) = state.data.untracked(|w| {
                 let report = crate::exchange::backup::merge(w, &theirs.workspace, lang).1;
-                (report.summary(lang), report.conflicts)
+                let own = w
+                    .example
+                    .then(|| {
+                        crate::present::example::file_over_example_warning(
+                            &crate::domain::example::own_entries(w),
+                            lang,
+                        )
+                    })
+                    .flatten();
+                (report.summary(lang), report.conflicts, own)
             });
             Some(view! {
                 <div class="meldung meldung-warnung" role="alert">
@@ -250,6 +259,16 @@ pub fn TeamFile() -> impl IntoView {
                         <ul class="konflikte">
                             {differences.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
                         </ul>
+                    })}
+                    {own.map(|own| view! {
+                        <p class="eigene-eingaben">{own}</p>
+                        <div class="knopfleiste links">
+                            <button type="button" on:click=move |_| {
+                                download_and_note(state);
+                            }>
+                                {lang.pick("Sicherung herunterladen", "Download a backup")}
+                            </button>
+                        </div>
                     })}
                     <div class="knopfleiste links">
                         <button type="button" class="haupt" on:click=move |_| state.resolve_file(FileChoice::Merge)>

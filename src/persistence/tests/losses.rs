@@ -46,38 +46,56 @@ fn year_keys_without_their_manifest_are_kept_and_said() {
 #[test]
 fn a_year_key_no_manifest_accounts_for_is_kept_aside_before_it_goes() {
     let mut store = MemoryStore::default();
-    let ws = two_years();
-    let first = save(&mut store, &ws, &Committed::none(ws.clone()), "t-a");
+    let mut ws = two_years();
+    let zero = save(&mut store, &ws, &Committed::none(ws.clone()), "t-a");
+    // A save without the Web Lock, whose tab closed before it removed the key it replaced (2021's).
+    ws.values
+        .record(key(2021, 2), Amount::Number(51.0), None, "");
+    let plan = plan_save(&stamp(2, "t-a"), Some(&zero.stamp), &ws, &zero)
+        .unwrap()
+        .unwrap();
+    commit(&mut store, &plan, false).unwrap();
+    let first = plan.committed;
+    let replaced = zero.keys.values[&y(2021)].clone();
+    assert!(store.items.contains_key(&replaced));
     let foreign = r#"[{"kennzahl":"K2","gruppe":"Insgesamt","monat":3,"wert":12.5}]"#;
     store
         .set("arbeitsbereich.werte.2019.7.t-x", foreign)
         .unwrap();
-    // A version of 2021 older than the named one: this app's own leftover, which goes.
-    store.set("arbeitsbereich.werte.2021.0.t-a", "[]").unwrap();
-    let cleaned = cleanup(&mut store, &first, true, "2026-12-07T10-00-00").unwrap();
+    // A key of an older writer for a year the manifest holds: nothing tells it from data, so it is kept too.
+    store.set("arbeitsbereich.werte.2021.0.t-x", "[]").unwrap();
+    // A tab that starts now knows no commit before: the replaced key is the manifest's parent's, so it goes.
+    let cleaned = cleanup(&mut store, [], true, "2026-12-07T10-00-00").unwrap();
     assert_eq!(cleaned.removed, 1);
+    assert!(!store.items.contains_key(&replaced));
     let kept = cleaned.kept_aside.unwrap();
     assert_eq!(kept.key, "arbeitsbereich.unlesbar.2026-12-07T10-00-00");
-    assert_eq!(kept.names, ["arbeitsbereich.werte.2019.7.t-x"]);
+    assert_eq!(
+        kept.names,
+        [
+            "arbeitsbereich.werte.2019.7.t-x",
+            "arbeitsbereich.werte.2021.0.t-x"
+        ]
+    );
     let copy: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(&store.items[&kept.key]).unwrap();
     assert_eq!(copy["arbeitsbereich.werte.2019.7.t-x"], foreign);
+    assert_eq!(copy["arbeitsbereich.werte.2021.0.t-x"], "[]");
     assert!(!store.items.contains_key("arbeitsbereich.werte.2019.7.t-x"));
-    assert!(!store.items.contains_key("arbeitsbereich.werte.2021.0.t-a"));
     assert_eq!(loaded(&store, None), first, "the workspace is untouched");
 
     // The same text again (a second tab's copy): it is kept already, so it goes without a second copy.
     store
         .set("arbeitsbereich.werte.2019.7.t-x", foreign)
         .unwrap();
-    let again = cleanup(&mut store, &first, true, "2026-12-07T10-00-00").unwrap();
+    let again = cleanup(&mut store, [], true, "2026-12-07T10-00-00").unwrap();
     assert_eq!(again.removed, 1);
     assert_eq!(again.kept_aside, None);
     // Another text under the same moment's name: a second copy beside the first, never over it.
     store
         .set("arbeitsbereich.werte.2018.7.t-x", foreign)
         .unwrap();
-    let third = cleanup(&mut store, &first, true, "2026-12-07T10-00-00").unwrap();
+    let third = cleanup(&mut store, [], true, "2026-12-07T10-00-00").unwrap();
     assert_eq!(
         third.kept_aside.map(|k| k.key).as_deref(),
         Some("arbeitsbereich.unlesbar.2026-12-07T10-00-00-2")
@@ -94,7 +112,7 @@ fn a_key_that_cannot_be_kept_aside_stays() {
     store.set("arbeitsbereich.werte.2019.7.t-x", "[]").unwrap();
     store.fail_after = Some((0, StorageError::QuotaExceeded));
     assert_eq!(
-        cleanup(&mut store, &first, true, "t"),
+        cleanup(&mut store, [&first.keys], true, "t"),
         Err(StorageError::QuotaExceeded)
     );
     assert!(store.items.contains_key("arbeitsbereich.werte.2019.7.t-x"));

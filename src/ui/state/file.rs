@@ -7,28 +7,18 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use super::{AppState, FileStatus};
+use crate::domain::workspace::Workspace;
 use crate::persistence::Stamp;
-use crate::persistence::file::{FileContent, FileStep, encode_file, file_step};
+use crate::persistence::file::{
+    FileContent, FileNote, FileStep, encode_file, file_step, fingerprint, merge_with_file,
+};
 use crate::storage::file_access as fs;
 
-/// What this browser remembers of the linked file (localStorage, apart from the workspace, shared by its tabs):
-/// the file's stamp when the two were last in step, and the local revision then.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub(super) struct FileMemo {
-    #[serde(rename = "stand")]
-    pub stamp: Option<Stamp>,
-    #[serde(rename = "lokal")]
-    pub local_revision: u64,
-}
+/// Storage name of what this browser knows of the linked file ([`FileNote`], shared by its tabs).
+const NOTE: &str = "datei";
 
-const MEMO: &str = "datei";
-
-fn load_memo() -> FileMemo {
-    crate::storage::load_note(MEMO)
-}
-
-fn save_memo(memo: &FileMemo) {
-    let _ = crate::storage::save_note(MEMO, memo);
+fn load_file_note() -> FileNote {
+    crate::storage::load_note(NOTE)
 }
 
 fn clock() -> String {
@@ -86,10 +76,7 @@ impl AppState {
             match fs::pick_to_save("ziele.json").await {
                 Ok(handle) => {
                     // An existing file chosen here is compared first: where it differs, the user chooses.
-                    save_memo(&FileMemo {
-                        stamp: None,
-                        local_revision: u64::MAX,
-                    });
+                    self.keep_file_note(&FileNote::seen(None), &fs::name(&handle));
                     self.linked(handle).await
                 }
                 Err(e) if fs::cancelled(&e) => {}
@@ -107,17 +94,21 @@ impl AppState {
         leptos::task::spawn_local(async move {
             match fs::pick_to_open().await {
                 Ok(handle) => {
-                    // Nothing of the user's own here (the example): the file's workspace is taken as it is;
-                    // else, where the two differ, the user chooses.
-                    let local_revision = if self.data.untracked(|w| w.example) {
-                        self.revision.get_untracked()
-                    } else {
-                        u64::MAX
-                    };
-                    save_memo(&FileMemo {
-                        stamp: None,
-                        local_revision,
+                    // Only the example without entries of the user's own counts as nothing to lose: the file's
+                    // workspace is taken as it is. Anything else – the example with the user's own agreements
+                    // or values too (issue 21, loss 3) – is compared, and where it differs the user chooses.
+                    let nothing_own = self.data.untracked(|w| {
+                        w.example && crate::domain::example::own_entries(w).is_empty()
                     });
+                    let note = if nothing_own {
+                        FileNote {
+                            stamp: None,
+                            fingerprint: self.data.untracked(fingerprint),
+                        }
+                    } else {
+                        FileNote::seen(None)
+                    };
+                    self.keep_file_note(&note, &fs::name(&handle));
                     self.linked(handle).await
                 }
                 Err(e) if fs::cancelled(&e) => {}
@@ -139,7 +130,8 @@ impl AppState {
     /// "Verbindung lösen": the file stays as it is; this browser stops writing it.
     pub fn unlink_file(self) {
         self.file_handle.set_value(None);
-        crate::storage::remove(MEMO).ok();
+        self.file_base.set_value(None);
+        crate::storage::remove(NOTE).ok();
         self.file.set(FileStatus::Unlinked);
         leptos::task::spawn_local(async move {
             let _ = fs::keep_link(None).await;
@@ -159,7 +151,8 @@ impl AppState {
         leptos::task::spawn_local(async move {
             loop {
                 self.file_again.set_value(false);
-                self.file_round().await;
+                // One tab of this browser at a time compares and writes the file (issue 21, loss 5).
+                crate::storage::with_file_lock(self.file_round()).await;
                 if !self.file_again.get_value() {
                     break;
                 }
@@ -173,6 +166,23 @@ impl AppState {
             return;
         };
         let name = fs::name(&handle);
+        let lang = self.lang.get_untracked();
+        if self.store_unreadable() {
+            // What this tab shows stands in for a store it cannot read: never compared with, nor written to, the
+            // file, until the user has decided about the store.
+            self.file.set(FileStatus::Failed {
+                name,
+                why: lang
+                    .pick(
+                        "Nicht abgeglichen: Die gespeicherten Daten dieses Browsers sind nicht lesbar; die Datei \
+                         bleibt unverändert, bis Sie oben entschieden haben.",
+                        "Not compared: this browser's stored data cannot be read; the file stays unchanged until \
+                         you have decided above.",
+                    )
+                    .into(),
+            });
+            return;
+        }
         if !fs::permitted(&handle).await {
             self.file.set(FileStatus::NeedsPermission { name });
             return;
@@ -184,12 +194,11 @@ impl AppState {
                 return;
             }
         };
-        let lang = self.lang.get_untracked();
-        // Shared by this browser's tabs: what one of them wrote there, the others know.
-        let memo = load_memo();
-        let known = memo.stamp.clone();
-        let revision = self.revision.get_untracked();
-        let changed_here = memo.local_revision != revision;
+        // Shared by this browser's tabs: what one of them wrote there, the others know. "Changed here" is judged
+        // by the data against the workspace last in step, not by the last save that succeeded.
+        let note = load_file_note();
+        let known = note.stamp.clone();
+        let changed_here = self.data.untracked(|w| note.changed_here(w));
         let empty_new = bytes.iter().all(u8::is_ascii_whitespace) && known.is_none();
         match file_step(
             (!empty_new).then_some(bytes.as_slice()),
@@ -203,8 +212,9 @@ impl AppState {
             FileStep::Choose(content) => {
                 if self.data.untracked(|w| *w == content.workspace) {
                     // The same workspace on both sides: in step, nothing to choose.
-                    self.remember_in_step(&content.stamp);
-                    self.file.set(FileStatus::InStep { name, at: clock() });
+                    if self.remember_in_step(&content.stamp, content.workspace, &name) {
+                        self.file.set(FileStatus::InStep { name, at: clock() });
+                    }
                 } else {
                     self.file.set(FileStatus::Choose {
                         name,
@@ -227,7 +237,8 @@ impl AppState {
             revision: known.map_or(0, |k| k.revision).saturating_add(1),
             writer,
         };
-        let text = match self.data.untracked(|w| encode_file(&stamp, w)) {
+        let written = self.data.snapshot();
+        let text = match encode_file(&stamp, &written) {
             Ok(t) => t,
             Err(e) => {
                 self.file.set(FileStatus::Failed { name, why: e.0 });
@@ -237,8 +248,9 @@ impl AppState {
         self.file.set(FileStatus::Writing { name: name.clone() });
         match fs::write(handle, &text).await {
             Ok(()) => {
-                self.remember_in_step(&stamp);
-                self.file.set(FileStatus::InStep { name, at: clock() });
+                if self.remember_in_step(&stamp, written, &name) {
+                    self.file.set(FileStatus::InStep { name, at: clock() });
+                }
             }
             Err(e) if e.0.starts_with("NotAllowedError") => {
                 self.file.set(FileStatus::NeedsPermission { name })
@@ -247,39 +259,56 @@ impl AppState {
         }
     }
 
-    fn remember_in_step(self, stamp: &Stamp) {
-        let memo = FileMemo {
-            stamp: Some(stamp.clone()),
-            local_revision: self.revision.get_untracked(),
-        };
-        save_memo(&memo);
+    /// The file holds `stamp`, which is `workspace`: noted for this browser's tabs, and kept here as the base of
+    /// a later merge. `false` (and said) when the note could not be stored (issue 21, loss 8): the next round
+    /// would take this tab's own write for a colleague's.
+    fn remember_in_step(self, stamp: &Stamp, workspace: Workspace, name: &str) -> bool {
+        let note = FileNote::in_step(stamp, &workspace);
+        self.file_base
+            .set_value(Some((note.fingerprint, workspace)));
+        self.keep_file_note(&note, name)
     }
 
-    /// A colleague's save, nothing changed here: taken over and saved in this browser too.
+    /// Stores what this browser knows of the file; a failure is said in the file's status, not dropped.
+    fn keep_file_note(self, note: &FileNote, name: &str) -> bool {
+        match crate::storage::save_note(NOTE, note) {
+            Ok(()) => true,
+            Err(e) => {
+                let lang = self.lang.get_untracked();
+                self.file.set(FileStatus::Failed {
+                    name: name.to_owned(),
+                    why: crate::tr!(
+                        lang,
+                        "Was dieser Browser über die Datei weiß, konnte nicht gespeichert werden: {}",
+                        "What this browser knows of the file could not be stored: {}",
+                        e.message(lang)
+                    ),
+                });
+                false
+            }
+        }
+    }
+
+    /// A colleague's save, nothing changed here: taken over and saved in this browser too. In step with the
+    /// file from here on, judged by the data.
     fn take_theirs(self, content: FileContent) {
         let name = self.file_name();
+        let in_step = self.remember_in_step(&content.stamp, content.workspace.clone(), &name);
         self.replace(content.workspace);
-        // The local save that follows counts as in step with the file.
-        self.file_pending_stamp.set_value(Some(content.stamp));
-        self.file.set(FileStatus::InStep { name, at: clock() });
+        if in_step {
+            self.file.set(FileStatus::InStep { name, at: clock() });
+        }
     }
 
-    /// After a local save: the file follows; a save that only took the file's workspace in is noted as in step.
+    /// After a local save: the file follows.
     pub(super) fn after_local_save(self) {
-        if let Some(stamp) = self
-            .file_pending_stamp
-            .try_update_value(Option::take)
-            .flatten()
-        {
-            self.remember_in_step(&stamp);
-            return;
-        }
         self.sync_file();
     }
 
-    /// The user's choice when both changed: "theirs", "mine", or the merge of both (the backup's rules).
+    /// The user's choice when both changed: "theirs", "mine", or the merge of both (three-way against the
+    /// workspace last in step with the file where this tab has it, else the backup's rules).
     pub fn resolve_file(self, choice: FileChoice) {
-        let FileStatus::Choose { theirs, .. } = self.file.get_untracked() else {
+        let FileStatus::Choose { name, theirs } = self.file.get_untracked() else {
             return;
         };
         match choice {
@@ -288,28 +317,26 @@ impl AppState {
             }
             FileChoice::Mine => {
                 // Seen and overruled: written over on the user's word.
-                self.remember_seen(&theirs.stamp);
-                self.sync_file();
+                if self.keep_file_note(&FileNote::seen(Some(&theirs.stamp)), &name) {
+                    self.sync_file();
+                }
             }
             FileChoice::Merge => {
                 let lang = self.lang.get_untracked();
-                let merged = self
-                    .data
-                    .untracked(|w| crate::exchange::backup::merge(w, &theirs.workspace, lang).0);
-                self.remember_seen(&theirs.stamp);
-                self.replace(merged);
+                let in_step = load_file_note().fingerprint;
+                let base = self.file_base.with_value(|b| {
+                    b.as_ref()
+                        .filter(|(f, _)| *f == in_step)
+                        .map(|(_, w)| w.clone())
+                });
+                let merged = self.data.untracked(|mine| {
+                    merge_with_file(base.as_ref(), mine, &theirs.workspace, lang)
+                });
+                if self.keep_file_note(&FileNote::seen(Some(&theirs.stamp)), &name) {
+                    self.replace(merged);
+                }
             }
         }
-    }
-
-    /// The file's stamp is known (seen), but this workspace differs: the next round writes it.
-    fn remember_seen(self, stamp: &Stamp) {
-        let memo = FileMemo {
-            stamp: Some(stamp.clone()),
-            // Differs from the revision now, so that the next round writes.
-            local_revision: u64::MAX,
-        };
-        save_memo(&memo);
     }
 }
 

@@ -150,7 +150,8 @@ pub struct AppState {
     file_handle: StoredValue<Option<wasm_bindgen::JsValue>, LocalStorage>,
     file_busy: StoredValue<bool>,
     file_again: StoredValue<bool>,
-    file_pending_stamp: StoredValue<Option<crate::persistence::Stamp>>,
+    /// The workspace last in step with the file, with its fingerprint: the base of a three-way merge with it.
+    file_base: StoredValue<Option<(Option<u64>, Workspace)>>,
 }
 
 /// A new id for this tab's saves: "t-" and eight hex digits from the browser's random numbers and clock.
@@ -257,7 +258,7 @@ impl AppState {
             file_handle: StoredValue::new_local(None),
             file_busy: StoredValue::new(false),
             file_again: StoredValue::new(false),
-            file_pending_stamp: StoredValue::new(None),
+            file_base: StoredValue::new(None),
         };
         // What this browser knows of backups, if it is of the workspace stored (changes count from the first day
         // the app runs with storage here).

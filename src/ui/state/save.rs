@@ -6,12 +6,12 @@
 use leptos::prelude::*;
 
 use super::{AppState, Notice, SaveState};
-use crate::domain::merge::{Merge, merge3};
+use crate::domain::merge::Merge;
 use crate::domain::workspace::Workspace;
 use crate::locale::Lang;
 use crate::persistence::{
-    Committed, Over, Plan, Refused, Stamp, Startup, base_of_chosen_save, commit, plan_save, read,
-    remove_unnamed, stamp_of,
+    Committed, Over, Plan, Refused, Stamp, Startup, base_of_chosen_save, base_of_save, commit,
+    plan_save, read, remove_unnamed, stamp_of,
 };
 use crate::storage::{self, LocalStore, StorageError};
 use crate::ui::clock::now_iso;
@@ -27,6 +27,8 @@ impl AppState {
             self.request_save();
         } else {
             self.save_state.set(SaveState::NotSaved);
+            // Not in this browser's storage: the linked file, if any, still gets it (issue 21, loss 1).
+            self.sync_file();
         }
     }
 
@@ -116,12 +118,20 @@ impl AppState {
                         Err(Refused::Storage(e)) => return self.failed(e),
                     }
                 } else {
-                    match self
+                    let known = self
                         .sync
-                        .with_value(|s| s.as_ref().and_then(|s| s.committed().cloned()))
-                    {
-                        Some(c) => c,
-                        None => return self.failed(StorageError::Unavailable),
+                        .with_value(|s| s.as_ref().and_then(|s| s.committed().cloned()));
+                    match base_of_save(
+                        &LocalStore,
+                        stored.as_deref(),
+                        known.as_ref(),
+                        &self.data.snapshot(),
+                    ) {
+                        Ok(committed) => committed,
+                        Err(Refused::Unreadable { raw, error }) => {
+                            return self.unreadable(raw, error);
+                        }
+                        Err(Refused::Storage(e)) => return self.failed(e),
                     }
                 };
                 let workspace = self.data.snapshot();
@@ -213,6 +223,8 @@ impl AppState {
 
     fn failed(self, e: StorageError) {
         self.save_state.set(SaveState::NotSaved);
+        // The change is not in this browser's storage: the linked file, if any, still gets it.
+        self.sync_file();
         self.notice.set(Some(match e {
             StorageError::QuotaExceeded => Notice::QuotaExceeded,
             StorageError::Unavailable => Notice::Unavailable,
@@ -255,9 +267,11 @@ impl AppState {
         {
             return;
         }
-        let Some(base) = self.sync.with_value(|s| {
+        let mine = self.data.snapshot();
+        let Some(merge) = self.sync.with_value(|s| {
             s.as_ref()
-                .and_then(|s| s.base_for(parent.as_ref()).cloned())
+                .and_then(|s| s.base_for(parent.as_ref()))
+                .map(|base| base.merge(&mine, &theirs.workspace))
         }) else {
             self.notice.set(Some(Notice::Conflict {
                 theirs: theirs.stamp.revision,
@@ -266,8 +280,7 @@ impl AppState {
             self.save_state.set(SaveState::NotSaved);
             return;
         };
-        let mine = self.data.snapshot();
-        match merge3(&base, &mine, &theirs.workspace) {
+        match merge {
             Merge::Clean(merged) => {
                 self.sync.update_value(|s| {
                     if let Some(s) = s {

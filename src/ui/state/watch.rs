@@ -31,19 +31,13 @@ impl AppState {
                     self.relayout.set_value(false);
                     self.save_now(None, locked);
                 }
-                // Only what the manifest read proves a leftover of this app's saves: with nothing read from
-                // storage there is nothing to clean.
-                if let Some(committed) = self.sync.with_value(|s| {
+                // Only what the manifest stored now proves a leftover of this app's saves, or what is kept
+                // aside first.
+                if let Some(ours) = self.sync.with_value(|s| {
                     s.as_ref()
-                        .and_then(|s| s.committed().cloned())
-                        .filter(|c| c.stamp != crate::persistence::Stamp::none())
+                        .map(|s| s.known_keys().cloned().collect::<Vec<_>>())
                 }) {
-                    match cleanup(
-                        &mut LocalStore,
-                        &committed,
-                        locked,
-                        &crate::ui::clock::now_iso(),
-                    ) {
+                    match cleanup(&mut LocalStore, &ours, locked, &crate::ui::clock::now_iso()) {
                         Ok(Cleaned {
                             kept_aside: Some(kept),
                             ..
