@@ -715,4 +715,6 @@ fn a_broken_year_read_later_is_kept_whole_and_said() {
 }
 
 mod losses;
+// proptest is a native dev-dependency: the model runs in `cargo test`, not in the browser.
+#[cfg(not(target_arch = "wasm32"))]
 mod model;
