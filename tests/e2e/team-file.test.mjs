@@ -8,61 +8,13 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rename, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setUp, gotoApp, storedValues, axeViolations, ARTIFACTS } from './harness.mjs';
+import { setUp, gotoApp, axeViolations, ARTIFACTS } from './harness.mjs';
+import { colleague as colleagueOf, status, header, typeValue, onDisk, inStep } from './team.mjs';
 
 let env, dir;
+const colleague = (file) => colleagueOf(env, file);
 before(async () => { env = await setUp(); dir = await mkdtemp(join(tmpdir(), 'zielsteuerung-team-')); });
 after(async () => { await env?.close(); await rm(dir, { recursive: true, force: true }); });
-
-/** In the page, before the app: pickers and the handle's file access, routed to the shared file on disk. */
-function stubFileAccess() {
-  const handle = async () => (await navigator.storage.getDirectory()).getFileHandle('ziele.json', { create: true });
-  window.showSaveFilePicker = async () => handle();
-  window.showOpenFilePicker = async () => [await handle()];
-  const P = FileSystemFileHandle.prototype;
-  P.getFile = async function () { return new File([await window.__readShared()], this.name, { type: 'application/json' }); };
-  P.createWritable = async function () {
-    let text = '';
-    return { write: async (t) => { text += t; }, close: async () => { await window.__writeShared(text); }, abort: async () => {} };
-  };
-  P.queryPermission = async () => (localStorage.getItem('test.zugriff') === 'entzogen' ? 'prompt' : 'granted');
-  P.requestPermission = async () => { localStorage.removeItem('test.zugriff'); return 'granted'; };
-}
-
-/** A colleague: a browser context whose file pickers reach `file`. */
-async function colleague(file) {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
-  await context.exposeFunction('__readShared', async () => readFile(file, 'utf8').catch(() => ''));
-  // Replaced whole, as the browser does (it writes a copy and swaps it in): a reader never sees half a file.
-  let writes = 0;
-  await context.exposeFunction('__writeShared', async (text) => {
-    const copy = `${file}.${process.pid}.${writes++}.crswap`;
-    await writeFile(copy, text);
-    await rename(copy, file);
-  });
-  await context.addInitScript(stubFileAccess);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { context, page, errors };
-}
-
-const status = (page) => page.textContent('.datei-stand');
-const header = (page) => page.textContent('.kopf .datenort');
-async function typeValue(page, cell, value) {
-  await page.fill(cell, value);
-  await page.press(cell, 'Enter');
-  await page.waitForFunction(() => document.querySelector('.grid-meldung')?.textContent === 'Gespeichert.');
-}
-/** INT 2022 months of the file on disk, by month. */
-async function onDisk(file) {
-  const doc = JSON.parse(await readFile(file, 'utf8'));
-  const out = {};
-  for (const v of storedValues(doc)) if (v.kennzahl === 'INT' && v.jahr === 2022 && v.gruppe === 'Insgesamt' && v.monat) out[v.monat] = v.wert;
-  return { doc, months: out };
-}
-const inStep = () => /verbunden – gespeichert \d\d:\d\d/.test(document.querySelector('.kopf .datenort')?.textContent ?? '');
 
 test('two colleagues share the workspace file: A saves, B sees it; both edit, B merges; nothing unreadable is written over', async () => {
   const file = join(dir, 'ziele.json');
