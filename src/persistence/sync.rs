@@ -123,6 +123,10 @@ impl Sync {
     /// the other; where the two disagree, the user chooses ([`crate::domain::merge::merge3_unsure`]).
     pub fn base_for(&self, parent: Option<&Stamp>) -> Option<Base<'_>> {
         let of = |stamp: &Stamp| self.known.iter().rev().find(|c| &c.stamp == stamp);
+        // A commit without parent was written on top of nothing stored; a tab that has read nothing since its
+        // start wrote on top of the same nothing: that start is the base (its own write, if any, was lost).
+        let none = Stamp::none();
+        let parent = parent.or((self.read == none).then_some(&none));
         if let Some(known) = parent.and_then(of) {
             return Some(Base::Sure(&known.workspace));
         }

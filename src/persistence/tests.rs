@@ -561,8 +561,10 @@ fn a_save_writes_on_top_of_what_the_tab_knows_or_stops_for_a_foreign_one() {
         read: &ws,
         written: &a1,
     });
-    assert_eq!(sync.base_for(None), unsure);
     assert_eq!(sync.base_for(Some(&stamp(0, "t-z"))), unsure);
+    // Built on nothing stored, as this tab's own first write was: the two were written side by side, and this
+    // tab's was lost – the start is the base, and this tab's change counts again.
+    assert_eq!(sync.base_for(None), Some(Base::Sure(&ws)));
     // Built on this tab's write: merge against that.
     assert_eq!(sync.base_for(Some(&stamp(1, "t-a"))), Some(Base::Sure(&a1)));
     let mut b2 = ws.clone();

@@ -236,7 +236,9 @@ impl AppState {
         self.sync.with_value(|s| {
             s.as_ref().is_some_and(|s| match stored.as_deref() {
                 None => false,
-                Some(text) => crate::persistence::stamp_of(text).is_none_or(|(st, _)| !s.is_known(Some(&st))),
+                Some(text) => {
+                    crate::persistence::stamp_of(text).is_none_or(|(st, _)| !s.is_known(Some(&st)))
+                }
             })
         })
     }

@@ -20,6 +20,9 @@ use crate::ui::clock::now_iso;
 /// at the same moment).
 const GRACE: std::time::Duration = std::time::Duration::from_secs(2);
 
+/// When a save made without the Web Lock looks again whether another tab's save overtook it.
+const CATCH_UP: std::time::Duration = std::time::Duration::from_millis(250);
+
 impl AppState {
     /// After a change: ask for a save, or say why there is none.
     pub(super) fn changed(self) {
@@ -177,6 +180,12 @@ impl AppState {
         crate::ui::trace::mark("zs:written");
         match written {
             Ok(()) => {
+                if !locked {
+                    // Without the lock another tab may have committed at the same moment, over this one: a look a
+                    // moment later takes it in and merges, so that this commit's values are stored within a
+                    // second (issue 21, loss 7).
+                    set_timeout(move || self.catch_up(), CATCH_UP);
+                }
                 if !locked && !plan.removals.is_empty() {
                     let old = plan.removals.clone();
                     set_timeout(

@@ -94,24 +94,7 @@ impl AppState {
             });
         // A storage event can be missed (a frozen background tab does not get it): on coming back into view and
         // every two seconds, a tab compares the stored stamp with the one it knows and takes in what it missed.
-        let look = move || {
-            if self.queued.get_value()
-                || !self.saving.get_untracked()
-                || matches!(self.notice.get_untracked(), Some(Notice::Conflict { .. }))
-            {
-                return;
-            }
-            let stored = storage::load_document().ok().flatten();
-            let known = self.sync.with_value(|s| {
-                s.as_ref().is_none_or(|s| match stored.as_deref() {
-                    None => true,
-                    Some(text) => stamp_of(text).is_some_and(|(st, _)| s.is_known(Some(&st))),
-                })
-            });
-            if !known {
-                storage::with_save_lock(move |locked| self.reconcile(locked));
-            }
-        };
+        let look = move || self.catch_up();
         // The workspace file linked before, and a look at it whenever the tab comes back.
         self.restore_file_link();
         let _focus = window_event_listener(leptos::ev::focus, move |_| {
@@ -138,5 +121,28 @@ impl AppState {
                 self.save_now(None, false);
             }
         });
+    }
+}
+
+impl AppState {
+    /// Compares the stored stamp with the one this tab knows and takes in what it missed (a storage event can be
+    /// missed; a save made without the Web Lock can be overtaken by another tab's at the same moment).
+    pub(super) fn catch_up(self) {
+        if self.queued.get_value()
+            || !self.saving.get_untracked()
+            || matches!(self.notice.get_untracked(), Some(Notice::Conflict { .. }))
+        {
+            return;
+        }
+        let stored = storage::load_document().ok().flatten();
+        let known = self.sync.with_value(|s| {
+            s.as_ref().is_none_or(|s| match stored.as_deref() {
+                None => true,
+                Some(text) => stamp_of(text).is_some_and(|(st, _)| s.is_known(Some(&st))),
+            })
+        });
+        if !known {
+            storage::with_save_lock(move |locked| self.reconcile(locked));
+        }
     }
 }
