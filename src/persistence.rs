@@ -102,7 +102,7 @@ pub use layout::{
 pub use note::{BackupNote, NoteOf};
 pub use orphans::{Cleaned, KeptAside, cleanup, free_name, keep_aside};
 pub use read::{RestError, Startup, read, read_first, read_rest};
-pub use sync::{Base, Plan, Sync};
+pub use sync::{Base, SaveStep, StoreView};
 
 /// Why a storage call did not succeed. Never a panic.
 #[derive(Debug, Clone, PartialEq, Eq)]

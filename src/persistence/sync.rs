@@ -10,7 +10,7 @@ const REMEMBERED: usize = 8;
 
 /// What a tab knows of storage.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Sync {
+pub struct StoreView {
     /// This tab's writer id.
     pub writer: String,
     /// The stamp of the commit this tab last read from storage (at start-up, or taken in from another tab); at
@@ -26,7 +26,7 @@ pub struct Sync {
 
 /// What a save must do.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Plan {
+pub enum SaveStep {
     /// Storage holds what this tab knows: write under `stamp`, on top of `parent`.
     Write { stamp: Stamp, parent: Option<Stamp> },
     /// Another tab saved since: merge with it before anything is written.
@@ -35,10 +35,10 @@ pub enum Plan {
     Exhausted,
 }
 
-impl Sync {
+impl StoreView {
     /// At start-up: the commit read (or, at a fresh start, the workspace begun with under [`Stamp::none`]).
-    pub fn new(writer: &str, committed: Committed) -> Sync {
-        Sync {
+    pub fn new(writer: &str, committed: Committed) -> StoreView {
+        StoreView {
             writer: writer.to_owned(),
             read: committed.stamp.clone(),
             written: None,
@@ -75,10 +75,10 @@ impl Sync {
     /// stamp is never one a tab may know already: it counts on from the higher of the stored stamp and the one
     /// this tab knows (storage emptied by hand, or a store of a lower revision saved over, never makes a
     /// revision count backwards into stamps seen before).
-    pub fn plan(&self, stored: Option<&Stamp>, force: bool) -> Plan {
+    pub fn next_step(&self, stored: Option<&Stamp>, force: bool) -> SaveStep {
         let parent = match stored {
             Some(s) if force || s == self.known() => Some(s.clone()),
-            Some(s) => return Plan::Foreign(s.clone()),
+            Some(s) => return SaveStep::Foreign(s.clone()),
             None => None,
         };
         let base = match &parent {
@@ -86,11 +86,11 @@ impl Sync {
             _ => self.known(),
         };
         match base.next(&self.writer) {
-            Some(stamp) => Plan::Write {
+            Some(stamp) => SaveStep::Write {
                 stamp,
                 parent: parent.filter(|p| *p != Stamp::none()),
             },
-            None => Plan::Exhausted,
+            None => SaveStep::Exhausted,
         }
     }
 
@@ -143,7 +143,7 @@ impl Sync {
     }
 }
 
-/// What a merge with a foreign commit starts from (see [`Sync::base_for`]).
+/// What a merge with a foreign commit starts from (see [`StoreView::base_for`]).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Base<'a> {
     Sure(&'a Workspace),

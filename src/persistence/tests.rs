@@ -467,8 +467,8 @@ fn two_tabs_changing_different_years_keep_both() {
     let mut store = MemoryStore::default();
     let ws = two_years();
     let start = save(&mut store, &ws, &Committed::none(ws.clone()), "t-0");
-    let mut tab_a = Sync::new("t-a", start.clone());
-    let mut tab_b = Sync::new("t-b", start.clone());
+    let mut tab_a = StoreView::new("t-a", start.clone());
+    let mut tab_b = StoreView::new("t-b", start.clone());
     let mut mine_a = start.workspace.clone();
     let mut mine_b = start.workspace.clone();
     mine_a
@@ -478,7 +478,7 @@ fn two_tabs_changing_different_years_keep_both() {
         .values
         .record(key(2022, 3), Amount::Number(62.0), None, "");
     // Tab A saves first.
-    let Plan::Write { stamp: s, parent } = tab_a.plan(
+    let SaveStep::Write { stamp: s, parent } = tab_a.next_step(
         stamp_of(&store.items[DOCUMENT]).map(|p| p.0).as_ref(),
         false,
     ) else {
@@ -492,8 +492,8 @@ fn two_tabs_changing_different_years_keep_both() {
     // Tab B finds a foreign commit of the same revision it would write.
     let stored = stamp_of(&store.items[DOCUMENT]).map(|p| p.0);
     assert_eq!(
-        tab_b.plan(stored.as_ref(), false),
-        Plan::Foreign(stamp(2, "t-a"))
+        tab_b.next_step(stored.as_ref(), false),
+        SaveStep::Foreign(stamp(2, "t-a"))
     );
     let theirs = loaded(&store, tab_b.committed());
     assert!(
@@ -533,11 +533,11 @@ fn a_save_writes_on_top_of_what_the_tab_knows_or_stops_for_a_foreign_one() {
         stamp: s,
         ..Committed::none(ws.clone())
     };
-    let mut sync = Sync::new("t-a", Committed::none(ws.clone()));
+    let mut sync = StoreView::new("t-a", Committed::none(ws.clone()));
     // Nothing stored yet: the first save is revision 1 without parent.
     assert_eq!(
-        sync.plan(None, false),
-        Plan::Write {
+        sync.next_step(None, false),
+        SaveStep::Write {
             stamp: stamp(1, "t-a"),
             parent: None
         }
@@ -552,8 +552,8 @@ fn a_save_writes_on_top_of_what_the_tab_knows_or_stops_for_a_foreign_one() {
     assert_eq!(sync.committed().unwrap().workspace, a1);
     // Another tab wrote revision 1 at the same moment: the same number, another writer, recognised.
     assert_eq!(
-        sync.plan(Some(&stamp(1, "t-b")), false),
-        Plan::Foreign(stamp(1, "t-b"))
+        sync.next_step(Some(&stamp(1, "t-b")), false),
+        SaveStep::Foreign(stamp(1, "t-b"))
     );
     // Built on nothing this tab knows: it cannot tell whether its own write reached the others – both what it
     // read and what it wrote are bases, and where they disagree the user chooses.
@@ -579,25 +579,25 @@ fn a_save_writes_on_top_of_what_the_tab_knows_or_stops_for_a_foreign_one() {
     // Having read since its write, the tab's last read is its state in common with the others.
     assert_eq!(sync.base_for(None), Some(Base::Sure(&b2)));
     assert_eq!(
-        sync.plan(Some(&stamp(2, "t-b")), false),
-        Plan::Write {
+        sync.next_step(Some(&stamp(2, "t-b")), false),
+        SaveStep::Write {
             stamp: stamp(3, "t-a"),
             parent: Some(stamp(2, "t-b"))
         }
     );
     // The user chose to save over a foreign save.
     assert_eq!(
-        sync.plan(Some(&stamp(7, "t-c")), true),
-        Plan::Write {
+        sync.next_step(Some(&stamp(7, "t-c")), true),
+        SaveStep::Write {
             stamp: stamp(8, "t-a"),
             parent: Some(stamp(7, "t-c"))
         }
     );
     // The counter at its end: checked, never wrapped to 0.
-    let end = Sync::new("t-a", at(stamp(u64::MAX, "t-x")));
+    let end = StoreView::new("t-a", at(stamp(u64::MAX, "t-x")));
     assert_eq!(
-        end.plan(Some(&stamp(u64::MAX, "t-x")), false),
-        Plan::Exhausted
+        end.next_step(Some(&stamp(u64::MAX, "t-x")), false),
+        SaveStep::Exhausted
     );
 }
 

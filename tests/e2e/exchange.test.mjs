@@ -200,6 +200,17 @@ test('CSV from Excel: report first, accept, undo; the balance back as CSV and XL
   assert.equal(at('Ist/Soll').type, 'percentage');
   assert.equal(at('Ist/Soll').text, '93,5 %');
   assert.equal(at('Status').text, 'kritisch');
+  // Issue 20: the direction of each target, and figures stored as the app shows them (LibreOffice reads 770 as
+  // exactly 770, no float noise behind it).
+  assert.equal(at('Richtung').text, '≥ Mindestwert');
+  const lzb = find(balance.slice(header + 1), (t) => t[1] === 'LZB' && /Insgesamt/.test(t[0]));
+  assert.equal(lzb[cols.indexOf('Richtung')].text, '≤ Obergrenze');
+  for (const row of balance.slice(header + 1)) {
+    for (const cell of row.filter((c) => c.type === 'float')) {
+      const v = Number(cell.value);
+      assert.equal(v, Math.round(v * 10000) / 10000, `stored rounded: ${cell.value}`);
+    }
+  }
 });
 
 test('a backup restores the workspace on another machine; a merge lists its conflicts', async () => {

@@ -95,7 +95,7 @@ type Cell = (i64, i64);
 /// (the store could not be read: kept aside and said).
 struct Writer {
     id: String,
-    sync: Option<Sync>,
+    sync: Option<StoreView>,
     workspace: Workspace,
     pending: BTreeMap<Cell, Option<f64>>,
     stopped: bool,
@@ -130,7 +130,10 @@ impl World {
         let writers = (0..WRITERS)
             .map(|i| Writer {
                 id: format!("t-{i}"),
-                sync: Some(Sync::new(&format!("t-{i}"), Committed::none(start.clone()))),
+                sync: Some(StoreView::new(
+                    &format!("t-{i}"),
+                    Committed::none(start.clone()),
+                )),
                 workspace: start.clone(),
                 pending: BTreeMap::new(),
                 stopped: false,
@@ -218,18 +221,26 @@ impl World {
         let (workspace, sync, stopped) = match read(&self.store, None) {
             Ok(Startup::Loaded { committed, .. }) => (
                 committed.workspace.clone(),
-                Some(Sync::new(&id, committed)),
+                Some(StoreView::new(&id, committed)),
                 false,
             ),
             Ok(Startup::Fresh) => {
                 let ws = Workspace::empty("Jobcenter Modell");
-                (ws.clone(), Some(Sync::new(&id, Committed::none(ws))), false)
+                (
+                    ws.clone(),
+                    Some(StoreView::new(&id, Committed::none(ws))),
+                    false,
+                )
             }
             Ok(Startup::Unreadable { raw, .. }) => {
                 let ts = self.timestamp();
                 let _ = keep_aside(&mut self.store, ASIDE, &raw, &ts);
                 let ws = Workspace::empty("Jobcenter Modell");
-                (ws.clone(), Some(Sync::new(&id, Committed::none(ws))), true)
+                (
+                    ws.clone(),
+                    Some(StoreView::new(&id, Committed::none(ws))),
+                    true,
+                )
             }
             Err(_) => return,
         };
@@ -255,8 +266,8 @@ impl World {
             return;
         };
         let plan = match (&stored_stamp, chosen.is_some()) {
-            (Some(None), false) => Plan::Foreign(Stamp::none()),
-            _ => sync.plan(
+            (Some(None), false) => SaveStep::Foreign(Stamp::none()),
+            _ => sync.next_step(
                 stored_stamp
                     .as_ref()
                     .and_then(|o| o.as_ref().map(|(s, _)| s)),
@@ -264,7 +275,7 @@ impl World {
             ),
         };
         match plan {
-            Plan::Write { stamp, parent } => {
+            SaveStep::Write { stamp, parent } => {
                 let previous = match chosen {
                     Some(over) => {
                         let known = sync.committed().cloned();
@@ -305,8 +316,8 @@ impl World {
                     self.tampered = false;
                 }
             }
-            Plan::Foreign(_) => self.reconcile(writer),
-            Plan::Exhausted => {}
+            SaveStep::Foreign(_) => self.reconcile(writer),
+            SaveStep::Exhausted => {}
         }
     }
 

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::{AppState, Notice, example};
-use crate::persistence::{Committed, RestError, Sync};
+use crate::persistence::{Committed, RestError, StoreView};
 use crate::storage;
 
 impl AppState {
@@ -35,7 +35,7 @@ impl AppState {
                 // the very ones of the commit, shared).
                 self.sync.update_value(|sync| {
                     if let Some(sync) = sync {
-                        *sync = Sync::new(
+                        *sync = StoreView::new(
                             &sync.writer,
                             Committed {
                                 stamp: committed.stamp.clone(),
@@ -68,7 +68,7 @@ impl AppState {
             Err(RestError::Storage(e)) => {
                 // The rest cannot be read now: it stays to be read, and nothing is saved without it.
                 self.rest.set_value(rest);
-                self.saving.set(false);
+                self.may_save.set(false);
                 self.notice.set(Some(Notice::Failed(e)));
             }
         }

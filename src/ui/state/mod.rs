@@ -17,7 +17,7 @@ use crate::domain::example;
 use crate::domain::merge::Conflict;
 use crate::domain::workspace::{LoadError, Workspace};
 use crate::locale::Lang;
-use crate::persistence::{Committed, Startup, Sync};
+use crate::persistence::{Committed, Startup, StoreView};
 use crate::storage::{self, StorageError};
 use crate::ui::clock::now_iso;
 
@@ -121,9 +121,9 @@ pub struct AppState {
     results: StoredValue<Results>,
     owner: StoredValue<Option<Owner>>,
     /// What this tab knows of storage (`None` without storage).
-    sync: StoredValue<Option<Sync>>,
+    sync: StoredValue<Option<StoreView>>,
     /// False while saving would destroy something (unreadable store) or is impossible.
-    saving: RwSignal<bool>,
+    may_save: RwSignal<bool>,
     /// A save waits for the lock; further changes ride along with it.
     queued: StoredValue<bool>,
     /// The store came from a build before schema 3: laid out anew as soon as the app runs.
@@ -165,7 +165,7 @@ impl AppState {
     /// Reads storage and decides what the app starts with.
     pub fn new() -> AppState {
         let writer = writer_id();
-        let fresh = |ws: Workspace| Some(Sync::new(&writer, Committed::none(ws)));
+        let fresh = |ws: Workspace| Some(StoreView::new(&writer, Committed::none(ws)));
         // The first screen shows the latest agreement's year (its agreement and values, and those of the two
         // years before, which its previous-year figures need); the other years are read right after it is painted.
         let first_years = |keys: &crate::persistence::YearKeys| {
@@ -189,7 +189,7 @@ impl AppState {
             Ok((startup, rest)) => (Ok(startup), rest),
             Err(e) => (Err(e), Vec::new()),
         };
-        let (workspace, sync, notice, saving, relayout) = match startup {
+        let (workspace, sync, notice, may_save, relayout) = match startup {
             Err(_) => (
                 example::odenwaldkreis(),
                 None,
@@ -205,7 +205,7 @@ impl AppState {
                 committed, whole, ..
             }) => (
                 committed.workspace.clone(),
-                Some(Sync::new(&writer, committed)),
+                Some(StoreView::new(&writer, committed)),
                 None,
                 true,
                 whole,
@@ -243,7 +243,7 @@ impl AppState {
             results: StoredValue::new(HashMap::new()),
             owner: StoredValue::new(Owner::current()),
             sync: StoredValue::new(sync),
-            saving: RwSignal::new(saving),
+            may_save: RwSignal::new(may_save),
             queued: StoredValue::new(false),
             relayout: StoredValue::new(relayout),
             rest: StoredValue::new(rest),

@@ -53,7 +53,8 @@ impl AppState {
     /// Shows `note` and remembers it. `of_workspace`: it says something of the workspace, so it is written only
     /// while the workspace is saved (never beside a stored workspace that could not be read).
     fn write_note(self, note: BackupNote, of_workspace: bool) {
-        let may = self.note_writable.get_value() && (!of_workspace || self.saving.get_untracked());
+        let may =
+            self.note_writable.get_value() && (!of_workspace || self.may_save.get_untracked());
         if may && self.read_note_quietly().as_ref() != Some(&note) {
             let _ = storage::save_note(BACKUP_NOTE, &note);
         }

@@ -10,7 +10,7 @@ use crate::domain::merge::Merge;
 use crate::domain::workspace::Workspace;
 use crate::locale::Lang;
 use crate::persistence::{
-    Committed, Over, Plan, Refused, Stamp, Startup, base_of_chosen_save, base_of_save, commit,
+    Committed, Over, Refused, SaveStep, Stamp, Startup, base_of_chosen_save, base_of_save, commit,
     plan_save, read, remove_unnamed, stamp_of,
 };
 use crate::storage::{self, LocalStore, StorageError};
@@ -26,7 +26,7 @@ const CATCH_UP: std::time::Duration = std::time::Duration::from_millis(250);
 impl AppState {
     /// After a change: ask for a save, or say why there is none.
     pub(super) fn changed(self) {
-        if self.saving.get_untracked() && self.sync.with_value(Option::is_some) {
+        if self.may_save.get_untracked() && self.sync.with_value(Option::is_some) {
             self.request_save();
         } else {
             self.save_state.set(SaveState::NotSaved);
@@ -38,7 +38,7 @@ impl AppState {
     /// A change is about to come (a value is being typed): the save lock is asked for now, so that the save can
     /// follow the commit in the same task. Held two seconds at most, so another tab never waits longer.
     pub fn expect_change(self) {
-        if self.saving.get_untracked() && self.sync.with_value(Option::is_some) {
+        if self.may_save.get_untracked() && self.sync.with_value(Option::is_some) {
             storage::hold_save_lock(std::time::Duration::from_secs(2));
         }
     }
@@ -47,7 +47,7 @@ impl AppState {
     /// made meanwhile.
     fn request_save(self) {
         self.ensure_complete();
-        if !self.saving.get_untracked() || self.sync.with_value(Option::is_none) {
+        if !self.may_save.get_untracked() || self.sync.with_value(Option::is_none) {
             self.save_state.set(SaveState::NotSaved);
             return;
         }
@@ -67,7 +67,7 @@ impl AppState {
     /// tab's save or over an unreadable store (two cases, see [`Over`]).
     pub(super) fn save_now(self, chosen: Option<Over>, locked: bool) {
         self.ensure_complete();
-        if !self.saving.get_untracked() {
+        if !self.may_save.get_untracked() {
             return;
         }
         if self.rest.with_value(|rest| !rest.is_empty()) {
@@ -84,12 +84,12 @@ impl AppState {
         let stored_stamp = stored.as_deref().map(stamp_of);
         let plan = match (&stored_stamp, force) {
             // A stored text whose stamp cannot be read is foreign: reconciling reads it in full.
-            (Some(None), false) => Plan::Foreign(Stamp::none()),
+            (Some(None), false) => SaveStep::Foreign(Stamp::none()),
             _ => self
                 .sync
                 .with_value(|s| {
                     s.as_ref().map(|s| {
-                        s.plan(
+                        s.next_step(
                             stored_stamp
                                 .as_ref()
                                 .and_then(|o| o.as_ref().map(|(st, _)| st)),
@@ -97,10 +97,10 @@ impl AppState {
                         )
                     })
                 })
-                .unwrap_or(Plan::Exhausted),
+                .unwrap_or(SaveStep::Exhausted),
         };
         match plan {
-            Plan::Write { stamp, parent } => {
+            SaveStep::Write { stamp, parent } => {
                 // On top of what storage holds: this tab's last commit, or (saving over another tab's, or over
                 // what could not be read) what is there now, so that the manifest never names a key that is gone.
                 let previous = if let Some(over) = chosen {
@@ -142,8 +142,8 @@ impl AppState {
                     self.settle_notice();
                 }
             }
-            Plan::Foreign(_) => self.reconcile(locked),
-            Plan::Exhausted => {
+            SaveStep::Foreign(_) => self.reconcile(locked),
+            SaveStep::Exhausted => {
                 self.save_state.set(SaveState::NotSaved);
                 self.notice.set(Some(Notice::RevisionExhausted));
             }
@@ -244,7 +244,7 @@ impl AppState {
     /// Keeps what storage holds aside as unreadable and stops saving.
     pub(super) fn unreadable(self, raw: String, error: crate::domain::workspace::LoadError) {
         let aside_key = storage::keep_aside(&raw, &now_iso()).ok();
-        self.saving.set(false);
+        self.may_save.set(false);
         self.save_state.set(SaveState::NotSaved);
         self.notice.set(Some(Notice::Unreadable {
             raw,
@@ -358,7 +358,7 @@ impl AppState {
                 self.data.replace(workspace);
                 self.follow_note();
                 self.sync_file();
-                self.saving.set(true);
+                self.may_save.set(true);
                 self.save_state.set(SaveState::Saved);
                 self.notice.set(Some(Notice::ReloadedFromOtherTab));
             }
@@ -371,7 +371,7 @@ impl AppState {
     /// The user keeps this tab's version over another tab's save.
     pub fn save_mine_anyway(self) {
         self.ensure_complete();
-        self.saving.set(true);
+        self.may_save.set(true);
         storage::with_save_lock(move |locked| {
             self.save_now(Some(Over::OtherTab), locked);
             if self.save_state.get_untracked() == SaveState::Saved {
@@ -385,7 +385,7 @@ impl AppState {
     pub fn start_anew(self) {
         self.ensure_complete();
         self.notice.set(None);
-        self.saving.set(true);
+        self.may_save.set(true);
         storage::with_save_lock(move |locked| {
             self.save_now(Some(Over::Unreadable), locked);
             // The note of the unreadable workspace is of that one: this one's is started.

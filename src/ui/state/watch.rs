@@ -23,7 +23,7 @@ impl AppState {
                 let _ = storage::save_language(lang);
             }
         });
-        if self.saving.get_untracked() {
+        if self.may_save.get_untracked() {
             storage::with_save_lock(move |locked| {
                 if self.relayout.get_value() {
                     // A store of schema 2: written as a manifest and its years now, so that it reads as the same
@@ -81,7 +81,7 @@ impl AppState {
                 if ev.key().as_deref() != Some(document_key.as_str()) {
                     return;
                 }
-                if ev.new_value().is_none() || !self.saving.get_untracked() {
+                if ev.new_value().is_none() || !self.may_save.get_untracked() {
                     return;
                 }
                 if matches!(self.notice.get_untracked(), Some(Notice::Conflict { .. })) {
@@ -129,7 +129,7 @@ impl AppState {
     /// missed; a save made without the Web Lock can be overtaken by another tab's at the same moment).
     pub(super) fn catch_up(self) {
         if self.queued.get_value()
-            || !self.saving.get_untracked()
+            || !self.may_save.get_untracked()
             || matches!(self.notice.get_untracked(), Some(Notice::Conflict { .. }))
         {
             return;
