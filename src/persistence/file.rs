@@ -142,25 +142,14 @@ impl FileNote {
     }
 }
 
-/// A fingerprint of the workspace's content (64-bit FNV-1a over its backup JSON, streamed, so the large
-/// workspace is not built as one text); `None` when it cannot be encoded (then it counts as changed).
+/// A fingerprint of the workspace's content (64-bit FNV-1a over the file's JSON of it, the very serialisation
+/// `encode_file` uses, so that it adds no code of its own to the download); `None` when it cannot be encoded
+/// (then it counts as changed).
 pub fn fingerprint(workspace: &Workspace) -> Option<u64> {
-    struct Fnv(u64);
-    impl std::io::Write for Fnv {
-        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            for b in bytes {
-                self.0 ^= u64::from(*b);
-                self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-            }
-            Ok(bytes.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let mut hash = Fnv(0xcbf2_9ce4_8422_2325);
-    serde_json::to_writer(&mut hash, workspace).ok()?;
-    Some(hash.0)
+    let text = serde_json::to_string_pretty(workspace).ok()?;
+    Some(text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    }))
 }
 
 /// "Zusammenführen" with a colleague's file: three-way against the workspace last in step with the file
