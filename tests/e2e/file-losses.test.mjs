@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setUp, gotoApp, axeViolations, ARTIFACTS } from './harness.mjs';
+import { setUp, gotoApp, axeViolations, fillStorage, ARTIFACTS } from './harness.mjs';
 import { colleague, header, typeValue, onDisk, inStep } from './team.mjs';
 
 let env, dir;
@@ -15,19 +15,6 @@ before(async () => { env = await setUp(); dir = await mkdtemp(join(tmpdir(), 'zi
 after(async () => { await env?.close(); await rm(dir, { recursive: true, force: true }); });
 
 const choosing = () => /bitte wählen/.test(document.querySelector('.kopf .datenort')?.textContent ?? '');
-
-/** Fills this origin's storage until the browser refuses, leaving less room than a save needs. */
-async function fillStorage(page) {
-  await page.evaluate(() => {
-    const chunk = 'x'.repeat(256 * 1024);
-    let i = 0;
-    try { for (;;) localStorage.setItem(`fuellung.${i++}`, chunk); } catch { /* full */ }
-    let small = 'x'.repeat(16 * 1024);
-    while (small.length > 0) {
-      try { localStorage.setItem(`fuellung.rest.${i++}`, small); } catch { small = small.slice(0, small.length / 2 | 0); }
-    }
-  });
-}
 
 /** Waits until the file on disk has `months` (INT 2022, Insgesamt). */
 async function diskHas(page, file, months) {

@@ -124,3 +124,17 @@ export async function loadBackup(env, page, doc) {
 export async function targetRow(page, id) {
   return page.$$eval(`tbody[data-ziel="${id}"] tr:first-child > *`, (cells) => cells.map((c) => c.innerText.replace(/[ \t\n]+/g, ' ').trim()));
 }
+
+/** Fills this origin's storage until the browser refuses, leaving less room than a save of the workspace needs
+ * (keys `fuellung.*`, which the tests remove again to make room). */
+export async function fillStorage(page) {
+  await page.evaluate(() => {
+    const chunk = 'x'.repeat(256 * 1024);
+    let i = 0;
+    try { for (;;) localStorage.setItem(`fuellung.${i++}`, chunk); } catch { /* full */ }
+    let small = 'x'.repeat(16 * 1024);
+    while (small.length > 0) {
+      try { localStorage.setItem(`fuellung.rest.${i++}`, small); } catch { small = small.slice(0, small.length / 2 | 0); }
+    }
+  });
+}

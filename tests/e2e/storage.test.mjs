@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { setUp, openPage, gotoApp, axeViolations, storedValues, storedDoc, ARTIFACTS } from './harness.mjs';
+import { setUp, openPage, gotoApp, axeViolations, storedValues, storedDoc, fillStorage, ARTIFACTS } from './harness.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -184,16 +184,7 @@ test('a full storage keeps the change in memory, says so, and saves again once t
   const { page, context, log } = await openPage(env);
   await gotoApp(env, page, '#/werte');
   await page.waitForSelector('table.raster');
-  // Fill this origin's storage until the browser refuses, leaving less room than the workspace needs.
-  await page.evaluate(() => {
-    const chunk = 'x'.repeat(256 * 1024);
-    let i = 0;
-    try { for (;;) localStorage.setItem(`fuellung.${i++}`, chunk); } catch { /* full */ }
-    let small = 'x'.repeat(16 * 1024);
-    while (small.length > 0) {
-      try { localStorage.setItem(`fuellung.rest.${i++}`, small); } catch { small = small.slice(0, small.length / 2 | 0); }
-    }
-  });
+  await fillStorage(page);
   await page.fill('#zelle-0-0', '60');
   await page.press('#zelle-0-0', 'Enter');
   await page.waitForSelector('.meldung-fehler');
