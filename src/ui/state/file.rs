@@ -206,10 +206,6 @@ impl AppState {
             changed_here,
             lang,
         ) {
-            FileStep::InStep if (changed_here || empty_new) && self.behind_storage() => {
-                // Another tab of this browser saved what this one has not taken in yet: writing now would put
-                // a stale workspace into the file. Taking it in runs the next round.
-            }
             FileStep::InStep if changed_here || empty_new => self.write_file(&handle, known).await,
             FileStep::InStep => self.file.set(FileStatus::InStep { name, at: clock() }),
             FileStep::TakeTheirs(content) => self.take_theirs(content),
@@ -228,19 +224,6 @@ impl AppState {
             }
             FileStep::Unreadable(why) => self.file.set(FileStatus::Unreadable { name, why }),
         }
-    }
-
-    /// Whether storage holds a commit this tab has not taken in (another tab of this browser saved since).
-    fn behind_storage(self) -> bool {
-        let stored = crate::storage::load_document().ok().flatten();
-        self.sync.with_value(|s| {
-            s.as_ref().is_some_and(|s| match stored.as_deref() {
-                None => false,
-                Some(text) => {
-                    crate::persistence::stamp_of(text).is_none_or(|(st, _)| !s.is_known(Some(&st)))
-                }
-            })
-        })
     }
 
     /// Writes this workspace to the file, stamped anew.
