@@ -4,7 +4,6 @@
 //! keys go), what start-up reads, and what a tab knows of other tabs' saves (`sync`). `storage.rs` gives them the
 //! browser's localStorage; the tests give them a map that can fail at any write.
 
-use crate::domain::workspace::{EncodeError, LoadError, Workspace};
 use crate::locale::Lang;
 use crate::tr;
 

@@ -1,7 +1,9 @@
 //! What storage holds, checked as a backup is: migrated, read, checked for consistency, and compared field by
 //! field with what this build writes (a field it does not know would be lost by saving).
 
-use super::*;
+use super::STAMP_FIELDS;
+use crate::domain::workspace::{LoadError, Workspace};
+use crate::locale::Lang;
 
 /// A parsed document (its stamp fields already taken out) as a workspace: migrated, every field known, and
 /// consistent as a backup must be. Messages in `lang`.

@@ -9,7 +9,8 @@
 use std::sync::Arc;
 
 use super::layout::{Kind, YearKeys, encode_agreement, encode_manifest, encode_values, year_name};
-use super::*;
+use super::{DOCUMENT, Stamp, StorageError, Store};
+use crate::domain::workspace::{EncodeError, Workspace};
 
 /// What storage holds after a commit, as this tab knows it: the stamp, the workspace as committed (it shares its
 /// years and agreements with the workspace in memory, so later changes show by pointer), and the key of each

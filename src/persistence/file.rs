@@ -10,8 +10,10 @@
 //! - not a workspace file (not JSON, not a backup, an inconsistent one): it is never written over; the user is
 //!   told.
 
-use super::*;
+use super::Stamp;
+use crate::domain::workspace::EncodeError;
 use crate::domain::workspace::Workspace;
+use crate::locale::Lang;
 
 /// What a workspace file holds.
 #[derive(Clone, Debug, PartialEq)]

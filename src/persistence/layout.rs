@@ -10,12 +10,14 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::*;
+use super::{AGREEMENTS, STAMP_FIELDS, Stamp, YEARS, check, checked_workspace};
 use crate::core::calendar::Year;
 use crate::domain::agreement::Agreement;
 use crate::domain::indicator::Indicator;
 use crate::domain::values::{Values, YearValues};
+use crate::domain::workspace::{EncodeError, LoadError, Workspace};
 use crate::domain::workspace::{SCHEMA_VERSION, Settings};
+use crate::locale::Lang;
 
 /// The manifest's field that names the keys of the years' values.
 const VALUES_FIELD: &str = "werte";

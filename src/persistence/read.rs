@@ -6,9 +6,11 @@ use std::sync::Arc;
 
 use super::commit::Committed;
 use super::layout::{Manifest, YearKeys, decode_agreement, decode_manifest, decode_values};
-use super::*;
+use super::{DOCUMENT, Stamp, StorageError, Store};
 use crate::core::calendar::Year;
 use crate::domain::values::YearValues;
+use crate::domain::workspace::{LoadError, Workspace};
+use crate::locale::Lang;
 
 /// What storage held at start-up, and so what the app starts with.
 #[derive(Clone, Debug, PartialEq)]

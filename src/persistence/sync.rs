@@ -2,7 +2,10 @@
 //! commits it knew (the bases of a three-way merge). The stamps tell a foreign save from its own even at an
 //! equal revision.
 
-use super::*;
+use super::Stamp;
+use super::commit::Committed;
+use super::layout::YearKeys;
+use crate::domain::workspace::Workspace;
 
 /// How many commits a tab remembers as possible bases of a merge. They share their years with each other and
 /// with the workspace in memory, so a few cost little.

@@ -4,6 +4,8 @@ use crate::domain::example::odenwaldkreis;
 use crate::domain::indicator::IndicatorCode;
 use crate::domain::merge::Merge;
 use crate::domain::values::{Amount, Population, ValueKey};
+use crate::domain::workspace::{LoadError, Workspace};
+use crate::locale::Lang;
 
 fn stamp(revision: u64, writer: &str) -> Stamp {
     Stamp {
