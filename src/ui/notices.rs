@@ -131,17 +131,33 @@ None => lang
                     <div class="meldung meldung-warnung" role="alert">
                         <p>
                             <strong>{lang.pick("Daten beiseitegelegt: ", "Data kept aside: ")}</strong>
-                            {tr!(
-                                lang,
-                                "Im Speicher lagen {count} Schlüssel mit Werten oder Zielvereinbarungen einzelner \
-                                 Jahre, die zu keinem gespeicherten Stand dieses Arbeitsbereichs gehören (etwa aus \
-                                 einer anderen Version oder einem abgebrochenen Speichern). Die App hat sie nicht \
-                                 gelöscht, sondern unter „{key}“ beiseitegelegt; Ihr Arbeitsbereich ist unverändert.",
-                                "Storage held {count} keys with values or agreements of single years that belong to \
-                                 no saved state of this workspace (from another version or an interrupted save, \
-                                 say). The app did not delete them but kept them aside under “{key}”; your \
-                                 workspace is unchanged."
-                            )}
+                            {if count == 1 {
+                                tr!(
+                                    lang,
+                                    "Im Speicher lag ein Schlüssel mit Werten oder einer Zielvereinbarung eines \
+                                     Jahres, der zu keinem gespeicherten Stand dieses Arbeitsbereichs gehört (etwa \
+                                     aus einer anderen Version oder einem abgebrochenen Speichern). Die App hat ihn \
+                                     nicht gelöscht, sondern unter „{key}“ beiseitegelegt; Ihr Arbeitsbereich ist \
+                                     unverändert.",
+                                    "Storage held one key with values or an agreement of a year that belongs to no \
+                                     saved state of this workspace (from another version or an interrupted save, \
+                                     say). The app did not delete it but kept it aside under “{key}”; your \
+                                     workspace is unchanged."
+                                )
+                            } else {
+                                tr!(
+                                    lang,
+                                    "Im Speicher lagen {count} Schlüssel mit Werten oder Zielvereinbarungen \
+                                     einzelner Jahre, die zu keinem gespeicherten Stand dieses Arbeitsbereichs \
+                                     gehören (etwa aus einer anderen Version oder einem abgebrochenen Speichern). \
+                                     Die App hat sie nicht gelöscht, sondern unter „{key}“ beiseitegelegt; Ihr \
+                                     Arbeitsbereich ist unverändert.",
+                                    "Storage held {count} keys with values or agreements of single years that \
+                                     belong to no saved state of this workspace (from another version or an \
+                                     interrupted save, say). The app did not delete them but kept them aside under \
+                                     “{key}”; your workspace is unchanged."
+                                )
+                            }}
                         </p>
                         <div class="knopfleiste">
                             <button type="button" on:click=download>
