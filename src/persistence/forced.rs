@@ -41,13 +41,12 @@ impl From<StorageError> for Refused {
 /// start-up counts).
 pub fn base_of_chosen_save(
     store: &mut impl Store,
-    known: Option<&Committed>,
     over: Over,
     workspace: &Workspace,
     timestamp: &str,
 ) -> Result<Committed, Refused> {
-    // Read in full: the user's choice is written on top of what storage holds now, key by key.
-    let _ = known;
+    // Read in full, not from what this tab knows: the user's choice is written on top of what storage holds
+    // now, key by key.
     match read(store, None)? {
         Startup::Loaded { committed, .. } => Ok(committed),
         Startup::Fresh => Ok(Committed::none(workspace.clone())),

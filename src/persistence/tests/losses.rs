@@ -125,7 +125,7 @@ fn a_key_that_cannot_be_kept_aside_stays() {
 fn a_chosen_save_writes_over_an_unreadable_store_only_when_starting_anew_after_the_copy() {
     let mut store = MemoryStore::default();
     let ws = two_years();
-    let first = save(&mut store, &ws, &Committed::none(ws.clone()), "t-a");
+    save(&mut store, &ws, &Committed::none(ws.clone()), "t-a");
     // Another tab, of a newer build, saved since: its manifest says schema 99.
     let newer = store.items[DOCUMENT].replacen("\"schema_version\":3", "\"schema_version\":99", 1);
     assert_ne!(
@@ -135,7 +135,7 @@ fn a_chosen_save_writes_over_an_unreadable_store_only_when_starting_anew_after_t
     store.set(DOCUMENT, &newer).unwrap();
     let before = store.clone();
     let mine = odenwaldkreis();
-    match base_of_chosen_save(&mut store, Some(&first), Over::OtherTab, &mine, "t1") {
+    match base_of_chosen_save(&mut store, Over::OtherTab, &mine, "t1") {
         Err(Refused::Unreadable { error, .. }) => {
             assert_eq!(error, LoadError::NewerSchema { found: 99 })
         }
@@ -143,27 +143,25 @@ fn a_chosen_save_writes_over_an_unreadable_store_only_when_starting_anew_after_t
     }
     assert_eq!(store, before, "nothing written, nothing kept aside twice");
     // Starting anew: the text is kept aside first, then the save goes on top of nothing.
-    let base =
-        base_of_chosen_save(&mut store, Some(&first), Over::Unreadable, &mine, "t1").unwrap();
+    let base = base_of_chosen_save(&mut store, Over::Unreadable, &mine, "t1").unwrap();
     assert_eq!(base, Committed::none(mine.clone()));
     assert_eq!(store.items["arbeitsbereich.unlesbar.t1"], newer);
     // A copy made at start-up already counts: not copied again.
-    let again =
-        base_of_chosen_save(&mut store, Some(&first), Over::Unreadable, &mine, "t2").unwrap();
+    let again = base_of_chosen_save(&mut store, Over::Unreadable, &mine, "t2").unwrap();
     assert_eq!(again, Committed::none(mine.clone()));
     assert!(!store.items.contains_key("arbeitsbereich.unlesbar.t2"));
     // Where the copy does not fit, nothing is written.
     let mut full = before.clone();
     full.fail_after = Some((0, StorageError::QuotaExceeded));
     assert_eq!(
-        base_of_chosen_save(&mut full, Some(&first), Over::Unreadable, &mine, "t1"),
+        base_of_chosen_save(&mut full, Over::Unreadable, &mine, "t1"),
         Err(Refused::Storage(StorageError::QuotaExceeded))
     );
     // Over a readable save of another tab the choice writes on top of it.
     let mut readable = MemoryStore::default();
     let theirs = save(&mut readable, &ws, &Committed::none(ws.clone()), "t-b");
     assert_eq!(
-        base_of_chosen_save(&mut readable, Some(&first), Over::OtherTab, &mine, "t1").unwrap(),
+        base_of_chosen_save(&mut readable, Over::OtherTab, &mine, "t1").unwrap(),
         theirs
     );
 }

@@ -278,10 +278,9 @@ impl World {
             SaveStep::Write { stamp, parent } => {
                 let previous = match chosen {
                     Some(over) => {
-                        let known = sync.committed().cloned();
                         let ws = w.workspace.clone();
                         let ts = self.timestamp();
-                        match base_of_chosen_save(&mut self.store, known.as_ref(), over, &ws, &ts) {
+                        match base_of_chosen_save(&mut self.store, over, &ws, &ts) {
                             Ok(c) => c,
                             Err(Refused::Unreadable { raw, .. }) => {
                                 return self.stop(writer, &raw);

@@ -104,12 +104,8 @@ impl AppState {
                 // On top of what storage holds: this tab's last commit, or (saving over another tab's, or over
                 // what could not be read) what is there now, so that the manifest never names a key that is gone.
                 let previous = if let Some(over) = chosen {
-                    let known = self
-                        .sync
-                        .with_value(|s| s.as_ref().and_then(|s| s.committed().cloned()));
                     match base_of_chosen_save(
                         &mut LocalStore,
-                        known.as_ref(),
                         over,
                         &self.data.snapshot(),
                         &now_iso(),
