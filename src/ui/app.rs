@@ -12,7 +12,7 @@ use crate::ui::notices::StorageNotice;
 use crate::ui::overview::Overview;
 use crate::ui::report::ReportScreen;
 use crate::ui::screens::NotFound;
-use crate::ui::state::AppState;
+use crate::ui::state::provide_state;
 use crate::ui::values_grid::ValuesScreen;
 
 /// The current route as the browser's location says.
@@ -35,9 +35,7 @@ fn focus_content() {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::new();
-    provide_context(state);
-    state.start_persistence();
+    let state = provide_state();
     let organisation = Memo::new(move |_| state.data.meta(|w| w.organisation.clone()));
     let is_example = Memo::new(move |_| state.data.meta(|w| w.example));
     let route = RwSignal::new(current_route());

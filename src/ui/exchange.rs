@@ -46,6 +46,7 @@ const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadshe
 #[component]
 pub fn ExchangeScreen() -> impl IntoView {
     let state = use_state();
+    let saving = crate::ui::state::use_persistence();
     // Everything here (exports, imports, merges) works on the whole workspace.
     state.ensure_complete();
     let lang = state.lang.get_untracked();
@@ -195,7 +196,7 @@ pub fn ExchangeScreen() -> impl IntoView {
         undo.set(Some((base, result.clone())));
         state.replace(result);
         pending.set(None);
-        if state.store_unreadable() {
+        if saving.store_unreadable() {
             // Nothing is saved over data that could not be read: say so, and offer to put this in its place.
             message.set(
                 lang.pick(
@@ -212,7 +213,7 @@ pub fn ExchangeScreen() -> impl IntoView {
         }
     };
     let put_in_place = move |_| {
-        state.start_anew();
+        saving.start_anew();
         unsaved.set(false);
         message.set(
             lang.pick(
@@ -263,7 +264,7 @@ pub fn ExchangeScreen() -> impl IntoView {
             )}
         </p>
         <p class="grid-meldung" role="status" aria-live="polite">{move || message.get()}</p>
-        <Show when=move || unsaved.get() && state.store_unreadable()>
+        <Show when=move || unsaved.get() && saving.store_unreadable()>
             <div class="knopfleiste links">
                 <button type="button" class="haupt" on:click=put_in_place>
                     {lang.pick(

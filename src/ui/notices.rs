@@ -6,14 +6,15 @@ use crate::persistence::aside_file_name;
 use crate::tr;
 use crate::ui::clock::now_iso;
 use crate::ui::download::download_text;
-use crate::ui::state::{Notice, use_state};
+use crate::ui::state::{Notice, use_persistence, use_state};
 
 #[component]
 pub fn StorageNotice() -> impl IntoView {
     let state = use_state();
+    let saving = use_persistence();
     move || {
         let lang = state.lang.get();
-        state.notice.get().map(|notice| match notice {
+        saving.notice().map(|notice| match notice {
             Notice::Unavailable => view! {
                 <div class="meldung meldung-warnung" role="alert">
                     <p>
@@ -60,7 +61,7 @@ None => lang
                                 {lang.pick("Rohdaten herunterladen", "Download raw data")}
                             </button>
                             <Show when=move || copied>
-                                <button type="button" on:click=move |_| state.start_anew()>
+                                <button type="button" on:click=move |_| saving.start_anew()>
                                     {move || if state.data.meta(|w| w.example) {
                                         lang.pick("Mit dem Beispiel neu beginnen", "Start anew with the example")
                                     } else {
@@ -112,10 +113,10 @@ None => lang
                         </p>
                         {listed}
                         <div class="knopfleiste">
-                            <button type="button" on:click=move |_| state.take_over_stored()>
+                            <button type="button" on:click=move |_| saving.take_over_stored()>
                                 {lang.pick("Fassung des anderen Tabs laden", "Load the other tab's version")}
                             </button>
-                            <button type="button" on:click=move |_| state.save_mine_anyway()>
+                            <button type="button" on:click=move |_| saving.save_mine_anyway()>
                                 {lang.pick("Meine Fassung speichern", "Save my version")}
                             </button>
                         </div>
@@ -163,7 +164,7 @@ None => lang
                             <button type="button" on:click=download>
                                 {lang.pick("Beiseitegelegte Daten herunterladen", "Download the data kept aside")}
                             </button>
-                            <button type="button" on:click=move |_| state.notice.set(None)>
+                            <button type="button" on:click=move |_| saving.dismiss_notice()>
                                 {lang.pick("Ausblenden", "Dismiss")}
                             </button>
                         </div>
@@ -181,7 +182,7 @@ None => lang
                         )}
                     </p>
                     <div class="knopfleiste">
-                        <button type="button" on:click=move |_| state.notice.set(None)>
+                        <button type="button" on:click=move |_| saving.dismiss_notice()>
                             {lang.pick("Ausblenden", "Dismiss")}
                         </button>
                     </div>
@@ -212,7 +213,7 @@ None => lang
                         )}
                     </p>
                     <div class="knopfleiste">
-                        <button type="button" on:click=move |_| state.notice.set(None)>
+                        <button type="button" on:click=move |_| saving.dismiss_notice()>
                             {lang.pick("Ausblenden", "Dismiss")}
                         </button>
                     </div>

@@ -6,14 +6,14 @@ use leptos::prelude::*;
 
 use crate::present::safety::{FileLine, Remind, file_status, protection, reminder, status};
 use crate::ui::download::download_backup;
-use crate::ui::state::{AppState, FileChoice, FileStatus, use_state};
+use crate::ui::state::{AppState, FileChoice, FileStatus, use_file, use_safety, use_state};
 
 /// Downloads the backup of the whole workspace and notes it; `false` when the browser refused the download.
 pub fn download_and_note(state: AppState) -> bool {
     state.ensure_complete();
     let done = state.data.untracked(download_backup);
     if done {
-        state.backup_done();
+        use_safety().backup_done();
     }
     done
 }
@@ -22,24 +22,16 @@ pub fn download_and_note(state: AppState) -> bool {
 #[component]
 pub fn SafetyLine() -> impl IntoView {
     let state = use_state();
-    // What the browser already grants, without asking (it is asked at the first save).
-    leptos::task::spawn_local(async move {
-        if let Some(kept) = crate::storage::is_persisted().await {
-            state.persisted.set(Some(kept));
-        }
-    });
+    let (safety, file) = (use_safety(), use_file());
     let line = Memo::new(move |_| {
         let lang = state.lang.get();
-        if let Some(file) = state
-            .file
-            .with(|f| file_line(f).map(|l| file_status(l, lang)))
-        {
+        if let Some(file) = file.with_status(|f| file_line(f).map(|l| file_status(l, lang))) {
             return Some(file);
         }
-        let safety = state.safety();
+        let status_now = safety.status();
         let today = crate::ui::clock::today_date()?;
-        let mut text = status(&safety, today, lang);
-        if let Some(kept) = protection(state.persisted.get(), lang) {
+        let mut text = status(&status_now, today, lang);
+        if let Some(kept) = protection(safety.persisted(), lang) {
             text.push_str(" · ");
             text.push_str(kept);
         }
@@ -65,22 +57,21 @@ fn file_line(status: &FileStatus) -> Option<FileLine<'_>> {
 #[component]
 pub fn BackupReminder() -> impl IntoView {
     let state = use_state();
+    let (safety, file) = (use_safety(), use_file());
     let text = Memo::new(move |_| {
         let lang = state.lang.get();
-        let note = state.backup.get();
+        let note = safety.note();
         let remind = Remind {
             days: note.remind_days,
             changes: note.remind_changes,
         };
         // A file in step is a copy outside the browser.
-        if state
-            .file
-            .with(|f| matches!(f, FileStatus::InStep { .. } | FileStatus::Writing { .. }))
+        if file.with_status(|f| matches!(f, FileStatus::InStep { .. } | FileStatus::Writing { .. }))
         {
             return None;
         }
         reminder(
-            &state.safety(),
+            &safety.status(),
             crate::ui::clock::today_date()?,
             remind,
             lang,
@@ -117,10 +108,11 @@ pub fn BackupReminder() -> impl IntoView {
 #[component]
 pub fn ReminderSettings() -> impl IntoView {
     let state = use_state();
+    let safety = use_safety();
     let lang = state.lang.get_untracked();
     let error = RwSignal::new(String::new());
-    let days = RwSignal::new(state.backup.get_untracked().remind_days.to_string());
-    let changes = RwSignal::new(state.backup.get_untracked().remind_changes.to_string());
+    let days = RwSignal::new(safety.note_untracked().remind_days.to_string());
+    let changes = RwSignal::new(safety.note_untracked().remind_changes.to_string());
     let apply = move || {
         let read = |text: String, most: u32| {
             text.trim()
@@ -134,7 +126,7 @@ pub fn ReminderSettings() -> impl IntoView {
         ) {
             (Some(d), Some(c)) => {
                 error.set(String::new());
-                state.set_reminder(d, c);
+                safety.set_reminder(d, c);
             }
             _ => error.set(
                 lang.pick(
@@ -151,7 +143,7 @@ pub fn ReminderSettings() -> impl IntoView {
             <legend>{lang.pick("Erinnerung an die Sicherung", "Backup reminder")}</legend>
             <p class="hilfe">
                 {move || {
-                    let line = state.safety();
+                    let line = safety.status();
                     crate::ui::clock::today_date().map(|today| status(&line, today, lang))
                 }}
             </p>
@@ -181,6 +173,7 @@ pub fn ReminderSettings() -> impl IntoView {
 #[component]
 pub fn TeamFile() -> impl IntoView {
     let state = use_state();
+    let file = use_file();
     let lang = state.lang.get_untracked();
     let heading = move || {
         view! {
@@ -207,7 +200,7 @@ pub fn TeamFile() -> impl IntoView {
     }
     let status_text = move || {
         let lang = state.lang.get();
-        state.file.with(|f| match f {
+        file.with_status(|f| match f {
             FileStatus::Unlinked => lang
                 .pick(
                     "Nicht verbunden: Die Daten liegen nur in diesem Browser.",
@@ -225,9 +218,9 @@ pub fn TeamFile() -> impl IntoView {
                 .unwrap_or_default(),
         })
     };
-    let linked = move || !matches!(state.file.get(), FileStatus::Unlinked);
-    let needs_permission = move || matches!(state.file.get(), FileStatus::NeedsPermission { .. });
-    let choosing = move || match state.file.get() {
+    let linked = move || !matches!(file.status(), FileStatus::Unlinked);
+    let needs_permission = move || matches!(file.status(), FileStatus::NeedsPermission { .. });
+    let choosing = move || match file.status() {
         FileStatus::Choose { theirs, .. } => {
             let lang = state.lang.get_untracked();
             let (summary, differences, own) = state.data.untracked(|w| {
@@ -271,13 +264,13 @@ pub fn TeamFile() -> impl IntoView {
                         </div>
                     })}
                     <div class="knopfleiste links">
-                        <button type="button" class="haupt" on:click=move |_| state.resolve_file(FileChoice::Merge)>
+                        <button type="button" class="haupt" on:click=move |_| file.resolve_file(FileChoice::Merge)>
                             {lang.pick("Zusammenführen", "Merge")}
                         </button>
-                        <button type="button" on:click=move |_| state.resolve_file(FileChoice::Theirs)>
+                        <button type="button" on:click=move |_| file.resolve_file(FileChoice::Theirs)>
                             {lang.pick("Fassung der Datei übernehmen", "Take the file's version")}
                         </button>
-                        <button type="button" on:click=move |_| state.resolve_file(FileChoice::Mine)>
+                        <button type="button" on:click=move |_| file.resolve_file(FileChoice::Mine)>
                             {lang.pick("Meine Fassung behalten (Datei überschreiben)", "Keep mine (write over the file)")}
                         </button>
                     </div>
@@ -302,9 +295,9 @@ pub fn TeamFile() -> impl IntoView {
             {choosing}
             <div class="werkzeugleiste">
                 <Show when=needs_permission>
-                    <button type="button" class="haupt" on:click=move |_| state.grant_file_access()>
+                    <button type="button" class="haupt" on:click=move |_| file.grant_file_access()>
                         {move || {
-                            let name = match state.file.get() {
+                            let name = match file.status() {
                                 FileStatus::NeedsPermission { name } => name,
                                 _ => String::new(),
                             };
@@ -312,14 +305,14 @@ pub fn TeamFile() -> impl IntoView {
                         }}
                     </button>
                 </Show>
-                <button type="button" on:click=move |_| state.link_file()>
+                <button type="button" on:click=move |_| file.link_file()>
                     {lang.pick("Mit Datei verbinden …", "Link to a file …")}
                 </button>
-                <button type="button" on:click=move |_| state.open_file()>
+                <button type="button" on:click=move |_| file.open_file()>
                     {lang.pick("Arbeitsbereich-Datei öffnen …", "Open a workspace file …")}
                 </button>
                 <Show when=linked>
-                    <button type="button" on:click=move |_| state.unlink_file()>
+                    <button type="button" on:click=move |_| file.unlink_file()>
                         {lang.pick("Verbindung lösen", "Unlink")}
                     </button>
                 </Show>

@@ -15,7 +15,7 @@ use crate::present::grid::{
     replaced_parts, undo_parts,
 };
 use crate::route::{CellRef, Screen};
-use crate::ui::state::{SaveState, use_state};
+use crate::ui::state::{SaveState, use_persistence, use_state};
 use crate::ui::widgets::{EmptyState, UndoBanner, YearSelect};
 
 mod grid;
@@ -43,6 +43,7 @@ pub fn ValuesScreen(
     focus: Option<CellRef>,
 ) -> impl IntoView {
     let state = use_state();
+    let saving = use_persistence();
     let lang = state.lang.get_untracked();
     // Indicators the user asked to show although the year has neither a target nor a value for them yet.
     let extra: RwSignal<Vec<IndicatorCode>> = RwSignal::new(Vec::new());
@@ -153,7 +154,7 @@ pub fn ValuesScreen(
         <p class="grid-meldung" role="status" aria-live="polite">
             {move || {
                 // After a commit the message says how the save really went, not that it was meant to.
-                match (message.get(), state.save_state.get()) {
+                match (message.get(), saving.save_state()) {
                     (Said::Text(text), _) => text,
                     (_, SaveState::Pending) => lang.pick("Wird gespeichert …", "Saving …").to_owned(),
                     (_, SaveState::NotSaved) => lang

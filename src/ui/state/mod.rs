@@ -1,10 +1,17 @@
-//! The app's shared state, handed down by context: the workspace (`data`, read through the narrowest door and
-//! changed through one of three: values, the rest, or all of it), the engine's results per year (`result`), the
-//! selected year, the language, and how the workspace stands with storage. Every change is saved (`save.rs`):
-//! the years that changed and the manifest, under the origin's save lock where the browser has Web Locks;
-//! another tab's save is recognised by its stamp and merged with this tab's changes (three-way,
-//! `domain::merge`); what both changed differently is the user's choice. Nothing is written over data that could
-//! not be read, nor over another tab's change this tab has not taken in.
+//! The app's shared state, in four owned parts, each with its own type and context (as leptos-use gives every
+//! concern a `use_…` of its own):
+//! - [`AppState`] (`use_state`): the workspace (`data`, read through the narrowest door and changed through one
+//!   of three: values, the rest, or all of it), the engine's results per year, and the screen's choices (year,
+//!   language, the Datenstand for the grid, the last import's undo).
+//! - [`Persistence`] (`use_persistence`, `saving/`): the save protocol, taking in other tabs' saves, the second
+//!   step of start-up, the notices and the save state. It alone writes the workspace's storage keys.
+//! - [`SafetyNet`] (`use_safety`, `safety.rs`): the backup note and the browser's answer on keeping the data.
+//! - [`WorkspaceFile`] (`use_file`, `file.rs`): the linked file, its status, its round lock and the workspace last
+//!   in step with it.
+//!
+//! The safety net and the file follow persistence through one seam ([`Persistence::follow`], [`Event`]); the
+//! file puts a colleague's workspace in place through [`AppState::replace`] like any other. Components get the
+//! part they need and may change only through its methods: every signal a part writes is private to it.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -13,104 +20,32 @@ use leptos::prelude::*;
 
 use crate::core::calendar::Year;
 use crate::domain::attainment::{AgreementResult, evaluate};
-use crate::domain::example;
-use crate::domain::merge::Conflict;
-use crate::domain::workspace::{LoadError, Workspace};
+use crate::domain::workspace::Workspace;
 use crate::locale::Lang;
-use crate::persistence::{Committed, Startup, StoreView};
-use crate::storage::{self, StorageError};
-use crate::ui::clock::now_iso;
+use crate::storage;
 
-mod complete;
 mod data;
 mod file;
 mod safety;
-mod save;
-mod watch;
+mod saving;
 
 pub use data::Data;
-pub use file::FileChoice;
-
-/// A storage matter the user must know about.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Notice {
-    /// No localStorage at all: the app works in memory only.
-    Unavailable,
-    /// The stored workspace could not be read; it is kept (also under `aside_key`) and not written over.
-    Unreadable {
-        raw: String,
-        error: LoadError,
-        aside_key: Option<String>,
-    },
-    /// Year keys that no manifest accounts for were kept aside under `key` (and removed where they were): said,
-    /// with their text to download (issue 21, loss 6).
-    KeptAside {
-        key: String,
-        count: usize,
-        raw: String,
-    },
-    /// The last change did not fit into storage; it lives in memory only.
-    QuotaExceeded,
-    /// Another tab saved changes that clash with this tab's: nothing is saved until the user chooses.
-    Conflict {
-        theirs: u64,
-        conflicts: Vec<Conflict>,
-    },
-    /// This tab took over what another tab saved.
-    ReloadedFromOtherTab,
-    /// Another tab saved at the same time; both tabs' changes are now in one saved workspace.
-    MergedWithOtherTab,
-    /// The revision counter is at its end (a crafted store): nothing can be saved any more.
-    RevisionExhausted,
-    /// Any other storage error.
-    Failed(StorageError),
-}
-
-/// How the last change stands with storage: what the grid says after a commit follows this, not a guess.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SaveState {
-    /// Everything is saved.
-    Saved,
-    /// A save is on its way (waiting for the lock).
-    Pending,
-    /// The last change is not saved; a notice says why.
-    NotSaved,
-}
-
-/// Where the linked workspace file stands (issue 17).
-#[derive(Clone, Debug, PartialEq)]
-pub enum FileStatus {
-    /// No file linked.
-    Unlinked,
-    /// Linked, but the browser must be allowed again (after a restart) before the file is written.
-    NeedsPermission { name: String },
-    /// Being written.
-    Writing { name: String },
-    /// In step with this workspace, last at `at` ("10:42").
-    InStep { name: String, at: String },
-    /// A colleague saved and this workspace changed too: the user chooses.
-    Choose {
-        name: String,
-        theirs: crate::persistence::file::FileContent,
-    },
-    /// Not a workspace file (any more): never written over.
-    Unreadable { name: String, why: String },
-    /// The browser refused reading or writing.
-    Failed { name: String, why: String },
-}
+pub use file::{FileChoice, FileStatus, WorkspaceFile};
+pub use safety::SafetyNet;
+pub use saving::{Event, Notice, Persistence, SaveState};
 
 /// The engine's results, one memo per year, made on first use under the app's owner.
 type Results = HashMap<Year, Memo<Option<Arc<AgreementResult>>>>;
 
-/// State shared by all screens.
+/// The workspace and the screen's choices: the part of the state every screen reads. Changes of the workspace go
+/// through it (values, the rest, or all of it) and are saved by [`Persistence`]; putting another workspace in
+/// place tells the [`SafetyNet`] first. `Copy`; provided by context ([`use_state`]).
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// The workspace and what follows its changes.
     pub data: Data,
     /// The year whose agreement the screens show.
     pub year: RwSignal<Year>,
-    pub notice: RwSignal<Option<Notice>>,
-    pub save_state: RwSignal<SaveState>,
     /// The "Datenstand" given to values entered in the grid, as typed ("31.10.2022"); kept while the tab lives.
     pub entry_as_of: RwSignal<String>,
     /// The UI language, remembered in storage apart from the workspace.
@@ -120,150 +55,66 @@ pub struct AppState {
     pub import_undo: RwSignal<Option<(Workspace, Workspace)>>,
     results: StoredValue<Results>,
     owner: StoredValue<Option<Owner>>,
-    /// What this tab knows of storage (`None` without storage).
-    sync: StoredValue<Option<StoreView>>,
-    /// False while saving would destroy something (unreadable store) or is impossible.
-    may_save: RwSignal<bool>,
-    /// A save waits for the lock; further changes ride along with it.
-    queued: StoredValue<bool>,
-    /// The store came from a build before schema 3: laid out anew as soon as the app runs.
-    relayout: StoredValue<bool>,
-    /// The years whose values start-up has not read yet ([`AppState::ensure_complete`]).
-    rest: StoredValue<Vec<Year>>,
-    /// What this browser knows of backups, as stored (kept apart from the workspace; it names the workspace it
-    /// is of, see `safety.rs`).
-    pub backup: RwSignal<crate::persistence::BackupNote>,
-    /// The stored backup note could not be read (it was kept aside): said in the header.
-    note_unreadable: RwSignal<bool>,
-    /// False while an unreadable backup note could not be kept aside: it is not written over.
-    note_writable: StoredValue<bool>,
-    /// A note started anew when a workspace was put in place at this revision: its save moves the count.
-    note_pending: StoredValue<Option<u64>>,
-    /// The revision of the commit storage holds as far as this tab knows (counts the saved changes).
-    pub revision: RwSignal<u64>,
-    /// The browser's answer to keeping the data (`navigator.storage.persisted()` / `persist()`).
-    pub persisted: RwSignal<Option<bool>>,
-    /// Whether this tab has asked the browser to keep the data (once, at the first save).
-    asked_to_keep: StoredValue<bool>,
-    /// The linked workspace file.
-    pub file: RwSignal<FileStatus>,
-    file_handle: StoredValue<Option<wasm_bindgen::JsValue>, LocalStorage>,
-    file_busy: StoredValue<bool>,
-    file_again: StoredValue<bool>,
-    /// The workspace last in step with the file, with its fingerprint: the base of a three-way merge with it.
-    file_base: StoredValue<Option<(Option<u64>, Workspace)>>,
+    saving: Persistence,
+    safety: SafetyNet,
 }
 
-/// A new id for this tab's saves: "t-" and eight hex digits from the browser's random numbers and clock.
-fn writer_id() -> String {
-    let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
-    let clock = (js_sys::Date::now() as u64 & 0xffff) as u32;
-    format!("t-{:08x}", random ^ clock)
+/// Makes the parts of the state, provides each by context and starts what runs for the life of the page. Once,
+/// from [`crate::ui::App`]: storage is read here.
+pub fn provide_state() -> AppState {
+    let saving = Persistence::new();
+    let safety = SafetyNet::new(saving);
+    let state = AppState::new(saving, safety);
+    let file = WorkspaceFile::new(state, saving);
+    provide_context(state);
+    provide_context(saving);
+    provide_context(safety);
+    provide_context(file);
+    saving.start();
+    safety.start();
+    file.start();
+    state.start();
+    state
 }
 
 impl AppState {
-    /// Reads storage and decides what the app starts with.
-    pub fn new() -> AppState {
-        let writer = writer_id();
-        let fresh = |ws: Workspace| Some(StoreView::new(&writer, Committed::none(ws)));
-        // The first screen shows the latest agreement's year (its agreement and values, and those of the two
-        // years before, which its previous-year figures need); the other years are read right after it is painted.
-        let first_years = |keys: &crate::persistence::YearKeys| {
-            // As `Workspace::start_year`: the latest agreement's year, else this year.
-            let start = keys
-                .agreements
-                .keys()
-                .next_back()
-                .copied()
-                .or(crate::ui::clock::this_year())
-                .unwrap_or(Year::EARLIEST);
-            let before = start.previous();
-            Some(
-                [Some(start), before, before.and_then(Year::previous)]
-                    .into_iter()
-                    .flatten()
-                    .collect(),
-            )
-        };
-        let (startup, rest) = match storage::load_first(first_years) {
-            Ok((startup, rest)) => (Ok(startup), rest),
-            Err(e) => (Err(e), Vec::new()),
-        };
-        let (workspace, sync, notice, may_save, relayout) = match startup {
-            Err(_) => (
-                example::odenwaldkreis(),
-                None,
-                Some(Notice::Unavailable),
-                false,
-                false,
-            ),
-            Ok(Startup::Fresh) => {
-                let ws = example::odenwaldkreis();
-                (ws.clone(), fresh(ws), None, true, false)
-            }
-            Ok(Startup::Loaded {
-                committed, whole, ..
-            }) => (
-                committed.workspace.clone(),
-                Some(StoreView::new(&writer, committed)),
-                None,
-                true,
-                whole,
-            ),
-            Ok(Startup::Unreadable { raw, error }) => {
-                let aside_key = storage::keep_aside(&raw, &now_iso()).ok();
-                let ws = example::odenwaldkreis();
-                (
-                    ws.clone(),
-                    fresh(ws),
-                    Some(Notice::Unreadable {
-                        raw,
-                        error,
-                        aside_key,
-                    }),
-                    false,
-                    false,
-                )
-            }
-        };
-        crate::ui::trace::mark("zs:read");
-        let revision = sync
-            .as_ref()
-            .and_then(|s| s.committed())
-            .map_or(0, |c| c.stamp.revision);
+    fn new(saving: Persistence, safety: SafetyNet) -> AppState {
+        let data = saving.data();
         let lang = storage::load_language().unwrap_or_default();
-        let state = AppState {
-            year: RwSignal::new(workspace.start_year(crate::ui::clock::this_year())),
-            data: Data::new(workspace),
-            notice: RwSignal::new(notice),
-            save_state: RwSignal::new(SaveState::Saved),
+        AppState {
+            year: RwSignal::new(data.untracked(|w| w.start_year(crate::ui::clock::this_year()))),
+            data,
             entry_as_of: RwSignal::new(crate::ui::clock::today(lang)),
             lang: RwSignal::new(lang),
             import_undo: RwSignal::new(None),
             results: StoredValue::new(HashMap::new()),
             owner: StoredValue::new(Owner::current()),
-            sync: StoredValue::new(sync),
-            may_save: RwSignal::new(may_save),
-            queued: StoredValue::new(false),
-            relayout: StoredValue::new(relayout),
-            rest: StoredValue::new(rest),
-            backup: RwSignal::new(crate::persistence::BackupNote::default()),
-            note_unreadable: RwSignal::new(false),
-            note_writable: StoredValue::new(true),
-            note_pending: StoredValue::new(None),
-            revision: RwSignal::new(revision),
-            persisted: RwSignal::new(None),
-            asked_to_keep: StoredValue::new(false),
-            file: RwSignal::new(FileStatus::Unlinked),
-            file_handle: StoredValue::new_local(None),
-            file_busy: StoredValue::new(false),
-            file_again: StoredValue::new(false),
-            file_base: StoredValue::new(None),
-        };
-        // What this browser knows of backups, if it is of the workspace stored (changes count from the first day
-        // the app runs with storage here).
-        state.follow_note();
-        state
+            saving,
+            safety,
+        }
+    }
+
+    /// The language remembered and said to the page; the years start-up left read as soon as another year is
+    /// chosen.
+    fn start(self) {
+        // `<html lang>` follows the language (WCAG 3.1.1), and it is remembered. Not being able to remember it is
+        // no matter for a notice: the workspace's own save reports storage problems.
+        Effect::new(move |first: Option<()>| {
+            let lang = self.lang.get();
+            if let Some(root) = document().document_element() {
+                let _ = root.set_attribute("lang", lang.code());
+            }
+            if first.is_some() {
+                let _ = storage::save_language(lang);
+            }
+        });
+        Effect::new(move |before: Option<Year>| {
+            let year = self.year.get();
+            if before.is_some_and(|b| b != year) {
+                self.saving.ensure_complete();
+            }
+            year
+        });
     }
 
     /// The engine's results for the agreement of `year` (`None` without one). Cached per year: recomputed only
@@ -331,20 +182,20 @@ impl AppState {
 
     /// Changes values (the grid, a paste): one save for the whole change.
     pub fn change_values<T>(self, f: impl FnOnce(&mut Workspace) -> T) -> T {
-        self.ensure_complete();
+        self.saving.ensure_complete();
         let (out, changed) = self.data.change_values(f);
         if changed {
-            self.changed();
+            self.saving.changed();
         }
         out
     }
 
     /// Changes what is not values (agreements, targets, own indicators, settings): one save.
     pub fn change_meta<T>(self, f: impl FnOnce(&mut Workspace) -> T) -> T {
-        self.ensure_complete();
+        self.saving.ensure_complete();
         let (out, changed) = self.data.change_meta(f);
         if changed {
-            self.changed();
+            self.saving.changed();
         }
         out
     }
@@ -362,19 +213,24 @@ impl AppState {
     }
 
     fn put_in_place(self, workspace: Workspace, new: bool) {
-        self.ensure_complete();
-        self.note_replaced(&workspace, new);
+        self.saving.ensure_complete();
+        self.safety.before_put_in_place(&workspace, new);
         if self.data.replace(workspace) {
-            self.changed();
+            self.saving.changed();
         } else {
-            self.note_pending.set_value(None);
+            self.safety.nothing_put_in_place();
         }
     }
 
-    /// Whether the stored data could not be read (and so is kept, and nothing is saved). Tracked.
-    pub fn store_unreadable(&self) -> bool {
-        self.notice
-            .with(|n| matches!(n, Some(Notice::Unreadable { .. })))
+    /// Reads the years start-up left for later, if any are left (see [`Persistence::ensure_complete`]): before
+    /// anything needs the whole workspace (an export, a backup).
+    pub fn ensure_complete(self) {
+        self.saving.ensure_complete();
+    }
+
+    /// A value is about to be typed: the save lock is asked for now (see [`Persistence::expect_change`]).
+    pub fn expect_change(self) {
+        self.saving.expect_change();
     }
 
     /// Switches German ↔ English; the "Datenstand" typed for the grid is rewritten in the new language's
@@ -391,8 +247,26 @@ impl AppState {
     }
 }
 
-/// The state from context (provided by [`crate::ui::App`]).
+/// The workspace and the screen's choices, from context (provided by [`provide_state`]).
 pub fn use_state() -> AppState {
     use_context::<AppState>()
         .unwrap_or_else(|| unreachable!("App provides AppState before any screen renders"))
+}
+
+/// Persistence (notices, save state, the user's choices over storage), from context.
+pub fn use_persistence() -> Persistence {
+    use_context::<Persistence>()
+        .unwrap_or_else(|| unreachable!("App provides Persistence before any screen renders"))
+}
+
+/// The safety net (backups, keeping the data), from context.
+pub fn use_safety() -> SafetyNet {
+    use_context::<SafetyNet>()
+        .unwrap_or_else(|| unreachable!("App provides SafetyNet before any screen renders"))
+}
+
+/// The linked workspace file, from context.
+pub fn use_file() -> WorkspaceFile {
+    use_context::<WorkspaceFile>()
+        .unwrap_or_else(|| unreachable!("App provides WorkspaceFile before any screen renders"))
 }

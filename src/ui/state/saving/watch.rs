@@ -1,28 +1,17 @@
-//! What runs for the whole life of the page: the language remembered, the store of an older schema laid out
-//! anew and orphans cleaned, the years left by start-up read after the first paint, and the watch on other tabs
-//! (their storage events, and a look at the stored stamp on focus, on coming into view and every two seconds).
+//! What runs for the whole life of the page: the store of an older schema laid out anew and orphans cleaned, the
+//! years left by start-up read after the first paint, and the watch on other tabs (their storage events, and a
+//! look at the stored stamp on focus, on coming into view and every two seconds).
 
 use leptos::prelude::*;
 
-use super::{AppState, Notice};
+use super::{Notice, Persistence};
 use crate::persistence::{Cleaned, cleanup, stamp_of};
 use crate::storage::{self, LocalStore};
 
-impl AppState {
+impl Persistence {
     /// Installs saving and the watch for other tabs; lays out a store of an older build anew and removes what
-    /// interrupted saves left behind. Call once from the App.
-    pub fn start_persistence(self) {
-        // The language: `<html lang>` follows it (WCAG 3.1.1), and it is remembered. Not being able to
-        // remember it is no matter for a notice: the workspace's own save reports storage problems.
-        Effect::new(move |first: Option<()>| {
-            let lang = self.lang.get();
-            if let Some(root) = document().document_element() {
-                let _ = root.set_attribute("lang", lang.code());
-            }
-            if first.is_some() {
-                let _ = storage::save_language(lang);
-            }
-        });
+    /// interrupted saves left behind. Once, from [`super::super::provide_state`].
+    pub(in crate::ui::state) fn start(self) {
         if self.may_save.get_untracked() {
             storage::with_save_lock(move |locked| {
                 if self.relayout.get_value() {
@@ -62,22 +51,9 @@ impl AppState {
         request_animation_frame(move || {
             set_timeout(move || self.ensure_complete(), std::time::Duration::ZERO);
         });
-        Effect::new(move |before: Option<crate::core::calendar::Year>| {
-            let year = self.year.get();
-            if before.is_some_and(|b| b != year) {
-                self.ensure_complete();
-            }
-            year
-        });
         let document_key = storage::key(crate::persistence::DOCUMENT);
-        let note_key = storage::key(crate::persistence::BACKUP_NOTE);
         let _listener =
             window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
-                if ev.key().as_deref() == Some(note_key.as_str()) {
-                    // Another tab made a backup or put a workspace in place: its note is shown here too.
-                    self.reload_note();
-                    return;
-                }
                 if ev.key().as_deref() != Some(document_key.as_str()) {
                     return;
                 }
@@ -95,12 +71,7 @@ impl AppState {
         // A storage event can be missed (a frozen background tab does not get it): on coming back into view and
         // every two seconds, a tab compares the stored stamp with the one it knows and takes in what it missed.
         let look = move || self.catch_up();
-        // The workspace file linked before, and a look at it whenever the tab comes back.
-        self.restore_file_link();
-        let _focus = window_event_listener(leptos::ev::focus, move |_| {
-            look();
-            self.sync_file();
-        });
+        let _focus = window_event_listener(leptos::ev::focus, move |_| look());
         let _visible = window_event_listener(leptos::ev::visibilitychange, move |_| {
             if !document().hidden() {
                 look();
@@ -124,7 +95,7 @@ impl AppState {
     }
 }
 
-impl AppState {
+impl Persistence {
     /// Compares the stored stamp with the one this tab knows and takes in what it missed (a storage event can be
     /// missed; a save made without the Web Lock can be overtaken by another tab's at the same moment).
     pub(super) fn catch_up(self) {

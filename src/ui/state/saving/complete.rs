@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::{AppState, Notice, example};
+use super::{Notice, Persistence, example};
 use crate::persistence::{Committed, RestError, StoreView};
 use crate::storage;
 
-impl AppState {
+impl Persistence {
     /// Reads the years start-up left for later, if any are left: the workspace is then complete. Runs right
     /// after the first screen is painted, and before anything that changes, saves, merges or exports the
     /// workspace, so none of these ever sees a part of it. A year that cannot be read makes the store

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::{AppState, Notice, SaveState};
+use super::{Event, Notice, Persistence, SaveState};
 use crate::domain::merge::Merge;
 use crate::domain::workspace::Workspace;
 use crate::locale::Lang;
@@ -23,15 +23,15 @@ const GRACE: std::time::Duration = std::time::Duration::from_secs(2);
 /// When a save made without the Web Lock looks again whether another tab's save overtook it.
 const CATCH_UP: std::time::Duration = std::time::Duration::from_millis(250);
 
-impl AppState {
+impl Persistence {
     /// After a change: ask for a save, or say why there is none.
-    pub(super) fn changed(self) {
+    pub(in crate::ui::state) fn changed(self) {
         if self.may_save.get_untracked() && self.sync.with_value(Option::is_some) {
             self.request_save();
         } else {
             self.save_state.set(SaveState::NotSaved);
             // Not in this browser's storage: the linked file, if any, still gets it (issue 21, loss 1).
-            self.sync_file();
+            self.tell(Event::NotSaved);
         }
     }
 
@@ -197,10 +197,8 @@ impl AppState {
                     }
                 });
                 self.note_revision();
-                self.note_saved();
                 self.save_state.set(SaveState::Saved);
-                self.ask_to_keep();
-                self.after_local_save();
+                self.tell(Event::Saved);
                 true
             }
             Err(e) => {
@@ -228,13 +226,13 @@ impl AppState {
 
     fn failed(self, e: StorageError) {
         self.save_state.set(SaveState::NotSaved);
-        // The change is not in this browser's storage: the linked file, if any, still gets it.
-        self.sync_file();
         self.notice.set(Some(match e {
             StorageError::QuotaExceeded => Notice::QuotaExceeded,
             StorageError::Unavailable => Notice::Unavailable,
             other => Notice::Failed(other),
         }));
+        // The change is not in this browser's storage: the linked file, if any, still gets it.
+        self.tell(Event::NotSaved);
     }
 
     /// Keeps what storage holds aside as unreadable and stops saving.
@@ -293,16 +291,14 @@ impl AppState {
                     }
                 });
                 self.note_revision();
-                // Another tab's save taken in: the linked file follows it too.
-                self.sync_file();
                 if merged == theirs.workspace {
                     self.save_state.set(SaveState::Saved);
                     // Their commit's years, shared, so that the next save sees what changed since.
                     if self.data.replace(theirs.workspace) {
                         self.notice.set(Some(Notice::ReloadedFromOtherTab));
                     }
-                    // That tab may have put another workspace in place: its note holds, or a new one.
-                    self.follow_note();
+                    // That tab may have put another workspace in place: the safety net and the file follow.
+                    self.tell(Event::TookIn);
                     return;
                 }
                 // Both sides changed something: the merge goes on top of theirs.
@@ -324,7 +320,7 @@ impl AppState {
                     Some(c) if c.stamp == stamp => c.workspace,
                     _ => merged,
                 });
-                self.follow_note();
+                self.tell(Event::TookIn);
             }
             Merge::Conflicts(conflicts) => {
                 self.save_state.set(SaveState::NotSaved);
@@ -352,11 +348,10 @@ impl AppState {
                 });
                 self.note_revision();
                 self.data.replace(workspace);
-                self.follow_note();
-                self.sync_file();
                 self.may_save.set(true);
                 self.save_state.set(SaveState::Saved);
                 self.notice.set(Some(Notice::ReloadedFromOtherTab));
+                self.tell(Event::TookIn);
             }
             Ok(Startup::Unreadable { raw, error }) => self.unreadable(raw, error),
             Ok(Startup::Fresh) => {}
@@ -384,8 +379,8 @@ impl AppState {
         self.may_save.set(true);
         storage::with_save_lock(move |locked| {
             self.save_now(Some(Over::Unreadable), locked);
-            // The note of the unreadable workspace is of that one: this one's is started.
-            self.follow_note();
+            // The note of the unreadable workspace is of that one: this one's is started (the safety net follows).
+            self.tell(Event::TookIn);
         });
     }
 }
