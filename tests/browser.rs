@@ -287,3 +287,75 @@ async fn a_save_lock_held_ahead_serves_one_save_and_is_let_go() {
     sleep(400).await;
     assert!(save_lock_free().await, "a hold nobody uses ends by itself");
 }
+
+/// The parts of the app state (issue 21): a change of values is saved by persistence and counted by the safety
+/// net as one change without a backup; a new workspace put in place is saved, and the safety net, which follows
+/// persistence only through its seam, counts from that save (0 changes), not from before it.
+#[wasm_bindgen_test]
+async fn the_safety_net_counts_a_save_through_the_seam() {
+    use leptos::prelude::*;
+    use zielsteuerung::core::calendar::{Month, Year};
+    use zielsteuerung::domain::indicator::IndicatorCode;
+    use zielsteuerung::domain::values::{Amount, Population, ValueKey};
+    use zielsteuerung::ui::state::{SaveState, provide_state, use_persistence, use_safety};
+    clear_ours();
+    raw_local_storage()
+        .remove_item("zielsteuerung.sicherung")
+        .unwrap();
+    // The app's mount sets up Leptos's executor for its tasks; here the test does.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = Owner::new();
+    let (state, saving, safety) = owner.with(|| (provide_state(), use_persistence(), use_safety()));
+    // A fresh browser: the example, nothing saved yet, nothing to back up.
+    assert_eq!(saving.revision(), 0);
+    assert_eq!(safety.status().changes, 0);
+    let key = ValueKey {
+        indicator: IndicatorCode("K1".into()),
+        population: Population::Total,
+        year: Year::new(2023).unwrap(),
+        month: Month::new(1),
+    };
+    owner.with(|| {
+        state.change_values(|edit| {
+            edit.values
+                .record(key.clone(), Amount::Number(64.0), None, "");
+        })
+    });
+    // The save waits for the origin's save lock (a task); then the commit is counted.
+    for _ in 0..20 {
+        if saving.save_state() == SaveState::Saved && saving.revision() > 0 {
+            break;
+        }
+        sleep(50).await;
+    }
+    assert_eq!(saving.save_state(), SaveState::Saved);
+    assert_eq!(saving.revision(), 1);
+    assert_eq!(safety.status().changes, 1);
+    // A new workspace put in place: the save that puts it there is no change to back up (the safety net moves
+    // its count on that save, which it learns of only through the seam).
+    owner.with(|| {
+        state.replace_with_new(zielsteuerung::domain::workspace::Workspace::empty(
+            "Jobcenter Musterkreis",
+        ))
+    });
+    for _ in 0..20 {
+        if saving.save_state() == SaveState::Saved && saving.revision() > 1 {
+            break;
+        }
+        sleep(50).await;
+    }
+    assert_eq!(saving.revision(), 2);
+    assert_eq!(safety.status().changes, 0);
+    assert_eq!(safety.status().last_backup, None);
+    // Stored: a reader of storage finds the new workspace.
+    match storage::load_first(|_| None).unwrap().0 {
+        zielsteuerung::persistence::Startup::Loaded { committed, .. } => {
+            assert_eq!(committed.workspace.organisation, "Jobcenter Musterkreis");
+        }
+        _ => panic!("the save is not stored"),
+    }
+    clear_ours();
+    raw_local_storage()
+        .remove_item("zielsteuerung.sicherung")
+        .unwrap();
+}

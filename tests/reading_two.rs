@@ -99,18 +99,40 @@ fn the_rate_beside_an_annual_value_is_not_twelve_times_too_high() {
     // A month at the year's pace: 145 over 1.000 in January = 14,5 % × 12 = 174,0 %.
     record(&mut ws, "K2", 2023, Some(1), ratio(145.0, 1_000.0));
     let rate = column(&ws, 2023, "K2", Part::Rate);
-    assert_eq!(cell_text(&ws, y(2023), &rate, None, Lang::De), "18,0");
     assert_eq!(
-        cell_text(&ws, y(2023), &rate, Month::new(1), Lang::De),
+        cell_text(&rate.series(&ws.values, y(2023)), &rate, None, Lang::De),
+        "18,0"
+    );
+    assert_eq!(
+        cell_text(
+            &rate.series(&ws.values, y(2023)),
+            &rate,
+            Month::new(1),
+            Lang::De
+        ),
         "174,0"
     );
     // 145 / 1.000 as an annual value is 14,5, not 174,0.
     record(&mut ws, "K2", 2023, None, ratio(145.0, 1_000.0));
-    assert_eq!(cell_text(&ws, y(2023), &rate, None, Lang::De), "14,5");
-    assert_eq!(cell_text(&ws, y(2023), &rate, None, Lang::En), "14.5");
+    assert_eq!(
+        cell_text(&rate.series(&ws.values, y(2023)), &rate, None, Lang::De),
+        "14,5"
+    );
+    assert_eq!(
+        cell_text(&rate.series(&ws.values, y(2023)), &rate, None, Lang::En),
+        "14.5"
+    );
     // The parts as stored.
     let numerator = column(&ws, 2023, "K2", Part::Numerator);
-    assert_eq!(cell_text(&ws, y(2023), &numerator, None, Lang::De), "145");
+    assert_eq!(
+        cell_text(
+            &numerator.series(&ws.values, y(2023)),
+            &numerator,
+            None,
+            Lang::De
+        ),
+        "145"
+    );
 }
 
 #[test]
@@ -120,7 +142,17 @@ fn a_typed_rate_over_numerator_and_denominator_says_what_goes_and_can_be_undone(
     let rate = column(&ws, 2023, "K2", Part::Rate);
     let cols = columns(&ws, y(2023), &[IndicatorCode::new("K2")], Lang::De);
     let at = (12, cols.iter().position(|c| *c == rate).unwrap());
-    let entry = apply(&mut ws, y(2023), &rate, None, "14,6", None, None, Lang::De).unwrap();
+    let entry = apply(
+        &mut ws.values_edit(),
+        y(2023),
+        &rate,
+        None,
+        "14,6",
+        None,
+        None,
+        Lang::De,
+    )
+    .unwrap();
     let Entry::PartsReplaced { before } = entry else {
         panic!("expected the parts to be said, got {entry:?}");
     };
@@ -144,18 +176,31 @@ fn a_typed_rate_over_numerator_and_denominator_says_what_goes_and_can_be_undone(
     );
     // Undo puts numerator and denominator back, with the history as it was.
     let mut undone = ws.clone();
-    undo_parts(&mut undone, &undo, Lang::De).unwrap();
+    undo_parts(&mut undone.values_edit(), &undo, Lang::De).unwrap();
     let back = undone
         .values
         .get(&key("K2", Population::Total, 2023, None))
         .unwrap();
     assert_eq!(back, before.as_ref());
-    assert_eq!(cell_text(&undone, y(2023), &rate, None, Lang::De), "14,5");
+    assert_eq!(
+        cell_text(&rate.series(&undone.values, y(2023)), &rate, None, Lang::De),
+        "14,5"
+    );
     // Changed since: the undo refuses and changes nothing.
-    apply(&mut ws, y(2023), &rate, None, "15", None, None, Lang::De).unwrap();
+    apply(
+        &mut ws.values_edit(),
+        y(2023),
+        &rate,
+        None,
+        "15",
+        None,
+        None,
+        Lang::De,
+    )
+    .unwrap();
     let later = ws.clone();
     assert_eq!(
-        undo_parts(&mut ws, &undo, Lang::De),
+        undo_parts(&mut ws.values_edit(), &undo, Lang::De),
         Err("Nicht rückgängig gemacht: der Wert wurde inzwischen geändert.".to_owned())
     );
     assert_eq!(ws, later);

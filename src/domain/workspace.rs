@@ -7,7 +7,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::agreement::{Agreement, AgreementId, Target, TargetId};
-use super::indicator::{Indicator, builtin_catalogue};
+use super::indicator::Indicator;
 use super::values::Values;
 use crate::core::calendar::Year;
 use crate::locale::Lang;
@@ -73,31 +73,21 @@ impl Workspace {
 
     /// Built-in and user-defined indicators, looked up by code.
     pub fn catalogue(&self) -> Catalogue {
-        let mut list = builtin_catalogue();
-        list.extend(self.indicators.iter().cloned());
-        Catalogue::new(list)
+        self.meta().catalogue()
     }
 
     /// The agreement of a year (the first, should there be several).
     pub fn agreement_for(&self, year: Year) -> Option<&Agreement> {
-        self.agreements
-            .iter()
-            .find(|a| a.year == year)
-            .map(|a| a.as_ref())
+        self.meta().agreement_for(year)
     }
 
     pub fn agreement(&self, id: AgreementId) -> Option<&Agreement> {
-        self.agreements
-            .iter()
-            .find(|a| a.id == id)
-            .map(|a| a.as_ref())
+        self.meta().agreement(id)
     }
 
     /// The target with `id` and the agreement that holds it (target ids are unique across agreements).
     pub fn target(&self, id: TargetId) -> Option<(&Agreement, &Target)> {
-        self.agreements
-            .iter()
-            .find_map(|a| a.target(id).map(|t| (a.as_ref(), t)))
+        self.meta().target(id)
     }
 
     /// The target with `id`, to change it.
@@ -400,6 +390,9 @@ impl Catalogue {
         self.list.iter()
     }
 }
+
+mod view;
+pub use view::{MetaView, SeriesView, ValuesEdit};
 
 #[cfg(test)]
 mod tests;

@@ -6,7 +6,7 @@
 //! it. The stored workspace gets no field for this (that would be a schema step).
 
 use crate::core::calendar::Date;
-use crate::domain::workspace::Workspace;
+use crate::domain::workspace::MetaView;
 use crate::exchange::backup::same_organisation;
 
 /// What this browser knows of backups: when the last one was downloaded here and at which revision of the
@@ -78,17 +78,17 @@ impl BackupNote {
     /// Whether this note is of `workspace`, stored at `revision`: the same organisation (but for case and
     /// spacing), the example or not alike, and not come in after `revision`. A note without these (of an older
     /// build) is of whatever workspace is stored.
-    pub fn belongs_to(&self, workspace: &Workspace, revision: u64) -> bool {
+    pub fn belongs_to(&self, workspace: MetaView<'_>, revision: u64) -> bool {
         self.of.as_ref().is_none_or(|of| {
-            of.example == workspace.example
-                && same_organisation(&of.organisation, &workspace.organisation)
+            of.example == workspace.example()
+                && same_organisation(&of.organisation, workspace.organisation())
                 && of.from <= revision
         })
     }
 
     /// The note of `workspace`, come in at `revision` on `today`: no backup yet, changes counted from here. The
     /// reminder's thresholds stay (they are the user's, of this browser).
-    pub fn anew(&self, workspace: &Workspace, revision: u64, today: Option<Date>) -> BackupNote {
+    pub fn anew(&self, workspace: MetaView<'_>, revision: u64, today: Option<Date>) -> BackupNote {
         BackupNote {
             last: None,
             revision,
@@ -96,8 +96,8 @@ impl BackupNote {
             remind_days: self.remind_days,
             remind_changes: self.remind_changes,
             of: Some(NoteOf {
-                organisation: workspace.organisation.clone(),
-                example: workspace.example,
+                organisation: workspace.organisation().to_owned(),
+                example: workspace.example(),
                 from: revision,
             }),
         }
@@ -107,7 +107,7 @@ impl BackupNote {
     /// workspace as its own, from the start; one that never counted counts from `today`), else a new one.
     pub fn for_workspace(
         &self,
-        workspace: &Workspace,
+        workspace: MetaView<'_>,
         revision: u64,
         today: Option<Date>,
     ) -> BackupNote {
@@ -117,8 +117,8 @@ impl BackupNote {
         let mut note = self.clone();
         if note.of.is_none() {
             note.of = Some(NoteOf {
-                organisation: workspace.organisation.clone(),
-                example: workspace.example,
+                organisation: workspace.organisation().to_owned(),
+                example: workspace.example(),
                 from: 0,
             });
         }
@@ -133,7 +133,7 @@ impl BackupNote {
     /// restored or merged in: the user keeps the reminder), and starts it anew for another organisation.
     pub fn replaced(
         &self,
-        workspace: &Workspace,
+        workspace: MetaView<'_>,
         revision: u64,
         today: Option<Date>,
         new: bool,
@@ -166,7 +166,7 @@ impl BackupNote {
     /// the one before.
     pub fn backed_up(
         &self,
-        workspace: &Workspace,
+        workspace: MetaView<'_>,
         revision: u64,
         today: Option<Date>,
     ) -> BackupNote {
@@ -190,6 +190,7 @@ impl BackupNote {
 mod tests {
     use super::*;
     use crate::domain::example::odenwaldkreis;
+    use crate::domain::workspace::Workspace;
 
     fn d(y: i64, m: i64, day: i64) -> Option<Date> {
         Date::new(y, m, day)
@@ -215,11 +216,11 @@ mod tests {
     fn a_new_workspace_does_not_inherit_the_examples_backup() {
         let note = example_backed_up();
         let example = odenwaldkreis();
-        assert!(note.belongs_to(&example, 15));
+        assert!(note.belongs_to(example.meta(), 15));
         let fresh = Workspace::empty("Jobcenter Musterkreis");
-        assert!(!note.belongs_to(&fresh, 15));
+        assert!(!note.belongs_to(fresh.meta(), 15));
         // "Neuen Arbeitsbereich anlegen" at revision 15, on 29 November.
-        let new = note.replaced(&fresh, 15, d(2026, 11, 29), true);
+        let new = note.replaced(fresh.meta(), 15, d(2026, 11, 29), true);
         assert_eq!(
             new,
             BackupNote {
@@ -240,7 +241,7 @@ mod tests {
         assert_eq!((saved.revision, saved.of.as_ref().unwrap().from), (16, 16));
         assert_eq!(saved.changes(19), 3);
         // The example's note read beside the new workspace (another tab, a reload): no backup yet.
-        let seen = note.for_workspace(&fresh, 16, d(2026, 11, 30));
+        let seen = note.for_workspace(fresh.meta(), 16, d(2026, 11, 30));
         assert_eq!(seen.last, None);
         assert_eq!(seen.changes(16), 0);
         assert_eq!(seen.since, d(2026, 11, 30));
@@ -255,13 +256,13 @@ mod tests {
             from: 3,
         });
         let again = Workspace::empty("Jobcenter A");
-        assert!(note.belongs_to(&again, 20));
-        let new = note.replaced(&again, 20, d(2026, 11, 29), true);
+        assert!(note.belongs_to(again.meta(), 20));
+        let new = note.replaced(again.meta(), 20, d(2026, 11, 29), true);
         assert_eq!(new.last, None);
         assert_eq!(new.of.as_ref().unwrap().from, 20);
         // A tab that still holds the old one (revision 19) does not take the new note for its own.
-        assert!(!new.belongs_to(&again, 19));
-        assert!(new.belongs_to(&again, 21));
+        assert!(!new.belongs_to(again.meta(), 19));
+        assert!(new.belongs_to(again.meta(), 21));
     }
 
     #[test]
@@ -273,12 +274,15 @@ mod tests {
             from: 0,
         });
         let restored = Workspace::empty(" jobcenter  A");
-        assert_eq!(note.replaced(&restored, 70, d(2026, 11, 29), false), note);
+        assert_eq!(
+            note.replaced(restored.meta(), 70, d(2026, 11, 29), false),
+            note
+        );
         // 58 changes since the backup at revision 12 still count.
         assert_eq!(note.changes(70), 58);
         // Another job centre's backup put in place: no backup of it yet.
         let other = Workspace::empty("Jobcenter B");
-        let new = note.replaced(&other, 70, d(2026, 11, 29), false);
+        let new = note.replaced(other.meta(), 70, d(2026, 11, 29), false);
         assert_eq!((new.last, new.revision), (None, 70));
     }
 
@@ -290,8 +294,8 @@ mod tests {
                 .unwrap();
         assert_eq!(old.of, None);
         let mine = Workspace::empty("Jobcenter A");
-        assert!(old.belongs_to(&mine, 30));
-        let kept = old.for_workspace(&mine, 30, d(2026, 11, 29));
+        assert!(old.belongs_to(mine.meta(), 30));
+        let kept = old.for_workspace(mine.meta(), 30, d(2026, 11, 29));
         assert_eq!(kept.last, d(2026, 11, 20));
         assert_eq!(kept.changes(30), 18);
         assert_eq!(
@@ -309,24 +313,27 @@ mod tests {
             r#"{"zuletzt":"2026-11-20","revision":12,"seit":"2026-11-20","erinnern_nach_tagen":7,"erinnern_nach_aenderungen":50,"arbeitsbereich":{"organisation":"Jobcenter A","beispiel":false,"ab_revision":0}}"#
         );
         // A note that never counted counts from today.
-        let none = BackupNote::default().for_workspace(&mine, 0, d(2026, 11, 29));
+        let none = BackupNote::default().for_workspace(mine.meta(), 0, d(2026, 11, 29));
         assert_eq!(none.since, d(2026, 11, 29));
     }
 
     #[test]
     fn a_backup_is_noted_for_its_workspace() {
         let fresh = Workspace::empty("Jobcenter Musterkreis");
-        let new = example_backed_up().replaced(&fresh, 15, d(2026, 11, 25), true);
-        let backed = new.backed_up(&fresh, 22, d(2026, 11, 29));
+        let new = example_backed_up().replaced(fresh.meta(), 15, d(2026, 11, 25), true);
+        let backed = new.backed_up(fresh.meta(), 22, d(2026, 11, 29));
         assert_eq!(
             (backed.last, backed.revision, backed.since),
             (d(2026, 11, 29), 22, d(2026, 11, 29))
         );
         assert_eq!(backed.of, new.of);
         // A backup made in a tab that still showed the example (revision 14) says nothing of the new workspace.
-        assert_eq!(new.backed_up(&odenwaldkreis(), 14, d(2026, 11, 29)), new);
+        assert_eq!(
+            new.backed_up(odenwaldkreis().meta(), 14, d(2026, 11, 29)),
+            new
+        );
         // One made from a note of another workspace is of this one, from here.
-        let other = example_backed_up().backed_up(&fresh, 16, d(2026, 11, 29));
+        let other = example_backed_up().backed_up(fresh.meta(), 16, d(2026, 11, 29));
         assert_eq!(
             other.of.as_ref().unwrap().organisation,
             "Jobcenter Musterkreis"
@@ -337,8 +344,8 @@ mod tests {
     #[test]
     fn a_changed_note_is_not_moved_by_the_save() {
         let fresh = Workspace::empty("Jobcenter Musterkreis");
-        let new = example_backed_up().replaced(&fresh, 15, d(2026, 11, 25), true);
-        let backed = new.backed_up(&fresh, 15, d(2026, 11, 25));
+        let new = example_backed_up().replaced(fresh.meta(), 15, d(2026, 11, 25), true);
+        let backed = new.backed_up(fresh.meta(), 15, d(2026, 11, 25));
         assert_eq!(backed.saved_in(15, 16), backed);
         assert_eq!(example_backed_up().saved_in(0, 16), example_backed_up());
     }

@@ -3,8 +3,8 @@
 
 use crate::core::calendar::{Date, Month, Year};
 use crate::domain::indicator::{Aggregation, Denominator, IndicatorCode, Unit};
-use crate::domain::values::{Amount, Population, RecordOutcome, Value, ValueKey};
-use crate::domain::workspace::Workspace;
+use crate::domain::values::{Amount, Population, RecordOutcome, Value, ValueKey, Values};
+use crate::domain::workspace::{SeriesView, ValuesEdit, Workspace};
 use crate::locale::{Lang, format_decimal, format_for_input, parse_number_in};
 use crate::tr;
 
@@ -33,6 +33,16 @@ pub struct Column {
     /// "Frauen" or "Frauen – Zähler", shown in the second header row.
     pub label: String,
     pub unit: Unit,
+    /// A Σ/Ø quota (K2): a month's rate is read at the year's pace, 12 × n ÷ d. From the catalogue when the
+    /// columns are made, so that a cell reads its series alone.
+    pub years_pace: bool,
+}
+
+impl Column {
+    /// The values this column's cells read: its indicator and population in `year`.
+    pub fn series<'a>(&'a self, values: &'a Values, year: Year) -> SeriesView<'a> {
+        values.series_view(&self.indicator, self.population, year)
+    }
 }
 
 /// A row of the grid: a month, or the annual value.
@@ -187,6 +197,10 @@ pub fn columns(
                     indicator_name: indicator.display_name(lang).to_owned(),
                     label: format!("{}{suffix}", population.label(lang)),
                     unit: indicator.unit,
+                    years_pace: matches!(
+                        indicator.aggregation,
+                        Aggregation::Quota(Denominator::Average)
+                    ),
                 });
             }
         }
@@ -209,24 +223,16 @@ pub fn input_text(value: f64, lang: Lang) -> String {
 }
 
 /// The text a cell shows for the stored value.
-pub fn cell_text(
-    workspace: &Workspace,
-    year: Year,
-    column: &Column,
-    period: Period,
-    lang: Lang,
-) -> String {
-    let Some(value) = workspace.values.get(&key(column, year, period)) else {
+pub fn cell_text(series: &SeriesView, column: &Column, period: Period, lang: Lang) -> String {
+    let Some(value) = series.get(period) else {
         return String::new();
     };
     match (value.current.amount, column.part) {
         (Amount::Number(v), Part::Number | Part::Rate) => input_text(v, lang),
         (Amount::Ratio { numerator, .. }, Part::Numerator) => input_text(numerator, lang),
         (Amount::Ratio { denominator, .. }, Part::Denominator) => input_text(denominator, lang),
-        (amount @ Amount::Ratio { .. }, Part::Rate) => {
-            computed_rate(workspace, column, period, amount)
-                .map_or_else(String::new, |r| format_decimal(r, RATE_DECIMALS, lang))
-        }
+        (amount @ Amount::Ratio { .. }, Part::Rate) => computed_rate(column, period, amount)
+            .map_or_else(String::new, |r| format_decimal(r, RATE_DECIMALS, lang)),
         _ => String::new(),
     }
 }
@@ -238,21 +244,11 @@ pub const RATE_DECIMALS: usize = 1;
 /// The rate that numerator and denominator give, as the engine reads it: Σ/Σ quotas n ÷ d; Σ/Ø quotas (K2) in
 /// a month's row at the year's pace, 12 × n ÷ d, and in the annual row (a whole year's integrations over the
 /// year's average stock) n ÷ d as it stands.
-fn computed_rate(
-    workspace: &Workspace,
-    column: &Column,
-    period: Period,
-    amount: Amount,
-) -> Option<f64> {
-    let per_year = match (
-        period,
-        workspace
-            .catalogue()
-            .get(column.indicator.as_str())
-            .map(|i| &i.aggregation),
-    ) {
-        (Some(_), Some(Aggregation::Quota(Denominator::Average))) => 12.0,
-        _ => 1.0,
+fn computed_rate(column: &Column, period: Period, amount: Amount) -> Option<f64> {
+    let per_year = if period.is_some() && column.years_pace {
+        12.0
+    } else {
+        1.0
     };
     amount.as_figure().map(|r| r * per_year)
 }
@@ -316,11 +312,10 @@ pub fn computed_year_text(
 }
 
 /// Whether the cell shows a rate computed from numerator and denominator (not one typed as such).
-pub fn is_computed(workspace: &Workspace, year: Year, column: &Column, period: Period) -> bool {
+pub fn is_computed(series: &SeriesView, column: &Column, period: Period) -> bool {
     column.part == Part::Rate
-        && workspace
-            .values
-            .get(&key(column, year, period))
+        && series
+            .get(period)
             .is_some_and(|v| matches!(v.current.amount, Amount::Ratio { .. }))
 }
 
@@ -344,7 +339,7 @@ pub enum Entry {
 /// typed but unsaved parts). Errors are messages in `lang`; the workspace is unchanged then.
 #[allow(clippy::too_many_arguments)]
 pub fn apply(
-    workspace: &mut Workspace,
+    edit: &mut ValuesEdit,
     year: Year,
     column: &Column,
     period: Period,
@@ -355,11 +350,11 @@ pub fn apply(
 ) -> Result<Entry, String> {
     // A cell committed as it shows (Enter on an untouched cell) changes nothing, whatever it shows: a rate
     // computed from numerator and denominator must not become a typed rate.
-    if text.trim() == cell_text(workspace, year, column, period, lang).trim() {
+    if text.trim() == cell_text(&column.series(edit.values, year), column, period, lang).trim() {
         return Ok(Entry::Unchanged);
     }
     let key = key(column, year, period);
-    let existing = workspace.values.get(&key).map(|v| v.current.amount);
+    let existing = edit.values.get(&key).map(|v| v.current.amount);
     let parse = |t: &str| -> Result<Option<f64>, String> {
         if t.trim().is_empty() {
             Ok(None)
@@ -428,20 +423,20 @@ pub fn apply(
     };
     // Bounded to what the indicator can hold: a typo of a few digits too many never reaches the engine.
     if let (Some(a), Some(indicator)) =
-        (amount, workspace.catalogue().get(column.indicator.as_str()))
+        (amount, edit.meta.catalogue().get(column.indicator.as_str()))
     {
         indicator.check_amount(a).map_err(|e| e.message(lang))?;
     }
     match (amount, existing) {
         (None, None) => Ok(Entry::Unchanged),
         (None, Some(_)) => {
-            workspace.values.remove(&key);
+            edit.values.remove(&key);
             Ok(Entry::Removed)
         }
         (Some(a), Some(e)) if a == e => Ok(Entry::Unchanged),
         (Some(a), _) => {
-            let before = workspace.values.get(&key).cloned();
-            let outcome = workspace.values.record(key, a, as_of, "");
+            let before = edit.values.get(&key).cloned();
+            let outcome = edit.values.record(key, a, as_of, "");
             match before {
                 Some(before)
                     if outcome == RecordOutcome::Replaced
@@ -531,11 +526,11 @@ pub fn parts_replaced(
 
 /// Puts back the values a [`PartsUndo`] holds, if none of them changed since; else the workspace is unchanged and
 /// the message says why.
-pub fn undo_parts(workspace: &mut Workspace, undo: &PartsUndo, lang: Lang) -> Result<(), String> {
+pub fn undo_parts(edit: &mut ValuesEdit, undo: &PartsUndo, lang: Lang) -> Result<(), String> {
     let changed = undo
         .restore
         .iter()
-        .any(|(_, after)| workspace.values.get(&after.key) != Some(after));
+        .any(|(_, after)| edit.values.get(&after.key) != Some(after));
     if changed {
         return Err(lang
             .pick(
@@ -545,7 +540,7 @@ pub fn undo_parts(workspace: &mut Workspace, undo: &PartsUndo, lang: Lang) -> Re
             .to_owned());
     }
     for (before, _) in &undo.restore {
-        workspace.values.put(before.clone());
+        edit.values.put(before.clone());
     }
     Ok(())
 }

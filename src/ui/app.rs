@@ -36,8 +36,8 @@ fn focus_content() {
 #[component]
 pub fn App() -> impl IntoView {
     let state = provide_state();
-    let organisation = Memo::new(move |_| state.data.meta(|w| w.organisation.clone()));
-    let is_example = Memo::new(move |_| state.data.meta(|w| w.example));
+    let organisation = Memo::new(move |_| state.data.meta(|m| m.organisation().to_owned()));
+    let is_example = Memo::new(move |_| state.data.meta(|m| m.example()));
     let route = RwSignal::new(current_route());
     // The app lives as long as the page: the listener is never removed.
     let _listener =

@@ -20,7 +20,7 @@ pub fn StatusLegend(
 ) -> impl IntoView {
     let state = use_state();
     let lang = state.lang.get_untracked();
-    let tolerance = Memo::new(move |_| state.data.meta(|w| w.settings.tolerance_percent));
+    let tolerance = Memo::new(move |_| state.data.meta(|m| m.settings().tolerance_percent));
     let error = RwSignal::new(String::new());
     let on_change = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);

@@ -14,7 +14,8 @@ mod overview;
 mod report;
 mod safety;
 mod screens;
-mod state;
+/// The state in its owned parts; public for the browser tests of their seam.
+pub mod state;
 mod target_table;
 pub(crate) mod trace;
 mod values_grid;

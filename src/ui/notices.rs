@@ -62,7 +62,7 @@ None => lang
                             </button>
                             <Show when=move || copied>
                                 <button type="button" on:click=move |_| saving.start_anew()>
-                                    {move || if state.data.meta(|w| w.example) {
+                                    {move || if state.data.meta(|m| m.example()) {
                                         lang.pick("Mit dem Beispiel neu beginnen", "Start anew with the example")
                                     } else {
                                         lang.pick("Den gezeigten Arbeitsbereich speichern", "Save the workspace shown")

@@ -233,7 +233,7 @@ fn WorkspaceUndo() -> impl IntoView {
     };
     (move || {
         still_fresh.get().then(|| {
-            let organisation = state.data.meta(|w| w.organisation.clone());
+            let organisation = state.data.meta(|m| m.organisation().to_owned());
             view! {
                 <div class="meldung meldung-info rueckgaengig" role="status">
                     <p>

@@ -148,3 +148,59 @@ fn broken_schema_1_values_are_refused_with_the_number_of_the_value() {
         "„ist_werte“ ist keine Liste"
     );
 }
+
+/// The read doors as types: a `ValuesEdit` changes values beside the rest it reads, a `SeriesView` hands one
+/// indicator and population in one year (a month and the annual value), a `MetaView` the rest.
+#[test]
+fn the_doors_hand_what_they_name() {
+    use crate::core::calendar::Month;
+    use crate::domain::indicator::IndicatorCode;
+    use crate::domain::values::{Amount, Population, ValueKey};
+    let y2022 = Year::new(2022).unwrap();
+    let mut ws = crate::domain::example::odenwaldkreis();
+    let int = IndicatorCode("INT".into());
+    let key = |population, month| ValueKey {
+        indicator: int.clone(),
+        population,
+        year: y2022,
+        month,
+    };
+    {
+        let edit = ws.values_edit();
+        // The example's agreement of 2022 is there to read while values change.
+        assert!(edit.meta.agreement_for(y2022).is_some());
+        edit.values.record(
+            key(Population::Women, Month::new(1)),
+            Amount::Number(64.0),
+            None,
+            "",
+        );
+        edit.values.record(
+            key(Population::Women, None),
+            Amount::Number(718.0),
+            None,
+            "",
+        );
+    }
+    let women = ws.values.series_view(&int, Population::Women, y2022);
+    assert_eq!(
+        women.get(Month::new(1)).map(|v| v.current.amount),
+        Some(Amount::Number(64.0))
+    );
+    assert_eq!(
+        women.get(None).map(|v| v.current.amount),
+        Some(Amount::Number(718.0))
+    );
+    assert_eq!(women.get(Month::new(2)), None);
+    let men = ws.values.series_view(&int, Population::Men, y2022);
+    assert_eq!(men.get(Month::new(1)), None);
+    // The meta door names the same workspace: organisation, example, agreements.
+    let meta = ws.meta();
+    assert_eq!(meta.organisation(), ws.organisation);
+    assert!(meta.example());
+    assert_eq!(meta.agreements().len(), ws.agreements.len());
+    assert_eq!(
+        meta.catalogue().get("INT").map(|i| i.code.clone()),
+        Some(int)
+    );
+}

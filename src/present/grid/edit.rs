@@ -42,7 +42,7 @@ fn other_part(columns: &[Column], col: usize) -> Option<usize> {
 /// (a draft, or a pasted text), else what that cell shows. The error names the cell.
 #[allow(clippy::too_many_arguments)]
 pub fn commit(
-    workspace: &mut Workspace,
+    edit: &mut ValuesEdit,
     year: Year,
     columns: &[Column],
     at: At,
@@ -56,10 +56,17 @@ pub fn commit(
         return Ok(Entry::Unchanged);
     };
     let other = other_part(columns, col).map(|c| {
-        typed((row, c)).unwrap_or_else(|| cell_text(workspace, year, &columns[c], period, lang))
+        typed((row, c)).unwrap_or_else(|| {
+            cell_text(
+                &columns[c].series(edit.values, year),
+                &columns[c],
+                period,
+                lang,
+            )
+        })
     });
     apply(
-        workspace,
+        edit,
         year,
         column,
         period,
@@ -83,7 +90,7 @@ pub struct Pasted {
 /// Pastes `block` with its first cell at `origin`: every cell committed in reading order, a quota's parts with
 /// each other's pasted text.
 pub fn paste(
-    workspace: &mut Workspace,
+    edit: &mut ValuesEdit,
     year: Year,
     columns: &[Column],
     origin: At,
@@ -108,7 +115,7 @@ pub fn paste(
         .into_iter()
         .map(|at| {
             let text = texts.get(&at).cloned().unwrap_or_default();
-            let result = commit(workspace, year, columns, at, &text, &typed, as_of, lang);
+            let result = commit(edit, year, columns, at, &text, &typed, as_of, lang);
             (at, text, result)
         })
         .collect();

@@ -52,7 +52,7 @@ fn an_absurd_figure_is_refused_with_its_numbers() {
     // INT: 100.000.000 at most.
     assert_eq!(
         apply(
-            &mut ws,
+            &mut ws.values_edit(),
             y(2022),
             &cols[0],
             jan,
@@ -71,7 +71,7 @@ fn an_absurd_figure_is_refused_with_its_numbers() {
         .position(|c| c.indicator.as_str() == "K2E3")
         .unwrap();
     apply(
-        &mut ws,
+        &mut ws.values_edit(),
         y(2022),
         &cols[numerator],
         jan,
@@ -82,7 +82,7 @@ fn an_absurd_figure_is_refused_with_its_numbers() {
     )
     .unwrap();
     assert_eq!(
-        apply(&mut ws, y(2022), &cols[numerator + 1], jan, "0,0000557", Some("1"), None, Lang::De),
+        apply(&mut ws.values_edit(), y(2022), &cols[numerator + 1], jan, "0,0000557", Some("1"), None, Lang::De),
         Err("Zähler 1 und Nenner 0,0000557 ergeben eine Quote von 1.795.332 %; möglich sind höchstens 1.000 %".into())
     );
     assert_eq!(ws, before);
@@ -95,28 +95,73 @@ fn typing_records_replaces_and_removes() {
     let jan = Month::new(1);
     let d1 = Date::new(2022, 4, 30);
     assert_eq!(
-        apply(&mut ws, y(2022), &col, jan, "64", None, d1, Lang::De),
+        apply(
+            &mut ws.values_edit(),
+            y(2022),
+            &col,
+            jan,
+            "64",
+            None,
+            d1,
+            Lang::De
+        ),
         Ok(Entry::Recorded(RecordOutcome::Added))
     );
-    assert_eq!(cell_text(&ws, y(2022), &col, jan, Lang::De), "64");
     assert_eq!(
-        apply(&mut ws, y(2022), &col, jan, " 64 ", None, d1, Lang::De),
+        cell_text(&col.series(&ws.values, y(2022)), &col, jan, Lang::De),
+        "64"
+    );
+    assert_eq!(
+        apply(
+            &mut ws.values_edit(),
+            y(2022),
+            &col,
+            jan,
+            " 64 ",
+            None,
+            d1,
+            Lang::De
+        ),
         Ok(Entry::Unchanged)
     );
     let d2 = Date::new(2022, 7, 31);
     assert_eq!(
-        apply(&mut ws, y(2022), &col, jan, "1.066", None, d2, Lang::De),
+        apply(
+            &mut ws.values_edit(),
+            y(2022),
+            &col,
+            jan,
+            "1.066",
+            None,
+            d2,
+            Lang::De
+        ),
         Ok(Entry::Recorded(RecordOutcome::Replaced))
     );
-    assert_eq!(cell_text(&ws, y(2022), &col, jan, Lang::De), "1.066");
+    assert_eq!(
+        cell_text(&col.series(&ws.values, y(2022)), &col, jan, Lang::De),
+        "1.066"
+    );
     let stored = ws.values.get(&key(&col, y(2022), jan)).unwrap();
     assert_eq!(stored.history.len(), 1);
     assert_eq!(stored.current.as_of, d2);
     assert_eq!(
-        apply(&mut ws, y(2022), &col, jan, "", None, d2, Lang::De),
+        apply(
+            &mut ws.values_edit(),
+            y(2022),
+            &col,
+            jan,
+            "",
+            None,
+            d2,
+            Lang::De
+        ),
         Ok(Entry::Removed)
     );
-    assert_eq!(cell_text(&ws, y(2022), &col, jan, Lang::De), "");
+    assert_eq!(
+        cell_text(&col.series(&ws.values, y(2022)), &col, jan, Lang::De),
+        ""
+    );
 }
 
 #[test]
@@ -125,7 +170,7 @@ fn bad_input_is_a_german_message_and_changes_nothing() {
     let before = ws.clone();
     let col = columns(&ws, y(2022), &[], Lang::De).remove(0);
     let err = apply(
-        &mut ws,
+        &mut ws.values_edit(),
         y(2022),
         &col,
         Month::new(1),
@@ -140,7 +185,7 @@ fn bad_input_is_a_german_message_and_changes_nothing() {
         "„12.5“: Bitte das Komma als Dezimaltrennzeichen verwenden, z. B. 12,5."
     );
     let err = apply(
-        &mut ws,
+        &mut ws.values_edit(),
         y(2022),
         &col,
         Month::new(1),
@@ -171,17 +216,35 @@ fn quota_parts_wait_for_each_other() {
         .unwrap();
     let m = Month::new(3);
     assert_eq!(
-        apply(&mut ws, y(2022), num, m, "41", None, None, Lang::De),
+        apply(
+            &mut ws.values_edit(),
+            y(2022),
+            num,
+            m,
+            "41",
+            None,
+            None,
+            Lang::De
+        ),
         Ok(Entry::WaitingForOtherPart)
     );
     assert_eq!(
-        apply(&mut ws, y(2022), den, m, "70", Some("41"), None, Lang::De),
+        apply(
+            &mut ws.values_edit(),
+            y(2022),
+            den,
+            m,
+            "70",
+            Some("41"),
+            None,
+            Lang::De
+        ),
         Ok(Entry::Recorded(RecordOutcome::Added))
     );
     assert_eq!(
         (
-            cell_text(&ws, y(2022), num, m, Lang::De),
-            cell_text(&ws, y(2022), den, m, Lang::De)
+            cell_text(&num.series(&ws.values, y(2022)), num, m, Lang::De),
+            cell_text(&den.series(&ws.values, y(2022)), den, m, Lang::De)
         ),
         ("41".into(), "70".into())
     );
@@ -195,7 +258,16 @@ fn quota_parts_wait_for_each_other() {
         }
     );
     assert_eq!(
-        apply(&mut ws, y(2022), num, m, "", Some("70"), None, Lang::De),
+        apply(
+            &mut ws.values_edit(),
+            y(2022),
+            num,
+            m,
+            "",
+            Some("70"),
+            None,
+            Lang::De
+        ),
         Ok(Entry::Removed)
     );
 }
@@ -243,16 +315,40 @@ fn english_input_and_messages() {
     let col = cols[0].clone();
     let jan = Month::new(1);
     assert_eq!(
-        apply(&mut ws, y(2022), &col, jan, "1,066", None, None, Lang::En),
+        apply(
+            &mut ws.values_edit(),
+            y(2022),
+            &col,
+            jan,
+            "1,066",
+            None,
+            None,
+            Lang::En
+        ),
         Ok(Entry::Recorded(RecordOutcome::Added))
     );
-    assert_eq!(cell_text(&ws, y(2022), &col, jan, Lang::En), "1,066");
-    assert_eq!(cell_text(&ws, y(2022), &col, jan, Lang::De), "1.066");
+    assert_eq!(
+        cell_text(&col.series(&ws.values, y(2022)), &col, jan, Lang::En),
+        "1,066"
+    );
+    assert_eq!(
+        cell_text(&col.series(&ws.values, y(2022)), &col, jan, Lang::De),
+        "1.066"
+    );
     assert_eq!(input_text(1234.5, Lang::En), "1,234.5");
     assert_eq!(input_text(0.25, Lang::En), "0.25");
     let before = ws.clone();
     assert_eq!(
-        apply(&mut ws, y(2022), &col, jan, "-3", None, None, Lang::En),
+        apply(
+            &mut ws.values_edit(),
+            y(2022),
+            &col,
+            jan,
+            "-3",
+            None,
+            None,
+            Lang::En
+        ),
         Err("“-3”: this indicator cannot be negative.".into())
     );
     let num = cols
@@ -262,7 +358,7 @@ fn english_input_and_messages() {
     assert_eq!(num.label, "Total – numerator");
     assert_eq!(
         apply(
-            &mut ws,
+            &mut ws.values_edit(),
             y(2022),
             num,
             jan,
@@ -275,7 +371,7 @@ fn english_input_and_messages() {
     );
     assert_eq!(
         apply(
-            &mut ws,
+            &mut ws.values_edit(),
             y(2022),
             num,
             jan,
@@ -310,7 +406,7 @@ fn columns_follow_values_and_chosen_indicators() {
     // A value of ELB keeps its columns without choosing it again.
     let col = cols[21].clone();
     apply(
-        &mut ws,
+        &mut ws.values_edit(),
         y(2022),
         &col,
         Month::new(2),
@@ -324,7 +420,7 @@ fn columns_follow_values_and_chosen_indicators() {
     // A year without agreement shows the indicators it has values for.
     let col_2030 = Column { ..col };
     apply(
-        &mut ws,
+        &mut ws.values_edit(),
         y(2030),
         &col_2030,
         Month::new(2),
@@ -351,7 +447,15 @@ fn a_pasted_block_is_one_change_of_the_model() {
     lines[2] = "63\tx\t38".into();
     let block = read_block(&lines.join("\n"), 13, cols.len());
     let date = Date::new(2022, 12, 31);
-    let pasted = paste(&mut ws, year, &cols, (0, 0), &block, date, Lang::De);
+    let pasted = paste(
+        &mut ws.values_edit(),
+        year,
+        &cols,
+        (0, 0),
+        &block,
+        date,
+        Lang::De,
+    );
     assert_eq!(pasted.cells.len(), 36);
     assert_eq!(
         paste_message(&pasted, Lang::De),
@@ -373,7 +477,15 @@ fn a_pasted_block_is_one_change_of_the_model() {
     assert_eq!(int(Population::Women, 3), None);
     // Numerator and denominator of K2E3 in one paste, at January of column 9 (the total's numerator).
     let block = read_block("41\t70\n42\t71\n\n\n", 13, cols.len() - 9);
-    let pasted = paste(&mut ws, year, &cols, (0, 9), &block, date, Lang::En);
+    let pasted = paste(
+        &mut ws.values_edit(),
+        year,
+        &cols,
+        (0, 9),
+        &block,
+        date,
+        Lang::En,
+    );
     assert_eq!(
         paste_message(&pasted, Lang::En),
         "Pasted: 2 values taken over."
@@ -396,7 +508,15 @@ fn a_pasted_block_is_one_change_of_the_model() {
     );
     // Many refused: the first five are said with their reason, the rest counted (they stay marked in the grid).
     let refused = read_block(&"x\n".repeat(8), 13, 1);
-    let pasted = paste(&mut ws, year, &cols, (0, 0), &refused, date, Lang::De);
+    let pasted = paste(
+        &mut ws.values_edit(),
+        year,
+        &cols,
+        (0, 0),
+        &refused,
+        date,
+        Lang::De,
+    );
     let said = paste_message(&pasted, Lang::De);
     assert!(
         said.starts_with(
@@ -413,7 +533,7 @@ fn a_pasted_block_is_one_change_of_the_model() {
     // Wider than the grid: the cells beyond its last column are counted.
     let wide = read_block(&"1\t".repeat(30), 13, 2);
     let pasted = paste(
-        &mut ws,
+        &mut ws.values_edit(),
         year,
         &cols,
         (0, cols.len() - 2),
@@ -437,17 +557,44 @@ fn a_quota_part_commits_with_the_other_parts_draft() {
     let cols = columns(&ws, year, &[], Lang::De);
     let none = |_: At| None;
     assert_eq!(
-        commit(&mut ws, year, &cols, (0, 9), "41", &none, None, Lang::De),
+        commit(
+            &mut ws.values_edit(),
+            year,
+            &cols,
+            (0, 9),
+            "41",
+            &none,
+            None,
+            Lang::De
+        ),
         Ok(Entry::WaitingForOtherPart)
     );
     let draft = |at: At| (at == (0, 10)).then(|| "70".to_owned());
     assert!(matches!(
-        commit(&mut ws, year, &cols, (0, 9), "41", &draft, None, Lang::De),
+        commit(
+            &mut ws.values_edit(),
+            year,
+            &cols,
+            (0, 9),
+            "41",
+            &draft,
+            None,
+            Lang::De
+        ),
         Ok(Entry::Recorded(_))
     ));
     let english = columns(&ws, year, &[], Lang::En);
     assert_eq!(
-        commit(&mut ws, year, &english, (1, 0), "-3", &none, None, Lang::En),
+        commit(
+            &mut ws.values_edit(),
+            year,
+            &english,
+            (1, 0),
+            "-3",
+            &none,
+            None,
+            Lang::En
+        ),
         Err("February, Integrations Total: “-3”: this indicator cannot be negative.".into())
     );
 }

@@ -25,7 +25,7 @@ pub(super) fn NewAgreement(
     let latest = Memo::new(move |_| {
         state
             .data
-            .meta(|w| w.agreements.iter().map(|a| (a.year, a.id)).max())
+            .meta(|m| m.agreements().iter().map(|a| (a.year, a.id)).max())
     });
     Effect::new(move |_| {
         let latest = latest.get();

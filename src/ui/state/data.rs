@@ -1,9 +1,11 @@
 //! The workspace in the UI, with triggers that follow the data: what a component reads, it reads through the
-//! narrowest door (`series` for one indicator and population in one year, `year` for a year's values, `meta` for
-//! everything but the values, `all` for the lot), and a change notifies only the doors it went through. A typed
-//! value so re-runs its grid column, the year's notes and the results of that year and the next, and nothing
-//! else. The workspace itself is plain domain data; its years are shared with the copies the save protocol
-//! keeps, so telling what changed is a comparison of pointers.
+//! narrowest door, and each door hands only what it tracks, as a type: `meta` a [`MetaView`] (everything but the
+//! values), `series` a [`SeriesView`] (one indicator and population in one year), `for_years` the workspace for
+//! readers of named years (the engine), `all` the lot. A change notifies only the doors it went through; a change
+//! of values gets a [`ValuesEdit`] and so cannot touch the rest. A typed value so re-runs its grid column, the
+//! year's notes and the results of that year and the next, and nothing else. The workspace itself is plain
+//! domain data; its years are shared with the copies the save protocol keeps, so telling what changed is a
+//! comparison of pointers.
 
 use std::collections::HashMap;
 
@@ -12,7 +14,7 @@ use leptos::prelude::*;
 use crate::core::calendar::Year;
 use crate::domain::indicator::IndicatorCode;
 use crate::domain::values::{Population, ValueKey, YearValues};
-use crate::domain::workspace::Workspace;
+use crate::domain::workspace::{MetaView, SeriesView, ValuesEdit, Workspace};
 
 type SeriesKey = (IndicatorCode, Population, Year);
 
@@ -52,25 +54,29 @@ impl Data {
         }
     }
 
-    /// Reads everything but the values (organisation, own indicators, agreements, settings); tracked.
-    pub fn meta<T>(&self, f: impl FnOnce(&Workspace) -> T) -> T {
+    /// Reads everything but the values (organisation, own indicators, agreements, settings); tracked by them.
+    pub fn meta<T>(&self, f: impl FnOnce(MetaView<'_>) -> T) -> T {
         self.track_meta();
-        self.workspace.with_value(f)
-    }
-
-    /// Reads the values of `year` (and whatever of the rest does not change); tracked by that year's values.
-    pub fn year<T>(&self, year: Year, f: impl FnOnce(&Workspace) -> T) -> T {
-        self.track_year(year);
-        self.workspace.with_value(f)
+        self.workspace.with_value(|w| f(w.meta()))
     }
 
     /// Reads what the agreement of `year` is judged by: everything but the values, and the values of `year` and
     /// the year before (the engine's previous-year figures). Tracked by exactly these.
     pub fn for_year<T>(&self, year: Year, f: impl FnOnce(&Workspace) -> T) -> T {
+        let years = [Some(year), year.previous()];
+        self.for_years(years.iter().flatten().copied(), f)
+    }
+
+    /// Reads everything but the values, and the values of `years` (a report's charts reach back a year further
+    /// than the engine). Tracked by exactly these: `f` must read no other year's values.
+    pub fn for_years<T>(
+        &self,
+        years: impl IntoIterator<Item = Year>,
+        f: impl FnOnce(&Workspace) -> T,
+    ) -> T {
         self.track_meta();
-        self.track_year(year);
-        if let Some(previous) = year.previous() {
-            self.track_year(previous);
+        for year in years {
+            self.track_year(year);
         }
         self.workspace.with_value(f)
     }
@@ -81,7 +87,7 @@ impl Data {
         indicator: &IndicatorCode,
         population: Population,
         year: Year,
-        f: impl FnOnce(&Workspace) -> T,
+        f: impl FnOnce(&SeriesView<'_>) -> T,
     ) -> T {
         let key = (indicator.clone(), population, year);
         let trigger = self
@@ -90,7 +96,8 @@ impl Data {
         if let Some(trigger) = trigger {
             trigger.track();
         }
-        self.workspace.with_value(f)
+        self.workspace
+            .with_value(|w| f(&w.values.series_view(indicator, population, year)))
     }
 
     /// Reads the whole workspace; tracked by every change.
@@ -127,12 +134,13 @@ impl Data {
         (out, changed)
     }
 
-    /// Changes values; notifies the series, years and everything-readers concerned. `true` when any value changed.
-    pub(super) fn change_values<T>(&self, f: impl FnOnce(&mut Workspace) -> T) -> (T, bool) {
+    /// Changes values (and only values: the rest is there to read); notifies the series, years and
+    /// everything-readers concerned. `true` when any value changed.
+    pub(super) fn change_values<T>(&self, f: impl FnOnce(&mut ValuesEdit<'_>) -> T) -> (T, bool) {
         let before = self.workspace.with_value(|w| w.values.clone());
         let out = self
             .workspace
-            .try_update_value(f)
+            .try_update_value(|w| f(&mut w.values_edit()))
             .unwrap_or_else(|| unreachable!("the workspace lives as long as the app"));
         let changed = self
             .workspace

@@ -20,7 +20,7 @@ use leptos::prelude::*;
 
 use crate::core::calendar::Year;
 use crate::domain::attainment::{AgreementResult, evaluate};
-use crate::domain::workspace::Workspace;
+use crate::domain::workspace::{ValuesEdit, Workspace};
 use crate::locale::Lang;
 use crate::storage;
 
@@ -155,10 +155,7 @@ impl AppState {
     pub fn report_of_year(self, lang: Lang) -> Option<crate::present::report::Report> {
         let year = self.year.get();
         let result = self.result(year)?;
-        if let Some(before) = year.previous().and_then(Year::previous) {
-            self.data.year(before, |_| ());
-        }
-        self.data.for_year(year, |w| {
+        self.data.for_years(judged_and_before(year), |w| {
             w.agreement_for(year)
                 .map(|a| crate::present::report::report_of(w, a, &result, lang))
         })
@@ -170,18 +167,15 @@ impl AppState {
         id: crate::domain::agreement::TargetId,
         lang: Lang,
     ) -> Option<crate::present::detail::Detail> {
-        let year = self.data.meta(|w| w.target(id).map(|(a, _)| a.year))?;
+        let year = self.data.meta(|m| m.target(id).map(|(a, _)| a.year))?;
         let result = self.result(year)?;
-        if let Some(before) = year.previous().and_then(Year::previous) {
-            self.data.year(before, |_| ());
-        }
-        self.data.for_year(year, |w| {
+        self.data.for_years(judged_and_before(year), |w| {
             crate::present::detail::detail_of(w, &result, id, lang)
         })
     }
 
     /// Changes values (the grid, a paste): one save for the whole change.
-    pub fn change_values<T>(self, f: impl FnOnce(&mut Workspace) -> T) -> T {
+    pub fn change_values<T>(self, f: impl FnOnce(&mut ValuesEdit<'_>) -> T) -> T {
         self.saving.ensure_complete();
         let (out, changed) = self.data.change_values(f);
         if changed {
@@ -245,6 +239,15 @@ impl AppState {
         });
         self.lang.set(new);
     }
+}
+
+/// A year, the year before (the engine's previous-year figures) and the one before that (whose figures a
+/// derived target of the previous year needs, shown in the report's charts and the detail).
+fn judged_and_before(year: Year) -> impl Iterator<Item = Year> {
+    let before = year.previous();
+    [Some(year), before, before.and_then(Year::previous)]
+        .into_iter()
+        .flatten()
 }
 
 /// The workspace and the screen's choices, from context (provided by [`provide_state`]).

@@ -154,7 +154,7 @@ impl SafetyNet {
         let today = crate::ui::clock::today_date();
         let note = self
             .data
-            .untracked(|w| stored.for_workspace(w, revision, today));
+            .untracked(|w| stored.for_workspace(w.meta(), revision, today));
         self.write_note(note, true);
     }
 
@@ -171,7 +171,12 @@ impl SafetyNet {
     pub(super) fn before_put_in_place(self, workspace: &Workspace, new: bool) {
         let before = self.read_note();
         let revision = self.saving.revision_untracked();
-        let note = before.replaced(workspace, revision, crate::ui::clock::today_date(), new);
+        let note = before.replaced(
+            workspace.meta(),
+            revision,
+            crate::ui::clock::today_date(),
+            new,
+        );
         // Started here: counted from the save that puts the workspace in place.
         let anew = note.last.is_none()
             && note.revision == revision
@@ -196,7 +201,7 @@ impl SafetyNet {
         let stored = self.read_note();
         let note = self
             .data
-            .untracked(|w| stored.backed_up(w, revision, today));
+            .untracked(|w| stored.backed_up(w.meta(), revision, today));
         self.write_note(note, true);
     }
 
@@ -215,7 +220,7 @@ impl SafetyNet {
         let today = crate::ui::clock::today_date();
         let note = self
             .backup
-            .with(|note| self.data.meta(|w| note.for_workspace(w, revision, today)));
+            .with(|note| self.data.meta(|m| note.for_workspace(m, revision, today)));
         crate::present::safety::Safety {
             storage: self.saving.storage_available(),
             last_backup: note.last,

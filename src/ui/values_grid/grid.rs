@@ -287,16 +287,16 @@ pub(super) fn Grid(
                                             let (indicator, population) = (column.indicator.clone(), column.population);
                                             let computed_column = column.clone();
                                             let value = Memo::new(move |_| {
-                                                state.data.series(&indicator, population, year, |w| {
-                                                    cell_text(w, year, &column, period, lang)
+                                                state.data.series(&indicator, population, year, |series| {
+                                                    cell_text(series, &column, period, lang)
                                                 })
                                             });
                                             // A rate computed from numerator and denominator looks different from a
                                             // typed one (and says so to screen readers).
                                             let computed = (computed_column.part == Part::Rate).then(|| {
                                                 Memo::new(move |_| {
-                                                    state.data.series(&computed_column.indicator, computed_column.population, year, |w| {
-                                                        is_computed(w, year, &computed_column, period)
+                                                    state.data.series(&computed_column.indicator, computed_column.population, year, |series| {
+                                                        is_computed(series, &computed_column, period)
                                                     })
                                                 })
                                             });
@@ -346,10 +346,10 @@ pub(super) fn Grid(
                             .iter()
                             .map(|column| {
                                 let column = column.clone();
+                                // The engine's figure reads the catalogue (how the indicator adds up) and, for a
+                                // change against the year before, that year too: tracked by what the engine reads.
                                 let text = Memo::new(move |_| {
-                                    state.data.series(&column.indicator, column.population, year, |w| {
-                                        computed_year_text(w, year, &column, lang)
-                                    })
+                                    state.data.for_year(year, |w| computed_year_text(w, year, &column, lang))
                                 });
                                 view! { <td class="berechnet">{move || text.get()}</td> }
                             })

@@ -140,7 +140,7 @@ fn first_years(keys: &YearKeys) -> Option<std::collections::BTreeSet<Year>> {
 
 impl Persistence {
     /// Reads storage and decides what the app starts with: the workspace (in the returned part's [`Data`]).
-    pub fn new() -> Persistence {
+    pub(super) fn new() -> Persistence {
         let writer = writer_id();
         let fresh = |ws: Workspace| Some(StoreView::new(&writer, Committed::none(ws)));
         let (startup, rest) = match storage::load_first(first_years) {
