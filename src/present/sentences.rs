@@ -38,6 +38,10 @@ fn phrase(indicator: &Indicator, population: Population, lang: Lang) -> String {
 }
 
 /// The sentence for one target of the balance or the overview.
+#[allow(
+    clippy::too_many_lines,
+    reason = "a table of wordings: one sentence per case of a target, German and English side by side"
+)]
 pub fn sentence(
     target: &Target,
     result: &TargetResult,

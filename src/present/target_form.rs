@@ -1,7 +1,7 @@
 //! The target form of the agreement editor without the browser: which fields a format asks for, loading a
 //! target into the form, building targets from what was typed (with messages per field in the UI's language),
-//! and the hint when the gender parts do not add up. Minimum and maximum targets are edited as a group: the total with the
-//! parts for women and men next to it.
+//! putting them into the workspace (`apply`), and the hint when the gender parts do not add up. Minimum and
+//! maximum targets are edited as a group: the total with the parts for women and men next to it.
 
 use crate::domain::agreement::{
     Agreement, Category, ChangeLimit, ChangeUnit, ManualStatus, Subject, Target, TargetFormat,
@@ -14,9 +14,11 @@ use crate::locale::{Lang, format_count, parse_number_in};
 
 pub use super::choices::*;
 
+mod apply;
 mod build;
 mod hints;
 
+pub use apply::{Applied, apply, removed_text, saved_text};
 pub use build::{Built, build};
 pub use hints::{parts_hint, relative_change, relative_change_hint};
 

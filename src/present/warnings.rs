@@ -12,6 +12,10 @@ use crate::locale::{
 use crate::tr;
 
 /// The warning as a German (or English) sentence.
+#[allow(
+    clippy::too_many_lines,
+    reason = "a table-like match: one arm per warning and language, each a sentence"
+)]
 pub fn text(warning: &Warning, catalogue: &Catalogue, lang: Lang) -> String {
     let name = |code: &str| {
         catalogue

@@ -44,6 +44,10 @@ const LISTED: usize = 300;
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 #[component]
+#[allow(
+    clippy::too_many_lines,
+    reason = "reshaped in issue 22 (worker, virtualised grid)"
+)]
 pub fn ExchangeScreen() -> impl IntoView {
     let state = use_state();
     let saving = crate::ui::state::use_persistence();

@@ -9,6 +9,10 @@ use crate::ui::download::download_text;
 use crate::ui::state::{Notice, use_persistence, use_state};
 
 #[component]
+#[allow(
+    clippy::too_many_lines,
+    reason = "a table-like match: one banner per storage notice, each with its words and buttons"
+)]
 pub fn StorageNotice() -> impl IntoView {
     let state = use_state();
     let saving = use_persistence();

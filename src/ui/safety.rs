@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::persistence::file::FileContent;
 use crate::present::safety::{FileLine, Remind, file_status, protection, reminder, status};
 use crate::ui::download::download_backup;
 use crate::ui::state::{AppState, FileChoice, FileStatus, use_file, use_safety, use_state};
@@ -221,62 +222,7 @@ pub fn TeamFile() -> impl IntoView {
     let linked = move || !matches!(file.status(), FileStatus::Unlinked);
     let needs_permission = move || matches!(file.status(), FileStatus::NeedsPermission { .. });
     let choosing = move || match file.status() {
-        FileStatus::Choose { theirs, .. } => {
-            let lang = state.lang.get_untracked();
-            let (summary, differences, own) = state.data.untracked(|w| {
-                let report = crate::exchange::backup::merge(w, &theirs.workspace, lang).1;
-                let own = w
-                    .example
-                    .then(|| {
-                        crate::present::example::file_over_example_warning(
-                            &crate::domain::example::own_entries(w),
-                            lang,
-                        )
-                    })
-                    .flatten();
-                (report.summary(lang), report.conflicts, own)
-            });
-            Some(view! {
-                <div class="meldung meldung-warnung" role="alert">
-                    <p>
-                        <strong>{lang.pick("Beide Seiten geändert: ", "Both sides changed: ")}</strong>
-                        {lang.pick(
-                            "Die Datei wurde seit Ihrem letzten Stand anderswo gespeichert, und hier hat sich auch \
-                             etwas geändert. Nichts wird geschrieben, bevor Sie wählen.",
-                            "The file was saved elsewhere since you last had it, and something changed here too. \
-                             Nothing is written before you choose.",
-                        )}
-                        " " {summary}
-                    </p>
-                    {(!differences.is_empty()).then(|| view! {
-                        <ul class="konflikte">
-                            {differences.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
-                        </ul>
-                    })}
-                    {own.map(|own| view! {
-                        <p class="eigene-eingaben">{own}</p>
-                        <div class="knopfleiste links">
-                            <button type="button" on:click=move |_| {
-                                download_and_note(state);
-                            }>
-                                {lang.pick("Sicherung herunterladen", "Download a backup")}
-                            </button>
-                        </div>
-                    })}
-                    <div class="knopfleiste links">
-                        <button type="button" class="haupt" on:click=move |_| file.resolve_file(FileChoice::Merge)>
-                            {lang.pick("Zusammenführen", "Merge")}
-                        </button>
-                        <button type="button" on:click=move |_| file.resolve_file(FileChoice::Theirs)>
-                            {lang.pick("Fassung der Datei übernehmen", "Take the file's version")}
-                        </button>
-                        <button type="button" on:click=move |_| file.resolve_file(FileChoice::Mine)>
-                            {lang.pick("Meine Fassung behalten (Datei überschreiben)", "Keep mine (write over the file)")}
-                        </button>
-                    </div>
-                </div>
-            })
-        }
+        FileStatus::Choose { theirs, .. } => Some(view! { <FileChoiceBox theirs /> }),
         _ => None,
     };
     view! {
@@ -320,4 +266,66 @@ pub fn TeamFile() -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// The choice when both the file and this workspace changed: what differs, a backup first where the example holds
+/// the user's own entries, and the three ways out.
+#[component]
+fn FileChoiceBox(theirs: FileContent) -> impl IntoView {
+    let state = use_state();
+    let file = use_file();
+    let lang = state.lang.get_untracked();
+    let (summary, differences, own) = state.data.untracked(|w| {
+        let report = crate::exchange::backup::merge(w, &theirs.workspace, lang).1;
+        let own = w
+            .example
+            .then(|| {
+                crate::present::example::file_over_example_warning(
+                    &crate::domain::example::own_entries(w),
+                    lang,
+                )
+            })
+            .flatten();
+        (report.summary(lang), report.conflicts, own)
+    });
+    view! {
+        <div class="meldung meldung-warnung" role="alert">
+            <p>
+                <strong>{lang.pick("Beide Seiten geändert: ", "Both sides changed: ")}</strong>
+                {lang.pick(
+                    "Die Datei wurde seit Ihrem letzten Stand anderswo gespeichert, und hier hat sich auch \
+                     etwas geändert. Nichts wird geschrieben, bevor Sie wählen.",
+                    "The file was saved elsewhere since you last had it, and something changed here too. \
+                     Nothing is written before you choose.",
+                )}
+                " " {summary}
+            </p>
+            {(!differences.is_empty()).then(|| view! {
+                <ul class="konflikte">
+                    {differences.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
+                </ul>
+            })}
+            {own.map(|own| view! {
+                <p class="eigene-eingaben">{own}</p>
+                <div class="knopfleiste links">
+                    <button type="button" on:click=move |_| {
+                        download_and_note(state);
+                    }>
+                        {lang.pick("Sicherung herunterladen", "Download a backup")}
+                    </button>
+                </div>
+            })}
+            <div class="knopfleiste links">
+                <button type="button" class="haupt" on:click=move |_| file.resolve_file(FileChoice::Merge)>
+                    {lang.pick("Zusammenführen", "Merge")}
+                </button>
+                <button type="button" on:click=move |_| file.resolve_file(FileChoice::Theirs)>
+                    {lang.pick("Fassung der Datei übernehmen", "Take the file's version")}
+                </button>
+                <button type="button" on:click=move |_| file.resolve_file(FileChoice::Mine)>
+                    {lang.pick("Meine Fassung behalten (Datei überschreiben)", "Keep mine (write over the file)")}
+                </button>
+            </div>
+        </div>
+    }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::Undo;
 use super::target_form::TargetFormPanel;
 use super::targets::TargetList;
-use crate::domain::agreement::{AgreementId, TargetId};
+use crate::domain::agreement::{Agreement, AgreementId, TargetId};
 use crate::domain::values::Population;
 use crate::locale::{format_date, parse_date_in};
 use crate::present::target_form::Draft;
@@ -25,40 +25,6 @@ pub(super) fn AgreementForm(
     let draft: RwSignal<Option<Draft>> = RwSignal::new(None);
     // Only opening and closing rebuild the form; typing into it must not (the focused field would be lost).
     let form_open = Memo::new(move |_| draft.with(Option::is_some));
-    let signed_error = RwSignal::new(String::new());
-    let field = move |get: fn(&crate::domain::agreement::Agreement) -> String| {
-        move || agreement.with(|a| a.as_ref().map(get).unwrap_or_default())
-    };
-
-    let edit_text = move |apply: fn(&mut crate::domain::agreement::Agreement, String)| {
-        move |ev: leptos::ev::Event| {
-            let text = event_target_value(&ev);
-            state.change_meta(|w| {
-                if let Some(a) = w.agreement_mut(id) {
-                    apply(a, text);
-                }
-            });
-        }
-    };
-    let on_signed = move |ev: leptos::ev::Event| {
-        let text = event_target_value(&ev);
-        let parsed = if text.trim().is_empty() {
-            Ok(None)
-        } else {
-            parse_date_in(&text, lang).map(Some)
-        };
-        match parsed {
-            Ok(date) => {
-                signed_error.set(String::new());
-                state.change_meta(|w| {
-                    if let Some(a) = w.agreement_mut(id) {
-                        a.signed_on = date;
-                    }
-                });
-            }
-            Err(e) => signed_error.set(e.message(lang)),
-        }
-    };
     let delete_agreement = move |_| {
         let mut removed = None;
         state.change_meta(|w| removed = w.delete_agreement(id));
@@ -96,6 +62,67 @@ pub(super) fn AgreementForm(
             undo.set(Some((text, Undo::Targets(vec![r]))));
             // "Rückgängig gemacht." of an earlier undo is over: the banner says what happened now.
             message.set(String::new());
+        }
+    };
+
+    view! {
+        <AgreementParties id=id agreement=agreement />
+        <h3 id="ziele-titel">{lang.pick("Ziele", "Targets")}</h3>
+        <TargetList id=id draft=draft on_remove=remove_target />
+        <div class="knopfleiste links">
+            <button type="button" on:click=move |_| draft.set(Some(Draft { population: Some(Population::Total), ..Draft::default() }))>
+                {lang.pick("Ziel hinzufügen", "Add target")}
+            </button>
+        </div>
+        {move || form_open.get().then(|| view! { <TargetFormPanel id=id draft=draft message=message undo=undo /> })}
+        <div class="knopfleiste links gefahrenzone">
+            <button type="button" class="gefahr" on:click=delete_agreement>
+                {move || {
+                    let year = agreement.with(|a| a.as_ref().map(|a| a.year.to_string()).unwrap_or_default());
+                    tr!(lang, "Zielvereinbarung {year} löschen", "Delete target agreement {year}")
+                }}
+            </button>
+        </div>
+    }
+}
+
+/// The agreement's own fields: job centre, partner, signing date and signatories, notes. Each is saved when the
+/// field is left.
+#[component]
+fn AgreementParties(id: AgreementId, agreement: Memo<Option<Agreement>>) -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang.get_untracked();
+    let signed_error = RwSignal::new(String::new());
+    let field = move |get: fn(&Agreement) -> String| {
+        move || agreement.with(|a| a.as_ref().map(get).unwrap_or_default())
+    };
+    let edit_text = move |apply: fn(&mut Agreement, String)| {
+        move |ev: leptos::ev::Event| {
+            let text = event_target_value(&ev);
+            state.change_meta(|w| {
+                if let Some(a) = w.agreement_mut(id) {
+                    apply(a, text);
+                }
+            });
+        }
+    };
+    let on_signed = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        let parsed = if text.trim().is_empty() {
+            Ok(None)
+        } else {
+            parse_date_in(&text, lang).map(Some)
+        };
+        match parsed {
+            Ok(date) => {
+                signed_error.set(String::new());
+                state.change_meta(|w| {
+                    if let Some(a) = w.agreement_mut(id) {
+                        a.signed_on = date;
+                    }
+                });
+            }
+            Err(e) => signed_error.set(e.message(lang)),
         }
     };
 
@@ -145,21 +172,5 @@ pub(super) fn AgreementForm(
                     on:change=edit_text(|a, t| a.notes = t)></textarea>
             </div>
         </section>
-        <h3 id="ziele-titel">{lang.pick("Ziele", "Targets")}</h3>
-        <TargetList id=id draft=draft on_remove=remove_target />
-        <div class="knopfleiste links">
-            <button type="button" on:click=move |_| draft.set(Some(Draft { population: Some(Population::Total), ..Draft::default() }))>
-                {lang.pick("Ziel hinzufügen", "Add target")}
-            </button>
-        </div>
-        {move || form_open.get().then(|| view! { <TargetFormPanel id=id draft=draft message=message undo=undo /> })}
-        <div class="knopfleiste links gefahrenzone">
-            <button type="button" class="gefahr" on:click=delete_agreement>
-                {move || {
-                    let year = agreement.with(|a| a.as_ref().map(|a| a.year.to_string()).unwrap_or_default());
-                    tr!(lang, "Zielvereinbarung {year} löschen", "Delete target agreement {year}")
-                }}
-            </button>
-        </div>
     }
 }

@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 
 use crate::domain::agreement::{AgreementId, TargetId};
-use crate::domain::editing::RemovedTarget;
 use crate::locale::Lang;
 use crate::present::target_form::{Draft, draft_for};
 use crate::ui::state::use_state;
@@ -93,26 +92,4 @@ pub(super) fn TargetList(
         }
         .into_any()
     }
-}
-
-/// "„Integrationen – Frauen“ und „Integrationen – Männer“": the titles of removed targets for the undo line.
-pub(super) fn removed_names(
-    workspace: &crate::domain::workspace::Workspace,
-    removed: &[RemovedTarget],
-    lang: Lang,
-) -> String {
-    let catalogue = workspace.catalogue();
-    let titles: Vec<String> = removed
-        .iter()
-        .map(|r| {
-            let indicator = r
-                .target
-                .format
-                .subject()
-                .and_then(|s| catalogue.get(s.indicator.as_str()));
-            let title = crate::domain::names::title(&r.target, indicator, lang);
-            crate::tr!(lang, "„{title}“", "“{title}”")
-        })
-        .collect();
-    crate::present::overview::join_and(&titles, lang)
 }

@@ -4,6 +4,10 @@ use super::*;
 
 /// The preview of a read file: what accepting would do, with the buttons to accept or discard.
 #[component]
+#[allow(
+    clippy::too_many_lines,
+    reason = "reshaped in issue 22 (worker, virtualised grid)"
+)]
 pub(super) fn Preview(
     pending: Pending,
     accept: impl Fn(Workspace, Workspace, String) + Copy + Send + Sync + 'static,
