@@ -258,8 +258,8 @@ pub enum ManualStatus {
     NotAchieved,
 }
 
-/// The seven target formats seen in real agreements (DOMAIN.md).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// The seven target formats seen in real agreements (DOMAIN.md). Read by `agreement/wire.rs` (the same shape).
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "format")]
 pub enum TargetFormat {
     /// 1. "mindestens 770 Integrationen": the year's figure at least `target`.
@@ -417,6 +417,7 @@ pub struct Target {
 }
 
 mod check;
+mod wire;
 
 #[cfg(test)]
 mod tests;

@@ -184,3 +184,101 @@ fn labels_in_both_languages() {
     assert_eq!(cap.label(Lang::De), "Obergrenze");
     assert_eq!(cap.label(Lang::En), "cap");
 }
+
+/// The stored shape of each format reads as before (agreement/wire.rs): numbers written out, a format's own
+/// fields taken and another format's ignored, serde's message for a missing field, and every format read back
+/// from what is written.
+#[test]
+fn each_format_reads_from_its_stored_shape() {
+    let read = |text: &str| serde_json::from_str::<TargetFormat>(text);
+    assert_eq!(
+        read(r#"{"format":"mindestens","kennzahl":"INT","gruppe":"Insgesamt","zielwert":770}"#)
+            .unwrap(),
+        TargetFormat::Minimum {
+            subject: subject("INT", Population::Total),
+            target: 770.0
+        }
+    );
+    assert_eq!(
+        read(
+            r#"{"obergrenze":2020.5,"gruppe":"Insgesamt","kennzahl":"LZB","format":"hoechstens"}"#
+        )
+        .unwrap(),
+        TargetFormat::Maximum {
+            subject: subject("LZB", Population::Total),
+            cap: 2020.5
+        }
+    );
+    // "ausgangswert" may be missing or null in format 3.
+    assert_eq!(
+        read(r#"{"format":"quote_auf_zielwert","kennzahl":"IQ","gruppe":"Frauen","ausgangswert":null,"veraenderung":1.8,"einheit":"Prozentpunkte","zielwert":58}"#).unwrap(),
+        TargetFormat::QuotaIncrease {
+            subject: subject("IQ", Population::Women),
+            baseline: None,
+            change: 1.8,
+            unit: ChangeUnit::PercentagePoints,
+            target: 58.0
+        }
+    );
+    assert_eq!(
+        read(r#"{"format":"veraenderung_zum_vorjahr","kennzahl":"LZB","gruppe":"Männer","grenze":"steigt_um_hoechstens","veraenderung":14,"einheit":"Prozent","zielwert":1}"#).unwrap(),
+        TargetFormat::ChangeVsPreviousYear {
+            subject: subject("LZB", Population::Men),
+            limit: ChangeLimit::RiseAtMost,
+            change: 14.0,
+            unit: ChangeUnit::Percent
+        }
+    );
+    assert_eq!(
+        read(r#"{"format":"quote_relativ","kennzahl":"IQ","gruppe":"Frauen","ausgangswert":13.7,"veraenderung_prozent":7.3,"zielwert":14.7}"#).unwrap(),
+        TargetFormat::QuotaRelativeChange {
+            subject: subject("IQ", Population::Women),
+            baseline: 13.7,
+            change_percent: 7.3,
+            target: 14.7
+        }
+    );
+    assert_eq!(
+        read(r#"{"format":"monitoring","kennzahl":"K3","gruppe":"Insgesamt"}"#).unwrap(),
+        TargetFormat::Monitoring {
+            subject: subject("K3", Population::Total)
+        }
+    );
+    assert_eq!(
+        read(r#"{"format":"qualitativ","beschreibung":"Netzwerk Alleinerziehende","status":"teilweise_erreicht"}"#).unwrap(),
+        TargetFormat::Qualitative {
+            description: "Netzwerk Alleinerziehende".into(),
+            status: ManualStatus::PartlyAchieved
+        }
+    );
+    // What is missing or wrong is an error with serde's words; nothing is guessed.
+    let missing =
+        read(r#"{"format":"mindestens","kennzahl":"INT","gruppe":"Insgesamt"}"#).unwrap_err();
+    assert!(
+        missing.to_string().contains("missing field `zielwert`"),
+        "{missing}"
+    );
+    let no_subject = read(r#"{"format":"monitoring","gruppe":"Insgesamt"}"#).unwrap_err();
+    assert!(
+        no_subject.to_string().contains("missing field `kennzahl`"),
+        "{no_subject}"
+    );
+    assert!(
+        read(r#"{"format":"irgendwas","kennzahl":"INT","gruppe":"Insgesamt","zielwert":1}"#)
+            .is_err()
+    );
+    assert!(read(r#"{"kennzahl":"INT","gruppe":"Insgesamt","zielwert":1}"#).is_err());
+    assert!(
+        read(r#"{"format":"mindestens","kennzahl":"INT","gruppe":"Insgesamt","zielwert":"770"}"#)
+            .is_err()
+    );
+    // Every format reads back from what is written.
+    for format in [
+        read(r#"{"format":"quote_auf_zielwert","kennzahl":"IQ","gruppe":"Insgesamt","ausgangswert":56.2,"veraenderung":1.8,"einheit":"Prozent","zielwert":58}"#).unwrap(),
+        read(r#"{"format":"qualitativ","beschreibung":"x","status":"offen"}"#).unwrap(),
+        read(r#"{"format":"veraenderung_zum_vorjahr","kennzahl":"LZB","gruppe":"Insgesamt","grenze":"sinkt_um_mindestens","veraenderung":2,"einheit":"Prozentpunkte"}"#).unwrap(),
+    ] {
+        let text = serde_json::to_string(&format).unwrap();
+        assert_eq!(read(&text).unwrap(), format, "{text}");
+    }
+}
