@@ -30,19 +30,30 @@ enum Tag {
     Qualitative,
 }
 
+/// A number of the stored shape. Read by one function that is not inlined: serde_json's number parsing (exact,
+/// `float_roundtrip`) is large, and the derive put a copy of it into every number field.
+struct Num(f64);
+
+impl<'de> Deserialize<'de> for Num {
+    #[inline(never)]
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        f64::deserialize(deserializer).map(Num)
+    }
+}
+
 /// Every field any format has; each format takes its own and leaves the others (as serde's derive ignored them).
 #[derive(Deserialize)]
 struct Wire {
     format: Tag,
     kennzahl: Option<IndicatorCode>,
     gruppe: Option<Population>,
-    zielwert: Option<f64>,
-    obergrenze: Option<f64>,
-    ausgangswert: Option<f64>,
-    veraenderung: Option<f64>,
+    zielwert: Option<Num>,
+    obergrenze: Option<Num>,
+    ausgangswert: Option<Num>,
+    veraenderung: Option<Num>,
     einheit: Option<ChangeUnit>,
     grenze: Option<ChangeLimit>,
-    veraenderung_prozent: Option<f64>,
+    veraenderung_prozent: Option<Num>,
     beschreibung: Option<String>,
     status: Option<ManualStatus>,
 }
@@ -50,6 +61,11 @@ struct Wire {
 /// `value`, or serde's "missing field `name`".
 fn needed<T, E: serde::de::Error>(value: Option<T>, name: &'static str) -> Result<T, E> {
     value.ok_or_else(|| E::missing_field(name))
+}
+
+/// A number field, or serde's "missing field `name`".
+fn number<E: serde::de::Error>(value: Option<Num>, name: &'static str) -> Result<f64, E> {
+    needed(value, name).map(|n| n.0)
 }
 
 impl<'de> Deserialize<'de> for TargetFormat {
@@ -66,30 +82,30 @@ impl<'de> Deserialize<'de> for TargetFormat {
         Ok(match w.format {
             Tag::Minimum => TargetFormat::Minimum {
                 subject: subject()?,
-                target: needed(w.zielwert, "zielwert")?,
+                target: number(w.zielwert, "zielwert")?,
             },
             Tag::Maximum => TargetFormat::Maximum {
                 subject: subject()?,
-                cap: needed(w.obergrenze, "obergrenze")?,
+                cap: number(w.obergrenze, "obergrenze")?,
             },
             Tag::QuotaIncrease => TargetFormat::QuotaIncrease {
                 subject: subject()?,
-                baseline: w.ausgangswert,
-                change: needed(w.veraenderung, "veraenderung")?,
+                baseline: w.ausgangswert.map(|n| n.0),
+                change: number(w.veraenderung, "veraenderung")?,
                 unit: needed(w.einheit, "einheit")?,
-                target: needed(w.zielwert, "zielwert")?,
+                target: number(w.zielwert, "zielwert")?,
             },
             Tag::ChangeVsPreviousYear => TargetFormat::ChangeVsPreviousYear {
                 subject: subject()?,
                 limit: needed(w.grenze, "grenze")?,
-                change: needed(w.veraenderung, "veraenderung")?,
+                change: number(w.veraenderung, "veraenderung")?,
                 unit: needed(w.einheit, "einheit")?,
             },
             Tag::QuotaRelativeChange => TargetFormat::QuotaRelativeChange {
                 subject: subject()?,
-                baseline: needed(w.ausgangswert, "ausgangswert")?,
-                change_percent: needed(w.veraenderung_prozent, "veraenderung_prozent")?,
-                target: needed(w.zielwert, "zielwert")?,
+                baseline: number(w.ausgangswert, "ausgangswert")?,
+                change_percent: number(w.veraenderung_prozent, "veraenderung_prozent")?,
+                target: number(w.zielwert, "zielwert")?,
             },
             Tag::Monitoring => TargetFormat::Monitoring {
                 subject: subject()?,
