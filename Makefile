@@ -22,9 +22,9 @@ test:
 	@bash scripts/setup.sh --test
 	@bash scripts/test.sh
 
-## Sizes of the release wasm, JS and CSS: raw, gzip, brotli.
+## Sizes of the release wasm, JS and CSS: raw, gzip, brotli; then where the wasm's bytes go (our modules, crates).
 size: build
-	@bash scripts/size.sh
+	@bash scripts/size.sh dist --where
 
 ## The engine benchmark: 20 years × 40 indicators × 3 populations × 12 months, natively.
 bench-engine: setup

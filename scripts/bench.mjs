@@ -61,7 +61,7 @@ const lpad = (s, n) => String(s).padStart(n);
 async function sizes() {
   let out;
   try {
-    ({ stdout: out } = await run('bash', [join(ROOT, 'scripts', 'size.sh'), DIST], { cwd: ROOT }));
+    ({ stdout: out } = await run('bash', [join(ROOT, 'scripts', 'size.sh'), DIST, '--where'], { cwd: ROOT }));
   } catch (e) {
     fail(`scripts/size.sh failed: ${e.stderr || e.stdout || e.message}`);
   }
@@ -77,7 +77,11 @@ async function sizes() {
     }
   }
   if (!total || !files.some((f) => f.kind === 'wasm')) fail(`could not read the output of scripts/size.sh:\n${out}`);
-  return { files, total };
+  // Where the wasm's bytes go (scripts/size-where.mjs), said as it is.
+  const lines = out.split('\n');
+  const from = lines.findIndex((l) => l.startsWith('where the wasm goes'));
+  const where = from < 0 ? [] : lines.slice(from).filter((l) => l.trim() !== '');
+  return { files, total, where };
 }
 
 // --- b) Lighthouse -------------------------------------------------------------------------------------------
@@ -596,6 +600,7 @@ async function main() {
   const t = size.total;
   say(`   ${pad('total', 5)} ${pad('wasm + js + css', 44)} ${lpad(t.raw, 10)} ${lpad(t.gzip, 10)} ${lpad(t.brotli, 10)}`);
   say(`   total brotli: ${t.brotli} bytes = ${(t.brotli / 1000).toFixed(1)} KB = ${(t.brotli / 1024).toFixed(1)} KiB`);
+  for (const line of size.where) say(`   ${line}`);
   say();
   say(`b) Lighthouse 12.8.2, median of ${LIGHTHOUSE_RUNS} runs per mode (each figure's median on its own)`);
   say(`   ${pad('mode', 8)} ${lpad('perf', 5)} ${lpad('a11y', 5)} ${lpad('b-p', 5)} ${lpad('seo', 5)} ${lpad('FCP', 9)} ${lpad('LCP', 9)} ${lpad('TBT', 9)}   runs (perf)`);

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Size report of the release build in dist/: wasm, JS and CSS, raw, gzip -9 and brotli -q 11, in bytes and KiB.
+# With --where (make size, make bench): then where the wasm's bytes go, by module of ours and by crate, from the
+# release's cargo output made again with its function names kept (wasm-bindgen --keep-debug, wasm-opt -Oz -g).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${1:-dist}
+where=${2:-}
 [ -d "$dir" ] || { echo "no $dir/: build first (make build)"; exit 1; }
 printf '%-6s %-44s %10s %10s %10s\n' kind file raw gzip brotli
 total_raw=0; total_gz=0; total_br=0
@@ -18,3 +21,16 @@ html=$(wc -c <"$dir/index.html")
 printf '%-6s %-44s %10s %10s %10s\n' total "wasm + js + css" "$total_raw" "$total_gz" "$total_br"
 printf '%-6s %-44s %10s\n' html index.html "$html"
 awk -v r="$total_raw" -v g="$total_gz" -v b="$total_br" 'BEGIN { printf "in KiB: raw %.1f, gzip %.1f, brotli %.1f\n", r/1024, g/1024, b/1024 }'
+
+if [ "$where" = --where ]; then
+    wasm=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/zielsteuerung.wasm
+    [ -f "$wasm" ] || { echo "no $wasm: build first (make build)"; exit 1; }
+    tmp=$(mktemp -d)
+    trap 'rm -rf "$tmp"' EXIT
+    wasm-bindgen --target web --keep-debug --out-dir "$tmp" --out-name names "$wasm"
+    wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+        --enable-mutable-globals --enable-reference-types --enable-multivalue \
+        "$tmp/names_bg.wasm" -o "$tmp/names.wasm"
+    echo
+    node scripts/size-where.mjs "$tmp/names.wasm" --top 20
+fi

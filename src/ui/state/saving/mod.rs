@@ -24,6 +24,7 @@ use crate::persistence::{Committed, Startup, StoreView, YearKeys};
 use crate::storage::{self, StorageError};
 use crate::ui::clock::now_iso;
 
+mod choices;
 mod complete;
 mod save;
 mod watch;
@@ -107,6 +108,8 @@ pub struct Persistence {
     relayout: StoredValue<bool>,
     /// The years whose values start-up has not read yet ([`Persistence::ensure_complete`]).
     rest: StoredValue<Vec<Year>>,
+    /// How often a save has looked again for a manifest that year keys lack (see `save.rs`).
+    manifest_looks: StoredValue<u8>,
     /// Who follows what happens here ([`Persistence::follow`]).
     followers: StoredValue<Vec<Follower>, LocalStorage>,
 }
@@ -199,6 +202,7 @@ impl Persistence {
             queued: StoredValue::new(false),
             relayout: StoredValue::new(relayout),
             rest: StoredValue::new(rest),
+            manifest_looks: StoredValue::new(0),
             followers: StoredValue::new_local(Vec::new()),
         }
     }

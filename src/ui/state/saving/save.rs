@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::{Event, Notice, Persistence, SaveState};
 use crate::domain::merge::Merge;
-use crate::domain::workspace::Workspace;
+use crate::domain::workspace::{LoadError, Workspace};
 use crate::locale::Lang;
 use crate::persistence::{
     Committed, Over, Refused, SaveStep, Stamp, Startup, base_of_chosen_save, base_of_save, commit,
@@ -22,6 +22,12 @@ const GRACE: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// When a save made without the Web Lock looks again whether another tab's save overtook it.
 const CATCH_UP: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// Year keys without a manifest at a save may be another tab's commit under way: in Chromium a tab can get the
+/// save lock before the other tab's last writes to localStorage (its manifest) have reached it. Looked at again
+/// this often, this far apart, before the store is taken for unreadable.
+const MANIFEST_LOOKS: u8 = 6;
+const MANIFEST_WAIT: std::time::Duration = std::time::Duration::from_millis(150);
 
 impl Persistence {
     /// After a change: ask for a save, or say why there is none.
@@ -112,6 +118,9 @@ impl Persistence {
                     ) {
                         Ok(committed) => committed,
                         Err(Refused::Unreadable { raw, error }) => {
+                            if self.wait_for_manifest(&error, chosen) {
+                                return;
+                            }
                             return self.unreadable(raw, error);
                         }
                         Err(Refused::Storage(e)) => return self.failed(e),
@@ -128,6 +137,9 @@ impl Persistence {
                     ) {
                         Ok(committed) => committed,
                         Err(Refused::Unreadable { raw, error }) => {
+                            if self.wait_for_manifest(&error, chosen) {
+                                return;
+                            }
                             return self.unreadable(raw, error);
                         }
                         Err(Refused::Storage(e)) => return self.failed(e),
@@ -197,6 +209,7 @@ impl Persistence {
                     }
                 });
                 self.note_revision();
+                self.manifest_looks.set_value(0);
                 self.save_state.set(SaveState::Saved);
                 self.tell(Event::Saved);
                 true
@@ -206,6 +219,29 @@ impl Persistence {
                 false
             }
         }
+    }
+
+    /// Year keys without their manifest at a save: looked at again (under the lock) a few times before the store
+    /// is said to be unreadable, as another tab's commit may not have fully reached this tab yet. `true` while a
+    /// look is scheduled.
+    fn wait_for_manifest(self, error: &LoadError, chosen: Option<Over>) -> bool {
+        if !matches!(error, LoadError::ManifestMissing { .. }) {
+            return false;
+        }
+        let looks = self.manifest_looks.get_value();
+        if looks >= MANIFEST_LOOKS {
+            self.manifest_looks.set_value(0);
+            return false;
+        }
+        self.manifest_looks.set_value(looks + 1);
+        self.save_state.set(SaveState::Pending);
+        set_timeout(
+            move || {
+                storage::with_save_lock(move |locked| self.save_now(chosen, locked));
+            },
+            MANIFEST_WAIT,
+        );
+        true
     }
 
     /// A save that works again clears an earlier storage problem.
@@ -224,7 +260,7 @@ impl Persistence {
         }
     }
 
-    fn failed(self, e: StorageError) {
+    pub(super) fn failed(self, e: StorageError) {
         self.save_state.set(SaveState::NotSaved);
         self.notice.set(Some(match e {
             StorageError::QuotaExceeded => Notice::QuotaExceeded,
@@ -330,57 +366,5 @@ impl Persistence {
                 }));
             }
         }
-    }
-
-    /// Replaces this tab's workspace with what storage holds (the user chose the other tab's version).
-    pub fn take_over_stored(self) {
-        self.ensure_complete();
-        let known = self
-            .sync
-            .with_value(|s| s.as_ref().and_then(|s| s.committed().cloned()));
-        match read(&LocalStore, known.as_ref()) {
-            Ok(Startup::Loaded { committed, .. }) => {
-                let workspace = committed.workspace.clone();
-                self.sync.update_value(|s| {
-                    if let Some(s) = s {
-                        s.read(committed)
-                    }
-                });
-                self.note_revision();
-                self.data.replace(workspace);
-                self.may_save.set(true);
-                self.save_state.set(SaveState::Saved);
-                self.notice.set(Some(Notice::ReloadedFromOtherTab));
-                self.tell(Event::TookIn);
-            }
-            Ok(Startup::Unreadable { raw, error }) => self.unreadable(raw, error),
-            Ok(Startup::Fresh) => {}
-            Err(e) => self.failed(e),
-        }
-    }
-
-    /// The user keeps this tab's version over another tab's save.
-    pub fn save_mine_anyway(self) {
-        self.ensure_complete();
-        self.may_save.set(true);
-        storage::with_save_lock(move |locked| {
-            self.save_now(Some(Over::OtherTab), locked);
-            if self.save_state.get_untracked() == SaveState::Saved {
-                self.notice.set(None);
-            }
-        });
-    }
-
-    /// After an unreadable store: start anew with what the tab shows (the example, or a backup put in its place);
-    /// the unreadable text stays kept aside.
-    pub fn start_anew(self) {
-        self.ensure_complete();
-        self.notice.set(None);
-        self.may_save.set(true);
-        storage::with_save_lock(move |locked| {
-            self.save_now(Some(Over::Unreadable), locked);
-            // The note of the unreadable workspace is of that one: this one's is started (the safety net follows).
-            self.tell(Event::TookIn);
-        });
     }
 }
