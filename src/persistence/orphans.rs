@@ -103,8 +103,9 @@ fn already_kept(store: &impl Store) -> Result<BTreeMap<String, Vec<String>>, Sto
 /// Removes year keys that the manifest storage holds now does not name (read here: another tab may have
 /// committed since this tab last read): its own leftovers at once (see `leftover`; `ours`: the keys of the
 /// commits this tab read or wrote), anything else only once kept aside under `ASIDE` + `timestamp`.
-/// `under_lock`: this tab holds the save lock, so no other save is under way; without it only keys older than
-/// the commit are looked at (a later one may belong to a save another tab is making right now). Without a
+/// Only keys no newer than the manifest's commit are looked at (a later one may belong to a save another tab is
+/// making, or whose manifest has not reached this tab yet); without the lock (`under_lock` false) only keys
+/// older than the commit. Without a
 /// readable manifest of schema 3 nothing is touched; a store that cannot be written keeps every key.
 pub fn cleanup<'a>(
     store: &mut impl Store,
@@ -132,7 +133,16 @@ pub fn cleanup<'a>(
         let Some((_, _, revision)) = year_of_name(&name) else {
             continue;
         };
-        if named.contains(&name) || !(under_lock || revision < stamp.revision) {
+        // A key of a later revision than the manifest may be another tab's commit whose manifest has not reached
+        // this tab yet (in Chromium the save lock can come before another tab's last writes): left for a later
+        // start, when later commits have passed it. Without the lock, the manifest's own revision may be under
+        // way too.
+        let looked_at = if under_lock {
+            revision <= stamp.revision
+        } else {
+            revision < stamp.revision
+        };
+        if named.contains(&name) || !looked_at {
             continue;
         }
         if leftover(&keys, parent.as_ref(), &ours, &name) {

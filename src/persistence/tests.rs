@@ -248,24 +248,32 @@ fn a_save_interrupted_between_writes_leaves_one_complete_commit() {
                 .items
                 .contains_key("arbeitsbereich.werte.2024.3.t-b")
         );
-        // Under the lock no save is under way: the previous commit's keys, once the manifest is through, go (this
-        // tab knew that commit); the keys of the save cut off (a crash) and a year no manifest holds are kept
-        // aside first – nothing proves them this chain's leftovers – and none the manifest names is touched.
+        // Under the lock the previous commit's keys, once the manifest is through, go (this tab knew that
+        // commit). Keys newer than the manifest – the save cut off here, and 2024.3 – are left alone even under
+        // the lock: in Chromium the lock can reach a tab before another tab's last writes (its manifest), so such a
+        // key may be a commit under way; it is looked at once later commits have passed it. None the manifest
+        // names is touched.
         let cleaned = cleanup(&mut cut, [&first.keys], true, "t1").unwrap();
         let expected = if done < ops.len() { 0 } else { 2 };
         assert_eq!(cleaned.removed, expected, "{done} writes");
-        let kept = cleaned.kept_aside.unwrap();
+        assert_eq!(cleaned.kept_aside, None, "{done} writes");
         let cut_off = if done < ops.len() { &ops[..done] } else { &[] };
-        let mut aside: Vec<&str> = cut_off.iter().map(|(n, _)| *n).collect();
-        aside.push("arbeitsbereich.werte.2024.3.t-b");
-        aside.sort_unstable();
-        assert_eq!(kept.names, aside, "{done} writes");
-        assert_eq!(kept.key, "arbeitsbereich.unlesbar.t1");
-        assert_eq!(cut.items.get("arbeitsbereich.unlesbar.t1"), Some(&kept.raw));
+        for (name, _) in cut_off {
+            assert!(
+                cut.items.contains_key(*name),
+                "{done} writes: {name} left for later"
+            );
+        }
+        assert!(cut.items.contains_key("arbeitsbereich.werte.2024.3.t-b"));
         for name in now.keys.names() {
             assert!(cut.items.contains_key(name));
         }
-        assert_eq!(cut.items.len(), now.keys.names().count() + 2);
+        assert_eq!(
+            cut.items.len(),
+            // the manifest, the keys it names, 2024.3 and the cut-off save's
+            now.keys.names().count() + 2 + cut_off.len(),
+            "{done} writes"
+        );
         assert_eq!(loaded(&cut, None), now);
     }
 }

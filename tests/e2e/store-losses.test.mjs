@@ -58,7 +58,7 @@ test('a year key of a foreign writer is kept aside and said, not deleted', async
   await page.press('#zelle-0-0', 'Enter');
   await page.waitForFunction(() => document.querySelector('.grid-meldung')?.textContent === 'Gespeichert.');
   const foreign = '[{"kennzahl":"K2","gruppe":"Insgesamt","jahr":2019,"werte":[null,12.5]}]';
-  await page.evaluate(([k, v]) => localStorage.setItem(`${k}.werte.2019.7.t-fremd`, v), [KEY, foreign]);
+  await page.evaluate(([k, v]) => localStorage.setItem(`${k}.werte.2019.1.t-fremd`, v), [KEY, foreign]);
   await page.reload();
   await page.waitForSelector('.meldung-warnung');
   const banner = await page.locator('.meldung-warnung', { hasText: 'Daten beiseitegelegt' }).textContent();
@@ -66,8 +66,8 @@ test('a year key of a foreign writer is kept aside and said, not deleted', async
   const aside = await page.evaluate((k) => Object.keys(localStorage).filter((n) => n.startsWith(`${k}.unlesbar.`)), KEY);
   assert.equal(aside.length, 1);
   const kept = JSON.parse(await page.evaluate((n) => localStorage.getItem(n), aside[0]));
-  assert.equal(kept['arbeitsbereich.werte.2019.7.t-fremd'], foreign);
-  assert.equal(await page.evaluate((k) => localStorage.getItem(`${k}.werte.2019.7.t-fremd`), KEY), null);
+  assert.equal(kept['arbeitsbereich.werte.2019.1.t-fremd'], foreign);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(`${k}.werte.2019.1.t-fremd`), KEY), null);
   // The workspace is untouched.
   await page.click('nav a[href="#/werte"]');
   assert.equal(await page.inputValue('#zelle-0-0'), '60');

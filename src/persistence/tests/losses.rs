@@ -60,10 +60,16 @@ fn a_year_key_no_manifest_accounts_for_is_kept_aside_before_it_goes() {
     assert!(store.items.contains_key(&replaced));
     let foreign = r#"[{"kennzahl":"K2","gruppe":"Insgesamt","monat":3,"wert":12.5}]"#;
     store
-        .set("arbeitsbereich.werte.2019.7.t-x", foreign)
+        .set("arbeitsbereich.werte.2019.1.t-x", foreign)
         .unwrap();
     // A key of an older writer for a year the manifest holds: nothing tells it from data, so it is kept too.
     store.set("arbeitsbereich.werte.2021.0.t-x", "[]").unwrap();
+    // A key of a later revision than the manifest: another tab's commit whose manifest has not arrived yet (the
+    // save lock can reach a tab before the other tab's last writes). Not looked at, even under the lock.
+    let under_way = r#"[{"kennzahl":"INT","gruppe":"Insgesamt","monat":4,"wert":70}]"#;
+    store
+        .set("arbeitsbereich.werte.2022.3.t-b", under_way)
+        .unwrap();
     // A tab that starts now knows no commit before: the replaced key is the manifest's parent's, so it goes.
     let cleaned = cleanup(&mut store, [], true, "2026-12-07T10-00-00").unwrap();
     assert_eq!(cleaned.removed, 1);
@@ -73,27 +79,35 @@ fn a_year_key_no_manifest_accounts_for_is_kept_aside_before_it_goes() {
     assert_eq!(
         kept.names,
         [
-            "arbeitsbereich.werte.2019.7.t-x",
+            "arbeitsbereich.werte.2019.1.t-x",
             "arbeitsbereich.werte.2021.0.t-x"
         ]
     );
     let copy: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(&store.items[&kept.key]).unwrap();
-    assert_eq!(copy["arbeitsbereich.werte.2019.7.t-x"], foreign);
+    assert_eq!(copy["arbeitsbereich.werte.2019.1.t-x"], foreign);
     assert_eq!(copy["arbeitsbereich.werte.2021.0.t-x"], "[]");
-    assert!(!store.items.contains_key("arbeitsbereich.werte.2019.7.t-x"));
+    assert!(!store.items.contains_key("arbeitsbereich.werte.2019.1.t-x"));
+    assert_eq!(
+        store
+            .items
+            .get("arbeitsbereich.werte.2022.3.t-b")
+            .map(String::as_str),
+        Some(under_way),
+        "a commit under way is left alone"
+    );
     assert_eq!(loaded(&store, None), first, "the workspace is untouched");
 
     // The same text again (a second tab's copy): it is kept already, so it goes without a second copy.
     store
-        .set("arbeitsbereich.werte.2019.7.t-x", foreign)
+        .set("arbeitsbereich.werte.2019.1.t-x", foreign)
         .unwrap();
     let again = cleanup(&mut store, [], true, "2026-12-07T10-00-00").unwrap();
     assert_eq!(again.removed, 1);
     assert_eq!(again.kept_aside, None);
     // Another text under the same moment's name: a second copy beside the first, never over it.
     store
-        .set("arbeitsbereich.werte.2018.7.t-x", foreign)
+        .set("arbeitsbereich.werte.2018.1.t-x", foreign)
         .unwrap();
     let third = cleanup(&mut store, [], true, "2026-12-07T10-00-00").unwrap();
     assert_eq!(
@@ -109,13 +123,13 @@ fn a_key_that_cannot_be_kept_aside_stays() {
     let mut store = MemoryStore::default();
     let ws = two_years();
     let first = save(&mut store, &ws, &Committed::none(ws.clone()), "t-a");
-    store.set("arbeitsbereich.werte.2019.7.t-x", "[]").unwrap();
+    store.set("arbeitsbereich.werte.2019.1.t-x", "[]").unwrap();
     store.fail_after = Some((0, StorageError::QuotaExceeded));
     assert_eq!(
         cleanup(&mut store, [&first.keys], true, "t"),
         Err(StorageError::QuotaExceeded)
     );
-    assert!(store.items.contains_key("arbeitsbereich.werte.2019.7.t-x"));
+    assert!(store.items.contains_key("arbeitsbereich.werte.2019.1.t-x"));
 }
 
 /// Loss 2: "Meine Fassung speichern" while another tab left a store this build cannot read (a newer schema)
