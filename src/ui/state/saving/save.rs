@@ -109,43 +109,25 @@ impl Persistence {
             SaveStep::Write { stamp, parent } => {
                 // On top of what storage holds: this tab's last commit, or (saving over another tab's, or over
                 // what could not be read) what is there now, so that the manifest never names a key that is gone.
-                let previous = if let Some(over) = chosen {
-                    match base_of_chosen_save(
-                        &mut LocalStore,
-                        over,
-                        &self.data.snapshot(),
-                        &now_iso(),
-                    ) {
-                        Ok(committed) => committed,
-                        Err(Refused::Unreadable { raw, error }) => {
-                            if self.wait_for_manifest(&error, chosen) {
-                                return;
-                            }
-                            return self.unreadable(raw, error);
-                        }
-                        Err(Refused::Storage(e)) => return self.failed(e),
-                    }
+                let workspace = self.data.snapshot();
+                let base = if let Some(over) = chosen {
+                    base_of_chosen_save(&mut LocalStore, over, &workspace, &now_iso())
                 } else {
                     let known = self
                         .sync
                         .with_value(|s| s.as_ref().and_then(|s| s.committed().cloned()));
-                    match base_of_save(
-                        &LocalStore,
-                        stored.as_deref(),
-                        known.as_ref(),
-                        &self.data.snapshot(),
-                    ) {
-                        Ok(committed) => committed,
-                        Err(Refused::Unreadable { raw, error }) => {
-                            if self.wait_for_manifest(&error, chosen) {
-                                return;
-                            }
-                            return self.unreadable(raw, error);
-                        }
-                        Err(Refused::Storage(e)) => return self.failed(e),
-                    }
+                    base_of_save(&LocalStore, stored.as_deref(), known.as_ref(), &workspace)
                 };
-                let workspace = self.data.snapshot();
+                let previous = match base {
+                    Ok(committed) => committed,
+                    Err(Refused::Unreadable { raw, error }) => {
+                        if self.wait_for_manifest(&error, chosen) {
+                            return;
+                        }
+                        return self.unreadable(raw, error);
+                    }
+                    Err(Refused::Storage(e)) => return self.failed(e),
+                };
                 if self.write(&stamp, parent.as_ref(), &workspace, &previous, locked) {
                     self.settle_notice();
                 }
