@@ -13,17 +13,50 @@ import { hashSource } from './csp.mjs';
 
 export const FILE_NAME = 'zielsteuerung-offline.html';
 
-/** The one file in `names` that ends with `suffix` (and not with `exclude`); an error otherwise. */
-function only(names, suffix, exclude) {
-  const found = names.filter((n) => n.endsWith(suffix) && !(exclude && n.endsWith(exclude)));
+/** The one file in `names` that starts with `prefix` and ends with `suffix`; an error otherwise. */
+function only(names, prefix, suffix) {
+  const found = names.filter((n) => n.startsWith(prefix) && n.endsWith(suffix));
   if (found.length !== 1) {
-    throw new Error(`expected exactly one *${suffix} in the build, found ${found.length}: ${found.join(', ')}`);
+    throw new Error(`expected exactly one ${prefix}*${suffix} in the build, found ${found.length}: ${found.join(', ')}`);
   }
   return found[0];
 }
 
-/** Builds the page from the glue text, the wasm bytes, the CSS text and the original index.html. */
+/** The app's files in a build's file names (Trunk names them `zielsteuerung-<hash>…`). */
+export function buildFiles(names) {
+  return {
+    wasm: only(names, 'zielsteuerung-', '_bg.wasm'),
+    glue: only(names.filter((n) => !n.endsWith('_worker.js')), 'zielsteuerung-', '.js'),
+    css: only(names, '', '.css'),
+  };
+}
+
+/**
+ * The file worker's start (jobs/client.rs): it is the app's own wasm in a module worker. The page posts its
+ * compiled `WebAssembly.Module` as the first message; the worker instantiates it with the same glue, and the
+ * app's `start()` finds itself in a worker and listens for jobs (jobs/worker.rs). Nothing is fetched twice.
+ */
+export const WORKER_START = "addEventListener('message', (e) => initSync({ module: e.data }), { once: true });\n";
+
+/**
+ * The file worker's script for a page that may start no worker from a file: the glue and the start, as the text
+ * of a classic script (Chromium loads no module worker from the `blob:` URL of a `file://` page, whose origin is
+ * opaque): the glue's `export`s become plain declarations, and `import.meta.url` (used only when no module is
+ * given) the worker's location.
+ */
+export function workerScript(glue) {
+  const classic = glue
+    .replace(/^export (class|function|const|let) /gm, '$1 ')
+    .replace(/^export \{[^}]*\};?\s*$/gm, '')
+    .replace(/\bimport\.meta\.url\b/g, 'self.location.href');
+  if (/^\s*(export|import)\b/m.test(classic) || /\bimport\.meta\b/.test(classic)) {
+    throw new Error('the JS glue has an import or export the classic worker script cannot take');
+  }
+  return `${classic}\n${WORKER_START}`;
+}
+
 export function offlinePage({ glue, wasm, css, indexHtml }) {
+  const worker = workerScript(glue);
   if (!/\bfunction initSync\s*\(/.test(glue) || !/export\s*\{[^}]*\binitSync\b/.test(glue)) {
     throw new Error('the JS glue has no initSync export: was it built by wasm-bindgen for --target web?');
   }
@@ -40,7 +73,9 @@ export function offlinePage({ glue, wasm, css, indexHtml }) {
 }
 `;
   // "</script" inside the inline script would end it early; the glue has none, but make sure.
-  if (/<\/script/i.test(script) || /<\/style/i.test(css)) throw new Error('an inlined text contains a closing tag');
+  if (/<\/script/i.test(script) || /<\/script/i.test(worker) || /<\/style/i.test(css)) {
+    throw new Error('an inlined text contains a closing tag');
+  }
   const description = /<meta content="([^"]*)" name=description>/.exec(indexHtml)?.[1]
     ?? /<meta name="description" content="([^"]*)">/.exec(indexHtml)?.[1]
     ?? 'Zielsteuerung';
@@ -49,6 +84,8 @@ export function offlinePage({ glue, wasm, css, indexHtml }) {
     "default-src 'none'",
     `script-src ${hashSource(script)} 'wasm-unsafe-eval'`,
     `style-src ${hashSource(css)}`,
+    // The file worker, started from its inlined text (jobs/client.rs); it inherits this policy.
+    'worker-src blob:',
     'img-src data:',
     "base-uri 'none'",
     "form-action 'none'",
@@ -66,6 +103,7 @@ export function offlinePage({ glue, wasm, css, indexHtml }) {
 <link rel="icon" href="data:,">
 <style>${css}</style>
 <script id="zielsteuerung-wasm" type="application/octet-stream">${wasm.toString('base64')}</script>
+<script id="zielsteuerung-worker" type="text/plain">${worker}</script>
 <script type="module">${script}</script>
 </head>
 <body>
@@ -77,14 +115,11 @@ ${noscript}
 
 /** Reads the build in `dir` and writes the offline file next to it; returns its path and size. */
 export async function writeOffline(dir) {
-  const names = await readdir(dir);
-  const wasmName = only(names, '_bg.wasm');
-  const glueName = only(names, '.js');
-  const cssName = only(names, '.css');
+  const files = buildFiles(await readdir(dir));
   const page = offlinePage({
-    glue: await readFile(join(dir, glueName), 'utf8'),
-    wasm: await readFile(join(dir, wasmName)),
-    css: await readFile(join(dir, cssName), 'utf8'),
+    glue: await readFile(join(dir, files.glue), 'utf8'),
+    wasm: await readFile(join(dir, files.wasm)),
+    css: await readFile(join(dir, files.css), 'utf8'),
     indexHtml: await readFile(join(dir, 'index.html'), 'utf8'),
   });
   const path = join(dir, FILE_NAME);

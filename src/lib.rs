@@ -16,13 +16,19 @@ pub mod route;
 #[cfg(feature = "ui")]
 pub mod crash;
 #[cfg(feature = "ui")]
+pub mod jobs;
+#[cfg(feature = "ui")]
 pub mod storage;
 #[cfg(feature = "ui")]
 pub mod ui;
 
-/// Starts the app in the browser: crash banner first, so that even a panic during mounting is visible.
+/// Starts the app in the browser: crash banner first, so that even a panic during mounting is visible. In the
+/// file worker (the same wasm, started by `jobs::client`) it listens for jobs instead.
 #[cfg(feature = "ui")]
 pub fn start() {
+    if jobs::worker::serve() {
+        return;
+    }
     ui::trace::mark("zs:start");
     crash::install_hook();
     leptos::mount::mount_to_body(ui::App);

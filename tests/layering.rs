@@ -23,7 +23,7 @@ const LAYERS: &[&[&str]] = &[
     &["present"],
     &["exchange"],
     &["persistence"],
-    &["crash", "storage"],
+    &["crash", "jobs", "storage"],
     &["ui"],
 ];
 

@@ -5,6 +5,7 @@
 
 pub mod backup;
 pub mod csv;
+pub mod job;
 pub mod ooxml;
 pub mod text;
 pub mod xlsx;

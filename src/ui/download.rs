@@ -35,13 +35,14 @@ fn try_download(file_name: &str, content: &wasm_bindgen::JsValue, mime: &str) ->
     Some(())
 }
 
-/// The bytes of the first file chosen in a file input, or why they could not be read (German/English). A file
-/// larger than `max_bytes` is refused by its size before a single byte is read: at once, however large it is.
+/// The bytes of the first file chosen in a file input (its name and an `ArrayBuffer`, to be handed on), or why
+/// they could not be read (German/English). A file larger than `max_bytes` is refused by its size before a single
+/// byte is read: at once, however large it is.
 pub async fn read_chosen_file(
     input: &web_sys::HtmlInputElement,
     max_bytes: usize,
     lang: crate::locale::Lang,
-) -> Result<(String, Vec<u8>), String> {
+) -> Result<(String, js_sys::ArrayBuffer), String> {
     let failed = || {
         lang.pick(
             "Die Datei konnte nicht gelesen werden.",
@@ -65,7 +66,7 @@ pub async fn read_chosen_file(
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| failed())?;
-    Ok((file.name(), js_sys::Uint8Array::new(&buffer).to_vec()))
+    Ok((file.name(), buffer.dyn_into().map_err(|_| failed())?))
 }
 
 /// Downloads the backup of the whole workspace ("zielsteuerung-sicherung-2026-11-26.json"); `false` if the

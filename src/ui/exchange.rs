@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::workspace::Workspace;
-use crate::exchange::{backup, csv, xlsx};
+use crate::exchange::job::{BackupPreview, CsvPreview, Kind};
+use crate::exchange::{csv, xlsx};
+use crate::jobs::client::{self, Failed, Held, Reply};
 use crate::locale::format_count;
 use crate::route::Screen;
 use crate::tr;
@@ -20,26 +22,24 @@ mod preview;
 
 use preview::Preview;
 
-/// An import read and checked, waiting for the user's decision.
+/// An import read and checked (by the file worker), waiting for the user's decision.
 #[derive(Clone)]
 enum Pending {
     Backup {
         file: String,
         /// The workspace the preview was computed on.
         base: Workspace,
-        incoming: Workspace,
-        merged: Workspace,
-        report: backup::MergeReport,
+        preview: BackupPreview,
+        incoming: Held,
+        merged: Held,
     },
     Csv {
         file: String,
         base: Workspace,
-        import: csv::Import,
+        preview: CsvPreview,
+        result: Held,
     },
 }
-
-/// How many report lines are listed; the counts above the table cover them all.
-const LISTED: usize = 300;
 
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -56,6 +56,8 @@ pub fn ExchangeScreen() -> impl IntoView {
     let lang = state.lang.get_untracked();
     let pending: RwSignal<Option<Pending>> = RwSignal::new(None);
     let error: RwSignal<Option<String>> = RwSignal::new(None);
+    // The step of the file work under way (read in the worker, or taken in here).
+    let working: RwSignal<Option<(String, bool)>> = RwSignal::new(None);
     let message = RwSignal::new(String::new());
     // A backup taken while the stored data is unreadable: not saved until the user puts it in its place.
     let unsaved = RwSignal::new(false);
@@ -140,23 +142,44 @@ pub fn ExchangeScreen() -> impl IntoView {
                 }
             };
             let base = state.data.snapshot();
-            let prepared = if is_backup {
-                backup::read(&bytes, lang).map(|incoming| {
-                    let (merged, report) = backup::merge(&base, &incoming, lang);
-                    Pending::Backup {
-                        file: file.clone(),
-                        base,
-                        incoming,
-                        merged,
-                        report,
-                    }
-                })
-            } else {
-                csv::import(&base, &bytes, lang).map(|import| Pending::Csv {
+            let kind = if is_backup { Kind::Backup } else { Kind::Csv };
+            working.set(Some((
+                crate::exchange::job::Step::Reading.text(lang).to_owned(),
+                true,
+            )));
+            let reply = client::run(kind, lang, bytes, &base, move |step| {
+                working.set(Some((step.text(lang).to_owned(), true)));
+            })
+            .await;
+            working.set(None);
+            let prepared = match reply {
+                Ok(Reply::Backup {
+                    preview,
+                    incoming,
+                    merged,
+                }) => Ok(Pending::Backup {
                     file: file.clone(),
                     base,
-                    import,
-                })
+                    preview,
+                    incoming,
+                    merged,
+                }),
+                Ok(Reply::Csv { preview, result }) => Ok(Pending::Csv {
+                    file: file.clone(),
+                    base,
+                    preview,
+                    result,
+                }),
+                Err(Failed::Cancelled) => {
+                    message.set(lang.pick("Abgebrochen.", "Cancelled.").into());
+                    return;
+                }
+                Err(Failed::Refused(e)) => Err(tr!(
+                    lang,
+                    "„{file}“ wurde nicht eingelesen: {e}",
+                    "“{file}” was not read: {e}"
+                )),
+                Err(Failed::Broken(e)) => Err(e),
             };
             match prepared {
                 Ok(p) => {
@@ -173,11 +196,7 @@ pub fn ExchangeScreen() -> impl IntoView {
                 }
                 Err(e) => {
                     pending.set(None);
-                    error.set(Some(tr!(
-                        lang,
-                        "„{file}“ wurde nicht eingelesen: {e}",
-                        "“{file}” was not read: {e}"
-                    )));
+                    error.set(Some(e));
                 }
             }
         });
@@ -185,7 +204,7 @@ pub fn ExchangeScreen() -> impl IntoView {
 
     // Takes the previewed result, unless the workspace changed since the preview (another tab, another
     // screen): then the preview would undo that change, so the user is asked to read the file again.
-    let accept = move |result: Workspace, base: Workspace, done: String| {
+    let take = move |result: Workspace, base: Workspace, done: String| {
         if state.data.untracked(|w| *w != base) {
             pending.set(None);
             error.set(Some(
@@ -215,6 +234,29 @@ pub fn ExchangeScreen() -> impl IntoView {
         } else {
             message.set(done);
         }
+    };
+    // The chosen result is read back from the worker's parts a year at a time, then taken.
+    let accept = move |held: Held, base: Workspace, done: String| {
+        working.set(Some((
+            lang.pick("Wird übernommen …", "Taking it in …").into(),
+            false,
+        )));
+        leptos::task::spawn_local(async move {
+            let result = client::take(held).await;
+            working.set(None);
+            match result {
+                Ok(result) => take(result, base, done),
+                Err(e) => {
+                    pending.set(None);
+                    error.set(Some(tr!(
+                        lang,
+                        "Die Vorschau konnte nicht übernommen werden ({e}). Es wurde nichts geändert; bitte die \
+                         Datei noch einmal einlesen.",
+                        "The preview could not be taken ({e}). Nothing was changed; please read the file again."
+                    )));
+                }
+            }
+        });
     };
     let put_in_place = move |_| {
         saving.start_anew();
@@ -268,6 +310,7 @@ pub fn ExchangeScreen() -> impl IntoView {
             )}
         </p>
         <p class="grid-meldung" role="status" aria-live="polite">{move || message.get()}</p>
+        <Working working />
         <Show when=move || unsaved.get() && saving.store_unreadable()>
             <div class="knopfleiste links">
                 <button type="button" class="haupt" on:click=put_in_place>
@@ -317,7 +360,7 @@ pub fn ExchangeScreen() -> impl IntoView {
                 <button type="button" on:click=export_backup>{lang.pick("Sicherung herunterladen", "Download backup")}</button>
                 <label class="datei">
                     {lang.pick("Sicherung einlesen …", "Read a backup …")}
-                    <input type="file" accept=".json,application/json" on:change=move |ev| choose(ev, true) />
+                    <input type="file" accept=".json,application/json" disabled=move || working.get().is_some() on:change=move |ev| choose(ev, true) />
                 </label>
             </div>
             {move || preview(true)}
@@ -345,7 +388,7 @@ pub fn ExchangeScreen() -> impl IntoView {
                 <button type="button" on:click=move |_| export_csv(true)>{lang.pick("Alle Werte herunterladen", "Download all figures")}</button>
                 <label class="datei">
                     {lang.pick("CSV-Datei einlesen …", "Read a CSV file …")}
-                    <input type="file" accept=".csv,.txt,text/csv,text/plain" on:change=move |ev| choose(ev, false) />
+                    <input type="file" accept=".csv,.txt,text/csv,text/plain" disabled=move || working.get().is_some() on:change=move |ev| choose(ev, false) />
                 </label>
             </div>
             {move || preview(false)}
@@ -365,5 +408,25 @@ pub fn ExchangeScreen() -> impl IntoView {
                 </button>
             </div>
         </section>
+    }
+}
+
+/// The file work under way, with a way to cancel it while the worker reads.
+#[component]
+fn Working(working: RwSignal<Option<(String, bool)>>) -> impl IntoView {
+    let lang = use_state().lang.get_untracked();
+    move || {
+        working.get().map(|(step, cancellable)| {
+            view! {
+                <div class="meldung meldung-info arbeit" role="status">
+                    <p>
+                        {step} " "
+                        {cancellable.then(|| view! {
+                            <button type="button" on:click=move |_| client::cancel()>{lang.pick("Abbrechen", "Cancel")}</button>
+                        })}
+                    </p>
+                </div>
+            }
+        })
     }
 }

@@ -173,7 +173,7 @@ for (const kind of BROWSERS) {
     });
   });
 
-  test(`${kind}: the single offline file from file:// keeps a typed value over a reload`, async () => {
+  test(`${kind}: the single offline file from file:// keeps a typed value over a reload and reads a CSV in its worker`, async () => {
     await withBrowser(kind, async (browser) => {
       const profile = await browser.profile();
       const url = `${pathToFileURL(resolve('dist/zielsteuerung-offline.html')).href}#/werte`;
@@ -185,6 +185,12 @@ for (const kind of BROWSERS) {
       assert.ok(keys.includes('zielsteuerung-offline-datei.arbeitsbereich'), `${kind}: ${keys.join(', ')}`);
       await tab.reload();
       await tab.waitFor(() => document.getElementById('zelle-0-0')?.value === '62');
+      // The file worker starts from the page's inlined script (a blob: URL), under the page's CSP.
+      await show(tab, '#/austausch', /^Datenaustausch$/);
+      const csv = 'Kennzahl;Personengruppe;Jahr;Monat;Wert;Zähler;Nenner;Datenstand;Kommentar\n' +
+        'INT;Insgesamt;2022;2;55;;;28.02.2022;\n';
+      await tab.evaluate(chooseFile, ['CSV-Datei einlesen', 'werte.csv', csv, 'text/csv']);
+      await tab.waitFor(() => /^1 neu · 0 ersetzt/.test(document.querySelector('.vorschau .zusammenfassung')?.textContent ?? ''));
       assert.deepEqual(tab.errors, []);
       await profile.close();
     });

@@ -53,6 +53,34 @@ test('the offline file is one self-contained page with its own strict CSP', asyn
   assert.match(csp, /script-src 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'/);
   assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/);
   assert.match(html, /initSync\(\{ module: bytes \}\)/);
+  // The file worker starts from the page's own inlined text (a blob: URL), and from nothing else.
+  assert.match(csp, /worker-src blob:/);
+  assert.match(html, /<script id="zielsteuerung-worker" type="text\/plain">/);
+});
+
+test('opened via file://, it reads a CSV in its file worker, under its CSP', async () => {
+  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 860 } });
+  const { page, log } = await open(context);
+  await page.goto(`${fileUrl}#/austausch`);
+  await page.waitForSelector('main#inhalt h1');
+  const csv = 'Kennzahl;Personengruppe;Jahr;Monat;Wert;Zähler;Nenner;Datenstand;Kommentar\n'
+    + 'INT;Insgesamt;2022;1;58;;;31.01.2022;\nINT;Insgesamt;2022;2;64;;;28.02.2022;\n';
+  await page.getByLabel('CSV-Datei einlesen …').setInputFiles({ name: 'werte.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForSelector('.vorschau');
+  assert.equal(
+    await page.textContent('.vorschau .zusammenfassung'),
+    '2 neu · 0 ersetzt · 0 unverändert · 0 älter als vorhanden · 0 abgelehnt',
+  );
+  await page.getByRole('button', { name: 'Übernehmen' }).click();
+  await page.waitForFunction(() => document.querySelector('.grid-meldung')?.textContent === 'CSV-Werte übernommen.');
+  await page.click('nav a[href="#/uebersicht"]');
+  await page.waitForSelector('tbody[data-ziel="3"]');
+  // 58 + 64 = 122 integrations through February.
+  assert.match(await page.textContent('tbody[data-ziel="3"] tr:first-child'), /122 \(bis Februar\)/);
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual([...new Set(log.requests.filter((r) => !r.startsWith('blob:')))], [fileUrl]);
+  assert.deepEqual(log.errors, []);
+  await context.close();
 });
 
 test('opened via file://, it starts, stores under its own prefix, and a typed value survives a reload', async () => {

@@ -4,126 +4,46 @@ use super::*;
 
 /// The preview of a read file: what accepting would do, with the buttons to accept or discard.
 #[component]
-#[allow(
-    clippy::too_many_lines,
-    reason = "reshaped in issue 22 (worker, virtualised grid)"
-)]
 pub(super) fn Preview(
     pending: Pending,
-    accept: impl Fn(Workspace, Workspace, String) + Copy + Send + Sync + 'static,
+    accept: impl Fn(Held, Workspace, String) + Copy + Send + Sync + 'static,
     discard: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let lang = use_state().lang.get_untracked();
-    let discard_button = move || {
-        view! {
-            <button type="button" on:click=move |_| discard()>{lang.pick("Verwerfen", "Discard")}</button>
-        }
-    };
     match pending {
         Pending::Backup {
             file,
             base,
+            preview,
             incoming,
             merged,
-            report,
+        } => view! { <BackupPreviewView file base preview incoming merged accept discard /> }
+            .into_any(),
+        Pending::Csv {
+            file,
+            base,
+            preview,
+            result,
         } => {
-            let heading = tr!(
-                lang,
-                "Vorschau: Sicherung „{file}“",
-                "Preview: backup “{file}”"
-            );
-            let fit = backup::fit(&base, &incoming, lang);
-            // Merging is offered first only for a backup of this workspace; never into the example.
-            let (merge_first, can_merge) = match &fit {
-                backup::Fit::Same => (true, true),
-                backup::Fit::IntoExample { .. } => (false, false),
-                backup::Fit::Foreign { .. } => (false, true),
-            };
-            let (warning, example_note) = match fit {
-                backup::Fit::Same => (None, None),
-                backup::Fit::IntoExample { note } => (None, Some(note)),
-                backup::Fit::Foreign { warning } => (Some(warning), None),
-            };
-            let counts = can_merge.then(|| report.summary(lang));
-            let conflicts = if can_merge {
-                report.conflicts.clone()
-            } else {
-                Vec::new()
-            };
-            let described = backup::describe(&incoming, lang);
-            let replaced_note = lang.pick(
-                "Ersetzen: Der ganze Arbeitsbereich wird durch die Sicherung ersetzt. „Import rückgängig machen“ holt \
-                 ihn zurück, solange Sie nichts weiter ändern.",
-                "Replace: the whole workspace is replaced by the backup. “Undo the import” brings it back as long as \
-                 you change nothing else.",
-            );
-            let (base_m, base_r) = (base.clone(), base);
-            let merge_button = move |first: bool| {
-                let (merged, base, done) = (merged.clone(), base_m.clone(), done_merge_text(lang));
-                view! {
-                    <button type="button" class:haupt=first on:click=move |_| accept(merged.clone(), base.clone(), done.clone())>
-                        {if first {
-                            lang.pick("Zusammenführen", "Merge")
-                        } else {
-                            lang.pick("Trotzdem zusammenführen", "Merge anyway")
-                        }}
-                    </button>
-                }
-            };
-            let done_replace = lang
-                .pick(
-                    "Arbeitsbereich aus der Sicherung wiederhergestellt.",
-                    "Workspace restored from the backup.",
-                )
-                .to_owned();
-            view! {
-                <div class="vorschau" role="region" aria-labelledby="vorschau-titel">
-                    <h3 id="vorschau-titel" tabindex="-1">{heading}</h3>
-                    {warning.map(|w| view! { <p class="meldung meldung-warnung fremd">{w}</p> })}
-                    <p>{described}</p>
-                    {example_note.map(|n| view! { <p class="beispiel-ersetzen">{n}</p> })}
-                    {counts.map(|c| view! { <p>{c}</p> })}
-                    {(!conflicts.is_empty())
-                        .then(|| {
-                            view! {
-                                <h4>{lang.pick("Unterschiede", "Differences")}</h4>
-                                <ul class="konflikte">
-                                    {conflicts.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
-                                </ul>
-                            }
-                        })}
-                    <p>{replaced_note}</p>
-                    <div class="werkzeugleiste">
-                        {merge_first.then(|| merge_button(true))}
-                        <button type="button" class:haupt=!merge_first on:click=move |_| accept(incoming.clone(), base_r.clone(), done_replace.clone())>
-                            {lang.pick("Arbeitsbereich ersetzen", "Replace workspace")}
-                        </button>
-                        {discard_button()}
-                        {(can_merge && !merge_first).then(|| merge_button(false))}
-                    </div>
-                </div>
-            }
-            .into_any()
-        }
-        Pending::Csv { file, base, import } => {
             let heading = tr!(lang, "Importbericht: „{file}“", "Import report: “{file}”");
-            let summary = import.summary(lang);
-            let changes = import.changes_anything();
-            let (lines, more) = import.listed(LISTED);
+            let CsvPreview {
+                summary,
+                changes,
+                lines,
+                more,
+            } = preview;
             let rows = lines
                 .into_iter()
                 .map(|l| {
-                    let rejected = matches!(l.outcome, csv::Outcome::Rejected(_));
                     view! {
-                        <tr class:abgelehnt=rejected>
+                        <tr class:abgelehnt=l.rejected>
                             <td class="zahl">{l.number}</td>
-                            <td>{l.what.clone()}</td>
-                            <td>{l.outcome.text(lang)}</td>
+                            <td>{l.what}</td>
+                            <td>{l.result}</td>
                         </tr>
                     }
                 })
                 .collect_view();
-            let result = import.workspace.clone();
             let done = lang
                 .pick("CSV-Werte übernommen.", "CSV figures accepted.")
                 .to_owned();
@@ -157,11 +77,11 @@ pub(super) fn Preview(
                             type="button"
                             class="haupt"
                             disabled=!changes
-                            on:click=move |_| accept(result.clone(), base.clone(), done.clone())
+                            on:click=move |_| accept(result, base.clone(), done.clone())
                         >
                             {lang.pick("Übernehmen", "Accept")}
                         </button>
-                        {discard_button()}
+                        <button type="button" on:click=move |_| discard()>{lang.pick("Verwerfen", "Discard")}</button>
                     </div>
                     {(!changes)
                         .then(|| {
@@ -173,6 +93,86 @@ pub(super) fn Preview(
             }
             .into_any()
         }
+    }
+}
+
+/// The preview of a backup: what it holds, how it stands to this workspace, and the choices in that order.
+#[component]
+fn BackupPreviewView(
+    file: String,
+    base: Workspace,
+    preview: BackupPreview,
+    incoming: Held,
+    merged: Held,
+    accept: impl Fn(Held, Workspace, String) + Copy + Send + Sync + 'static,
+    discard: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let lang = use_state().lang.get_untracked();
+    let heading = tr!(
+        lang,
+        "Vorschau: Sicherung „{file}“",
+        "Preview: backup “{file}”"
+    );
+    let BackupPreview {
+        described,
+        merge_first,
+        can_merge,
+        warning,
+        example_note,
+        counts,
+        conflicts,
+    } = preview;
+    let replaced_note = lang.pick(
+        "Ersetzen: Der ganze Arbeitsbereich wird durch die Sicherung ersetzt. „Import rückgängig machen“ holt \
+         ihn zurück, solange Sie nichts weiter ändern.",
+        "Replace: the whole workspace is replaced by the backup. “Undo the import” brings it back as long as \
+         you change nothing else.",
+    );
+    let (base_m, base_r) = (base.clone(), base);
+    let merge_button = move |first: bool| {
+        let (base, done) = (base_m.clone(), done_merge_text(lang));
+        view! {
+            <button type="button" class:haupt=first on:click=move |_| accept(merged, base.clone(), done.clone())>
+                {if first {
+                    lang.pick("Zusammenführen", "Merge")
+                } else {
+                    lang.pick("Trotzdem zusammenführen", "Merge anyway")
+                }}
+            </button>
+        }
+    };
+    let done_replace = lang
+        .pick(
+            "Arbeitsbereich aus der Sicherung wiederhergestellt.",
+            "Workspace restored from the backup.",
+        )
+        .to_owned();
+    view! {
+        <div class="vorschau" role="region" aria-labelledby="vorschau-titel">
+            <h3 id="vorschau-titel" tabindex="-1">{heading}</h3>
+            {warning.map(|w| view! { <p class="meldung meldung-warnung fremd">{w}</p> })}
+            <p>{described}</p>
+            {example_note.map(|n| view! { <p class="beispiel-ersetzen">{n}</p> })}
+            {counts.map(|c| view! { <p>{c}</p> })}
+            {(!conflicts.is_empty())
+                .then(|| {
+                    view! {
+                        <h4>{lang.pick("Unterschiede", "Differences")}</h4>
+                        <ul class="konflikte">
+                            {conflicts.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
+                        </ul>
+                    }
+                })}
+            <p>{replaced_note}</p>
+            <div class="werkzeugleiste">
+                {merge_first.then(|| merge_button(true))}
+                <button type="button" class:haupt=!merge_first on:click=move |_| accept(incoming, base_r.clone(), done_replace.clone())>
+                    {lang.pick("Arbeitsbereich ersetzen", "Replace workspace")}
+                </button>
+                <button type="button" on:click=move |_| discard()>{lang.pick("Verwerfen", "Discard")}</button>
+                {(can_merge && !merge_first).then(|| merge_button(false))}
+            </div>
+        </div>
     }
 }
 

@@ -1,0 +1,46 @@
+// After every build (Trunk.toml's one post_build hook, on Trunk's staging directory), in this order:
+//   1. the file worker's script (`zielsteuerung-<hash>_worker.js`: imports the app's glue and waits for the page's
+//      compiled wasm, see offline.mjs WORKER_START) and a `<meta name="zielsteuerung-worker">` in index.html naming
+//      it, so that the app finds its worker (jobs/client.rs); nothing of it is fetched before a file is read;
+//   2. the Content-Security-Policy of index.html (csp.mjs), over the final page;
+//   3. the single offline file (offline.mjs), with the worker's script inlined.
+// One script, in turn: Trunk runs its hooks at the same time, and each step reads what the one before wrote.
+//
+//   node scripts/post-build.mjs [dir]   (default $TRUNK_STAGING_DIR or dist)
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { addPolicy } from './csp.mjs';
+import { WORKER_START, buildFiles, writeOffline } from './offline.mjs';
+
+/** The worker script's file name and text for the app's glue `glueName`. */
+export function workerFile(glueName) {
+  return {
+    name: glueName.replace(/\.js$/, '_worker.js'),
+    text: `import { initSync } from './${glueName}';\n${WORKER_START}`,
+  };
+}
+
+/** index.html with the worker's meta after `<meta charset>`. */
+export function withWorkerMeta(html, workerName) {
+  html = html.replace(/<meta\s+name=["']?zielsteuerung-worker["']?[^>]*>/gi, '');
+  const charset = /<meta\s+charset\s*=\s*["']?[\w-]+["']?\s*\/?>/i.exec(html);
+  if (!charset) throw new Error('index.html has no <meta charset>');
+  const cut = charset.index + charset[0].length;
+  return `${html.slice(0, cut)}<meta name="zielsteuerung-worker" content="./${workerName}">${html.slice(cut)}`;
+}
+
+const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist';
+try {
+  const files = buildFiles(await readdir(dir));
+  const worker = workerFile(files.glue);
+  await writeFile(join(dir, worker.name), worker.text);
+  const index = join(dir, 'index.html');
+  const { html, hashes } = addPolicy(withWorkerMeta(await readFile(index, 'utf8'), worker.name));
+  await writeFile(index, html);
+  console.log(`post-build: worker ${worker.name}; Content-Security-Policy (${hashes.join(' ')})`);
+  const { path, bytes } = await writeOffline(dir);
+  console.log(`post-build: offline file ${path} (${(bytes / 1024).toFixed(1)} KiB)`);
+} catch (e) {
+  console.error(`post-build: ${e.message}`);
+  process.exit(1);
+}

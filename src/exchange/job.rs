@@ -1,0 +1,184 @@
+//! An import as one job of the file worker (issue 22): the bytes of a chosen file and the workspace it goes
+//! into, read, checked and merged; out comes what the preview shows (texts in the user's language) and the
+//! workspaces the user may take, or the German/English reason why the file was not read. Pure: the worker
+//! (`jobs::worker`) runs it off the page's thread, the tests run it natively, and nothing here knows the browser.
+
+pub mod parts;
+
+use serde::{Deserialize, Serialize};
+
+use super::{backup, csv};
+use crate::domain::workspace::Workspace;
+use crate::locale::Lang;
+
+/// How many lines of a CSV import the report lists; the counts above it cover them all.
+pub const LISTED: usize = 300;
+
+/// What kind of file the user chose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Kind {
+    #[serde(rename = "sicherung")]
+    Backup,
+    #[serde(rename = "csv")]
+    Csv,
+}
+
+/// A step of a job, said while it runs (a 6 MB backup takes a second or two off the page's thread).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Step {
+    /// Reading and checking the file.
+    Reading,
+    /// Merging it into the workspace.
+    Merging,
+    /// Handing the result to the page.
+    Handing,
+}
+
+impl Step {
+    pub fn text(self, lang: Lang) -> &'static str {
+        match self {
+            Step::Reading => lang.pick(
+                "Die Datei wird gelesen und geprüft …",
+                "Reading and checking the file …",
+            ),
+            Step::Merging => lang.pick(
+                "Die Sicherung wird zusammengeführt …",
+                "Merging the backup …",
+            ),
+            Step::Handing => {
+                lang.pick("Die Vorschau wird vorbereitet …", "Preparing the preview …")
+            }
+        }
+    }
+}
+
+/// The preview of a backup: what it holds and how it stands to the workspace.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BackupPreview {
+    /// "Sicherung von „…“: Zielvereinbarungen 2021, 2022; 1.234 Werte, neuester Datenstand …".
+    pub described: String,
+    /// Merging is offered first (a backup of this workspace).
+    pub merge_first: bool,
+    /// Merging is offered at all (not into the example).
+    pub can_merge: bool,
+    /// Another organisation's backup: what replacing would discard.
+    pub warning: Option<String>,
+    /// The user's backup into the example: what goes.
+    pub example_note: Option<String>,
+    /// "12 Werte neu · …" of a merge.
+    pub counts: Option<String>,
+    /// The differences a merge found.
+    pub conflicts: Vec<String>,
+}
+
+/// One line of a CSV import's report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportLine {
+    pub number: usize,
+    pub what: String,
+    pub result: String,
+    pub rejected: bool,
+}
+
+/// The preview of a CSV import: the counts and the first [`LISTED`] lines, rejected ones first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CsvPreview {
+    pub summary: String,
+    /// Whether accepting would change the workspace.
+    pub changes: bool,
+    pub lines: Vec<ReportLine>,
+    /// How many lines more the file has than are listed.
+    pub more: usize,
+}
+
+/// A file read, checked and merged, waiting for the user's choice.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Prepared {
+    Backup {
+        preview: BackupPreview,
+        /// The backup's workspace ("Arbeitsbereich ersetzen").
+        incoming: Workspace,
+        /// The backup merged into the workspace ("Zusammenführen").
+        merged: Workspace,
+    },
+    Csv {
+        preview: CsvPreview,
+        /// The workspace with the file's values taken in ("Übernehmen").
+        result: Workspace,
+    },
+}
+
+/// Reads `bytes` as a file of `kind` into `base`, saying each step to `step`; nothing of `base` changes.
+pub fn prepare(
+    kind: Kind,
+    base: &Workspace,
+    bytes: &[u8],
+    lang: Lang,
+    step: &mut dyn FnMut(Step),
+) -> Result<Prepared, String> {
+    step(Step::Reading);
+    match kind {
+        Kind::Backup => {
+            let incoming = backup::read(bytes, lang)?;
+            step(Step::Merging);
+            let (merged, report) = backup::merge(base, &incoming, lang);
+            let fit = backup::fit(base, &incoming, lang);
+            let (merge_first, can_merge) = match &fit {
+                backup::Fit::Same => (true, true),
+                backup::Fit::IntoExample { .. } => (false, false),
+                backup::Fit::Foreign { .. } => (false, true),
+            };
+            let (warning, example_note) = match fit {
+                backup::Fit::Same => (None, None),
+                backup::Fit::IntoExample { note } => (None, Some(note)),
+                backup::Fit::Foreign { warning } => (Some(warning), None),
+            };
+            let preview = BackupPreview {
+                described: backup::describe(&incoming, lang),
+                merge_first,
+                can_merge,
+                warning,
+                example_note,
+                counts: can_merge.then(|| report.summary(lang)),
+                conflicts: if can_merge {
+                    report.conflicts
+                } else {
+                    Vec::new()
+                },
+            };
+            step(Step::Handing);
+            Ok(Prepared::Backup {
+                preview,
+                incoming,
+                merged,
+            })
+        }
+        Kind::Csv => {
+            let import = csv::import(base, bytes, lang)?;
+            let (lines, more) = import.listed(LISTED);
+            let lines = lines
+                .into_iter()
+                .map(|l| ReportLine {
+                    number: l.number,
+                    what: l.what.clone(),
+                    result: l.outcome.text(lang),
+                    rejected: matches!(l.outcome, csv::Outcome::Rejected(_)),
+                })
+                .collect();
+            let preview = CsvPreview {
+                summary: import.summary(lang),
+                changes: import.changes_anything(),
+                lines,
+                more,
+            };
+            step(Step::Handing);
+            Ok(Prepared::Csv {
+                preview,
+                result: import.workspace,
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

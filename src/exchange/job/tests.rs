@@ -1,0 +1,204 @@
+use super::*;
+use crate::core::calendar::{Date, Month, Year};
+use crate::domain::example::odenwaldkreis;
+use crate::domain::indicator::IndicatorCode;
+use crate::domain::synthetic::large_workspace;
+use crate::domain::values::{Amount, Population, ValueKey};
+
+fn int(year: i64, month: i64) -> ValueKey {
+    ValueKey {
+        indicator: IndicatorCode::new("INT"),
+        population: Population::Total,
+        year: Year::new(year).unwrap(),
+        month: Some(Month::new(month).unwrap()),
+    }
+}
+
+/// The seed with January and February 2022 recorded.
+fn seed_with_two() -> Workspace {
+    let mut ws = odenwaldkreis();
+    ws.values.record(
+        int(2022, 1),
+        Amount::Number(50.0),
+        Date::new(2022, 2, 28),
+        "",
+    );
+    ws.values.record(
+        int(2022, 2),
+        Amount::Number(55.0),
+        Date::new(2022, 3, 31),
+        "",
+    );
+    ws
+}
+
+#[test]
+fn a_workspace_in_parts_comes_back_whole() {
+    let large = large_workspace(3, 5);
+    for ws in [
+        odenwaldkreis(),
+        seed_with_two(),
+        large.clone(),
+        Workspace::empty("Jobcenter Musterkreis"),
+    ] {
+        let all = parts::all(&ws).unwrap();
+        assert_eq!(all.len(), 1 + ws.values.years().len());
+        assert_eq!(parts::read_all(&all).unwrap(), ws);
+        // Part by part, as the page reads them between frames.
+        let mut read = parts::read_head(&all[0]).unwrap();
+        assert!(read.values.is_empty(), "the head holds no values");
+        for text in &all[1..] {
+            parts::read_year(&mut read, text).unwrap();
+        }
+        assert_eq!(read, ws);
+    }
+    // 3 years × 5 indicators × 3 populations × 13 slots, one part per year.
+    assert_eq!(large.values.years().len(), 3);
+    assert_eq!(parts::all(&large).unwrap().len(), 4);
+}
+
+#[test]
+fn a_part_that_does_not_read_is_an_error_not_a_loss() {
+    let ws = seed_with_two();
+    let mut all = parts::all(&ws).unwrap();
+    let half = all[1].len() / 2;
+    all[1].truncate(half);
+    assert!(parts::read_all(&all).is_err());
+    assert!(parts::read_all(&[]).is_err());
+    let mut head = parts::read_head(&all[0]).unwrap();
+    assert!(parts::read_year(&mut head, "{").is_err());
+    assert!(head.values.is_empty(), "nothing half-read was put in");
+}
+
+#[test]
+fn a_backup_of_this_workspace_is_previewed_for_merging_first() {
+    let here = odenwaldkreis();
+    let there = seed_with_two();
+    let file = backup::export(&there);
+    let mut steps = Vec::new();
+    let prepared = prepare(Kind::Backup, &here, file.as_bytes(), Lang::De, &mut |s| {
+        steps.push(s);
+    })
+    .unwrap();
+    assert_eq!(steps, [Step::Reading, Step::Merging, Step::Handing]);
+    let Prepared::Backup {
+        preview,
+        incoming,
+        merged,
+    } = prepared
+    else {
+        panic!("a backup gives a backup's preview");
+    };
+    assert_eq!(incoming, there);
+    // The seed's two annual figures (718 integrations, 2.035 long-term recipients) and the two months.
+    assert_eq!(merged.values.len(), 4);
+    assert!(preview.merge_first && preview.can_merge);
+    assert_eq!(preview.warning, None);
+    assert_eq!(
+        preview.described,
+        "Sicherung von „Kommunales Job-Center (KJC) Odenwaldkreis“: Zielvereinbarungen 2021, 2022; 4 Werte, neuester \
+         Datenstand 31.03.2022."
+    );
+    assert_eq!(
+        preview.counts.as_deref(),
+        Some(
+            "Zusammenführen: 2 Werte neu, 0 durch neueren Datenstand ersetzt, 0 bleiben, 2 gleich; \
+             Zielvereinbarungen neu: keine; eigene Kennzahlen neu: keine."
+        )
+    );
+    assert!(preview.conflicts.is_empty());
+}
+
+#[test]
+fn a_file_that_is_no_backup_is_refused_with_its_reason() {
+    let mut steps = Vec::new();
+    let refused = prepare(
+        Kind::Backup,
+        &odenwaldkreis(),
+        b"Kennzahl;Jahr\nINT;2022\n",
+        Lang::De,
+        &mut |s| steps.push(s),
+    );
+    assert_eq!(
+        refused,
+        Err(
+            "Die Datei ist keine Sicherung der Zielsteuerung: Sie enthält kein gültiges JSON (ist sie \
+             unvollständig, oder ist es eine andere Datei?)."
+                .into()
+        )
+    );
+    assert_eq!(steps, [Step::Reading]);
+    assert_eq!(
+        prepare(Kind::Csv, &odenwaldkreis(), b"", Lang::En, &mut |_| {}),
+        Err("The file is empty.".into())
+    );
+}
+
+#[test]
+fn a_csv_is_previewed_with_its_rejected_lines_first() {
+    let text = "Kennzahl;Personengruppe;Jahr;Monat;Wert;Zähler;Nenner;Datenstand;Kommentar\n\
+                INT;Insgesamt;2022;1;58;;;31.01.2022;\n\
+                XYZ;Insgesamt;2022;1;5;;;;\n";
+    let base = odenwaldkreis();
+    let Prepared::Csv { preview, result } =
+        prepare(Kind::Csv, &base, text.as_bytes(), Lang::De, &mut |_| {}).unwrap()
+    else {
+        panic!("a CSV gives a CSV's preview");
+    };
+    assert_eq!(
+        preview.summary,
+        "1 neu · 0 ersetzt · 0 unverändert · 0 älter als vorhanden · 1 abgelehnt"
+    );
+    assert!(preview.changes);
+    assert_eq!(preview.more, 0);
+    let listed: Vec<(usize, bool, &str)> = preview
+        .lines
+        .iter()
+        .map(|l| (l.number, l.rejected, l.result.as_str()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            (3, true, "abgelehnt: die Kennzahl „XYZ“ gibt es nicht"),
+            (2, false, "neu"),
+        ]
+    );
+    assert_eq!(
+        result.values.get(&int(2022, 1)).map(|v| v.current.amount),
+        Some(Amount::Number(58.0))
+    );
+    assert_eq!(base.values.len(), 2, "the base is not touched");
+    assert_eq!(result.values.len(), 3);
+}
+
+#[test]
+fn a_long_csv_lists_the_first_300_lines_and_counts_the_rest() {
+    let mut text = String::from(
+        "Kennzahl;Personengruppe;Jahr;Monat;Wert;Zähler;Nenner;Datenstand;Kommentar\n",
+    );
+    for year in 2015..=2022 {
+        for month in 1..=12 {
+            for population in ["Insgesamt", "Frauen", "Männer", "Divers"] {
+                text.push_str(&format!("INT;{population};{year};{month};10;;;;\n"));
+            }
+        }
+    }
+    let Prepared::Csv { preview, .. } = prepare(
+        Kind::Csv,
+        &odenwaldkreis(),
+        text.as_bytes(),
+        Lang::De,
+        &mut |_| {},
+    )
+    .unwrap() else {
+        panic!("a CSV gives a CSV's preview");
+    };
+    // 8 years × 12 months × 4 populations = 384 lines, 96 of them "Divers" (rejected), listed first.
+    assert_eq!(preview.lines.len(), 300);
+    assert_eq!(preview.more, 84);
+    assert_eq!(preview.lines.iter().filter(|l| l.rejected).count(), 96);
+    assert_eq!(
+        preview.summary,
+        "288 neu · 0 ersetzt · 0 unverändert · 0 älter als vorhanden · 96 abgelehnt"
+    );
+}
