@@ -511,8 +511,12 @@ async function bigInput(browser, appUrl, tmp) {
   await longest();
 
   progress('big input: the largest backup the app accepts (55 years of the large workspace)');
+  // Chosen from disk, as a user does: a file handed over as a buffer is decoded on the page's main thread by the
+  // DevTools protocol (a 6 MB buffer: one task of about a second that is not the app's).
   const backup = await exampleFile(['--backup', '--years=55']);
-  await page.getByLabel('Sicherung einlesen …').setInputFiles({ name: 'sicherung.json', mimeType: 'application/json', buffer: backup });
+  const backupFile = join(tmp, 'sicherung.json');
+  await writeFile(backupFile, backup);
+  await page.getByLabel('Sicherung einlesen …').setInputFiles(backupFile);
   await page.waitForSelector('.vorschau', { timeout: 60_000 }).catch(() => fail('the 55-year backup was not previewed'));
   const backupPreview = await longest();
   await page.getByRole('button', { name: 'Arbeitsbereich ersetzen' }).click();
@@ -521,7 +525,9 @@ async function bigInput(browser, appUrl, tmp) {
 
   progress('big input: the largest CSV the app accepts (66 years of values)');
   const csv = await exampleFile(['--csv', '--years=66']);
-  await page.getByLabel('CSV-Datei einlesen …').setInputFiles({ name: 'werte.csv', mimeType: 'text/csv', buffer: csv });
+  const csvFile = join(tmp, 'werte.csv');
+  await writeFile(csvFile, csv);
+  await page.getByLabel('CSV-Datei einlesen …').setInputFiles(csvFile);
   await page.waitForSelector('.vorschau', { timeout: 60_000 }).catch(() => fail('the 66-year CSV was not previewed'));
   const csvPreview = await longest();
   await page.getByRole('button', { name: 'Übernehmen' }).click();
@@ -663,24 +669,30 @@ async function main() {
   say();
   const longestInput = Math.max(input.backupPreview, input.backupAccept, input.csvPreview, input.csvAccept, input.paste);
 
+  // What a fresh browser fetches before the first screen: everything but the file worker's script, which is
+  // fetched when a file is first read.
+  const first = size.files.filter((f) => !f.file.endsWith('_worker.js')).reduce((sum, f) => sum + f.brotli, 0);
+  const exampleMedian = percentile(small.toPaint, 50), largeMedian = percentile(e.toPaint, 50);
   const budgets = [
-    ['brotli wasm + JS + CSS', `${t.brotli} B (${(t.brotli / 1000).toFixed(1)} KB, ${(t.brotli / 1024).toFixed(1)} KiB)`, '≤ 327,223 B (no growth)', t.brotli <= 327_223],
-    ['Lighthouse mobile performance', lh.mobile.scores.performance, '≥ 95', lh.mobile.scores.performance >= 95],
+    ['first download (brotli, before the first screen)', `${first} B (${(first / 1000).toFixed(1)} KB)`, '≤ 280,000 B', first <= 280_000],
+    ['all parts together (brotli)', `${t.brotli} B (${(t.brotli / 1000).toFixed(1)} KB)`, '≤ 439,152 B (issue 22)', t.brotli <= 439_152],
+    ['Lighthouse mobile performance', lh.mobile.scores.performance, '≥ 96', lh.mobile.scores.performance >= 96],
     ['Lighthouse mobile accessibility', lh.mobile.scores.accessibility, '= 100', lh.mobile.scores.accessibility === 100],
     ['Lighthouse mobile best-practices', lh.mobile.scores['best-practices'], '= 100', lh.mobile.scores['best-practices'] === 100],
     ['Lighthouse desktop accessibility', lh.desktop.scores.accessibility, '= 100', lh.desktop.scores.accessibility === 100],
     ['Lighthouse desktop best-practices', lh.desktop.scores['best-practices'], '= 100', lh.desktop.scores['best-practices'] === 100],
-    ['start-up example / static snapshot', `${ratio.toFixed(2)} (${appMed.toFixed(0)} / ${statMed.toFixed(0)} ms)`, '≤ 1.5', ratio <= 1.5],
-    ['start-up large / static snapshot', `${largeRatio.toFixed(2)} (${largeStart.toFixed(0)} / ${big.statMedian.toFixed(0)} ms)`, '≤ 2', largeRatio <= 2],
+    ['start-up example / static snapshot', `${ratio.toFixed(2)} (${appMed.toFixed(0)} / ${statMed.toFixed(0)} ms)`, '≤ 3', ratio <= 3],
+    ['start-up large / static snapshot', `${largeRatio.toFixed(2)} (${largeStart.toFixed(0)} / ${big.statMedian.toFixed(0)} ms)`, '≤ 5', largeRatio <= 5],
     ['edit latency p95 (large workspace)', ms(p95), '≤ 16 ms (one frame)', p95 <= 16],
+    ['edit median large / example', `${(largeMedian / exampleMedian).toFixed(2)} (${largeMedian.toFixed(1)} / ${exampleMedian.toFixed(1)} ms)`, '≤ 1.3', largeMedian <= 1.3 * exampleMedian],
     ['written per edit (large workspace)', `${perEdit} characters`, '≤ 64 KB', perEdit <= 64_000],
     ['paste 12 × 40 (large workspace)', `${ms(big.paste.toPaint)}, ${big.paste.saves} save(s)`, '≤ 100 ms, one save', big.paste.toPaint <= 100 && big.paste.saves === 1],
     ['large workspace stored (UTF-8)', `${big.stored.utf8} B (${(big.stored.utf8 / 1e6).toFixed(2)} MB)`, '≤ 1,500,000 B (1.5 MB)', big.stored.utf8 <= 1_500_000],
     ['oversize file refused after', ms(input.refusal), '≤ 100 ms', input.refusal <= 100],
-    ['longest block on big input', ms(longestInput), '≤ 1000 ms', longestInput <= 1000],
+    ['longest block on big input', ms(longestInput), '≤ 50 ms', longestInput <= 50],
   ];
   say('Budgets');
-  const w = [36, 34, 24];
+  const w = [48, 34, 24];
   say(`   ${pad('figure', w[0])} ${pad('value', w[1])} ${pad('budget', w[2])} result`);
   for (const [name, value, budget, ok] of budgets) say(`   ${pad(name, w[0])} ${pad(value, w[1])} ${pad(budget, w[2])} ${ok ? 'ok' : 'FAILED'}`);
   const broken = budgets.filter((b) => !b[3]);

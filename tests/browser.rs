@@ -9,6 +9,9 @@ use zielsteuerung::{crash, storage};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "browser/jobs.rs"]
+mod jobs;
+
 fn raw_local_storage() -> web_sys::Storage {
     web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())

@@ -5,8 +5,6 @@
 
 pub mod parts;
 
-use serde::{Deserialize, Serialize};
-
 use super::{backup, csv};
 use crate::domain::workspace::Workspace;
 use crate::locale::Lang;
@@ -15,16 +13,14 @@ use crate::locale::Lang;
 pub const LISTED: usize = 300;
 
 /// What kind of file the user chose.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
-    #[serde(rename = "sicherung")]
     Backup,
-    #[serde(rename = "csv")]
     Csv,
 }
 
 /// A step of a job, said while it runs (a 6 MB backup takes a second or two off the page's thread).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
     /// Reading and checking the file.
     Reading,
@@ -53,7 +49,7 @@ impl Step {
 }
 
 /// The preview of a backup: what it holds and how it stands to the workspace.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BackupPreview {
     /// "Sicherung von „…“: Zielvereinbarungen 2021, 2022; 1.234 Werte, neuester Datenstand …".
     pub described: String,
@@ -72,7 +68,7 @@ pub struct BackupPreview {
 }
 
 /// One line of a CSV import's report.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReportLine {
     pub number: usize,
     pub what: String,
@@ -81,7 +77,7 @@ pub struct ReportLine {
 }
 
 /// The preview of a CSV import: the counts and the first [`LISTED`] lines, rejected ones first.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CsvPreview {
     pub summary: String,
     /// Whether accepting would change the workspace.
@@ -89,6 +85,106 @@ pub struct CsvPreview {
     pub lines: Vec<ReportLine>,
     /// How many lines more the file has than are listed.
     pub more: usize,
+}
+
+/// An optional text as a list entry: absent is empty (a text that is there is never empty).
+fn opt(text: Option<&str>) -> String {
+    text.unwrap_or_default().to_owned()
+}
+
+fn unopt(text: &str) -> Option<String> {
+    (!text.is_empty()).then(|| text.to_owned())
+}
+
+impl BackupPreview {
+    /// The preview as a list of texts, as it travels from the worker to the page (no serde: its code would be in
+    /// the wasm twice, once per direction).
+    pub fn to_texts(&self) -> Vec<String> {
+        let flags = format!(
+            "{}{}",
+            if self.merge_first { "z" } else { "-" },
+            if self.can_merge { "m" } else { "-" }
+        );
+        let mut texts = vec![
+            self.described.clone(),
+            flags,
+            opt(self.warning.as_deref()),
+            opt(self.example_note.as_deref()),
+            opt(self.counts.as_deref()),
+        ];
+        texts.extend(self.conflicts.iter().cloned());
+        texts
+    }
+
+    /// The preview from [`BackupPreview::to_texts`]; `None` if the list is not one.
+    pub fn from_texts(texts: &[String]) -> Option<BackupPreview> {
+        let [
+            described,
+            flags,
+            warning,
+            example_note,
+            counts,
+            conflicts @ ..,
+        ] = texts
+        else {
+            return None;
+        };
+        Some(BackupPreview {
+            described: described.clone(),
+            merge_first: flags.starts_with('z'),
+            can_merge: flags.ends_with('m'),
+            warning: unopt(warning),
+            example_note: unopt(example_note),
+            counts: unopt(counts),
+            conflicts: conflicts.to_vec(),
+        })
+    }
+}
+
+impl CsvPreview {
+    /// The preview as a list of texts (see [`BackupPreview::to_texts`]): summary, changes, more, then four texts
+    /// per line.
+    pub fn to_texts(&self) -> Vec<String> {
+        let mut texts = vec![
+            self.summary.clone(),
+            if self.changes { "1" } else { "" }.to_owned(),
+            self.more.to_string(),
+        ];
+        for line in &self.lines {
+            texts.push(line.number.to_string());
+            texts.push(line.what.clone());
+            texts.push(line.result.clone());
+            texts.push(if line.rejected { "1" } else { "" }.to_owned());
+        }
+        texts
+    }
+
+    /// The preview from [`CsvPreview::to_texts`]; `None` if the list is not one.
+    pub fn from_texts(texts: &[String]) -> Option<CsvPreview> {
+        let [summary, changes, more, lines @ ..] = texts else {
+            return None;
+        };
+        if lines.len() % 4 != 0 {
+            return None;
+        }
+        let lines = lines
+            .chunks_exact(4)
+            .map(|l| {
+                Some(ReportLine {
+                    number: l[0].parse().ok()?,
+                    what: l[1].clone(),
+                    result: l[2].clone(),
+                    rejected: !l[3].is_empty(),
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(CsvPreview {
+            summary: summary.clone(),
+            changes: !changes.is_empty(),
+            lines,
+            more: more.parse().ok()?,
+        })
+    }
 }
 
 /// A file read, checked and merged, waiting for the user's choice.

@@ -295,7 +295,12 @@ fn read_reply(kind: Kind, lang: Lang, reply: &JsValue) -> Result<Reply, Failed> 
         return Err(Failed::Refused(reason));
     }
     let broken = || Failed::Broken(broken_text(lang));
-    let preview = get(reply, field::PREVIEW).as_string().ok_or_else(broken)?;
+    let preview: Vec<String> = get(reply, field::PREVIEW)
+        .dyn_into::<js_sys::Array>()
+        .map_err(|_| broken())?
+        .iter()
+        .map(|t| t.as_string().unwrap_or_default())
+        .collect();
     let results: Vec<js_sys::Array> = get(reply, field::RESULTS)
         .dyn_into::<js_sys::Array>()
         .map_err(|_| broken())?
@@ -306,7 +311,7 @@ fn read_reply(kind: Kind, lang: Lang, reply: &JsValue) -> Result<Reply, Failed> 
     let mut held = results.into_iter().map(hold);
     match kind {
         Kind::Backup => {
-            let preview = serde_json::from_str(&preview).map_err(|_| broken())?;
+            let preview = BackupPreview::from_texts(&preview).ok_or_else(broken)?;
             let (Some(incoming), Some(merged)) = (held.next(), held.next()) else {
                 return Err(broken());
             };
@@ -317,7 +322,7 @@ fn read_reply(kind: Kind, lang: Lang, reply: &JsValue) -> Result<Reply, Failed> 
             })
         }
         Kind::Csv => {
-            let preview = serde_json::from_str(&preview).map_err(|_| broken())?;
+            let preview = CsvPreview::from_texts(&preview).ok_or_else(broken)?;
             let result = held.next().ok_or_else(broken)?;
             Ok(Reply::Csv { preview, result })
         }
@@ -344,19 +349,25 @@ pub async fn take(held: Held) -> Result<Workspace, String> {
             .as_string()
             .ok_or_else(|| format!("Teil {i} fehlt"))
     };
-    let mut workspace = parts::read_head(&text(0)?)?;
     let mut slice = Slice::new();
+    // The click that chose this ran in this task: let the browser paint first.
+    slice.pause().await;
+    let mut workspace = parts::read_head(&text(0)?)?;
     for i in 1..parts.length() {
         slice.maybe_yield().await;
-        parts::read_year(&mut workspace, &text(i)?)?;
+        parts::read_part(&mut workspace, &text(i)?)?;
     }
     Ok(workspace)
 }
 
-/// `workspace` in parts, written a year at a time.
+/// `workspace` in parts, written an agreement and a year at a time.
 async fn to_parts(workspace: &Workspace) -> Result<Vec<String>, String> {
-    let mut out = vec![parts::head(workspace)?];
     let mut slice = Slice::new();
+    let mut out = vec![parts::head(workspace)?];
+    for agreement in &workspace.agreements {
+        slice.maybe_yield().await;
+        out.push(parts::agreement(agreement)?);
+    }
     for year in parts::years(workspace) {
         slice.maybe_yield().await;
         out.push(parts::year(workspace, year)?);
@@ -381,9 +392,13 @@ impl Slice {
     }
 
     async fn maybe_yield(&mut self) {
-        if now() - self.since < SLICE_MS {
-            return;
+        if now() - self.since >= SLICE_MS {
+            self.pause().await;
         }
+    }
+
+    /// Lets the browser paint, then starts a new slice.
+    async fn pause(&mut self) {
         let pause = js_sys::Promise::new(&mut |resolve, _| {
             let later = web_sys::window().and_then(|w| w.set_timeout_with_callback(&resolve).ok());
             if later.is_none() {

@@ -34,7 +34,7 @@ mod field {
     pub const STEP: &str = "schritt";
     /// worker → page: the reason the file was not read.
     pub const ERROR: &str = "fehler";
-    /// worker → page: the preview as JSON.
+    /// worker → page: the preview as texts (`BackupPreview::to_texts`, `CsvPreview::to_texts`).
     pub const PREVIEW: &str = "vorschau";
     /// worker → page: the workspaces the user may take, each in parts.
     pub const RESULTS: &str = "ergebnisse";

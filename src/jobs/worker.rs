@@ -42,7 +42,7 @@ fn answer(scope: &web_sys::DedicatedWorkerGlobalScope, message: &wasm_bindgen::J
     };
     match run(scope, message, &id, lang) {
         Ok((preview, results)) => {
-            set(&reply, field::PREVIEW, &preview.into());
+            set(&reply, field::PREVIEW, &to_array(&preview));
             let results: js_sys::Array = results
                 .iter()
                 .map(|r| -> wasm_bindgen::JsValue { to_array(r).into() })
@@ -54,13 +54,13 @@ fn answer(scope: &web_sys::DedicatedWorkerGlobalScope, message: &wasm_bindgen::J
     post(&reply);
 }
 
-/// The preview as JSON and the workspaces in parts (backup: replaced, merged; CSV: the result).
+/// The preview's texts and the workspaces in parts (backup: replaced, merged; CSV: the result).
 fn run(
     scope: &web_sys::DedicatedWorkerGlobalScope,
     message: &wasm_bindgen::JsValue,
     id: &wasm_bindgen::JsValue,
     lang: Lang,
-) -> Result<(String, Vec<Vec<String>>), String> {
+) -> Result<(Vec<String>, Vec<Vec<String>>), String> {
     let broken = |what: &str| {
         crate::tr!(
             lang,
@@ -89,21 +89,20 @@ fn run(
         set(&said, field::STEP, &step_code(step).into());
         let _ = scope.post_message(&said);
     })?;
-    let json = |p: Result<String, serde_json::Error>| p.map_err(|e| broken(&e.to_string()));
     match prepared {
         Prepared::Backup {
             preview,
             incoming,
             merged,
         } => Ok((
-            json(serde_json::to_string(&preview))?,
+            preview.to_texts(),
             vec![
                 parts::all(&incoming).map_err(|e| broken(&e))?,
                 parts::all(&merged).map_err(|e| broken(&e))?,
             ],
         )),
         Prepared::Csv { preview, result } => Ok((
-            json(serde_json::to_string(&preview))?,
+            preview.to_texts(),
             vec![parts::all(&result).map_err(|e| broken(&e))?],
         )),
     }

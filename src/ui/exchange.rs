@@ -216,9 +216,11 @@ pub fn ExchangeScreen() -> impl IntoView {
             ));
             return;
         }
+        crate::ui::trace::mark("zs:import-taken");
         undo.set(Some((base, result.clone())));
         state.replace(result);
         pending.set(None);
+        crate::ui::trace::mark("zs:import-replaced");
         if saving.store_unreadable() {
             // Nothing is saved over data that could not be read: say so, and offer to put this in its place.
             message.set(

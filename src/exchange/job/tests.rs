@@ -42,32 +42,37 @@ fn a_workspace_in_parts_comes_back_whole() {
         Workspace::empty("Jobcenter Musterkreis"),
     ] {
         let all = parts::all(&ws).unwrap();
-        assert_eq!(all.len(), 1 + ws.values.years().len());
+        assert_eq!(all.len(), 1 + ws.agreements.len() + ws.values.years().len());
         assert_eq!(parts::read_all(&all).unwrap(), ws);
         // Part by part, as the page reads them between frames.
         let mut read = parts::read_head(&all[0]).unwrap();
         assert!(read.values.is_empty(), "the head holds no values");
+        assert!(read.agreements.is_empty(), "nor agreements");
         for text in &all[1..] {
-            parts::read_year(&mut read, text).unwrap();
+            parts::read_part(&mut read, text).unwrap();
         }
         assert_eq!(read, ws);
     }
-    // 3 years × 5 indicators × 3 populations × 13 slots, one part per year.
+    // 3 years × 5 indicators × 3 populations × 13 slots: the head, 3 agreements, 3 years.
     assert_eq!(large.values.years().len(), 3);
-    assert_eq!(parts::all(&large).unwrap().len(), 4);
+    assert_eq!(large.agreements.len(), 3);
+    assert_eq!(parts::all(&large).unwrap().len(), 7);
 }
 
 #[test]
 fn a_part_that_does_not_read_is_an_error_not_a_loss() {
     let ws = seed_with_two();
     let mut all = parts::all(&ws).unwrap();
-    let half = all[1].len() / 2;
-    all[1].truncate(half);
+    let last = all.len() - 1;
+    let half = all[last].len() / 2;
+    all[last].truncate(half);
     assert!(parts::read_all(&all).is_err());
     assert!(parts::read_all(&[]).is_err());
     let mut head = parts::read_head(&all[0]).unwrap();
-    assert!(parts::read_year(&mut head, "{").is_err());
+    assert!(parts::read_part(&mut head, "[{").is_err());
+    assert!(parts::read_part(&mut head, "{").is_err());
     assert!(head.values.is_empty(), "nothing half-read was put in");
+    assert!(head.agreements.is_empty());
 }
 
 #[test]
@@ -107,6 +112,65 @@ fn a_backup_of_this_workspace_is_previewed_for_merging_first() {
         )
     );
     assert!(preview.conflicts.is_empty());
+    assert_eq!(
+        BackupPreview::from_texts(&preview.to_texts()),
+        Some(preview)
+    );
+}
+
+#[test]
+fn a_preview_travels_as_texts_and_comes_back_the_same() {
+    let backup = BackupPreview {
+        described: "Sicherung von „Jobcenter B“: Zielvereinbarungen 2022; 3 Werte.".into(),
+        merge_first: false,
+        can_merge: true,
+        warning: Some("Eine Sicherung von „Jobcenter B“.".into()),
+        example_note: None,
+        counts: Some("Zusammenführen: 1 Werte neu".into()),
+        conflicts: vec![
+            "INT Insgesamt, Mai 2022: hier 62, in der Sicherung 64".into(),
+            "K3: …".into(),
+        ],
+    };
+    let texts = backup.to_texts();
+    assert_eq!(texts[1], "-m");
+    assert_eq!(texts.len(), 7);
+    assert_eq!(BackupPreview::from_texts(&texts), Some(backup));
+    assert_eq!(BackupPreview::from_texts(&texts[..4]), None);
+    let csv = CsvPreview {
+        summary: "1 neu · 0 ersetzt · 0 unverändert · 0 älter als vorhanden · 1 abgelehnt".into(),
+        changes: true,
+        lines: vec![
+            ReportLine {
+                number: 3,
+                what: "XYZ;Insgesamt".into(),
+                result: "abgelehnt: …".into(),
+                rejected: true,
+            },
+            ReportLine {
+                number: 2,
+                what: "INT Insgesamt, Januar 2022 = 58".into(),
+                result: "neu".into(),
+                rejected: false,
+            },
+        ],
+        more: 12,
+    };
+    let texts = csv.to_texts();
+    assert_eq!(
+        &texts[..4],
+        [
+            "1 neu · 0 ersetzt · 0 unverändert · 0 älter als vorhanden · 1 abgelehnt",
+            "1",
+            "12",
+            "3"
+        ]
+    );
+    assert_eq!(CsvPreview::from_texts(&texts), Some(csv));
+    assert_eq!(CsvPreview::from_texts(&texts[..5]), None, "a line cut off");
+    let mut bad = texts.clone();
+    bad[3] = "drei".into();
+    assert_eq!(CsvPreview::from_texts(&bad), None);
 }
 
 #[test]
@@ -151,6 +215,10 @@ fn a_csv_is_previewed_with_its_rejected_lines_first() {
     );
     assert!(preview.changes);
     assert_eq!(preview.more, 0);
+    assert_eq!(
+        CsvPreview::from_texts(&preview.to_texts()).as_ref(),
+        Some(&preview)
+    );
     let listed: Vec<(usize, bool, &str)> = preview
         .lines
         .iter()
