@@ -45,11 +45,12 @@ export const WORKER_START = "addEventListener('message', (e) => initSync({ modul
  * given) the worker's location.
  */
 export function workerScript(glue) {
+  // Minified or not: `export class X`, `export function f`, `export{a as initSync,b as default};`.
   const classic = glue
-    .replace(/^export (class|function|const|let) /gm, '$1 ')
-    .replace(/^export \{[^}]*\};?\s*$/gm, '')
+    .replace(/\bexport\s+(class|function|const|let)\b/g, '$1')
+    .replace(/\bexport\s*\{[^}]*\};?/g, '')
     .replace(/\bimport\.meta\.url\b/g, 'self.location.href');
-  if (/^\s*(export|import)\b/m.test(classic) || /\bimport\.meta\b/.test(classic)) {
+  if (/(^|[;}\s])(export|import)\s*[{*\w]/.test(classic) || /\bimport\.meta\b/.test(classic)) {
     throw new Error('the JS glue has an import or export the classic worker script cannot take');
   }
   return `${classic}\n${WORKER_START}`;
@@ -57,6 +58,7 @@ export function workerScript(glue) {
 
 export function offlinePage({ glue, wasm, css, indexHtml }) {
   const worker = workerScript(glue);
+  // initSync is called by its own name below (the minifier keeps it: post-build.mjs reserves it).
   if (!/\bfunction initSync\s*\(/.test(glue) || !/export\s*\{[^}]*\binitSync\b/.test(glue)) {
     throw new Error('the JS glue has no initSync export: was it built by wasm-bindgen for --target web?');
   }

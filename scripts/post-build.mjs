@@ -1,4 +1,6 @@
 // After every build (Trunk.toml's one post_build hook, on Trunk's staging directory), in this order:
+//   0. in a release build, the JS glue minified with terser (Trunk 0.21's own minifier fails on it); `initSync`
+//      keeps its name, which the offline file and the worker call;
 //   1. the file worker's script (`zielsteuerung-<hash>_worker.js`: imports the app's glue and waits for the page's
 //      compiled wasm, see offline.mjs WORKER_START) and a `<meta name="zielsteuerung-worker">` in index.html naming
 //      it, so that the app finds its worker (jobs/client.rs); nothing of it is fetched before a file is read;
@@ -9,8 +11,22 @@
 //   node scripts/post-build.mjs [dir]   (default $TRUNK_STAGING_DIR or dist)
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { minify } from 'terser';
 import { addPolicy } from './csp.mjs';
 import { WORKER_START, buildFiles, writeOffline } from './offline.mjs';
+
+/** The glue's text minified: an ES module whose `initSync` keeps its name. */
+export async function minified(source) {
+  const out = await minify(source, {
+    module: true,
+    ecma: 2020,
+    compress: { passes: 2 },
+    mangle: { reserved: ['initSync'] },
+    format: { comments: false },
+  });
+  if (!out.code || !/\bfunction initSync\s*\(/.test(out.code)) throw new Error('terser lost initSync');
+  return out.code;
+}
 
 /** The worker script's file name and text for the app's glue `glueName`. */
 export function workerFile(glueName) {
@@ -32,6 +48,13 @@ export function withWorkerMeta(html, workerName) {
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist';
 try {
   const files = buildFiles(await readdir(dir));
+  if ((process.env.TRUNK_PROFILE ?? 'release') === 'release') {
+    const glue = join(dir, files.glue);
+    const source = await readFile(glue, 'utf8');
+    const code = await minified(source);
+    await writeFile(glue, code);
+    console.log(`post-build: ${files.glue} minified, ${source.length} → ${code.length} characters`);
+  }
   const worker = workerFile(files.glue);
   await writeFile(join(dir, worker.name), worker.text);
   const index = join(dir, 'index.html');

@@ -71,7 +71,7 @@ if ! grep -q "wasm_bindgen = \"$bindgen_version\"" Trunk.toml; then
 fi
 
 # 5. Node packages from the committed lockfile: wasm-opt (binaryen 132), playwright-core (Chromium), puppeteer-core
-#    (Firefox ESR), axe-core, Lighthouse (bench).
+#    (Firefox ESR), axe-core, Lighthouse (bench), terser (minifies the JS glue, scripts/post-build.mjs).
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ "$(cat node_modules/.lock-sha256 2>/dev/null || true)" != "$lock_sum" ]; then
     say "npm ci"
