@@ -140,6 +140,22 @@ fn rows_of_the_same_series_merge_by_datenstand() {
         v.get(&key(Some(2))).unwrap().current.amount,
         Amount::Number(40.0)
     );
+    // Rows out of key order, years mixed, the older row first: the same values, each year in key order.
+    let json = r#"[
+        {"kennzahl":"LZB","gruppe":"Insgesamt","jahr":2023,"werte":[2035]},
+        {"kennzahl":"INT","gruppe":"Insgesamt","jahr":2022,"werte":[null,58,40],"datenstand":[null,"2022-04-30"]},
+        {"kennzahl":"K2","gruppe":"Frauen","jahr":2022,"werte":[null,7]},
+        {"kennzahl":"INT","gruppe":"Insgesamt","jahr":2022,"werte":[null,60],"datenstand":[null,"2022-05-31"]}
+    ]"#;
+    let w: Values = serde_json::from_str(json).unwrap();
+    let jan = w.get(&key(Some(1))).unwrap();
+    assert_eq!(jan.current.amount, Amount::Number(60.0));
+    assert_eq!(jan.history.len(), 1);
+    assert_eq!(jan.history[0].amount, Amount::Number(58.0));
+    assert_eq!(w.len(), 4);
+    assert_eq!(w.years(), [Year::new(2022).unwrap(), Year::new(2023).unwrap()]);
+    let order: Vec<&str> = w.iter().map(|v| v.key.indicator.as_str()).collect();
+    assert_eq!(order, ["INT", "INT", "K2", "LZB"]);
 }
 
 #[test]
