@@ -5,10 +5,13 @@
 //      compiled wasm, see offline.mjs WORKER_START) and a `<meta name="zielsteuerung-worker">` in index.html naming
 //      it, so that the app finds its worker (jobs/client.rs); nothing of it is fetched before a file is read;
 //   2. the Content-Security-Policy of index.html (csp.mjs), over the final page;
-//   3. the single offline file (offline.mjs), with the worker's script inlined.
+//   3. the single offline file (offline.mjs), with the worker's script inlined;
+//   4. the service worker `sw.js` with this build's file names (ui/update.rs registers it where the browser offers
+//      one: https or localhost).
 // One script, in turn: Trunk runs its hooks at the same time, and each step reads what the one before wrote.
 //
 //   node scripts/post-build.mjs [dir]   (default $TRUNK_STAGING_DIR or dist)
+import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { minify } from 'terser';
@@ -45,6 +48,43 @@ export function withWorkerMeta(html, workerName) {
   return `${html.slice(0, cut)}<meta name="zielsteuerung-worker" content="./${workerName}">${html.slice(cut)}`;
 }
 
+/**
+ * The service worker of a build with the files `names` (relative to the app's folder). It keeps them in a cache
+ * named by the build; a navigation in its scope gets the kept index.html, a kept file comes from the cache, and
+ * anything else from the network. A new build's worker installs beside the running one and waits until a page
+ * asks it to take over (ui/update.rs: "Jetzt neu laden"). Caches of older builds are removed but the one before,
+ * which a page still running it may need (its file worker's script).
+ */
+export function serviceWorker(names, stamp) {
+  const files = ['index.html', ...names.filter((n) => n !== 'index.html')];
+  const version = createHash('sha256').update(stamp).update(files.join('\n')).digest('hex').slice(0, 16);
+  return `// Zielsteuerung's service worker, written by scripts/post-build.mjs for one build.
+const CACHE = 'zielsteuerung-${Date.now()}-${version}';
+const FILES = ${JSON.stringify(files.map((f) => `./${f}`))};
+self.addEventListener('install', (e) => {
+  e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
+});
+self.addEventListener('activate', (e) => {
+  e.waitUntil((async () => {
+    const ours = (await caches.keys()).filter((k) => k.startsWith('zielsteuerung-') && k !== CACHE).sort();
+    await Promise.all(ours.slice(0, -1).map((k) => caches.delete(k)));
+    await self.clients.claim();
+  })());
+});
+self.addEventListener('message', (e) => { if (e.data === 'neue-version') self.skipWaiting(); });
+self.addEventListener('fetch', (e) => {
+  const request = e.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  e.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    const key = request.mode === 'navigate' ? new URL('./index.html', self.registration.scope).href : request;
+    const kept = (await cache.match(key, { ignoreSearch: true })) ?? (await caches.match(request, { ignoreSearch: true }));
+    return kept ?? fetch(request);
+  })());
+});
+`;
+}
+
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist';
 try {
   const files = buildFiles(await readdir(dir));
@@ -63,6 +103,9 @@ try {
   console.log(`post-build: worker ${worker.name}; Content-Security-Policy (${hashes.join(' ')})`);
   const { path, bytes } = await writeOffline(dir);
   console.log(`post-build: offline file ${path} (${(bytes / 1024).toFixed(1)} KiB)`);
+  const served = (await readdir(dir)).filter((n) => n !== 'sw.js' && !n.endsWith('offline.html') && !n.startsWith('.'));
+  await writeFile(join(dir, 'sw.js'), serviceWorker(served.sort(), html));
+  console.log(`post-build: service worker sw.js for ${served.length} files`);
 } catch (e) {
   console.error(`post-build: ${e.message}`);
   process.exit(1);

@@ -13,6 +13,7 @@ use crate::ui::overview::Overview;
 use crate::ui::report::ReportScreen;
 use crate::ui::screens::NotFound;
 use crate::ui::state::provide_state;
+use crate::ui::update::UpdateNotice;
 use crate::ui::values_grid::ValuesScreen;
 
 /// The current route as the browser's location says.
@@ -113,6 +114,7 @@ pub fn App() -> impl IntoView {
             </nav>
         </header>
         <StorageNotice />
+        <UpdateNotice />
         <BackupReminder />
         <main id="inhalt" tabindex="-1">
             // A change of language builds the screen anew in that language (a rare act: no need for every

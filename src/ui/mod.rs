@@ -18,6 +18,7 @@ mod screens;
 pub mod state;
 mod target_table;
 pub(crate) mod trace;
+mod update;
 mod values_grid;
 mod widgets;
 

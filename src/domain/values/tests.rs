@@ -153,7 +153,10 @@ fn rows_of_the_same_series_merge_by_datenstand() {
     assert_eq!(jan.history.len(), 1);
     assert_eq!(jan.history[0].amount, Amount::Number(58.0));
     assert_eq!(w.len(), 4);
-    assert_eq!(w.years(), [Year::new(2022).unwrap(), Year::new(2023).unwrap()]);
+    assert_eq!(
+        w.years(),
+        [Year::new(2022).unwrap(), Year::new(2023).unwrap()]
+    );
     let order: Vec<&str> = w.iter().map(|v| v.key.indicator.as_str()).collect();
     assert_eq!(order, ["INT", "INT", "K2", "LZB"]);
 }
