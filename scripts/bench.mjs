@@ -33,6 +33,7 @@ const READY = 'table.ziele tbody.ziel .status';
 const LIGHTHOUSE_RUNS = 3;
 const STARTUP_RUNS = 10;
 const LARGE_STARTUP_RUNS = 5;
+const WARM_RUNS = 5;
 const EDITS = 50;
 
 const check = process.argv.includes('--check');
@@ -249,6 +250,24 @@ async function startup(browser, appUrl, tmp) {
       await r.context.close();
     }
   }
+  // A returning visit: the same browser profile opens the app again, its files kept by the service worker
+  // (registered a few seconds after the first start; the server sends no-cache, so without it every file would come
+  // again).
+  const warm = [];
+  for (let i = 1; i <= WARM_RUNS; i++) {
+    progress(`start-up of the app, returning visit ${i}/${WARM_RUNS}`);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'de-DE' });
+    const page = await context.newPage();
+    await page.addInitScript(watchReady, READY);
+    await page.goto(appUrl);
+    await page.waitForFunction(() => navigator.serviceWorker?.controller, null, { timeout: 30_000 })
+      .catch(() => fail('no service worker took the page within 30 s'));
+    await page.goto('about:blank');
+    await page.goto(appUrl);
+    await page.waitForFunction(() => globalThis.__benchReady !== undefined, null, { timeout: 30_000 });
+    warm.push(await page.evaluate(() => globalThis.__benchReady));
+    await context.close();
+  }
   // The snapshot beside a copy of dist's CSS, served by the same server (with brotli) under the same subpath.
   const dir = join(tmp, 'snapshot');
   await rm(dir, { recursive: true, force: true });
@@ -265,7 +284,7 @@ async function startup(browser, appUrl, tmp) {
   } finally {
     await server.close();
   }
-  return { app, appRuns, stat, snapshotBytes: Buffer.byteLength(html) };
+  return { app, appRuns, warm, stat, snapshotBytes: Buffer.byteLength(html) };
 }
 
 // --- d) the large workspace ----------------------------------------------------------------------------------
@@ -629,6 +648,9 @@ async function main() {
   say(`   app (seed example workspace):   median ${ms(appMed)}   (runs: ${start.app.map((x) => x.toFixed(0)).join(', ')})`);
   say(`   static HTML snapshot (${start.snapshotBytes} bytes, scripts stripped, CSS kept): median ${ms(statMed)}   (runs: ${start.stat.map((x) => x.toFixed(0)).join(', ')})`);
   say(`   ratio app / static: ${ratio.toFixed(2)}`);
+  const warmMed = median(start.warm);
+  say(`   returning visit (the same profile again, files kept by the service worker): median ${ms(warmMed)}   ` +
+    `(runs: ${start.warm.map((x) => x.toFixed(0)).join(', ')}); ratio to the static snapshot ${(warmMed / statMed).toFixed(2)}`);
   say('   where the app\'s start-up goes (median of each step, resource timing and the app\'s performance marks):');
   for (const line of startupSteps(start.appRuns, appMed)) say(line);
   say();
