@@ -26,7 +26,7 @@ function only(names, prefix, suffix) {
 export function buildFiles(names) {
   return {
     wasm: only(names, 'zielsteuerung-', '_bg.wasm'),
-    glue: only(names.filter((n) => !n.endsWith('_worker.js')), 'zielsteuerung-', '.js'),
+    glue: only(names.filter((n) => !n.endsWith('_worker.js') && !n.endsWith('_update.js')), 'zielsteuerung-', '.js'),
     css: only(names, '', '.css'),
   };
 }

@@ -6,8 +6,9 @@
 //      it, so that the app finds its worker (jobs/client.rs); nothing of it is fetched before a file is read;
 //   2. the Content-Security-Policy of index.html (csp.mjs), over the final page;
 //   3. the single offline file (offline.mjs), with the worker's script inlined;
-//   4. the service worker `sw.js` with this build's file names (ui/update.rs registers it where the browser offers
-//      one: https or localhost).
+//   4. the service worker `sw.js` with this build's file names, and the script that registers it
+//      (`zielsteuerung-<hash>_update.js`, named by `<meta name="zielsteuerung-update">`; ui/update.rs loads it where
+//      the browser offers service workers: https or localhost).
 // One script, in turn: Trunk runs its hooks at the same time, and each step reads what the one before wrote.
 //
 //   node scripts/post-build.mjs [dir]   (default $TRUNK_STAGING_DIR or dist)
@@ -39,13 +40,43 @@ export function workerFile(glueName) {
   };
 }
 
-/** index.html with the worker's meta after `<meta charset>`. */
-export function withWorkerMeta(html, workerName) {
-  html = html.replace(/<meta\s+name=["']?zielsteuerung-worker["']?[^>]*>/gi, '');
+/**
+ * The script that registers sw.js (ui/update.rs loads it a few seconds after start): it says a waiting build with
+ * the window event `zielsteuerung-neue-version` and lets it take over on `zielsteuerung-neu-laden`, then reloads.
+ */
+export function updateFile(glueName) {
+  return {
+    name: glueName.replace(/\.js$/, '_update.js'),
+    text: `// Registers the service worker sw.js (scripts/post-build.mjs); see src/ui/update.rs.
+const container = navigator.serviceWorker;
+if (container) {
+  let reload = false;
+  container.addEventListener('controllerchange', () => { if (reload) location.reload(); });
+  const say = () => dispatchEvent(new Event('zielsteuerung-neue-version'));
+  const watch = (worker) => worker.addEventListener('statechange', () => {
+    if (worker.state === 'installed' && container.controller) say();
+  });
+  container.register('./sw.js').then((registration) => {
+    if (registration.waiting && container.controller) say();
+    if (registration.installing) watch(registration.installing);
+    registration.addEventListener('updatefound', () => { if (registration.installing) watch(registration.installing); });
+    addEventListener('zielsteuerung-neu-laden', () => {
+      if (registration.waiting) { reload = true; registration.waiting.postMessage('neue-version'); }
+    });
+  }, () => {});
+}
+`,
+  };
+}
+
+/** index.html with the metas naming the worker's and the update's scripts after `<meta charset>`. */
+export function withWorkerMeta(html, workerName, updateName) {
+  html = html.replace(/<meta\s+name=["']?zielsteuerung-(worker|update)["']?[^>]*>/gi, '');
   const charset = /<meta\s+charset\s*=\s*["']?[\w-]+["']?\s*\/?>/i.exec(html);
   if (!charset) throw new Error('index.html has no <meta charset>');
   const cut = charset.index + charset[0].length;
-  return `${html.slice(0, cut)}<meta name="zielsteuerung-worker" content="./${workerName}">${html.slice(cut)}`;
+  return `${html.slice(0, cut)}<meta name="zielsteuerung-worker" content="./${workerName}">` +
+    `<meta name="zielsteuerung-update" content="./${updateName}">${html.slice(cut)}`;
 }
 
 /**
@@ -97,8 +128,10 @@ try {
   }
   const worker = workerFile(files.glue);
   await writeFile(join(dir, worker.name), worker.text);
+  const update = updateFile(files.glue);
+  await writeFile(join(dir, update.name), update.text);
   const index = join(dir, 'index.html');
-  const { html, hashes } = addPolicy(withWorkerMeta(await readFile(index, 'utf8'), worker.name));
+  const { html, hashes } = addPolicy(withWorkerMeta(await readFile(index, 'utf8'), worker.name, update.name));
   await writeFile(index, html);
   console.log(`post-build: worker ${worker.name}; Content-Security-Policy (${hashes.join(' ')})`);
   const { path, bytes } = await writeOffline(dir);

@@ -105,28 +105,30 @@ impl PartialEq for Values {
 
 impl From<Vec<Value>> for Values {
     /// Duplicate keys in a document are merged by the same rule as typed values: the newer "Datenstand" wins.
-    /// Each year's map is built at once from its values sorted by key (a document's rows come in key order, so the
-    /// sort only checks): inserting them one by one took a third of reading a stored workspace.
+    /// A year whose values come in key order without duplicates (as this build writes them) is built at once;
+    /// inserting them one by one took a third of reading a stored workspace.
     fn from(list: Vec<Value>) -> Self {
         let mut by_year: BTreeMap<Year, Vec<Value>> = BTreeMap::new();
         for v in list {
             by_year.entry(v.key.year).or_default().push(v);
         }
         let mut values = Values::default();
-        for (year, mut list) in by_year {
-            // Stable: values of one key keep the document's order.
-            list.sort_by(|a, b| a.key.cmp(&b.key));
-            let mut merged: Vec<Value> = Vec::with_capacity(list.len());
-            for v in list {
-                match merged.last_mut() {
-                    Some(existing) if existing.key == v.key => {
+        for (year, list) in by_year {
+            let in_order = list.windows(2).all(|w| w[0].key < w[1].key);
+            let year_values: YearValues = if in_order {
+                list.into_iter().map(|v| (v.key.clone(), v)).collect()
+            } else {
+                let mut map = YearValues::new();
+                for v in list {
+                    if let Some(existing) = map.get_mut(&v.key) {
                         existing.history.extend(v.history);
                         let _ = Values::apply(existing, v.current);
+                    } else {
+                        map.insert(v.key.clone(), v);
                     }
-                    _ => merged.push(v),
                 }
-            }
-            let year_values: YearValues = merged.into_iter().map(|v| (v.key.clone(), v)).collect();
+                map
+            };
             values.years.insert(year, Arc::new(year_values));
         }
         values

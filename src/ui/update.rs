@@ -4,106 +4,38 @@
 //! running one and waits. Nothing mixes old and new files: a page runs the build it started with until the user
 //! takes the new one ("Jetzt neu laden"), which the notice here offers. Over plain http and from `file://` there is
 //! no service worker (the browser offers none); the README says so.
-
-use std::cell::RefCell;
+//!
+//! The registration is a small script of the build (`zielsteuerung-<hash>_update.js`, named by
+//! `<meta name="zielsteuerung-update">`), loaded a few seconds after start: in Rust, the bindings of the service
+//! worker API cost the wasm 4.4 KB brotli. It says a waiting build with the window event
+//! `zielsteuerung-neue-version` and takes it on `zielsteuerung-neu-laden`.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::Closure;
 
 use crate::ui::state::use_state;
 
-/// Registered this long after start, so that its downloads do not compete with the first screen.
+/// Loaded this long after start, so that its downloads do not compete with the first screen.
 const AFTER_START: std::time::Duration = std::time::Duration::from_secs(3);
 
-/// The message that lets a waiting build take over (sw.js).
-const TAKE_OVER: &str = "neue-version";
-
-thread_local! {
-    static REGISTRATION: RefCell<Option<web_sys::ServiceWorkerRegistration>> = const { RefCell::new(None) };
-    static RELOAD_ON_CHANGE: RefCell<bool> = const { RefCell::new(false) };
-}
-
-/// The browser's service workers, where it offers them to this page.
-fn container() -> Option<web_sys::ServiceWorkerContainer> {
+/// Loads the registration script where the browser offers service workers to this page.
+fn load_registration() -> Option<()> {
     let window = web_sys::window()?;
-    let navigator = window.navigator();
     let offered = window.is_secure_context()
-        && js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false)
+        && js_sys::Reflect::has(&window.navigator(), &"serviceWorker".into()).ok()?
         && window.location().protocol().ok()? != "file:";
-    offered.then(|| navigator.service_worker())
-}
-
-/// Registers `sw.js` and calls `ready` when a newer build waits while this page runs.
-fn register(ready: impl Fn() + Clone + 'static) {
-    let Some(container) = container() else {
-        return;
-    };
-    let on_change = Closure::<dyn FnMut()>::new(|| {
-        if RELOAD_ON_CHANGE.with_borrow(|r| *r)
-            && let Some(w) = web_sys::window()
-        {
-            let _ = w.location().reload();
-        }
-    });
-    container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
-    // As long as the page lives.
-    on_change.forget();
-    let controlled = container.controller().is_some();
-    let asked = container.clone();
-    leptos::task::spawn_local(async move {
-        let Ok(registration) = wasm_bindgen_futures::JsFuture::from(container.register("./sw.js"))
-            .await
-            .and_then(|r| r.dyn_into::<web_sys::ServiceWorkerRegistration>())
-        else {
-            // A server without sw.js (an older copy of dist/), or a browser that refuses: the app runs as before.
-            return;
-        };
-        if controlled && registration.waiting().is_some() {
-            ready();
-        }
-        // A new build found before this ran (the browser looks on every navigation) is installing already.
-        if let Some(installing) = registration.installing() {
-            watch(&installing, &asked, ready.clone());
-        }
-        let watched = registration.clone();
-        let on_found = Closure::<dyn FnMut()>::new(move || {
-            if let Some(installing) = watched.installing() {
-                watch(&installing, &asked, ready.clone());
-            }
-        });
-        registration.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
-        on_found.forget();
-        REGISTRATION.with_borrow_mut(|r| *r = Some(registration));
-    });
-}
-
-/// Calls `ready` when `installing` has installed while a build controls this page: the new one waits for the user.
-fn watch(
-    installing: &web_sys::ServiceWorker,
-    container: &web_sys::ServiceWorkerContainer,
-    ready: impl Fn() + 'static,
-) {
-    let (worker, container) = (installing.clone(), container.clone());
-    let on_state = Closure::<dyn FnMut()>::new(move || {
-        if worker.state() == web_sys::ServiceWorkerState::Installed
-            && container.controller().is_some()
-        {
-            ready();
-        }
-    });
-    installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
-    // Lives as long as the worker it watches.
-    on_state.forget();
-}
-
-/// Lets the waiting build take over; the page reloads when it has.
-fn take_new() {
-    let waiting = REGISTRATION.with_borrow(|r| r.as_ref().and_then(|r| r.waiting()));
-    if let Some(waiting) = waiting {
-        RELOAD_ON_CHANGE.with_borrow_mut(|r| *r = true);
-        let _ = waiting.post_message(&TAKE_OVER.into());
+    if !offered {
+        return None;
     }
+    let document = window.document()?;
+    let src = document
+        .query_selector("meta[name=zielsteuerung-update]")
+        .ok()??
+        .get_attribute("content")?;
+    let script = document.create_element("script").ok()?;
+    script.set_attribute("type", "module").ok()?;
+    script.set_attribute("src", &src).ok()?;
+    document.body()?.append_child(&script).ok()?;
+    Some(())
 }
 
 /// "Eine neuere Version der Zielsteuerung ist bereit." with the choice to reload, once a new build waits.
@@ -111,7 +43,20 @@ fn take_new() {
 pub fn UpdateNotice() -> impl IntoView {
     let lang = use_state().lang;
     let ready = RwSignal::new(false);
-    set_timeout(move || register(move || ready.set(true)), AFTER_START);
+    // The page lives as long as the app: the listener is never removed.
+    let _listener =
+        window_event_listener_untyped("zielsteuerung-neue-version", move |_| ready.set(true));
+    set_timeout(
+        move || {
+            let _ = load_registration();
+        },
+        AFTER_START,
+    );
+    let take_new = move |_| {
+        if let Ok(event) = web_sys::Event::new("zielsteuerung-neu-laden") {
+            let _ = window().dispatch_event(&event);
+        }
+    };
     move || {
         ready.get().then(|| {
             let l = lang.get();
@@ -123,7 +68,7 @@ pub fn UpdateNotice() -> impl IntoView {
                             "A newer version of Zielsteuerung is ready. Your data stays as it is.",
                         )}
                         " "
-                        <button type="button" on:click=move |_| take_new()>
+                        <button type="button" on:click=take_new>
                             {l.pick("Jetzt neu laden", "Reload now")}
                         </button>
                     </p>
