@@ -93,7 +93,7 @@ mod read;
 mod sync;
 
 pub use check::checked_workspace;
-pub use commit::{Committed, SavePlan, commit, plan_save, remove_unnamed};
+pub use commit::{Committed, Encoded, SavePlan, commit, plan_save, plan_save_with, remove_unnamed};
 pub use forced::{Over, Refused, base_of_chosen_save, base_of_save};
 pub use layout::{
     Kind, Manifest, YearKeys, decode_manifest, encode_manifest, year_name, year_of_name,

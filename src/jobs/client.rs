@@ -14,6 +14,7 @@ use super::{field, get, kind_code, set, step_of};
 use crate::domain::workspace::Workspace;
 use crate::exchange::job::{BackupPreview, CsvPreview, Kind, Step, parts};
 use crate::locale::Lang;
+use crate::persistence::Encoded;
 
 /// The longest slice of the page's own work before it lets the browser paint (a frame at 60 Hz is 16 ms; a
 /// task up to 50 ms does not count as blocking).
@@ -337,9 +338,10 @@ fn hold(parts: js_sys::Array) -> Held {
     })
 }
 
-/// Reads a held result back into a workspace, a year at a time; `Err` if it is no longer held or does not read
-/// (then nothing changes).
-pub async fn take(held: Held) -> Result<Workspace, String> {
+/// Reads a held result back into a workspace, a year at a time, with the text of each year's values (the stored
+/// text, which the save then need not write again); `Err` if it is no longer held or does not read (then nothing
+/// changes).
+pub async fn take(held: Held) -> Result<(Workspace, Vec<Encoded>), String> {
     let parts = STATE
         .with_borrow(|s| s.held.get(&held.0).cloned())
         .ok_or_else(|| "nicht mehr vorhanden".to_owned())?;
@@ -353,11 +355,20 @@ pub async fn take(held: Held) -> Result<Workspace, String> {
     // The click that chose this ran in this task: let the browser paint first.
     slice.pause().await;
     let mut workspace = parts::read_head(&text(0)?)?;
+    let mut written = Vec::new();
     for i in 1..parts.length() {
         slice.maybe_yield().await;
-        parts::read_part(&mut workspace, &text(i)?)?;
+        let part = text(i)?;
+        if let Some(year) = parts::read_part(&mut workspace, &part)?
+            && let Some(values) = workspace.values.year(year)
+        {
+            written.push(Encoded {
+                values: std::sync::Arc::clone(values),
+                text: part,
+            });
+        }
     }
-    Ok(workspace)
+    Ok((workspace, written))
 }
 
 /// `workspace` in parts, written an agreement and a year at a time.

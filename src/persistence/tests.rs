@@ -726,6 +726,7 @@ fn a_broken_year_read_later_is_kept_whole_and_said() {
     ));
 }
 
+mod encoded;
 mod losses;
 // proptest is a native dev-dependency: the model runs in `cargo test`, not in the browser.
 #[cfg(not(target_arch = "wasm32"))]

@@ -247,7 +247,10 @@ pub fn ExchangeScreen() -> impl IntoView {
             let result = client::take(held).await;
             working.set(None);
             match result {
-                Ok(result) => take(result, base, done),
+                Ok((result, written)) => {
+                    saving.expect_written(written);
+                    take(result, base, done);
+                }
                 Err(e) => {
                     pending.set(None);
                     error.set(Some(tr!(

@@ -61,20 +61,24 @@ pub fn read_head(text: &str) -> Result<Workspace, String> {
 }
 
 /// Puts a part after the head into `workspace`: a year's values (an array) or an agreement (an object), in the
-/// order [`all`] wrote them.
-pub fn read_part(workspace: &mut Workspace, text: &str) -> Result<(), String> {
+/// order [`all`] wrote them. The year, for a part of one year's values (its text is the stored text of that year).
+pub fn read_part(workspace: &mut Workspace, text: &str) -> Result<Option<Year>, String> {
     if !text.starts_with('[') {
         let agreement: Agreement = serde_json::from_str(text).map_err(|e| e.to_string())?;
         workspace.agreements.push(Arc::new(agreement));
-        return Ok(());
+        return Ok(None);
     }
     let values: Values = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    for y in values.years() {
-        if let Some(year) = values.year(y) {
-            workspace.values.set_year(y, Arc::clone(year));
+    let years = values.years();
+    for y in &years {
+        if let Some(year) = values.year(*y) {
+            workspace.values.set_year(*y, Arc::clone(year));
         }
     }
-    Ok(())
+    Ok(match years.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    })
 }
 
 /// A workspace from all its parts at once (the worker's side).

@@ -112,6 +112,8 @@ pub struct Persistence {
     manifest_looks: StoredValue<u8>,
     /// Who follows what happens here ([`Persistence::follow`]).
     followers: StoredValue<Vec<Follower>, LocalStorage>,
+    /// The text of years' values already written (a file taken in), for the next save only.
+    written: StoredValue<Vec<crate::persistence::Encoded>>,
 }
 
 /// A new id for this tab's saves: "t-" and eight hex digits from the browser's random numbers and clock.
@@ -204,6 +206,7 @@ impl Persistence {
             rest: StoredValue::new(rest),
             manifest_looks: StoredValue::new(0),
             followers: StoredValue::new_local(Vec::new()),
+            written: StoredValue::new(Vec::new()),
         }
     }
 
@@ -252,6 +255,12 @@ impl Persistence {
     /// Whether saving is on (off over an unreadable store, or without storage). Untracked.
     pub(super) fn may_save(self) -> bool {
         self.may_save.get_untracked()
+    }
+
+    /// The text of years' values as a file taken in already holds them (`jobs::client::take`): the next save
+    /// writes those very values with it instead of writing their text again (55 years: most of that save's time).
+    pub fn expect_written(self, written: Vec<crate::persistence::Encoded>) {
+        self.written.set_value(written);
     }
 
     /// Whether the browser gives the app any storage at all. Tracked.

@@ -11,7 +11,7 @@ use crate::domain::workspace::{LoadError, Workspace};
 use crate::locale::Lang;
 use crate::persistence::{
     Committed, Over, Refused, SaveStep, Stamp, Startup, base_of_chosen_save, base_of_save, commit,
-    plan_save, read, remove_unnamed, stamp_of,
+    plan_save_with, read, remove_unnamed, stamp_of,
 };
 use crate::storage::{self, LocalStore, StorageError};
 use crate::ui::clock::now_iso;
@@ -151,7 +151,12 @@ impl Persistence {
         locked: bool,
     ) -> bool {
         crate::ui::trace::mark("zs:plan");
-        let plan = match plan_save(stamp, parent, workspace, previous) {
+        // Texts of a file taken in serve this save only; later saves write what they find.
+        let written = self
+            .written
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
+        let plan = match plan_save_with(stamp, parent, workspace, previous, &written) {
             Ok(Some(plan)) => plan,
             Ok(None) => {
                 self.save_state.set(SaveState::Saved);
