@@ -19,6 +19,22 @@ pub enum Kind {
     Csv,
 }
 
+impl Kind {
+    /// Its name in a message to the worker.
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Backup => "sicherung",
+            Kind::Csv => "csv",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Kind> {
+        [Kind::Backup, Kind::Csv]
+            .into_iter()
+            .find(|k| k.code() == code)
+    }
+}
+
 /// A step of a job, said while it runs (a 6 MB backup takes a second or two off the page's thread).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
@@ -31,6 +47,21 @@ pub enum Step {
 }
 
 impl Step {
+    /// Its name in a message from the worker.
+    pub fn code(self) -> &'static str {
+        match self {
+            Step::Reading => "lesen",
+            Step::Merging => "zusammenfuehren",
+            Step::Handing => "uebergeben",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Step> {
+        [Step::Reading, Step::Merging, Step::Handing]
+            .into_iter()
+            .find(|s| s.code() == code)
+    }
+
     pub fn text(self, lang: Lang) -> &'static str {
         match self {
             Step::Reading => lang.pick(

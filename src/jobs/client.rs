@@ -1,7 +1,7 @@
 //! The page's side of the file worker: starts it on first use (nothing of it is fetched before), hands it a job,
 //! says its steps, and keeps its results (the workspaces in parts, as JS strings) until the user takes one.
 //! The page's own work on a workspace (writing it into parts for the worker, reading the chosen result back) runs
-//! in slices of at most [`SLICE_MS`], with the browser free to paint in between.
+//! in slices of at most 25 ms (`slice.rs`), with the browser free to paint in between.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -10,15 +10,12 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::{field, get, kind_code, set, step_of};
+use super::slice::Slice;
+use super::{field, get, set};
 use crate::domain::workspace::Workspace;
 use crate::exchange::job::{BackupPreview, CsvPreview, Kind, Step, parts};
 use crate::locale::Lang;
 use crate::persistence::Encoded;
-
-/// The longest slice of the page's own work before it lets the browser paint (a frame at 60 Hz is 16 ms; a
-/// task up to 50 ms does not count as blocking).
-const SLICE_MS: f64 = 25.0;
 
 /// A result the worker handed over, held until the user takes it or reads the next file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,13 +95,13 @@ pub async fn run(
     release_all();
     let base = to_parts(base).await.map_err(Failed::Broken)?;
     let message = js_sys::Object::new();
-    set(&message, field::KIND, &kind_code(kind).into());
+    set(&message, field::KIND, &kind.code().into());
     set(&message, field::LANG, &lang.code().into());
     set(&message, field::BYTES, &bytes);
     set(&message, field::BASE, &super::to_array(&base));
     let transfer = js_sys::Array::of1(&bytes);
     let on_step: Rc<dyn Fn(Step)> = Rc::new(on_step);
-    let mut handed: Option<Result<u32, String>> = None;
+    let mut handed: Option<Result<(), String>> = None;
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
         handed = Some(hand_over(
             lang,
@@ -116,7 +113,7 @@ pub async fn run(
         ));
     });
     match handed {
-        Some(Ok(_)) => {}
+        Some(Ok(())) => {}
         Some(Err(e)) => return Err(Failed::Broken(e)),
         None => return Err(Failed::Broken(broken_text(lang))),
     }
@@ -134,6 +131,11 @@ pub async fn run(
 
 /// Ends the job under way (the worker with it); its `run` gives [`Failed::Cancelled`].
 pub fn cancel() {
+    end(&JsValue::NULL);
+}
+
+/// Ends the worker and the job under way, which `run` gives as `why` (null: cancelled; a text: broken).
+fn end(why: &JsValue) {
     let waiting = STATE.with_borrow_mut(|s| {
         if let Some(running) = s.running.take() {
             running.worker.terminate();
@@ -141,12 +143,12 @@ pub fn cancel() {
         s.waiting.take()
     });
     if let Some(w) = waiting {
-        let _ = w.reject.call1(&JsValue::UNDEFINED, &JsValue::NULL);
+        let _ = w.reject.call1(&JsValue::UNDEFINED, why);
     }
 }
 
 /// Lets go of every result held.
-pub fn release_all() {
+fn release_all() {
     STATE.with_borrow_mut(|s| s.held.clear());
 }
 
@@ -158,7 +160,7 @@ fn hand_over(
     resolve: js_sys::Function,
     reject: js_sys::Function,
     on_step: Rc<dyn Fn(Step)>,
-) -> Result<u32, String> {
+) -> Result<(), String> {
     let needs_start = STATE.with_borrow(|s| s.running.is_none());
     if needs_start {
         let running = start(lang)?;
@@ -180,7 +182,7 @@ fn hand_over(
             post(&r.worker, &mut waiting);
         }
         s.waiting = Some(waiting);
-        Ok(id)
+        Ok(())
     })
 }
 
@@ -235,17 +237,7 @@ fn start(lang: Lang) -> Result<Running, String> {
         });
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
         ev.prevent_default();
-        let waiting = STATE.with_borrow_mut(|s| {
-            if let Some(running) = s.running.take() {
-                running.worker.terminate();
-            }
-            s.waiting.take()
-        });
-        if let Some(w) = waiting {
-            let _ = w
-                .reject
-                .call1(&JsValue::UNDEFINED, &broken_text(lang).into());
-        }
+        end(&broken_text(lang).into());
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -278,7 +270,10 @@ fn heard(data: &JsValue) {
     if id.is_none() || id != current.map(f64::from) {
         return;
     }
-    if let Some(step) = get(data, field::STEP).as_string().and_then(|c| step_of(&c)) {
+    if let Some(step) = get(data, field::STEP)
+        .as_string()
+        .and_then(|c| Step::from_code(&c))
+    {
         let on_step = STATE.with_borrow(|s| s.waiting.as_ref().map(|w| Rc::clone(&w.on_step)));
         if let Some(on_step) = on_step {
             on_step(step);
@@ -384,39 +379,4 @@ async fn to_parts(workspace: &Workspace) -> Result<Vec<String>, String> {
         out.push(parts::year(workspace, year)?);
     }
     Ok(out)
-}
-
-/// A slice of the page's own work: yields to the browser once [`SLICE_MS`] have passed.
-struct Slice {
-    since: f64,
-}
-
-fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
-}
-
-impl Slice {
-    fn new() -> Slice {
-        Slice { since: now() }
-    }
-
-    async fn maybe_yield(&mut self) {
-        if now() - self.since >= SLICE_MS {
-            self.pause().await;
-        }
-    }
-
-    /// Lets the browser paint, then starts a new slice.
-    async fn pause(&mut self) {
-        let pause = js_sys::Promise::new(&mut |resolve, _| {
-            let later = web_sys::window().and_then(|w| w.set_timeout_with_callback(&resolve).ok());
-            if later.is_none() {
-                let _ = resolve.call0(&JsValue::UNDEFINED);
-            }
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(pause).await;
-        self.since = now();
-    }
 }

@@ -14,6 +14,7 @@
 //! made into a `blob:` URL (a `file://` page may start no worker from a file).
 
 pub mod client;
+mod slice;
 pub mod worker;
 
 /// Field names of the messages.
@@ -38,37 +39,6 @@ mod field {
     pub const PREVIEW: &str = "vorschau";
     /// worker → page: the workspaces the user may take, each in parts.
     pub const RESULTS: &str = "ergebnisse";
-}
-
-use crate::exchange::job::{Kind, Step};
-
-fn kind_code(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Backup => "sicherung",
-        Kind::Csv => "csv",
-    }
-}
-
-fn kind_of(code: &str) -> Option<Kind> {
-    match code {
-        "sicherung" => Some(Kind::Backup),
-        "csv" => Some(Kind::Csv),
-        _ => None,
-    }
-}
-
-fn step_code(step: Step) -> &'static str {
-    match step {
-        Step::Reading => "lesen",
-        Step::Merging => "zusammenfuehren",
-        Step::Handing => "uebergeben",
-    }
-}
-
-fn step_of(code: &str) -> Option<Step> {
-    [Step::Reading, Step::Merging, Step::Handing]
-        .into_iter()
-        .find(|s| step_code(*s) == code)
 }
 
 /// Reads a field of a message.

@@ -5,8 +5,8 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 
-use super::{field, get, kind_of, set, step_code, to_array};
-use crate::exchange::job::{Prepared, parts, prepare};
+use super::{field, get, set, to_array};
+use crate::exchange::job::{Kind, Prepared, parts, prepare};
 use crate::locale::Lang;
 
 /// Starts listening if this is the file worker (`true`); on the page it does nothing (`false`).
@@ -70,7 +70,7 @@ fn run(
     };
     let kind = get(message, field::KIND)
         .as_string()
-        .and_then(|c| kind_of(&c))
+        .and_then(|c| Kind::from_code(&c))
         .ok_or_else(|| broken("art"))?;
     let bytes = get(message, field::BYTES)
         .dyn_into::<js_sys::ArrayBuffer>()
@@ -86,7 +86,7 @@ fn run(
     let prepared = prepare(kind, &base, &bytes, lang, &mut |step| {
         let said = js_sys::Object::new();
         set(&said, field::ID, id);
-        set(&said, field::STEP, &step_code(step).into());
+        set(&said, field::STEP, &step.code().into());
         let _ = scope.post_message(&said);
     })?;
     match prepared {

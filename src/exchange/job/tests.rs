@@ -270,3 +270,25 @@ fn a_long_csv_lists_the_first_300_lines_and_counts_the_rest() {
         "288 neu · 0 ersetzt · 0 unverändert · 0 älter als vorhanden · 96 abgelehnt"
     );
 }
+
+#[test]
+fn kinds_and_steps_have_one_code_each_and_steps_say_themselves() {
+    for kind in [Kind::Backup, Kind::Csv] {
+        assert_eq!(Kind::from_code(kind.code()), Some(kind));
+    }
+    assert_eq!(Kind::Backup.code(), "sicherung");
+    assert_eq!(Kind::from_code("xlsx"), None);
+    for step in [Step::Reading, Step::Merging, Step::Handing] {
+        assert_eq!(Step::from_code(step.code()), Some(step));
+    }
+    assert_eq!(Step::from_code(""), None);
+    assert_eq!(
+        Step::Reading.text(Lang::De),
+        "Die Datei wird gelesen und geprüft …"
+    );
+    assert_eq!(Step::Merging.text(Lang::En), "Merging the backup …");
+    assert_eq!(
+        Step::Handing.text(Lang::De),
+        "Die Vorschau wird vorbereitet …"
+    );
+}
