@@ -8,7 +8,7 @@ use crate::domain::agreement::{Agreement, TargetId};
 use crate::domain::check::problems;
 use crate::domain::values::{Revision, Value, Values};
 use crate::domain::workspace::{LoadError, Workspace};
-use crate::locale::{Lang, format_date};
+use crate::locale::{Lang, format_count, format_date};
 
 use super::{MAX_BACKUP_BYTES, decode_text, describe_key, describe_revision, too_large};
 use crate::tr;
@@ -270,22 +270,22 @@ pub fn describe(workspace: &Workspace, lang: Lang) -> String {
         (Lang::De, Some(d)) => format!(
             "Sicherung von „{}“: Zielvereinbarungen {years}; {} Werte, neuester Datenstand {d}.",
             workspace.organisation,
-            workspace.values.len()
+            format_count(workspace.values.len() as f64, lang)
         ),
         (Lang::De, None) => format!(
             "Sicherung von „{}“: Zielvereinbarungen {years}; {} Werte.",
             workspace.organisation,
-            workspace.values.len()
+            format_count(workspace.values.len() as f64, lang)
         ),
         (Lang::En, Some(d)) => format!(
             "Backup of “{}”: agreements {years}; {} values, latest as-of date {d}.",
             workspace.organisation,
-            workspace.values.len()
+            format_count(workspace.values.len() as f64, lang)
         ),
         (Lang::En, None) => format!(
             "Backup of “{}”: agreements {years}; {} values.",
             workspace.organisation,
-            workspace.values.len()
+            format_count(workspace.values.len() as f64, lang)
         ),
     }
 }

@@ -292,3 +292,17 @@ fn kinds_and_steps_have_one_code_each_and_steps_say_themselves() {
         "Die Vorschau wird vorbereitet …"
     );
 }
+
+#[test]
+fn a_large_backup_counts_its_values_with_thousands_separators() {
+    let ws = large_workspace(1, 40);
+    assert_eq!(
+        ws.values.len(),
+        1_440,
+        "40 indicators × 3 populations × 12 months"
+    );
+    let de = backup::describe(&ws, Lang::De);
+    assert!(de.contains("; 1.440 Werte"), "{de}");
+    let en = backup::describe(&ws, Lang::En);
+    assert!(en.contains("; 1,440 values"), "{en}");
+}
