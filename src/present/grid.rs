@@ -9,6 +9,7 @@ use crate::locale::{Lang, format_decimal, format_for_input, parse_number_in};
 use crate::tr;
 
 mod edit;
+pub mod window;
 
 pub use edit::{At, Pasted, commit, paste, paste_message, period_label, place, replaced_parts};
 

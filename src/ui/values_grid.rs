@@ -9,7 +9,7 @@ use crate::domain::attainment::value_warnings;
 use crate::domain::indicator::IndicatorCode;
 use crate::locale::parse_date_in;
 use crate::present::grid::{
-    At, Column, Entry, Part, PartsUndo, cell_text, columns, commit, computed_row_label,
+    At, Column, Entry, Part, PartsUndo, Period, cell_text, columns, commit, computed_row_label,
     computed_year_text, indicators_for_link, indicators_shown, indicators_to_add, is_block,
     is_computed, parts_replaced, paste, paste_message, period_label, periods, read_block,
     replaced_parts, undo_parts,
@@ -18,6 +18,7 @@ use crate::route::{CellRef, Screen};
 use crate::ui::state::{SaveState, use_persistence, use_state};
 use crate::ui::widgets::{EmptyState, UndoBanner, YearSelect};
 
+mod cells;
 mod grid;
 
 use grid::Grid;
@@ -221,20 +222,43 @@ fn YearNotes() -> impl IntoView {
         })
     });
     // The section stays while there are notes, and each note is a keyed item: a typed value that changes one
-    // note rewrites that item, not the section (which would lay out the whole page of a large grid anew).
+    // note rewrites that item, not the section (which would lay out the whole page of a large grid anew). The first
+    // ten are shown; the rest (a year of a large workspace has hundreds) wait behind "weitere Hinweise", where they
+    // are neither read through by a screen reader nor laid out by the browser on every value typed.
     let any = Memo::new(move |_| notes.with(|n| !n.is_empty()));
+    let first =
+        Memo::new(move |_| notes.with(|n| n.iter().take(NOTES_SHOWN).cloned().collect::<Vec<_>>()));
+    let more =
+        Memo::new(move |_| notes.with(|n| n.iter().skip(NOTES_SHOWN).cloned().collect::<Vec<_>>()));
     view! {
         <Show when=move || any.get()>
             <section class="hinweise" aria-labelledby="werte-hinweise-titel">
                 <h2 id="werte-hinweise-titel">
                     {move || crate::tr!(lang, "Hinweise zu den Werten {}", "Notes on the figures of {}", state.year.get())}
                 </h2>
-                <ul>
-                    <For each=move || notes.get() key=|note| note.clone() let:note>
-                        <li>{note}</li>
-                    </For>
-                </ul>
+                {note_list(first)}
+                <Show when=move || more.with(|m| !m.is_empty())>
+                    <details class="weitere-hinweise">
+                        <summary>{move || crate::present::warnings::more_notes(more.with(Vec::len), lang)}</summary>
+                        {note_list(more)}
+                    </details>
+                </Show>
             </section>
         </Show>
     }
+}
+
+/// The notes under the grid shown before "weitere Hinweise".
+const NOTES_SHOWN: usize = 10;
+
+/// A list of notes, each a keyed item (one list for both parts).
+fn note_list(notes: Memo<Vec<String>>) -> AnyView {
+    view! {
+        <ul>
+            <For each=move || notes.get() key=|note| note.clone() let:note>
+                <li>{note}</li>
+            </For>
+        </ul>
+    }
+    .into_any()
 }

@@ -44,3 +44,13 @@ fn parts_warning_in_german() {
         "Die Ziele für Frauen (300) und Männer (462) zu „Integrationen“ ergeben zusammen 762, nicht das Gesamtziel 770."
     );
 }
+
+#[test]
+fn the_notes_not_shown_are_counted_in_words() {
+    assert_eq!(more_notes(12, Lang::De), "12 weitere Hinweise");
+    assert_eq!(more_notes(1, Lang::De), "1 weiterer Hinweis");
+    assert_eq!(more_notes(1204, Lang::De), "1.204 weitere Hinweise");
+    assert_eq!(more_notes(350, Lang::En), "350 more notes");
+    assert_eq!(more_notes(1, Lang::En), "1 more note");
+    assert_eq!(more_notes(1204, Lang::En), "1,204 more notes");
+}

@@ -4,57 +4,14 @@
 //! functions of `present::grid` over that model. The DOM is only written through bindings, and read only for the
 //! caret; `NodeRef`s serve to move the focus.
 
-use leptos::html::Input;
+use leptos::html::{Div, Table, Th};
 
+use super::cells::{Cell, Wiring, column_widths, computed_row, header_rows, value_row};
 use super::*;
 use crate::core::calendar::Year;
-
-/// One cell's model.
-#[derive(Clone, Copy)]
-struct Cell {
-    /// What was typed since the last commit; `None`: nothing (the cell shows what is stored).
-    typed: StoredValue<Option<String>>,
-    /// A text shown instead of the stored one (a rejected entry stays visible to be corrected).
-    shown: RwSignal<Option<String>>,
-    invalid: RwSignal<bool>,
-    node: NodeRef<Input>,
-}
-
-impl Cell {
-    fn new() -> Cell {
-        Cell {
-            typed: StoredValue::new(None),
-            shown: RwSignal::new(None),
-            invalid: RwSignal::new(false),
-            node: NodeRef::new(),
-        }
-    }
-    /// Back to what is stored (after a commit that was taken, or Escape).
-    fn settle(&self) {
-        self.typed.set_value(None);
-        self.invalid.set(false);
-        // Set even when it was `None`: the input then shows the stored text again, not what was typed.
-        self.shown.set(None);
-    }
-    /// Keeps a rejected text visible and marked.
-    fn reject(&self, text: String) {
-        self.typed.set_value(Some(text.clone()));
-        self.shown.set(Some(text));
-        self.invalid.set(true);
-    }
-    /// Keeps a text visible that waits for more (a quota's part without the other one), unmarked.
-    fn keep(&self, text: String) {
-        self.typed.set_value(Some(text.clone()));
-        self.shown.set(Some(text));
-        self.invalid.set(false);
-    }
-    fn focus(&self) {
-        if let Some(field) = self.node.get_untracked() {
-            let _ = field.focus();
-            field.select();
-        }
-    }
-}
+use crate::present::grid::window::{
+    Frame, first_paint, in_view, scroll_to_show, slots, tab_target,
+};
 
 #[component]
 #[allow(
@@ -83,26 +40,95 @@ pub(super) fn Grid(
     let cell =
         move |(r, c): At| cells.with_value(|all| all.get(r).and_then(|row| row.get(c)).copied());
     // The linked cell: the number, or for a quota its rate, of that indicator and population in that period.
-    if let Some(link) = focus {
+    let linked: Option<At> = focus.and_then(|link| {
         let row = link.month.map_or(12, |m| m.index());
         let col = columns.iter().position(|c| {
             c.indicator == link.indicator
                 && c.population == link.population
                 && matches!(c.part, Part::Number | Part::Rate)
-        });
-        if let Some(target) = col.and_then(|c| cell((row, c))) {
-            request_animation_frame(move || target.focus());
-        }
-    }
+        })?;
+        Some((row, col))
+    });
 
-    // Header: indicator names spanning their columns, then the populations / parts.
-    let mut groups: Vec<(String, usize)> = Vec::new();
-    for c in &columns {
-        match groups.last_mut() {
-            Some((name, span)) if *name == c.indicator_name => *span += 1,
-            _ => groups.push((c.indicator_name.clone(), 1)),
+    // Only the columns in view of the frame (and two beside them) are rendered, and the focused one: the grid's
+    // cost does not grow with the year's columns (issue 22). `present::grid::window` chooses; the page measures.
+    let frame: NodeRef<Div> = NodeRef::new();
+    let table: NodeRef<Table> = NodeRef::new();
+    let corner: NodeRef<Th> = NodeRef::new();
+    let range = RwSignal::new(first_paint(n_cols, linked.map(|(_, c)| c)));
+    let shown = Memo::new(move |_| slots(n_cols, range.get()));
+    // The cell that last took the focus (its input may have lost it since).
+    let focus_at: StoredValue<Option<At>> = StoredValue::new(None);
+    let measure = move || -> Option<Frame> {
+        let (frame, table, corner) = (
+            frame.get_untracked()?,
+            table.get_untracked()?,
+            corner.get_untracked()?,
+        );
+        let header = f64::from(corner.offset_width());
+        Some(Frame {
+            scroll: f64::from(frame.scroll_left()),
+            width: f64::from(frame.client_width()),
+            header,
+            column: (f64::from(table.offset_width()) - header) / n_cols.max(1) as f64,
+        })
+    };
+    // The rendered columns become `wanted`. The rows' lists change in the next microtask; an input they keep may
+    // be moved within its row then, which takes the focus from it: it is given back (without scrolling, with its
+    // selection). A focused input whose column leaves is blurred first, which commits what was typed, as a click
+    // elsewhere would.
+    let show_range = move |wanted: std::ops::Range<usize>| {
+        if range.get_untracked() == wanted {
+            return;
         }
-    }
+        if let Some((at, input)) = focus_at
+            .get_value()
+            .and_then(|at| Some((at, focused_input(cell(at)?)?)))
+        {
+            if wanted.contains(&at.1) {
+                let selection = (
+                    input.selection_start().ok().flatten(),
+                    input.selection_end().ok().flatten(),
+                );
+                queue_microtask(move || give_focus_back(&input, selection));
+            } else {
+                let _ = input.blur();
+            }
+        }
+        range.set(wanted);
+    };
+    // After a scroll or a resize: the columns now in view.
+    let follow = move || {
+        if let Some(now) = measure() {
+            show_range(in_view(n_cols, &now));
+        }
+    };
+    // Moves the focus to a cell: its column scrolled into view beside the row headers and rendered. Where the
+    // rows change for it, the focus follows once they have (in the next microtask, before any further key).
+    let go = move |at: At| {
+        let Some(target) = cell(at) else { return };
+        let before = range.get_untracked();
+        if let Some((now, x)) = measure().and_then(|now| Some((now, scroll_to_show(at.1, &now)?))) {
+            if let Some(frame) = frame.get_untracked() {
+                frame.set_scroll_left(x as i32);
+            }
+            show_range(in_view(n_cols, &Frame { scroll: x, ..now }));
+        }
+        if !range.get_untracked().contains(&at.1) {
+            show_range(first_paint(n_cols, Some(at.1)));
+        }
+        if range.get_untracked() == before {
+            target.focus();
+        } else {
+            queue_microtask(move || target.focus());
+        }
+    };
+    request_animation_frame(move || match linked {
+        Some(at) => go(at),
+        None => follow(),
+    });
+    let resized = window_event_listener(leptos::ev::resize, move |_| follow());
+    on_cleanup(move || resized.remove());
 
     let as_of = move || -> Result<Option<crate::core::calendar::Date>, String> {
         match as_of_text.get_untracked().trim() {
@@ -183,6 +209,9 @@ pub(super) fn Grid(
             "ArrowUp" => row.checked_sub(1).map(|r| (r, col)),
             "ArrowLeft" if caret_at_start => col.checked_sub(1).map(|c| (row, c)),
             "ArrowRight" if caret_at_end => Some((row, col + 1)),
+            // Along the row, then to the next one, as the browser's own order was: columns not rendered are not
+            // in the page's order. At the grid's end the browser's Tab leaves the grid.
+            "Tab" => tab_target(at, n_rows, n_cols, ev.shift_key()),
             "Escape" => {
                 this.settle();
                 message.set(Said::Text(
@@ -192,14 +221,11 @@ pub(super) fn Grid(
             }
             _ => None,
         };
-        if let Some(next) = target
-            .filter(|(r, c)| *r < n_rows && *c < n_cols)
-            .and_then(cell)
-        {
+        if let Some(next) = target.filter(|(r, c)| *r < n_rows && *c < n_cols) {
             if ev.key() != "Enter" {
                 ev.prevent_default();
             }
-            next.focus();
+            go(next);
         }
     };
 
@@ -244,123 +270,61 @@ pub(super) fn Grid(
         }));
     };
 
+    let wiring = Wiring {
+        year,
+        lang,
+        columns: cols,
+        cells,
+        slots: shown,
+        focused: Callback::new(move |at: At| focus_at.set_value(Some(at))),
+        keydown: Callback::new(move |(at, ev)| on_keydown(at, ev)),
+        commit: Callback::new(commit_cell),
+        paste: Callback::new(move |(at, ev)| on_paste(at, ev)),
+    };
     view! {
-        <div class="tabelle-rahmen">
-            <table class="raster">
+        <div class="tabelle-rahmen" node_ref=frame on:scroll=move |_| follow()>
+            <table
+                class="raster"
+                node_ref=table
+                aria-colcount=n_cols + 1
+                style:width=format!("calc(var(--monat) + {n_cols} * var(--spalte))")
+            >
                 <caption class="sr-only">
                     {lang.pick(
                         "Ist-Werte nach Monat, Kennzahl und Personengruppe",
                         "Actual figures by month, indicator and population",
                     )}
                 </caption>
-                <thead>
-                    <tr>
-                        <td></td>
-                        {groups
-                            .into_iter()
-                            .map(|(name, span)| view! { <th scope="colgroup" colspan=span>{name}</th> })
-                            .collect_view()}
-                    </tr>
-                    <tr>
-                        <th scope="col">{lang.pick("Monat", "Month")}</th>
-                        {columns.iter().map(|c| view! { <th scope="col">{c.label.clone()}</th> }).collect_view()}
-                    </tr>
-                </thead>
+                {column_widths(wiring)}
+                <thead>{header_rows(wiring, corner)}</thead>
                 <tbody>
-                    {rows
-                        .into_iter()
-                        .enumerate()
-                        .map(|(r, period)| {
-                            view! {
-                                <tr class:jahreszeile=period.is_none()>
-                                    <th scope="row">{period_label(period, lang)}</th>
-                                    {columns
-                                        .iter()
-                                        .enumerate()
-                                        .map(|(c, column)| {
-                                            let this = cell((r, c)).unwrap_or_else(Cell::new);
-                                            let label = format!(
-                                                "{} {}, {}",
-                                                column.indicator_name,
-                                                column.label,
-                                                period_label(period, lang),
-                                            );
-                                            // A memo per cell, tracked by its series alone: a change of one value
-                                            // re-runs the cells of that indicator and population, not the grid.
-                                            let column = column.clone();
-                                            let (indicator, population) = (column.indicator.clone(), column.population);
-                                            let computed_column = column.clone();
-                                            let value = Memo::new(move |_| {
-                                                state.data.series(&indicator, population, year, |series| {
-                                                    cell_text(series, &column, period, lang)
-                                                })
-                                            });
-                                            // A rate computed from numerator and denominator looks different from a
-                                            // typed one (and says so to screen readers).
-                                            let computed = (computed_column.part == Part::Rate).then(|| {
-                                                Memo::new(move |_| {
-                                                    state.data.series(&computed_column.indicator, computed_column.population, year, |series| {
-                                                        is_computed(series, &computed_column, period)
-                                                    })
-                                                })
-                                            });
-                                            let computed_title = move || {
-                                                computed.and_then(|c| c.get().then(|| {
-                                                    lang.pick(
-                                                        "aus Zähler und Nenner berechnet",
-                                                        "computed from numerator and denominator",
-                                                    )
-                                                }))
-                                            };
-                                            view! {
-                                                <td>
-                                                    <input
-                                                        node_ref=this.node
-                                                        type="text"
-                                                        inputmode="decimal"
-                                                        autocomplete="off"
-                                                        class="zelle"
-                                                        class:berechnet=move || computed.is_some_and(|c| c.get())
-                                                        title=computed_title
-                                                        id=cell_id(r, c)
-                                                        aria-label=label
-                                                        aria-invalid=move || this.invalid.get().then_some("true")
-                                                        prop:value=move || this.shown.get().unwrap_or_else(|| value.get())
-                                                        on:input=move |ev| {
-                                                            this.typed.set_value(Some(event_target_value(&ev)));
-                                                            state.expect_change();
-                                                        }
-                                                        on:keydown=move |ev| on_keydown((r, c), ev)
-                                                        on:change=move |_| commit_cell((r, c))
-                                                        on:paste=move |ev| on_paste((r, c), ev)
-                                                    />
-                                                </td>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                    // The year's figure as the engine forms it from the months, read-only (issue 20): the average
-                    // of a stock that a cap judges, the sum of a flow, the rate of the sums.
-                    <tr class="aus-monaten">
-                        <th scope="row">{computed_row_label(lang)}</th>
-                        {columns
-                            .iter()
-                            .map(|column| {
-                                let column = column.clone();
-                                // The engine's figure reads the catalogue (how the indicator adds up) and, for a
-                                // change against the year before, that year too: tracked by what the engine reads.
-                                let text = Memo::new(move |_| {
-                                    state.data.for_year(year, |w| computed_year_text(w, year, &column, lang))
-                                });
-                                view! { <td class="berechnet">{move || text.get()}</td> }
-                            })
-                            .collect_view()}
-                    </tr>
+                    {rows.into_iter().enumerate().map(|(r, period)| value_row(wiring, r, period)).collect_view()}
+                    {computed_row(wiring)}
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// The input of `cell` where it has the page's focus.
+fn focused_input(cell: Cell) -> Option<web_sys::HtmlInputElement> {
+    let input = cell.node.get_untracked()?;
+    let active = document().active_element()?;
+    input.is_same_node(Some(&active)).then_some(input)
+}
+
+/// Focuses `input` again where it lost the focus, without scrolling, with its selection as it was.
+fn give_focus_back(input: &web_sys::HtmlInputElement, (start, end): (Option<u32>, Option<u32>)) {
+    let still = document()
+        .active_element()
+        .is_some_and(|active| input.is_same_node(Some(&active)));
+    if still || !input.is_connected() {
+        return;
+    }
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = input.focus_with_options(&options);
+    if let (Some(start), Some(end)) = (start, end) {
+        let _ = input.set_selection_range(start, end);
     }
 }
