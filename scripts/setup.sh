@@ -31,14 +31,25 @@ for p in "${DEBIAN_PACKAGES[@]}"; do
 done
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+# The packages download and unpack while the Rust tools below compile (on a fresh machine the two took 18 minutes one
+# after the other); npm waits for them (Node.js may be among them).
+apt_pid=
+apt_log=$(mktemp)
 if [ ${#missing[@]} -gt 0 ]; then
-    say "apt-get install ${missing[*]}"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    say "apt-get install ${missing[*]} (in the background)"
+    [ "$(id -u)" -eq 0 ] || as_root true   # asks for sudo's password now, not in the background
+    ( as_root apt-get update -qq \
+      && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" ) \
+        >"$apt_log" 2>&1 &
+    apt_pid=$!
 fi
-if dpkg-query -W -f='${Status}' binaryen 2>/dev/null | grep -q "install ok installed"; then
-    say "note: Debian's binaryen is installed; it is never used (its wasm-opt breaks the app): node_modules/.bin comes first on PATH"
-fi
+packages_installed() {
+    if [ -n "$apt_pid" ]; then
+        if ! wait "$apt_pid"; then cat "$apt_log"; say "apt-get install ${missing[*]} failed"; exit 1; fi
+        apt_pid=
+    fi
+    rm -f "$apt_log"
+}
 
 # 2. Rust: toolchain components and the Wasm target.
 if ! command -v cargo >/dev/null 2>&1; then
@@ -68,6 +79,11 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $bindgen_v
 fi
 if ! grep -q "wasm_bindgen = \"$bindgen_version\"" Trunk.toml; then
     say "Trunk.toml pins another wasm-bindgen than Cargo.lock ($bindgen_version): align them"; exit 1
+fi
+
+packages_installed
+if dpkg-query -W -f='${Status}' binaryen 2>/dev/null | grep -q "install ok installed"; then
+    say "note: Debian's binaryen is installed; it is never used (its wasm-opt breaks the app): node_modules/.bin comes first on PATH"
 fi
 
 # 5. Node packages from the committed lockfile: wasm-opt (binaryen 132), playwright-core (Chromium), puppeteer-core

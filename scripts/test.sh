@@ -32,15 +32,34 @@ step() {  # step NAME COMMAND...: runs one layer, logs it, counts its tests
     return "$rc"
 }
 
+# Clippy is the compiler of our crate in the builds the tests need (cargo's RUSTC_WORKSPACE_WRAPPER, as `cargo clippy`
+# sets it for its check build): the crate is linted while it is built for the native and the browser tests, and no
+# dependency is compiled a second time only to be checked (`cargo clippy` would check every dependency twice more,
+# natively and for wasm: on a fresh machine about 8 of CI's minutes; issue 22). The lint steps build the tests
+# (`--no-run`) and fail on any warning (as `cargo clippy --all-targets -- -D warnings` with the [lints] table of
+# Cargo.toml and clippy.toml); the test steps after them reuse that build, so a lint does not keep the tests from
+# running.
+export RUSTC_WORKSPACE_WRAPPER
+RUSTC_WORKSPACE_WRAPPER=$(command -v clippy-driver) || { echo "clippy-driver not found: rustup component add clippy"; exit 1; }
+lints() {  # lints COMMAND...: builds with clippy as the compiler; fails where clippy or rustc has anything to say
+    local said rc
+    said=$(mktemp)
+    "$@" 2>&1 | tee "$said"
+    rc=${PIPESTATUS[0]}
+    if [ "$rc" -eq 0 ] && grep -Eq '^(warning|error)(\[|:)' "$said"; then rc=1; fi
+    rm -f "$said"
+    return "$rc"
+}
+
 t_start=$(date +%s)
 step fmt cargo fmt --all --check
-step clippy-native cargo clippy --all-targets --locked -- -D warnings
-step clippy-wasm cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+step clippy-native lints cargo test --locked --no-run
 step unit cargo test --locked
 # Not a test: prints the engine's speed on the large synthetic workspace (issue 3); fails only if it cannot run.
-step bench-engine cargo run --locked --release --no-default-features --example engine_bench
+step bench-engine env -u RUSTC_WORKSPACE_WRAPPER cargo run --locked --release --no-default-features --example engine_bench
+step clippy-wasm lints cargo test --locked --target wasm32-unknown-unknown --test browser --bins --no-run
 step browser cargo test --locked --target wasm32-unknown-unknown --test browser
-if step release trunk build --release --locked; then
+if step release env -u RUSTC_WORKSPACE_WRAPPER trunk build --release --locked; then
     step e2e node --test --test-reporter=spec --test-concurrency=1 tests/e2e/
 else
     failed_steps+=("e2e (no release build)")
