@@ -11,6 +11,9 @@ use crate::locale::{
 };
 use crate::tr;
 
+mod notes;
+pub use notes::YearNotes;
+
 /// The warning as a German (or English) sentence.
 #[allow(
     clippy::too_many_lines,

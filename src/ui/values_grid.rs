@@ -5,7 +5,6 @@
 
 use leptos::prelude::*;
 
-use crate::domain::attainment::value_warnings;
 use crate::domain::indicator::IndicatorCode;
 use crate::locale::parse_date_in;
 use crate::present::grid::{
@@ -14,6 +13,7 @@ use crate::present::grid::{
     is_computed, parts_replaced, paste, paste_message, period_label, periods, read_block,
     replaced_parts, undo_parts,
 };
+use crate::present::warnings::YearNotes;
 use crate::route::{CellRef, Screen};
 use crate::ui::state::{SaveState, use_persistence, use_state};
 use crate::ui::widgets::{EmptyState, UndoBanner, YearSelect};
@@ -205,20 +205,14 @@ pub fn ValuesScreen(
 fn YearNotes() -> impl IntoView {
     let state = use_state();
     let lang = state.lang.get_untracked();
+    // Kept per indicator between edits: a typed value works out the notes of its indicator again, not the year's.
+    let kept = StoredValue::new(YearNotes::default());
     let notes = Memo::new(move |_| {
         let year = state.year.get();
         state.data.for_year(year, |w| {
             let catalogue = w.catalogue();
-            value_warnings(w, &catalogue, year)
-                .iter()
-                .map(|warning| crate::present::warnings::text(warning, &catalogue, lang))
-                // A note said twice is said once (the list is keyed by its text).
-                .fold(Vec::<String>::new(), |mut notes, note| {
-                    if !notes.contains(&note) {
-                        notes.push(note);
-                    }
-                    notes
-                })
+            kept.try_update_value(|kept| kept.notes(w, &catalogue, year, lang))
+                .unwrap_or_default()
         })
     });
     // The section stays while there are notes, and each note is a keyed item: a typed value that changes one

@@ -19,7 +19,9 @@ mod year;
 
 pub use result::*;
 use target::evaluate_target;
-pub use warnings::{Implausibility, Warning, value_warnings};
+pub use warnings::{
+    Implausibility, Warning, indicator_series, indicator_value_warnings, value_warnings,
+};
 use warnings::{quota_target_checks, target_part_warnings};
 use year::YearData;
 pub use year::{YearFigures, year_figures};

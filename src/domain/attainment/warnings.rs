@@ -193,101 +193,118 @@ pub(super) fn target_part_warnings(agreement: &Agreement, catalogue: &Catalogue)
 pub fn value_warnings(workspace: &Workspace, catalogue: &Catalogue, year: Year) -> Vec<Warning> {
     let mut warnings = Vec::new();
     for indicator in catalogue.all().filter(|i| i.takes_values()) {
-        let series: Vec<_> = Population::ALL
-            .iter()
-            .map(|p| workspace.values.series(&indicator.code, *p, year))
-            .collect();
-        if series.iter().all(|s| s.is_empty()) {
-            continue;
+        let series = indicator_series(workspace, indicator, year);
+        warnings.extend(indicator_value_warnings(indicator, &series));
+    }
+    warnings
+}
+
+/// The series of `indicator` in `year` that [`indicator_value_warnings`] reads: total, women, men.
+pub fn indicator_series(
+    workspace: &Workspace,
+    indicator: &crate::domain::indicator::Indicator,
+    year: Year,
+) -> [crate::domain::values::Series; 3] {
+    Population::ALL.map(|p| workspace.values.series(&indicator.code, p, year))
+}
+
+/// [`value_warnings`] of one indicator, from its three series (total, women, men): nothing else is read, so a
+/// caller may keep the result while those stay the same.
+pub fn indicator_value_warnings(
+    indicator: &crate::domain::indicator::Indicator,
+    series: &[crate::domain::values::Series; 3],
+) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    if series.iter().all(|s| s.is_empty()) {
+        return warnings;
+    }
+    // Twelve months beside an annual value that they do not add up to.
+    for (population, s) in Population::ALL.iter().zip(series) {
+        let complete = Calc::from_series(&indicator.aggregation, s);
+        if let (Some(annual), Some(months)) = (
+            s.annual.and_then(Amount::as_figure),
+            (complete.present() == ALL)
+                .then(|| complete.over(ALL))
+                .flatten(),
+        ) && (annual - months).abs() > unit_rounding(indicator.unit)
+        {
+            warnings.push(Warning::AnnualDiffersFromMonths {
+                indicator: indicator.code.0.clone(),
+                population: *population,
+                annual,
+                months,
+            });
         }
-        // Twelve months beside an annual value that they do not add up to.
-        for (population, s) in Population::ALL.iter().zip(&series) {
-            let complete = Calc::from_series(&indicator.aggregation, s);
-            if let (Some(annual), Some(months)) = (
-                s.annual.and_then(Amount::as_figure),
-                (complete.present() == ALL)
-                    .then(|| complete.over(ALL))
-                    .flatten(),
-            ) && (annual - months).abs() > unit_rounding(indicator.unit)
-            {
-                warnings.push(Warning::AnnualDiffersFromMonths {
+    }
+    let sorted: Vec<Vec<f64>> = series.iter().map(sorted_numbers).collect();
+    let periods = (0..12).map(Some).chain([None]);
+    for period in periods {
+        let amount = |s: &crate::domain::values::Series| match period {
+            Some(i) => s.months[i],
+            None => s.annual,
+        };
+        let month = period.and_then(Month::from_index);
+        // Gender parts.
+        if indicator.is_additive()
+            && let (Some(Amount::Number(t)), Some(Amount::Number(w)), Some(Amount::Number(m))) =
+                (amount(&series[0]), amount(&series[1]), amount(&series[2]))
+            && (w + m - t).abs() > 0.5
+        {
+            warnings.push(Warning::ValuePartsDontAddUp {
+                indicator: indicator.code.0.clone(),
+                month,
+                total: t,
+                women: w,
+                men: m,
+            });
+        }
+        // Plausibility of each value.
+        for (population, s) in Population::ALL.iter().zip(series) {
+            let reason = match amount(s) {
+                Some(Amount::Number(v))
+                    if v < 0.0 && indicator.unit != crate::domain::indicator::Unit::Percent =>
+                {
+                    Some(Implausibility::Negative(v))
+                }
+                Some(Amount::Number(v))
+                    if indicator.unit == crate::domain::indicator::Unit::Percent
+                        && indicator.takes_values()
+                        && !(0.0..=100.0).contains(&v) =>
+                {
+                    Some(Implausibility::RateOutOfRange(v))
+                }
+                Some(Amount::Ratio {
+                    numerator,
+                    denominator,
+                }) if denominator == 0.0 && numerator > 0.0 => {
+                    Some(Implausibility::ZeroDenominator { numerator })
+                }
+                Some(Amount::Ratio {
+                    numerator,
+                    denominator,
+                }) if numerator > denominator
+                    && matches!(
+                        indicator.aggregation,
+                        Aggregation::Quota(crate::domain::indicator::Denominator::Sum)
+                    ) =>
+                {
+                    Some(Implausibility::NumeratorAboveDenominator {
+                        numerator,
+                        denominator,
+                    })
+                }
+                Some(Amount::Number(v)) if period.is_some() => {
+                    outlier(&sorted[population_index(*population)], v)
+                }
+                _ => None,
+            };
+            if let Some(reason) = reason {
+                warnings.push(Warning::Implausible {
                     indicator: indicator.code.0.clone(),
                     population: *population,
-                    annual,
-                    months,
-                });
-            }
-        }
-        let sorted: Vec<Vec<f64>> = series.iter().map(sorted_numbers).collect();
-        let periods = (0..12).map(Some).chain([None]);
-        for period in periods {
-            let amount = |s: &crate::domain::values::Series| match period {
-                Some(i) => s.months[i],
-                None => s.annual,
-            };
-            let month = period.and_then(Month::from_index);
-            // Gender parts.
-            if indicator.is_additive()
-                && let (Some(Amount::Number(t)), Some(Amount::Number(w)), Some(Amount::Number(m))) =
-                    (amount(&series[0]), amount(&series[1]), amount(&series[2]))
-                && (w + m - t).abs() > 0.5
-            {
-                warnings.push(Warning::ValuePartsDontAddUp {
-                    indicator: indicator.code.0.clone(),
                     month,
-                    total: t,
-                    women: w,
-                    men: m,
+                    reason,
                 });
-            }
-            // Plausibility of each value.
-            for (population, s) in Population::ALL.iter().zip(&series) {
-                let reason = match amount(s) {
-                    Some(Amount::Number(v))
-                        if v < 0.0 && indicator.unit != crate::domain::indicator::Unit::Percent =>
-                    {
-                        Some(Implausibility::Negative(v))
-                    }
-                    Some(Amount::Number(v))
-                        if indicator.unit == crate::domain::indicator::Unit::Percent
-                            && indicator.takes_values()
-                            && !(0.0..=100.0).contains(&v) =>
-                    {
-                        Some(Implausibility::RateOutOfRange(v))
-                    }
-                    Some(Amount::Ratio {
-                        numerator,
-                        denominator,
-                    }) if denominator == 0.0 && numerator > 0.0 => {
-                        Some(Implausibility::ZeroDenominator { numerator })
-                    }
-                    Some(Amount::Ratio {
-                        numerator,
-                        denominator,
-                    }) if numerator > denominator
-                        && matches!(
-                            indicator.aggregation,
-                            Aggregation::Quota(crate::domain::indicator::Denominator::Sum)
-                        ) =>
-                    {
-                        Some(Implausibility::NumeratorAboveDenominator {
-                            numerator,
-                            denominator,
-                        })
-                    }
-                    Some(Amount::Number(v)) if period.is_some() => {
-                        outlier(&sorted[population_index(*population)], v)
-                    }
-                    _ => None,
-                };
-                if let Some(reason) = reason {
-                    warnings.push(Warning::Implausible {
-                        indicator: indicator.code.0.clone(),
-                        population: *population,
-                        month,
-                        reason,
-                    });
-                }
             }
         }
     }
