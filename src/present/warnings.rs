@@ -297,12 +297,15 @@ pub fn conflict_text(conflict: &Conflict, workspace: &Workspace, lang: Lang) -> 
 /// The notes not shown at first, as the disclosure under the value grid names them: "12 weitere Hinweise",
 /// "1 weiterer Hinweis", "1.204 weitere Hinweise"; "12 more notes", "1 more note".
 pub fn more_notes(n: usize, lang: Lang) -> String {
-    let count = format_count(n as f64, lang);
-    match (n, lang) {
-        (1, Lang::De) => "1 weiterer Hinweis".into(),
-        (1, Lang::En) => "1 more note".into(),
-        (_, Lang::De) => format!("{count} weitere Hinweise"),
-        (_, Lang::En) => format!("{count} more notes"),
+    if n == 1 {
+        lang.pick("1 weiterer Hinweis", "1 more note").to_owned()
+    } else {
+        tr!(
+            lang,
+            "{} weitere Hinweise",
+            "{} more notes",
+            format_count(n as f64, lang)
+        )
     }
 }
 
