@@ -11,6 +11,10 @@ use super::At;
 /// already there.
 pub const OVERSCAN: usize = 2;
 
+/// A year with no more columns than this renders them all (a job centre's usual year: the example has 21): what
+/// is not in view costs little there, and nothing needs to be scrolled in.
+pub const ALL_UP_TO: usize = 40;
+
 /// Columns rendered before the frame has been measured (a first paint of the grid): as many as a wide screen shows.
 pub const FIRST_PAINT: usize = 16;
 
@@ -47,8 +51,8 @@ impl Frame {
 
 /// The columns in view of `frame` (of `n` columns), with [`OVERSCAN`] columns on either side.
 pub fn in_view(n: usize, frame: &Frame) -> Range<usize> {
-    if n == 0 {
-        return 0..0;
+    if n <= ALL_UP_TO {
+        return 0..n;
     }
     let measured = frame.column.is_finite() && frame.column > 0.0;
     if !measured || !frame.scroll.is_finite() || !frame.width.is_finite() {
@@ -66,6 +70,9 @@ pub fn in_view(n: usize, frame: &Frame) -> Range<usize> {
 /// The columns rendered before the frame is measured: [`FIRST_PAINT`] columns from 0, or around `wanted` (a cell
 /// link's column) so that it is there to take the focus.
 pub fn first_paint(n: usize, wanted: Option<usize>) -> Range<usize> {
+    if n <= ALL_UP_TO {
+        return 0..n;
+    }
     let span = n.min(FIRST_PAINT);
     let first = wanted.map_or(0, |c| c.min(n.saturating_sub(1)).saturating_sub(span / 2));
     let first = first.min(n - span);
@@ -178,6 +185,11 @@ mod tests {
         assert_eq!(in_view(120, &frame(11_547.0)), 107..120);
         // Fewer columns than the view holds: all of them.
         assert_eq!(in_view(5, &frame(0.0)), 0..5);
+        // Up to 40 columns (the example's year has 21) all are rendered, wherever the frame is scrolled; from 41 on
+        // those in view.
+        assert_eq!(in_view(40, &frame(1000.0)), 0..40);
+        assert_eq!(in_view(41, &frame(1000.0)), 7..22);
+        assert_eq!(first_paint(40, Some(39)), 0..40);
         assert_eq!(in_view(0, &frame(0.0)), 0..0);
     }
 
