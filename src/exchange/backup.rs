@@ -266,26 +266,18 @@ pub fn describe(workspace: &Workspace, lang: Lang) -> String {
     } else {
         years.join(", ")
     };
-    match (lang, latest) {
-        (Lang::De, Some(d)) => format!(
-            "Sicherung von „{}“: Zielvereinbarungen {years}; {} Werte, neuester Datenstand {d}.",
-            workspace.organisation,
-            format_count(workspace.values.len() as f64, lang)
+    let organisation = &workspace.organisation;
+    let count = format_count(workspace.values.len() as f64, lang);
+    match latest {
+        Some(d) => tr!(
+            lang,
+            "Sicherung von „{organisation}“: Zielvereinbarungen {years}; {count} Werte, neuester Datenstand {d}.",
+            "Backup of “{organisation}”: agreements {years}; {count} values, latest as-of date {d}."
         ),
-        (Lang::De, None) => format!(
-            "Sicherung von „{}“: Zielvereinbarungen {years}; {} Werte.",
-            workspace.organisation,
-            format_count(workspace.values.len() as f64, lang)
-        ),
-        (Lang::En, Some(d)) => format!(
-            "Backup of “{}”: agreements {years}; {} values, latest as-of date {d}.",
-            workspace.organisation,
-            format_count(workspace.values.len() as f64, lang)
-        ),
-        (Lang::En, None) => format!(
-            "Backup of “{}”: agreements {years}; {} values.",
-            workspace.organisation,
-            format_count(workspace.values.len() as f64, lang)
+        None => tr!(
+            lang,
+            "Sicherung von „{organisation}“: Zielvereinbarungen {years}; {count} Werte.",
+            "Backup of “{organisation}”: agreements {years}; {count} values."
         ),
     }
 }

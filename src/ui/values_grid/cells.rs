@@ -1,6 +1,6 @@
 //! The grid's cells as the page renders them: the model of one cell (kept for every cell, rendered or not), and
-//! the rows over the slots that `present::grid::window` chose (the columns in view, the focused one, and one gap
-//! for every run of others). A cell's input exists only while its column is rendered; what was typed into it, a
+//! the rows over the slots that `present::grid::window` chose (the columns in view, and one gap each for the
+//! columns before and after them). A cell's input exists only while its column is rendered; what was typed into it, a
 //! rejected text and the invalid mark live in its model and come back with it.
 
 use leptos::html::Input;

@@ -1,8 +1,9 @@
 //! The grid itself: one input per month and column, the keyboard (arrows, Tab, Enter, Escape), commits, and a
 //! pasted block. The grid owns its model: per cell the text typed since the last commit (a draft), a text shown
 //! instead of the stored one (a rejected entry), and whether it is invalid; committing and pasting are the pure
-//! functions of `present::grid` over that model. The DOM is only written through bindings, and read only for the
-//! caret; `NodeRef`s serve to move the focus.
+//! functions of `present::grid` over that model. The DOM is written through bindings and the frame's scroll
+//! position, and read for the caret and the frame's measures (which columns are in view); `NodeRef`s serve to move
+//! the focus.
 
 use leptos::html::{Div, Table, Th};
 
@@ -50,7 +51,7 @@ pub(super) fn Grid(
         Some((row, col))
     });
 
-    // Only the columns in view of the frame (and two beside them) are rendered, and the focused one: the grid's
+    // A wide year renders only the columns in view of the frame and two beside them: the grid's
     // cost does not grow with the year's columns (issue 22). `present::grid::window` chooses; the page measures.
     let frame: NodeRef<Div> = NodeRef::new();
     let table: NodeRef<Table> = NodeRef::new();
