@@ -1,7 +1,8 @@
 # Zielsteuerung: the two commands of the README are `make serve` and `make test`.
 # Both first run scripts/setup.sh, which installs only what is missing.
 SHELL := /bin/bash
-export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+# scripts/bin first: its wasm-bindgen splits the wasm before the real one runs (Trunk finds it there).
+export PATH := $(CURDIR)/scripts/bin:$(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 PORT ?= 8080
 
 .PHONY: setup build serve test size bench-engine bench bench-check clean

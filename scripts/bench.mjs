@@ -16,6 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startServer } from './serve.mjs';
+import { PART } from './split.mjs';
 
 const run = promisify(execFile);
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -692,8 +693,9 @@ async function main() {
   const longestInput = Math.max(input.backupPreview, input.backupAccept, input.csvPreview, input.csvAccept);
 
   // What a fresh browser fetches before the first screen: everything but the file worker's script (fetched when a
-  // file is first read) and the service worker's (its registration is loaded 3 s after start).
-  const later = (f) => f.endsWith('_worker.js') || f.endsWith('_update.js') || f === 'sw.js';
+  // file is first read), the service worker's (its registration is loaded 3 s after start) and the wasm parts of the
+  // screens the first screen does not need (fetched when such a screen is opened: src/ui/lazy.rs).
+  const later = (f) => f.endsWith('_worker.js') || f.endsWith('_update.js') || f === 'sw.js' || PART.test(f);
   const first = size.files.filter((f) => !later(f.file)).reduce((sum, f) => sum + f.brotli, 0);
   const exampleMedian = percentile(small.toPaint, 50), largeMedian = percentile(e.toPaint, 50);
   const budgets = [

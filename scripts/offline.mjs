@@ -10,6 +10,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { hashSource } from './csp.mjs';
+import { LOADER_NAME, PART, PARTS_HOOK } from './split.mjs';
 
 export const FILE_NAME = 'zielsteuerung-offline.html';
 
@@ -28,6 +29,38 @@ export function buildFiles(names) {
     wasm: only(names, 'zielsteuerung-', '_bg.wasm'),
     glue: only(names.filter((n) => !n.endsWith('_worker.js') && !n.endsWith('_update.js')), 'zielsteuerung-', '.js'),
     css: only(names, '', '.css'),
+    // A split build (split.mjs): the loader of the parts, and the parts.
+    loader: names.find((n) => LOADER_NAME.test(n)) ?? null,
+    parts: names.filter((n) => PART.test(n)).sort(),
+  };
+}
+
+/**
+ * The glue of a split build made fit for one inline module script: the loader (`loader`, an ES module importing the
+ * glue's `initSync`) becomes a function run in place, whose exports the glue takes instead of its import. Returns
+ * the loader's text to put before the glue, the glue without its import, and the glue for the classic worker script,
+ * whose loader functions only say that the worker has no parts (the worker never calls one: src/jobs/worker.rs).
+ */
+export function inlineLoader(glue, loader) {
+  const imported = /import\s*\{\s*initSync(?:\s+as\s+(\w+))?\s*\}\s*from\s*["'][^"']+["'];?/;
+  const found = imported.exec(loader);
+  if (!found) throw new Error('the loader of the parts does not import initSync');
+  const exported = /export\s*\{([^}]*)\};?/.exec(loader);
+  const pairs = [...(exported?.[1] ?? '').matchAll(/(\w+)(?:\s+as\s+(\w+))?/g)].map((m) => [m[2] ?? m[1], m[1]]);
+  const consts = [...loader.matchAll(/export\s+const\s+(\w+)/g)].map((m) => [m[1], m[1]]);
+  const names = [...pairs, ...consts];
+  if (names.length === 0) throw new Error('the loader of the parts exports nothing');
+  let body = loader.replace(imported, found[1] ? `const ${found[1]} = initSync;` : '');
+  body = body.replace(/export\s*\{[^}]*\};?/, '').replace(/\bexport\s+const\b/g, 'const');
+  const object = `{ ${names.map(([name, local]) => `${name}: ${local}`).join(', ')} }`;
+  // wasm-bindgen imports the loader once per function it takes from it (`import*as e from"./…"` several times).
+  const specifier = /import\s*\*\s*as\s*(\w+)\s*from\s*(['"])\.\/wasm-split-[0-9a-f]{16}\.js\2;?/g;
+  if (!specifier.test(glue)) throw new Error('the glue of a split build does not import its loader');
+  const stubs = `{ ${names.map(([name]) => `${name}: () => { throw new Error('no parts in the file worker'); }`).join(', ')} }`;
+  return {
+    prelude: `const __zsParts = (() => {\n${body}\nreturn ${object};\n})();\n`,
+    glue: glue.replace(specifier, 'const $1 = __zsParts;'),
+    workerGlue: `const __zsNoParts = ${stubs};\n${glue.replace(specifier, 'const $1 = __zsNoParts;')}`,
   };
 }
 
@@ -56,8 +89,11 @@ export function workerScript(glue) {
   return `${classic}\n${WORKER_START}`;
 }
 
-export function offlinePage({ glue, wasm, css, indexHtml }) {
-  const worker = workerScript(glue);
+export function offlinePage({ glue, wasm, css, indexHtml, loader = null, parts = {} }) {
+  let prelude = '';
+  let workerGlue = glue;
+  if (loader) ({ prelude, glue, workerGlue } = inlineLoader(glue, loader));
+  const worker = workerScript(workerGlue);
   // initSync is called by its own name below (the minifier keeps it: post-build.mjs reserves it).
   if (!/\bfunction initSync\s*\(/.test(glue) || !/export\s*\{[^}]*\binitSync\b/.test(glue)) {
     throw new Error('the JS glue has no initSync export: was it built by wasm-bindgen for --target web?');
@@ -66,7 +102,17 @@ export function offlinePage({ glue, wasm, css, indexHtml }) {
     throw new Error('the JS glue imports other modules (snippets?); they would have to be inlined too');
   }
   // The glue stays an ES module (its exports are harmless in an inline module); the start-up follows it.
-  const script = `${glue}
+  // The parts come from their <script type="application/octet-stream"> (split.mjs: PARTS_HOOK).
+  const hook = Object.keys(parts).length === 0 ? '' : `globalThis.${PARTS_HOOK} = (name) => {
+  const element = document.getElementById('zielsteuerung-teil-' + name.replace('./', ''));
+  if (!element) return Promise.reject(new Error('no part ' + name + ' in this file'));
+  const text = atob(element.textContent.trim());
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return Promise.resolve(new Response(bytes, { headers: { 'Content-Type': 'application/wasm' } }));
+};
+`;
+  const script = `${hook}${prelude}${glue}
 {
   const text = atob(document.getElementById('zielsteuerung-wasm').textContent.trim());
   const bytes = new Uint8Array(text.length);
@@ -105,7 +151,7 @@ export function offlinePage({ glue, wasm, css, indexHtml }) {
 <link rel="icon" href="data:,">
 <style>${css}</style>
 <script id="zielsteuerung-wasm" type="application/octet-stream">${wasm.toString('base64')}</script>
-<script id="zielsteuerung-worker" type="text/plain">${worker}</script>
+${Object.entries(parts).map(([name, bytes]) => `<script id="zielsteuerung-teil-${name}" type="application/octet-stream">${bytes.toString('base64')}</script>\n`).join('')}<script id="zielsteuerung-worker" type="text/plain">${worker}</script>
 <script type="module">${script}</script>
 </head>
 <body>
@@ -123,6 +169,8 @@ export async function writeOffline(dir) {
     wasm: await readFile(join(dir, files.wasm)),
     css: await readFile(join(dir, files.css), 'utf8'),
     indexHtml: await readFile(join(dir, 'index.html'), 'utf8'),
+    loader: files.loader ? await readFile(join(dir, files.loader), 'utf8') : null,
+    parts: Object.fromEntries(await Promise.all(files.parts.map(async (n) => [n, await readFile(join(dir, n))]))),
   });
   const path = join(dir, FILE_NAME);
   await writeFile(path, page);

@@ -1,4 +1,5 @@
 // After every build (Trunk.toml's one post_build hook, on Trunk's staging directory), in this order:
+//   -1. the wasm parts of a split build (split.mjs): the screens the first screen does not need, fetched when opened;
 //   0. in a release build, the JS glue minified with terser (Trunk 0.21's own minifier fails on it); `initSync`
 //      keeps its name, which the offline file and the worker call;
 //   1. the file worker's script (`zielsteuerung-<hash>_worker.js`: imports the app's glue and waits for the page's
@@ -18,6 +19,7 @@ import { join } from 'node:path';
 import { minify } from 'terser';
 import { addPolicy } from './csp.mjs';
 import { WORKER_START, buildFiles, writeOffline } from './offline.mjs';
+import { addParts } from './split.mjs';
 
 /** The glue's text minified: an ES module whose `initSync` keeps its name. */
 export async function minified(source) {
@@ -119,7 +121,10 @@ self.addEventListener('fetch', (e) => {
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist';
 try {
   const files = buildFiles(await readdir(dir));
-  if ((process.env.TRUNK_PROFILE ?? 'release') === 'release') {
+  const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
+  const split = await addParts(dir, files, release);
+  if (split) console.log(`post-build: ${split.parts.length} parts fetched when first needed, loader ${split.loader}`);
+  if (release) {
     const glue = join(dir, files.glue);
     const source = await readFile(glue, 'utf8');
     const code = await minified(source);

@@ -81,6 +81,17 @@ if ! grep -q "wasm_bindgen = \"$bindgen_version\"" Trunk.toml; then
     say "Trunk.toml pins another wasm-bindgen than Cargo.lock ($bindgen_version): align them"; exit 1
 fi
 
+# 4b. wasm-split-cli, pinned: cuts the app's wasm into the first download and the screens fetched when opened
+#     (scripts/bin/wasm-bindgen, which Trunk runs as its wasm-bindgen). Its output format must match the loader that
+#     scripts/post-build.mjs and offline.mjs rewrite, hence the exact version.
+SPLIT_VERSION=0.2.4
+# (It has no --version; cargo's list of installed crates says which one is there.)
+if ! command -v wasm-split-cli >/dev/null 2>&1 \
+   || ! cargo install --list | grep -qx "wasm_split_cli_support v$SPLIT_VERSION:"; then
+    say "cargo install wasm_split_cli_support $SPLIT_VERSION (wasm-split-cli, about 2 minutes)"
+    cargo install wasm_split_cli_support --locked --version "$SPLIT_VERSION" --features build-binary --force
+fi
+
 packages_installed
 if dpkg-query -W -f='${Status}' binaryen 2>/dev/null | grep -q "install ok installed"; then
     say "note: Debian's binaryen is installed; it is never used (its wasm-opt breaks the app): node_modules/.bin comes first on PATH"

@@ -4,13 +4,9 @@ use crate::ui::safety::{BackupReminder, SafetyLine};
 use leptos::prelude::*;
 
 use crate::route::{Route, Screen};
-use crate::ui::agreement::AgreementEditor;
-use crate::ui::balance::Balance;
-use crate::ui::detail::TargetDetail;
-use crate::ui::exchange::ExchangeScreen;
+use crate::ui::lazy;
 use crate::ui::notices::StorageNotice;
 use crate::ui::overview::Overview;
-use crate::ui::report::ReportScreen;
 use crate::ui::screens::NotFound;
 use crate::ui::state::provide_state;
 use crate::ui::update::UpdateNotice;
@@ -34,6 +30,11 @@ fn focus_content() {
     }
 }
 
+/// The name of a target's detail page (its window title and, while it loads, its heading).
+fn detail_title(l: crate::core::Lang) -> &'static str {
+    l.pick("Zieldetail", "Target detail")
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let state = provide_state();
@@ -51,7 +52,7 @@ pub fn App() -> impl IntoView {
         let r = route.get();
         let l = lang.get();
         let title = match (&r, r.screen()) {
-            (Route::Target(_), _) => l.pick("Zieldetail", "Target detail"),
+            (Route::Target(_), _) => detail_title(l),
             (_, Some(s)) => s.label(l),
             (_, None) => l.pick("Seite nicht gefunden", "Page not found"),
         };
@@ -118,17 +119,23 @@ pub fn App() -> impl IntoView {
         <BackupReminder />
         <main id="inhalt" tabindex="-1">
             // A change of language builds the screen anew in that language (a rare act: no need for every
-            // label to be a signal of its own).
-            {move || match (lang.track(), route.get()).1 {
-                Route::Screen(Screen::Overview) => view! { <Overview /> }.into_any(),
-                Route::Screen(Screen::Values) => view! { <ValuesScreen /> }.into_any(),
-                Route::Screen(Screen::Balance) => view! { <Balance /> }.into_any(),
-                Route::Screen(Screen::Agreement) => view! { <AgreementEditor /> }.into_any(),
-                Route::Screen(Screen::Report) => view! { <ReportScreen /> }.into_any(),
-                Route::Screen(Screen::Exchange) => view! { <ExchangeScreen /> }.into_any(),
-                Route::Target(id) => view! { <TargetDetail id=id /> }.into_any(),
-                Route::ValueCell(cell) => view! { <ValuesScreen focus=cell /> }.into_any(),
-                Route::Unknown(path) => view! { <NotFound path=path /> }.into_any(),
+            // label to be a signal of its own). The screens the first one does not need come in parts of their own
+            // (ui/lazy.rs).
+            {move || {
+                let l = lang.get();
+                match route.get() {
+                    Route::Screen(Screen::Overview) => view! { <Overview /> }.into_any(),
+                    Route::Screen(Screen::Values) => view! { <ValuesScreen /> }.into_any(),
+                    Route::Screen(s @ Screen::Balance) => lazy::show(s.label(l), lazy::balance_screen()),
+                    Route::Screen(s @ Screen::Agreement) => {
+                        lazy::show(s.label(l), lazy::agreement_editor())
+                    }
+                    Route::Screen(s @ Screen::Report) => lazy::show(s.label(l), lazy::report_screen()),
+                    Route::Screen(s @ Screen::Exchange) => lazy::show(s.label(l), lazy::exchange_screen()),
+                    Route::Target(id) => lazy::show(detail_title(l), lazy::target_detail(id)),
+                    Route::ValueCell(cell) => view! { <ValuesScreen focus=cell /> }.into_any(),
+                    Route::Unknown(path) => view! { <NotFound path=path /> }.into_any(),
+                }
             }}
         </main>
         <footer class="fuss">

@@ -8,6 +8,7 @@ mod detail;
 mod download;
 mod exchange;
 mod figures;
+mod lazy;
 mod legend;
 mod notices;
 mod overview;
