@@ -83,7 +83,9 @@ export function workerScript(glue) {
     .replace(/\bexport\s+(class|function|const|let)\b/g, '$1')
     .replace(/\bexport\s*\{[^}]*\};?/g, '')
     .replace(/\bimport\.meta\.url\b/g, 'self.location.href');
-  if (/(^|[;}\s])(export|import)\s*[{*\w]/.test(classic) || /\bimport\.meta\b/.test(classic)) {
+  // An import or export statement left (not a name such as `imports`, which the unminified glue has).
+  const statement = /(^|[;}\s])(export\s*(\{|\*|(class|function|const|let|var|default)\b)|import\s*(\{|\*|["'`]|\w+\s*(,|from\b)))/;
+  if (statement.test(classic) || /\bimport\.meta\b/.test(classic)) {
     throw new Error('the JS glue has an import or export the classic worker script cannot take');
   }
   return `${classic}\n${WORKER_START}`;

@@ -32,7 +32,7 @@ impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
 }
 
 /// What a screen's function gives: its view, or why its part could not be loaded.
-pub type Part = Result<AnyView, NotLoaded>;
+pub type Loaded = Result<AnyView, NotLoaded>;
 
 /// Declares each screen as a split point under the `split` feature, and as a plain `async fn` without it.
 macro_rules! screen_parts {
@@ -40,12 +40,12 @@ macro_rules! screen_parts {
         $(#[$doc])*
         #[cfg(feature = "split")]
         #[leptos::wasm_split::wasm_split($part, wasm_split_path = ::leptos::wasm_split, fallible)]
-        pub fn $name($($arg: $ty),*) -> Part {
+        pub fn $name($($arg: $ty),*) -> Loaded {
             Ok($body.into_any())
         }
         $(#[$doc])*
         #[cfg(not(feature = "split"))]
-        pub async fn $name($($arg: $ty),*) -> Part {
+        pub async fn $name($($arg: $ty),*) -> Loaded {
             Ok($body.into_any())
         }
     )*};
@@ -67,7 +67,7 @@ screen_parts! {
 /// Renders a screen's part: at once when it is loaded (always without the `split` feature), otherwise a line saying
 /// it is loading, then the screen, or a message with a way out when the part cannot be had.
 /// `heading` is the screen's name, the heading of the page while it loads or when it cannot.
-pub fn show(heading: &'static str, part: impl Future<Output = Part> + 'static) -> AnyView {
+pub fn show(heading: &'static str, part: impl Future<Output = Loaded> + 'static) -> AnyView {
     let lang = use_state().lang.get_untracked();
     // The future of a split point holds the browser's loader, which is not `Send`; this app has one thread.
     let part = SendWrapper::new(part);
