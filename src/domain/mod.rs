@@ -5,6 +5,7 @@ pub mod agreement;
 pub mod amount;
 pub mod attainment;
 pub mod check;
+pub mod comparison;
 pub mod editing;
 pub mod example;
 pub mod indicator;

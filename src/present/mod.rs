@@ -4,6 +4,7 @@
 
 pub mod balance;
 pub mod choices;
+pub mod comparison;
 pub mod detail;
 pub mod example;
 pub mod grid;

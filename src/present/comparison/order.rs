@@ -1,0 +1,118 @@
+//! The comparison's orders: of the types (as the IAB numbers them), and of the lines by any column.
+
+use std::cmp::Ordering;
+
+use super::{Line, by_option};
+use crate::domain::comparison::TypeCode;
+
+/// A column of the comparison, to sort by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Column {
+    Member,
+    Target,
+    Actual,
+    Deviation,
+    Ratio,
+    Status,
+    Forecast,
+    AsOf,
+    Rank,
+}
+
+impl Column {
+    pub const ALL: [Column; 9] = [
+        Column::Member,
+        Column::Target,
+        Column::Actual,
+        Column::Deviation,
+        Column::Ratio,
+        Column::Status,
+        Column::Forecast,
+        Column::AsOf,
+        Column::Rank,
+    ];
+}
+
+/// Sorts `lines` by `column`, ascending or descending; lines without a figure in that column come last either
+/// way, and ties keep the order of the member's name, then of the targets in its agreement.
+pub fn sort(lines: &mut [Line], column: Column, descending: bool) {
+    let text = |a: &str, b: &str| {
+        let o = compare_text(a, b);
+        if descending { o.reverse() } else { o }
+    };
+    lines.sort_by(|a, b| {
+        let first = match column {
+            Column::Member => text(&a.member, &b.member),
+            Column::Target => text(&a.title, &b.title),
+            Column::Actual => by_option(a.keys.actual, b.keys.actual, descending),
+            Column::Deviation => by_option(a.keys.deviation, b.keys.deviation, descending),
+            Column::Ratio => by_option(a.keys.ratio, b.keys.ratio, descending),
+            Column::Status => by_option(a.keys.status, b.keys.status, descending),
+            Column::Forecast => by_option(a.keys.forecast, b.keys.forecast, descending),
+            Column::AsOf => by_option(a.keys.as_of, b.keys.as_of, descending),
+            Column::Rank => by_option(a.keys.rank, b.keys.rank, descending),
+        };
+        first
+            .then_with(|| compare_text(&a.member, &b.member))
+            .then_with(|| a.keys.order.cmp(&b.keys.order))
+    });
+}
+
+/// Names in German order: case and the umlauts' dots do not count first ("Ärzte" beside "Arbeit").
+fn compare_text(a: &str, b: &str) -> Ordering {
+    let key = |s: &str| -> String {
+        s.chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| match c {
+                'ä' => 'a',
+                'ö' => 'o',
+                'ü' => 'u',
+                'ß' => 's',
+                other => other,
+            })
+            .collect()
+    };
+    key(a).cmp(&key(b)).then_with(|| a.cmp(b))
+}
+
+/// The order of comparison types as the IAB numbers them: by the Roman numeral, then the letter ("Ia", "Ie",
+/// "IIa", "IIIe"); a code of another form after those, by its text; no type last.
+pub fn type_order(a: Option<&TypeCode>, b: Option<&TypeCode>) -> Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => {
+            let (nx, rx) = numeral(x.as_str());
+            let (ny, ry) = numeral(y.as_str());
+            by_option(nx, ny, false)
+                .then_with(|| rx.cmp(ry))
+                .then_with(|| x.cmp(y))
+        }
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// The leading Roman numeral of a code (I … X) and the rest: "IIIe" → (3, "e"); `None` where it has none.
+fn numeral(code: &str) -> (Option<u32>, &str) {
+    let end = code
+        .find(|c: char| !matches!(c, 'I' | 'V' | 'X'))
+        .unwrap_or(code.len());
+    let (roman, rest) = code.split_at(end);
+    let value = match roman {
+        "I" => Some(1),
+        "II" => Some(2),
+        "III" => Some(3),
+        "IV" => Some(4),
+        "V" => Some(5),
+        "VI" => Some(6),
+        "VII" => Some(7),
+        "VIII" => Some(8),
+        "IX" => Some(9),
+        "X" => Some(10),
+        _ => None,
+    };
+    match value {
+        Some(n) => (Some(n), rest),
+        None => (None, code),
+    }
+}
