@@ -87,6 +87,7 @@ mod commit;
 pub mod file;
 mod forced;
 mod layout;
+pub mod members;
 mod note;
 mod orphans;
 mod read;

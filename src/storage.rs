@@ -138,6 +138,7 @@ pub fn load_document() -> Result<Option<String>, StorageError> {
 
 pub mod file_access;
 mod lock;
+pub mod members;
 
 pub use lock::{LockMode, hold_save_lock, with_file_lock, with_save_lock};
 

@@ -11,6 +11,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[path = "browser/jobs.rs"]
 mod jobs;
+#[path = "browser/members.rs"]
+mod members;
 
 fn raw_local_storage() -> web_sys::Storage {
     web_sys::window()
