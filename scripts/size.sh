@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Size report of the release build in dist/: wasm, JS and CSS, raw, gzip -9 and brotli -q 11, in bytes and KiB.
 # With --where (make size, make bench): then where the wasm's bytes go, by module of ours and by crate, from the
-# release's cargo output made again with its function names kept (wasm-bindgen --keep-debug, wasm-opt -Oz -g).
+# release's cargo output made again with its function names kept (wasm-bindgen --keep-debug, wasm-opt -Oz -g), for
+# all the code and, in a split build, for the main module alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${1:-dist}
@@ -32,5 +33,18 @@ if [ "$where" = --where ]; then
         --enable-mutable-globals --enable-reference-types --enable-multivalue \
         "$tmp/names_bg.wasm" -o "$tmp/names.wasm"
     echo
+    echo "all of the app's code (before the split):"
     node scripts/size-where.mjs "$tmp/names.wasm" --top 20
+    # A split build (src/ui/lazy.rs): the main module alone, i.e. what the first download holds of it.
+    split_main=${CARGO_TARGET_DIR:-target}/wasm-bindgen/release/split/zielsteuerung.wasm
+    if [ -f "$split_main" ] && compgen -G "$dir/split_*.wasm" >/dev/null; then
+        mkdir -p "$tmp/main"
+        wasm-bindgen --target web --keep-debug --keep-lld-exports --out-dir "$tmp/main" --out-name names "$split_main"
+        wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+            --enable-mutable-globals --enable-reference-types --enable-multivalue \
+            "$tmp/main/names_bg.wasm" -o "$tmp/main.wasm"
+        echo
+        echo "the main module alone (the first download; the screens' parts split off):"
+        node scripts/size-where.mjs "$tmp/main.wasm" --top 20
+    fi
 fi
