@@ -28,21 +28,21 @@ if [ "$where" = --where ]; then
     [ -f "$wasm" ] || { echo "no $wasm: build first (make build)"; exit 1; }
     tmp=$(mktemp -d)
     trap 'rm -rf "$tmp"' EXIT
-    wasm-bindgen --target web --keep-debug --out-dir "$tmp" --out-name names "$wasm"
-    wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-        --enable-mutable-globals --enable-reference-types --enable-multivalue \
-        "$tmp/names_bg.wasm" -o "$tmp/names.wasm"
+    named() {  # named INPUT OUT [FLAG]: the release's code with its names kept, optimised as the release is
+        mkdir -p "$tmp/bindgen"
+        wasm-bindgen --target web --keep-debug ${3:-} --out-dir "$tmp/bindgen" --out-name names "$1"
+        wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+            --enable-mutable-globals --enable-reference-types --enable-multivalue \
+            "$tmp/bindgen/names_bg.wasm" -o "$2"
+    }
+    named "$wasm" "$tmp/names.wasm"
     echo
     echo "all of the app's code (before the split):"
     node scripts/size-where.mjs "$tmp/names.wasm" --top 20
     # A split build (src/ui/lazy.rs): the main module alone, i.e. what the first download holds of it.
     split_main=${CARGO_TARGET_DIR:-target}/wasm-bindgen/release/split/zielsteuerung.wasm
     if [ -f "$split_main" ] && compgen -G "$dir/split_*.wasm" >/dev/null; then
-        mkdir -p "$tmp/main"
-        wasm-bindgen --target web --keep-debug --keep-lld-exports --out-dir "$tmp/main" --out-name names "$split_main"
-        wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-            --enable-mutable-globals --enable-reference-types --enable-multivalue \
-            "$tmp/main/names_bg.wasm" -o "$tmp/main.wasm"
+        named "$split_main" "$tmp/main.wasm" --keep-lld-exports
         echo
         echo "the main module alone (the first download; the screens' parts split off):"
         node scripts/size-where.mjs "$tmp/main.wasm" --top 20

@@ -248,31 +248,23 @@ fn member_lines<'m>(
             ..Keys::default()
         },
     };
-    let Some(targets) = &m.targets else {
-        let missing = tr!(
-            lang,
-            "Keine Zielvereinbarung {year}",
-            "No target agreement {year}"
-        );
-        return vec![(
-            Line {
-                missing: Some(missing),
-                ..base
-            },
-            None,
-            None,
-        )];
-    };
-    let chosen: Vec<&TargetFigures> = targets
+    let chosen: Vec<&TargetFigures> = m
+        .targets
         .iter()
+        .flatten()
         .filter(|t| match selection {
             Selection::AllTargets => true,
             Selection::Figure(s) => t.subject.as_ref() == Some(s),
         })
         .collect();
     if chosen.is_empty() {
-        let missing = match selection {
-            Selection::Figure(s) => {
+        let missing = match (&m.targets, selection) {
+            (None, _) => tr!(
+                lang,
+                "Keine Zielvereinbarung {year}",
+                "No target agreement {year}"
+            ),
+            (Some(_), Selection::Figure(s)) => {
                 let figure = s.indicator.as_str();
                 let group = s.population.label(lang);
                 tr!(
@@ -281,16 +273,15 @@ fn member_lines<'m>(
                     "No target on {figure} ({group}) in {year}"
                 )
             }
-            Selection::AllTargets => tr!(lang, "Keine Ziele {year}", "No targets in {year}"),
+            (Some(_), Selection::AllTargets) => {
+                tr!(lang, "Keine Ziele {year}", "No targets in {year}")
+            }
         };
-        return vec![(
-            Line {
-                missing: Some(missing),
-                ..base
-            },
-            None,
-            None,
-        )];
+        let line = Line {
+            missing: Some(missing),
+            ..base
+        };
+        return vec![(line, None, None)];
     }
     chosen
         .into_iter()
