@@ -10,6 +10,16 @@ use serde::{Deserialize, Serialize};
 use crate::core::calendar::Year;
 use crate::domain::agreement::Bound;
 
+/// A job centre's key among the comparison's members: its organisation's name, trimmed, in lower case and with
+/// single spaces, so that two files of one job centre meet under one key however its name was typed.
+pub fn member_key(organisation: &str) -> String {
+    organisation
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 /// The longest type code taken ("IIIe" has four characters; room for a finer type of a later typing).
 pub const MAX_TYPE_LEN: usize = 8;
 

@@ -6,6 +6,8 @@
 pub mod parts;
 
 use super::{backup, csv};
+use crate::core::calendar::{Date, Year};
+use crate::domain::comparison::member_key;
 use crate::domain::workspace::Workspace;
 use crate::locale::Lang;
 
@@ -17,6 +19,8 @@ pub const LISTED: usize = 300;
 pub enum Kind {
     Backup,
     Csv,
+    /// Another job centre's backup or workspace file, for the comparison (issue 23).
+    Member,
 }
 
 impl Kind {
@@ -25,11 +29,12 @@ impl Kind {
         match self {
             Kind::Backup => "sicherung",
             Kind::Csv => "csv",
+            Kind::Member => "mitglied",
         }
     }
 
     pub fn from_code(code: &str) -> Option<Kind> {
-        [Kind::Backup, Kind::Csv]
+        [Kind::Backup, Kind::Csv, Kind::Member]
             .into_iter()
             .find(|k| k.code() == code)
     }
@@ -218,6 +223,60 @@ impl CsvPreview {
     }
 }
 
+/// Another job centre's file read for the comparison: who it is and what it holds; its parts follow in the order of
+/// `exchange::job::parts::all` (the head, `agreements` agreements, then one part per year of `years`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MemberPreview {
+    /// The organisation as the file names it.
+    pub name: String,
+    /// Its key among the members (`domain::comparison::member_key`).
+    pub key: String,
+    /// "Sicherung von „…“: Zielvereinbarungen 2021, 2022; 1.234 Werte, neuester Datenstand …".
+    pub described: String,
+    /// The newest Datenstand of its figures.
+    pub as_of: Option<Date>,
+    pub agreements: usize,
+    pub years: Vec<Year>,
+}
+
+impl MemberPreview {
+    /// The preview as texts (see [`BackupPreview::to_texts`]): name, key, description, Datenstand (ISO or empty),
+    /// the number of agreements, then the years.
+    pub fn to_texts(&self) -> Vec<String> {
+        let mut texts = vec![
+            self.name.clone(),
+            self.key.clone(),
+            self.described.clone(),
+            self.as_of.map(Date::iso).unwrap_or_default(),
+            self.agreements.to_string(),
+        ];
+        texts.extend(self.years.iter().map(|y| y.get().to_string()));
+        texts
+    }
+
+    /// The preview from [`MemberPreview::to_texts`]; `None` if the list is not one.
+    pub fn from_texts(texts: &[String]) -> Option<MemberPreview> {
+        let [name, key, described, as_of, agreements, years @ ..] = texts else {
+            return None;
+        };
+        Some(MemberPreview {
+            name: name.clone(),
+            key: key.clone(),
+            described: described.clone(),
+            as_of: if as_of.is_empty() {
+                None
+            } else {
+                Some(Date::from_iso(as_of)?)
+            },
+            agreements: agreements.parse().ok()?,
+            years: years
+                .iter()
+                .map(|y| y.parse().ok().and_then(Year::new))
+                .collect::<Option<_>>()?,
+        })
+    }
+}
+
 /// A file read, checked and merged, waiting for the user's choice.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Prepared {
@@ -233,9 +292,15 @@ pub enum Prepared {
         /// The workspace with the file's values taken in ("Übernehmen").
         result: Workspace,
     },
+    Member {
+        preview: MemberPreview,
+        /// The job centre's workspace.
+        incoming: Workspace,
+    },
 }
 
-/// Reads `bytes` as a file of `kind` into `base`, saying each step to `step`; nothing of `base` changes.
+/// Reads `bytes` as a file of `kind` into `base`, saying each step to `step`; nothing of `base` changes. For a
+/// [`Kind::Member`] only `base`'s organisation counts: a file of the user's own organisation is refused.
 pub fn prepare(
     kind: Kind,
     base: &Workspace,
@@ -279,6 +344,28 @@ pub fn prepare(
                 incoming,
                 merged,
             })
+        }
+        Kind::Member => {
+            let incoming = backup::read(bytes, lang)?;
+            let key = member_key(&incoming.organisation);
+            if key == member_key(&base.organisation) && !base.example {
+                let name = &incoming.organisation;
+                return Err(crate::tr!(
+                    lang,
+                    "Die Datei ist von Ihrer eigenen Organisation („{name}“). Ihr eigener Arbeitsbereich nimmt am Vergleich schon teil, wenn Sie ihn dort einschließen; als Mitglied wird er nicht aufgenommen.",
+                    "The file is of your own organisation (“{name}”). Your own workspace takes part in the comparison when you include it there; it is not added as a member."
+                ));
+            }
+            let preview = MemberPreview {
+                name: incoming.organisation.clone(),
+                key,
+                described: backup::describe(&incoming, lang),
+                as_of: incoming.values.iter().filter_map(|v| v.current.as_of).max(),
+                agreements: incoming.agreements.len(),
+                years: parts::years(&incoming),
+            };
+            step(Step::Handing);
+            Ok(Prepared::Member { preview, incoming })
         }
         Kind::Csv => {
             let import = csv::import(base, bytes, lang)?;

@@ -13,7 +13,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::slice::Slice;
 use super::{field, get, set};
 use crate::domain::workspace::Workspace;
-use crate::exchange::job::{BackupPreview, CsvPreview, Kind, Step, parts};
+use crate::exchange::job::{BackupPreview, CsvPreview, Kind, MemberPreview, Step, parts};
 use crate::locale::Lang;
 use crate::persistence::Encoded;
 
@@ -32,6 +32,10 @@ pub enum Reply {
     Csv {
         preview: CsvPreview,
         result: Held,
+    },
+    Member {
+        preview: MemberPreview,
+        incoming: Held,
     },
 }
 
@@ -322,6 +326,11 @@ fn read_reply(kind: Kind, lang: Lang, reply: &JsValue) -> Result<Reply, Failed> 
             let result = held.next().ok_or_else(broken)?;
             Ok(Reply::Csv { preview, result })
         }
+        Kind::Member => {
+            let preview = MemberPreview::from_texts(&preview).ok_or_else(broken)?;
+            let incoming = held.next().ok_or_else(broken)?;
+            Ok(Reply::Member { preview, incoming })
+        }
     }
 }
 
@@ -364,6 +373,19 @@ pub async fn take(held: Held) -> Result<(Workspace, Vec<Encoded>), String> {
         }
     }
     Ok((workspace, written))
+}
+
+/// A held result's parts as the worker wrote them (head, agreements, years), taken out of the held results: a
+/// comparison member is stored as these texts and never read whole on the page (`persistence::members`).
+pub fn take_texts(held: Held) -> Result<Vec<String>, String> {
+    let parts = STATE
+        .with_borrow_mut(|s| s.held.remove(&held.0))
+        .ok_or_else(|| "nicht mehr vorhanden".to_owned())?;
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| p.as_string().ok_or_else(|| format!("Teil {i} fehlt")))
+        .collect()
 }
 
 /// `workspace` in parts, written an agreement and a year at a time.

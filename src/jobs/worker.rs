@@ -105,5 +105,9 @@ fn run(
             preview.to_texts(),
             vec![parts::all(&result).map_err(|e| broken(&e))?],
         )),
+        Prepared::Member { preview, incoming } => Ok((
+            preview.to_texts(),
+            vec![parts::all(&incoming).map_err(|e| broken(&e))?],
+        )),
     }
 }

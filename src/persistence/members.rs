@@ -5,23 +5,14 @@
 
 use crate::core::calendar::{Date, Year};
 use crate::domain::comparison::TypeHistory;
+pub use crate::domain::comparison::member_key as key_of;
 use crate::domain::workspace::Workspace;
-use crate::exchange::job::parts;
+use crate::exchange::job::{MemberPreview, parts};
 use crate::locale::{Lang, format_date};
 use crate::tr;
 
 /// The record's layout this build writes; a record of a higher one is kept as it is and not read.
 pub const MEMBER_SCHEMA: u32 = 1;
-
-/// The member's key: its organisation's name, trimmed, in lower case and with single spaces, so that two files of
-/// one job centre meet under one key however its name was typed.
-pub fn key_of(organisation: &str) -> String {
-    organisation
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
 
 /// One member, as stored.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,6 +64,35 @@ impl MemberParts {
                 .iter()
                 .map(|a| parts::agreement(a))
                 .collect::<Result<_, _>>()?,
+            years,
+        })
+    }
+
+    /// A member from the file worker's answer: its preview and the parts in the order the preview gives
+    /// (`exchange::job::MemberPreview`); `None` where the parts do not match it.
+    pub fn from_worker(
+        preview: &MemberPreview,
+        texts: Vec<String>,
+        types: TypeHistory,
+        file: &str,
+        added: Date,
+    ) -> Option<Self> {
+        if texts.len() != 1 + preview.agreements + preview.years.len() {
+            return None;
+        }
+        let mut texts = texts.into_iter();
+        let head = texts.next()?;
+        let agreements: Vec<String> = texts.by_ref().take(preview.agreements).collect();
+        let years = preview.years.iter().copied().zip(texts).collect();
+        Some(Self {
+            schema: MEMBER_SCHEMA,
+            name: preview.name.clone(),
+            types,
+            file: file.to_owned(),
+            added,
+            as_of: preview.as_of,
+            head,
+            agreements,
             years,
         })
     }
@@ -186,6 +206,41 @@ mod tests {
         assert_eq!(
             newer.workspace_for(Year::new(2022).unwrap()),
             Err("schema 2".into())
+        );
+    }
+
+    #[test]
+    fn a_member_from_the_workers_answer_is_the_member_of_the_workspace() {
+        let ws = odenwaldkreis();
+        let added = date(2026, 12, 7).unwrap();
+        let preview = MemberPreview {
+            name: ws.organisation.clone(),
+            key: key_of(&ws.organisation),
+            described: String::new(),
+            as_of: None,
+            agreements: 2,
+            years: vec![Year::new(2021).unwrap()],
+        };
+        let texts = parts::all(&ws).unwrap();
+        let direct = MemberParts::of(&ws, TypeHistory::default(), "f.json", added).unwrap();
+        let from_worker = MemberParts::from_worker(
+            &preview,
+            texts.clone(),
+            TypeHistory::default(),
+            "f.json",
+            added,
+        );
+        assert_eq!(from_worker, Some(direct));
+        // Parts that do not fit the preview are no member.
+        assert_eq!(
+            MemberParts::from_worker(
+                &preview,
+                texts[..3].to_vec(),
+                TypeHistory::default(),
+                "f.json",
+                added
+            ),
+            None
         );
     }
 

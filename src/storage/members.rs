@@ -18,7 +18,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode};
 
+use crate::core::calendar::{Date, Year};
 use crate::locale::Lang;
+use crate::persistence::members::MemberParts;
 use crate::tr;
 
 /// The database's version this build writes; a newer build may raise it, and this build then leaves it alone.
@@ -246,4 +248,98 @@ impl Members {
     pub fn close(&self) {
         self.db.close();
     }
+}
+
+/// A member as the record IndexedDB keeps: `schema` (a number), `name`, `typen` (the type history as JSON),
+/// `datei`, `aufgenommen` and `stand` (ISO dates, `stand` empty without one), `kopf`, `vereinbarungen` (an array of
+/// texts) and `jahre` (an object of one text per year).
+pub fn to_record(member: &MemberParts) -> Object {
+    let record = Object::new();
+    let put = |name: &str, value: &JsValue| {
+        let _ = js_sys::Reflect::set(&record, &JsValue::from_str(name), value);
+    };
+    put("schema", &JsValue::from(member.schema));
+    put("name", &member.name.as_str().into());
+    let types = serde_json::to_string(&member.types).unwrap_or_else(|_| "[]".into());
+    put("typen", &types.into());
+    put("datei", &member.file.as_str().into());
+    put("aufgenommen", &member.added.iso().into());
+    put(
+        "stand",
+        &member.as_of.map(Date::iso).unwrap_or_default().into(),
+    );
+    put("kopf", &member.head.as_str().into());
+    let agreements: js_sys::Array = member
+        .agreements
+        .iter()
+        .map(|t| JsValue::from_str(t))
+        .collect();
+    put("vereinbarungen", &agreements);
+    let years = Object::new();
+    for (year, text) in &member.years {
+        let _ = js_sys::Reflect::set(&years, &JsValue::from(year.get()), &text.as_str().into());
+    }
+    put("jahre", &years);
+    record
+}
+
+/// The member of a record; `Err` with what is wrong where it is not one this build wrote (the caller keeps such a
+/// record as it is). A record of a newer schema reads with its `schema`, so that the caller can tell it apart.
+pub fn from_record(record: &JsValue) -> Result<MemberParts, String> {
+    let field = |name: &str| {
+        js_sys::Reflect::get(record, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+    };
+    let text = |name: &str| {
+        field(name)
+            .as_string()
+            .ok_or_else(|| format!("{name} fehlt"))
+    };
+    let schema = field("schema")
+        .as_f64()
+        .filter(|n| n.fract() == 0.0 && *n >= 1.0 && *n <= f64::from(u32::MAX))
+        .ok_or("schema fehlt")? as u32;
+    let date = |name: &str| -> Result<Option<Date>, String> {
+        let t = text(name)?;
+        if t.is_empty() {
+            return Ok(None);
+        }
+        Date::from_iso(&t)
+            .map(Some)
+            .ok_or_else(|| format!("{name}: {t}"))
+    };
+    let agreements = field("vereinbarungen")
+        .dyn_into::<js_sys::Array>()
+        .map_err(|_| "vereinbarungen fehlt")?
+        .iter()
+        .map(|t| t.as_string().ok_or("vereinbarungen: kein Text"))
+        .collect::<Result<Vec<_>, _>>()?;
+    let years_object = field("jahre")
+        .dyn_into::<Object>()
+        .map_err(|_| "jahre fehlt")?;
+    let mut years = js_sys::Object::entries(&years_object)
+        .iter()
+        .map(|pair| {
+            let pair = js_sys::Array::from(&pair);
+            let year = pair
+                .get(0)
+                .as_string()
+                .and_then(|y| y.parse::<i64>().ok())
+                .and_then(Year::new)
+                .ok_or("jahre: kein Jahr")?;
+            let values = pair.get(1).as_string().ok_or("jahre: kein Text")?;
+            Ok((year, values))
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    years.sort_by_key(|(y, _)| *y);
+    Ok(MemberParts {
+        schema,
+        name: text("name")?,
+        types: serde_json::from_str(&text("typen")?).map_err(|e| format!("typen: {e}"))?,
+        file: text("datei")?,
+        added: date("aufgenommen")?.ok_or("aufgenommen fehlt")?,
+        as_of: date("stand")?,
+        head: text("kopf")?,
+        agreements,
+        years,
+    })
 }

@@ -170,6 +170,13 @@ pub fn ExchangeScreen() -> impl IntoView {
                     preview,
                     result,
                 }),
+                // Not asked for here (the comparison's files): never given to this screen.
+                Ok(Reply::Member { .. }) => Err(lang
+                    .pick(
+                        "Die Dateiverarbeitung hat unerwartet geantwortet; es wurde nichts geändert.",
+                        "The file processing gave an unexpected answer; nothing was changed.",
+                    )
+                    .to_owned()),
                 Err(Failed::Cancelled) => {
                     message.set(lang.pick("Abgebrochen.", "Cancelled.").into());
                     return;

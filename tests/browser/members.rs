@@ -156,3 +156,55 @@ async fn a_database_of_a_newer_build_is_left_alone() {
     );
     delete_database(name).await;
 }
+
+#[wasm_bindgen_test]
+async fn a_member_goes_in_and_comes_out_the_same_and_a_foreign_record_says_what_is_wrong() {
+    use zielsteuerung::core::calendar::{Date, Year};
+    use zielsteuerung::domain::comparison::{TypeCode, TypeHistory};
+    use zielsteuerung::persistence::members::MemberParts;
+    use zielsteuerung::storage::members::{from_record, to_record};
+
+    let name = "zielsteuerung.test-mitglieder-4";
+    delete_database(name).await;
+    let mut types = TypeHistory::default();
+    types.set(Year::new(2020).unwrap(), TypeCode::parse("IIb").unwrap());
+    let ws = zielsteuerung::domain::example::odenwaldkreis();
+    let member = MemberParts::of(
+        &ws,
+        types,
+        "Sicherung Odenwald.json",
+        Date::new(2026, 12, 7).unwrap(),
+    )
+    .unwrap();
+    let store = Members::open_named(name).await.unwrap();
+    store
+        .write(&[("odenwald".into(), to_record(&member))], &[])
+        .await
+        .unwrap();
+    let all = store.all().await.unwrap();
+    let back = from_record(&all[0].1).unwrap();
+    assert_eq!(back, member);
+    assert_eq!(
+        back.workspace_for(Year::new(2022).unwrap())
+            .unwrap()
+            .agreements
+            .len(),
+        2
+    );
+    store.close();
+    delete_database(name).await;
+
+    // A record of a newer build reads with its schema (the caller keeps it as it is); a broken one says what.
+    let newer = to_record(&MemberParts {
+        schema: 2,
+        ..member.clone()
+    });
+    assert_eq!(from_record(&newer).map(|m| m.schema), Ok(2));
+    let broken = to_record(&member);
+    Reflect::delete_property(&broken, &"kopf".into()).unwrap();
+    assert_eq!(from_record(&broken), Err("kopf fehlt".into()));
+    assert_eq!(
+        from_record(&JsValue::from_str("kaputt")),
+        Err("schema fehlt".into())
+    );
+}

@@ -306,3 +306,81 @@ fn a_large_backup_counts_its_values_with_thousands_separators() {
     let en = backup::describe(&ws, Lang::En);
     assert!(en.contains("; 1,440 values"), "{en}");
 }
+
+#[test]
+fn another_job_centres_file_becomes_a_member_in_parts_and_ones_own_is_refused() {
+    let mut there = seed_with_two();
+    there.example = false;
+    there.organisation = "Jobcenter  Bergstraße".into();
+    let file = backup::export(&there);
+    let ministry =
+        Workspace::empty("Hessisches Ministerium für Arbeit, Integration, Jugend und Soziales");
+    let mut steps = Vec::new();
+    let prepared = prepare(
+        Kind::Member,
+        &ministry,
+        file.as_bytes(),
+        Lang::De,
+        &mut |s| steps.push(s),
+    )
+    .unwrap();
+    assert_eq!(steps, [Step::Reading, Step::Handing]);
+    let Prepared::Member { preview, incoming } = prepared else {
+        panic!("a member's file gives a member's preview");
+    };
+    assert_eq!(incoming, there);
+    assert_eq!(preview.name, "Jobcenter  Bergstraße");
+    assert_eq!(preview.key, "jobcenter bergstraße");
+    // The newest Datenstand: February's figure, drawn on 31 March 2022.
+    assert_eq!(preview.as_of, Date::new(2022, 3, 31));
+    assert_eq!(preview.agreements, 2);
+    assert_eq!(
+        preview.years.iter().map(|y| y.get()).collect::<Vec<_>>(),
+        [2021, 2022]
+    );
+    // Through the worker and back as texts, and its parts in the order the preview says.
+    assert_eq!(
+        MemberPreview::from_texts(&preview.to_texts()),
+        Some(preview.clone())
+    );
+    assert_eq!(
+        &preview.to_texts()[3..],
+        ["2022-03-31", "2", "2021", "2022"]
+    );
+    assert_eq!(parts::all(&incoming).unwrap().len(), 1 + 2 + 2);
+    assert_eq!(MemberPreview::from_texts(&["a".into(), "b".into()]), None);
+
+    // A file of one's own organisation is no member (however its name is spaced and cased).
+    let own = Workspace::empty("JOBCENTER Bergstraße");
+    let refused = prepare(Kind::Member, &own, file.as_bytes(), Lang::De, &mut |_| {});
+    assert_eq!(
+        refused,
+        Err("Die Datei ist von Ihrer eigenen Organisation („Jobcenter  Bergstraße“). Ihr eigener Arbeitsbereich \
+             nimmt am Vergleich schon teil, wenn Sie ihn dort einschließen; als Mitglied wird er nicht aufgenommen."
+            .into())
+    );
+    // The example is nobody's own: the seed's own file is taken beside it.
+    let seed = backup::export(&seed_with_two());
+    assert!(
+        prepare(
+            Kind::Member,
+            &odenwaldkreis(),
+            seed.as_bytes(),
+            Lang::De,
+            &mut |_| {}
+        )
+        .is_ok()
+    );
+    // No backup at all: the backup reader's reason.
+    assert!(
+        prepare(
+            Kind::Member,
+            &ministry,
+            b"Kennzahl;Jahr\n",
+            Lang::De,
+            &mut |_| {}
+        )
+        .is_err()
+    );
+    assert_eq!(Kind::from_code("mitglied"), Some(Kind::Member));
+}
