@@ -23,17 +23,20 @@ pub enum Screen {
     Report,
     /// "Datenaustausch": backup, CSV for Excel, XLSX (PRODUCT S7).
     Exchange,
+    /// "Vergleich": other job centres side by side, by comparison type (PRODUCT S10).
+    Comparison,
 }
 
 impl Screen {
     /// The screens in the order of the main navigation.
-    pub const ALL: [Screen; 6] = [
+    pub const ALL: [Screen; 7] = [
         Screen::Overview,
         Screen::Agreement,
         Screen::Values,
         Screen::Balance,
         Screen::Report,
         Screen::Exchange,
+        Screen::Comparison,
     ];
 
     /// The path segment in the fragment, stable because users bookmark it.
@@ -45,6 +48,7 @@ impl Screen {
             Screen::Balance => "bilanz",
             Screen::Report => "bericht",
             Screen::Exchange => "austausch",
+            Screen::Comparison => "vergleich",
         }
     }
 
@@ -57,6 +61,7 @@ impl Screen {
             Screen::Balance => ("Jahresbilanz", "Annual balance"),
             Screen::Report => ("Bericht", "Report"),
             Screen::Exchange => ("Datenaustausch", "Import & export"),
+            Screen::Comparison => ("Vergleich", "Comparison"),
         };
         lang.pick(de, en)
     }
@@ -138,6 +143,18 @@ impl Screen {
              Jahresbilanz an Excel zurück.",
                     "Here you back up the workspace to a file, take figures from Excel, and give figures and the annual \
              balance back to Excel.",
+                ),
+            ),
+            Screen::Comparison => (
+                lang.pick(
+                    "Noch keine Jobcenter im Vergleich.",
+                    "No job centres in the comparison yet.",
+                ),
+                lang.pick(
+                    "Hier stehen die Jobcenter eines Landes nebeneinander, je Vergleichstyp: Ziel, Ist, Ist/Soll, Status, \
+             Prognose und Rang, aus den Sicherungen oder Arbeitsbereich-Dateien, die die Jobcenter schicken.",
+                    "Here the job centres of a Land stand side by side, per comparison type: target, actual, \
+             actual/target, status, forecast and rank, from the backups or workspace files the job centres send.",
                 ),
             ),
         }

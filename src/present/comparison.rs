@@ -169,6 +169,20 @@ pub struct Table {
     pub newest: String,
 }
 
+/// The figures the members' targets of the year are on, each with its name as the first target on it is titled
+/// ("Integrationen – Frauen"), in the order of first appearance.
+pub fn figures(members: &[MemberYear]) -> Vec<(Subject, String)> {
+    let mut out: Vec<(Subject, String)> = Vec::new();
+    for t in members.iter().filter_map(|m| m.targets.as_ref()).flatten() {
+        if let Some(s) = &t.subject
+            && !out.iter().any(|(o, _)| o == s)
+        {
+            out.push((s.clone(), t.row.title.clone()));
+        }
+    }
+    out
+}
+
 /// The table of `members` (each evaluated for the same year) for `selection`, only the type `only` if given.
 pub fn table(
     members: &[MemberYear],
@@ -347,10 +361,11 @@ fn median_text(lines: &[(Line, Option<Bound>, Option<&Subject>)], lang: Lang) ->
     median(&ratios).map_or_else(String::new, |m| {
         let value = format_percent(m, 1, lang);
         let n = ratios.len();
+        let centres = if n == 1 { "job centre" } else { "job centres" };
         tr!(
             lang,
             "Median Ist/Soll: {value} ({n} Jobcenter)",
-            "Median actual/target: {value} ({n} job centres)"
+            "Median actual/target: {value} ({n} {centres})"
         )
     })
 }

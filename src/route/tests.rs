@@ -107,7 +107,8 @@ fn slugs_are_the_documented_addresses() {
             "#/werte",
             "#/bilanz",
             "#/bericht",
-            "#/austausch"
+            "#/austausch",
+            "#/vergleich"
         ]
     );
 }

@@ -132,6 +132,9 @@ pub fn App() -> impl IntoView {
                     }
                     Route::Screen(s @ Screen::Report) => lazy::show(s.label(l), lazy::report_screen()),
                     Route::Screen(s @ Screen::Exchange) => lazy::show(s.label(l), lazy::exchange_screen()),
+                    Route::Screen(s @ Screen::Comparison) => {
+                        lazy::show(s.label(l), lazy::comparison_screen())
+                    }
                     Route::Target(id) => lazy::show(detail_title(l), lazy::target_detail(id)),
                     Route::ValueCell(cell) => view! { <ValuesScreen focus=cell /> }.into_any(),
                     Route::Unknown(path) => view! { <NotFound path=path /> }.into_any(),

@@ -60,6 +60,8 @@ screen_parts! {
     report_screen => report () { view! { <crate::ui::report::ReportScreen /> } }
     /// The year's balance (S9).
     balance_screen => balance () { view! { <crate::ui::balance::Balance /> } }
+    /// The comparison of job centres (S10).
+    comparison_screen => comparison () { view! { <crate::ui::comparison::ComparisonScreen /> } }
     /// One target in detail (S5): its chart and figures.
     target_detail => detail (id: u32) { view! { <crate::ui::detail::TargetDetail id=id /> } }
 }

@@ -4,6 +4,7 @@ mod agreement;
 mod app;
 mod balance;
 mod clock;
+mod comparison;
 mod detail;
 mod download;
 mod exchange;

@@ -96,7 +96,7 @@ for (const kind of BROWSERS) {
       const screens = [
         ['#/uebersicht', /^Übersicht$/], ['#/vereinbarung', /^Zielvereinbarung$/], ['#/werte', /^Ist-Werte erfassen$/],
         ['#/bilanz', /^Jahresbilanz$/], ['#/bericht', /Bericht|Zielvereinbarung/], ['#/austausch', /^Datenaustausch$/],
-        ['#/ziel/3', /Integrationen/],
+        ['#/vergleich', /^Vergleich$/], ['#/ziel/3', /Integrationen/],
       ];
       for (const [fragment, heading] of screens) {
         await show(tab, fragment, heading);

@@ -17,7 +17,7 @@ const named = (log, name) => parts(log).filter((r) => r.includes(`/split_${name}
 
 test('the build has parts, and the first screens fetch none of them', async () => {
   const files = await readdir('dist');
-  for (const name of ['agreement', 'exchange', 'report', 'balance', 'detail']) {
+  for (const name of ['agreement', 'exchange', 'report', 'balance', 'detail', 'comparison']) {
     assert.equal(files.filter((f) => f.startsWith(`split_${name}-`) && f.endsWith('.wasm')).length, 1, name);
   }
   const { page, context, log } = await openPage(env);
@@ -37,6 +37,7 @@ test('opening a screen fetches its part once, from the app folder; every split s
     ['#/vereinbarung', 'agreement', 'button.haupt, h1'],
     ['#/austausch', 'exchange', 'h1'],
     ['#/bericht', 'report', 'article.bericht h1'],
+    ['#/vergleich', 'comparison', 'h1'],
     ['#/bilanz', 'balance', 'h1'],
   ];
   for (const [href, name] of screens) {

@@ -18,7 +18,7 @@ const SCRIPT = '<script>window.__xss=1</script>';
 const PAYLOADS = [IMG, SVG, JSURL, SCRIPT];
 
 // The screens of the main navigation (as in shell.test.mjs).
-const SCREENS = ['#/uebersicht', '#/vereinbarung', '#/werte', '#/bilanz', '#/bericht', '#/austausch'];
+const SCREENS = ['#/uebersicht', '#/vereinbarung', '#/werte', '#/bilanz', '#/bericht', '#/austausch', '#/vergleich'];
 
 /**
  * A page as the harness opens it, plus a recorder of CSP violations: a `securitypolicyviolation` listener

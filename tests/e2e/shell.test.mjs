@@ -15,6 +15,7 @@ const SCREENS = [
   ['#/bilanz', 'Jahresbilanz', 'Jahresbilanz'],
   ['#/bericht', 'Bericht', 'Bericht zur Zielvereinbarung 2022'],
   ['#/austausch', 'Datenaustausch', 'Datenaustausch'],
+  ['#/vergleich', 'Vergleich', 'Vergleich'],
 ];
 
 test('renders the German shell from a subpath without console errors', async () => {
@@ -61,10 +62,10 @@ test('fragment navigation: every screen by link, reload, back button, deep link'
   }
   await page.reload();
   await page.waitForSelector('main h1');
-  assert.equal(await page.textContent('main h1'), 'Datenaustausch', 'reload stays on the screen');
+  assert.equal(await page.textContent('main h1'), 'Vergleich', 'reload stays on the screen');
   assert.equal(new URL(page.url()).pathname, SUBPATH);
   await page.goBack();
-  await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Bericht zur Zielvereinbarung 2022');
+  await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Datenaustausch');
   // A deep link opened fresh lands on its screen.
   const second = await context.newPage();
   await gotoApp(env, second, '#/werte');

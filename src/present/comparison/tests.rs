@@ -227,6 +227,16 @@ fn a_member_without_the_target_says_so_never_zero() {
     );
     assert_eq!(t.groups[1].heading, "Comparison type IIb");
     assert_eq!(t.groups[2].heading, "Without comparison type");
+    let int = Selection::Figure(subject("INT", Population::Total));
+    let t = table(&members, year(2021), &int, None, Lang::En);
+    assert_eq!(
+        t.groups[0].median,
+        "Median actual/target: 110.1\u{a0}% (1 job centre)"
+    );
+    assert_eq!(
+        t.groups[1].median,
+        "Median actual/target: 99.1\u{a0}% (2 job centres)"
+    );
 }
 
 #[test]
@@ -388,4 +398,20 @@ fn types_in_the_iab_order() {
         .map(|c| c.as_ref().map_or("–", TypeCode::as_str))
         .collect();
     assert_eq!(shown, ["Ia", "Ie", "IIa", "IIIa", "IIIe", "X1", "–"]);
+}
+
+#[test]
+fn the_figures_of_the_year_once_each_named_as_the_targets_are() {
+    let members = members_2021();
+    let names: Vec<String> = figures(&members)
+        .into_iter()
+        .map(|(s, name)| format!("{} {:?}: {name}", s.indicator.as_str(), s.population))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "INT Total: Integrationen – Insgesamt",
+            "LZB Total: Bestand Langzeitleistungsbeziehende – Insgesamt"
+        ]
+    );
 }

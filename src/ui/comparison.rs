@@ -1,0 +1,326 @@
+//! "Vergleich" (issue 23, PRODUCT S10): other job centres' workspaces, read from their backups or workspace files,
+//! side by side per comparison type. The members live in IndexedDB (`storage::members`), read when the screen
+//! opens; a file is read in the file worker, and nothing is stored until the user accepts what it would do.
+
+use leptos::prelude::*;
+
+use crate::core::calendar::Year;
+use crate::domain::comparison::{TypeCode, TypeCodeError};
+use crate::persistence::members::MemberParts;
+use crate::persistence::members::key_of;
+use crate::present::comparison::{
+    Column, MemberYear, Selection, Table, figures, member_year, sort, table,
+};
+use crate::route::Screen;
+use crate::storage::members::{Members, from_record, to_record};
+use crate::tr;
+use crate::ui::state::use_state;
+use crate::ui::widgets::EmptyState;
+
+mod adding;
+mod choices;
+mod lines;
+
+use adding::{Adding, Batch};
+use lines::{GroupTable, MemberList};
+
+/// The members as read from the store, and how many records were kept aside unread.
+#[derive(Clone, Default)]
+struct Stored {
+    members: Vec<MemberParts>,
+    /// Records this build cannot read (broken, or of a newer build): kept as they are.
+    aside: usize,
+}
+
+/// Reads every member from the store.
+async fn load(lang: crate::core::Lang) -> Result<Stored, String> {
+    let store = Members::open().await.map_err(|e| e.message(lang))?;
+    let records = store.all().await.map_err(|e| e.message(lang));
+    store.close();
+    let mut stored = Stored::default();
+    for (_, record) in records? {
+        match from_record(&record) {
+            Ok(m) if m.schema <= crate::persistence::members::MEMBER_SCHEMA => {
+                stored.members.push(m)
+            }
+            _ => stored.aside += 1,
+        }
+    }
+    Ok(stored)
+}
+
+/// Puts `put` and removes the members of the keys `removed`, all or nothing; the error in the user's language.
+async fn write(
+    put: &[MemberParts],
+    removed: &[String],
+    lang: crate::core::Lang,
+) -> Result<(), String> {
+    let store = Members::open().await.map_err(|e| e.message(lang))?;
+    let records: Vec<_> = put
+        .iter()
+        .map(|m| (key_of(&m.name), to_record(m)))
+        .collect();
+    let written = store
+        .write(&records, removed)
+        .await
+        .map_err(|e| e.message(lang));
+    store.close();
+    written
+}
+
+/// The years the members have figures for, newest first.
+fn years_of(members: &[MemberParts]) -> Vec<Year> {
+    let mut years: Vec<Year> = members
+        .iter()
+        .flat_map(|m| m.years.iter().map(|(y, _)| *y))
+        .collect();
+    years.sort_by(|a, b| b.cmp(a));
+    years.dedup();
+    years
+}
+
+/// The screen's state: the members as stored, the choices of the table, and what the last step said.
+#[derive(Clone, Copy)]
+struct Comparison {
+    lang: crate::core::Lang,
+    stored: RwSignal<Option<Stored>>,
+    message: RwSignal<String>,
+    /// The member removed last, for "Rückgängig".
+    removed: RwSignal<Option<MemberParts>>,
+    year: RwSignal<Option<Year>>,
+    /// The figure chosen by its index among the year's figures; `None`: all targets.
+    figure: RwSignal<Option<usize>>,
+    only: RwSignal<Option<TypeCode>>,
+    order: RwSignal<(Column, bool)>,
+}
+
+impl Comparison {
+    fn members(self) -> Signal<Vec<MemberParts>> {
+        Signal::derive(move || {
+            self.stored
+                .with(|s| s.as_ref().map(|s| s.members.clone()).unwrap_or_default())
+        })
+    }
+
+    /// Applies `put` and `removed` to the members on the screen (after the store took them).
+    fn apply(self, put: Vec<MemberParts>, removed: Option<&str>) {
+        self.stored.update(|s| {
+            let s = s.get_or_insert_with(Stored::default);
+            for m in put {
+                let key = key_of(&m.name);
+                s.members.retain(|o| key_of(&o.name) != key);
+                s.members.push(m);
+            }
+            if let Some(key) = removed {
+                s.members.retain(|o| key_of(&o.name) != key);
+            }
+        });
+        if self.year.get_untracked().is_none() {
+            let first = self.stored.with_untracked(|s| {
+                s.as_ref()
+                    .and_then(|s| years_of(&s.members).first().copied())
+            });
+            self.year.set(first);
+        }
+    }
+
+    fn remove(self, member: MemberParts) {
+        let lang = self.lang;
+        leptos::task::spawn_local(async move {
+            let key = key_of(&member.name);
+            match write(&[], std::slice::from_ref(&key), lang).await {
+                Ok(()) => {
+                    let name = member.name.clone();
+                    self.apply(Vec::new(), Some(&key));
+                    self.message
+                        .set(tr!(lang, "„{name}“ entfernt.", "“{name}” removed."));
+                    self.removed.set(Some(member));
+                }
+                Err(e) => self.message.set(e),
+            }
+        });
+    }
+
+    fn undo(self) {
+        let (lang, Some(member)) = (self.lang, self.removed.get_untracked()) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match write(std::slice::from_ref(&member), &[], lang).await {
+                Ok(()) => {
+                    let name = member.name.clone();
+                    self.apply(vec![member], None);
+                    self.removed.set(None);
+                    self.message
+                        .set(tr!(lang, "„{name}“ ist wieder dabei.", "“{name}” is back."));
+                }
+                Err(e) => self.message.set(e),
+            }
+        });
+    }
+
+    /// Gives `member` the type `text` from the chosen year on; `Err` says why the text is no type.
+    fn set_type(self, member: MemberParts, text: &str) -> Result<(), String> {
+        let Some(year) = self.year.get_untracked() else {
+            return Ok(());
+        };
+        let code = TypeCode::parse(text).map_err(|e| type_error(e, self.lang))?;
+        let mut changed = member;
+        changed.types.set(year, code);
+        let lang = self.lang;
+        leptos::task::spawn_local(async move {
+            match write(std::slice::from_ref(&changed), &[], lang).await {
+                Ok(()) => self.apply(vec![changed], None),
+                Err(e) => self.message.set(e),
+            }
+        });
+        Ok(())
+    }
+
+    fn accept(self, batch: Batch) {
+        let lang = self.lang;
+        leptos::task::spawn_local(async move {
+            let put: Vec<MemberParts> = batch.items.into_iter().map(|i| i.parts).collect();
+            match write(&put, &[], lang).await {
+                Ok(()) => {
+                    let n = put.len();
+                    self.apply(put, None);
+                    let centres = if n == 1 { "job centre" } else { "job centres" };
+                    self.message.set(tr!(
+                        lang,
+                        "{n} Jobcenter übernommen.",
+                        "{n} {centres} taken."
+                    ));
+                }
+                Err(e) => self.message.set(e),
+            }
+        });
+    }
+}
+
+#[component]
+pub fn ComparisonScreen() -> impl IntoView {
+    let lang = use_state().lang.get_untracked();
+    let failed: RwSignal<Option<String>> = RwSignal::new(None);
+    let c = Comparison {
+        lang,
+        stored: RwSignal::new(None),
+        message: RwSignal::new(String::new()),
+        removed: RwSignal::new(None),
+        year: RwSignal::new(None),
+        figure: RwSignal::new(Some(0)),
+        only: RwSignal::new(None),
+        order: RwSignal::new((Column::Rank, false)),
+    };
+    leptos::task::spawn_local(async move {
+        match load(lang).await {
+            Ok(s) => {
+                c.year.set(years_of(&s.members).first().copied());
+                c.stored.set(Some(s));
+            }
+            Err(e) => failed.set(Some(e)),
+        }
+    });
+    let member_years = Memo::new(move |_| {
+        let (Some(year), Some(stored)) = (c.year.get(), c.stored.get()) else {
+            return Vec::new();
+        };
+        stored
+            .members
+            .iter()
+            .filter_map(|m| evaluated(m, year, lang))
+            .collect::<Vec<MemberYear>>()
+    });
+    let figure_list = Memo::new(move |_| member_years.with(|m| figures(m)));
+    let shown = Memo::new(move |_| -> Option<Table> {
+        let year = c.year.get()?;
+        let selection = match c.figure.get() {
+            None => Selection::AllTargets,
+            Some(i) => Selection::Figure(figure_list.with(|f| f.get(i).map(|(s, _)| s.clone()))?),
+        };
+        let (column, descending) = c.order.get();
+        let mut t = member_years.with(|m| table(m, year, &selection, c.only.get().as_ref(), lang));
+        for group in &mut t.groups {
+            sort(&mut group.lines, column, descending);
+        }
+        Some(t)
+    });
+    view! {
+        <h1>{Screen::Comparison.label(lang)}</h1>
+        {move || failed.get().map(|e| view! { <p class="fehler" role="alert">{e}</p> })}
+        <Adding members=c.members() accept=move |b| c.accept(b) />
+        <p class="grid-meldung" role="status">{move || c.message.get()}</p>
+        {move || c.removed.get().map(|m| {
+            let name = m.name;
+            view! {
+                <div class="rueckgaengig" role="group" aria-label=lang.pick("Rückgängig", "Undo")>
+                    <span>{tr!(lang, "„{name}“ wurde entfernt.", "“{name}” was removed.")}</span>
+                    <button type="button" on:click=move |_| c.undo()>{lang.pick("Rückgängig", "Undo")}</button>
+                </div>
+            }
+        })}
+        {move || c.stored.with(|s| s.as_ref().map(|s| s.aside)).filter(|n| *n > 0).map(|n| view! {
+            <p class="hinweis" role="note">{tr!(
+                lang,
+                "{n} gespeicherte Mitglieder kann diese Version nicht lesen; sie bleiben unverändert.",
+                "{n} stored members cannot be read by this version; they stay unchanged."
+            )}</p>
+        })}
+        {move || match c.stored.with(|s| s.as_ref().map(|s| s.members.is_empty())) {
+            None => ().into_any(),
+            Some(true) => view! { <EmptyState screen=Screen::Comparison /> }.into_any(),
+            Some(false) => view! {
+                {choices::choices(c, figure_list, member_years)}
+                {move || shown.get().map(|t| {
+                    let newest = t.newest.clone();
+                    view! {
+                        <p class="datenstand">{tr!(lang, "Neuester Datenstand im Vergleich: {newest}", "Newest as-of date in the comparison: {newest}")}</p>
+                        {t.groups.into_iter().map(|g| view! { <GroupTable group=g order=c.order /> }).collect_view()}
+                    }
+                })}
+                <MemberList
+                    members=c.members()
+                    year=c.year
+                    remove=move |m| c.remove(m)
+                    set_type=move |m, text: String| c.set_type(m, &text)
+                />
+            }.into_any(),
+        }}
+    }
+}
+
+/// A member's year evaluated, or `None` where its stored parts do not read.
+fn evaluated(m: &MemberParts, year: Year, lang: crate::core::Lang) -> Option<MemberYear> {
+    let workspace = m.workspace_for(year).ok()?;
+    let key = key_of(&m.name);
+    let member = crate::present::comparison::Member {
+        key: &key,
+        workspace: &workspace,
+        types: &m.types,
+        own: false,
+    };
+    Some(member_year(&member, year, lang))
+}
+
+/// Why a typed comparison type was not taken.
+fn type_error(e: TypeCodeError, lang: crate::core::Lang) -> String {
+    match e {
+        TypeCodeError::Empty => lang
+            .pick(
+                "Bitte einen Vergleichstyp eingeben, etwa „IIb“.",
+                "Please enter a comparison type, e.g. “IIb”.",
+            )
+            .into(),
+        TypeCodeError::TooLong => lang
+            .pick(
+                "Ein Vergleichstyp hat höchstens 8 Zeichen, etwa „IIIe“.",
+                "A comparison type has at most 8 characters, e.g. “IIIe”.",
+            )
+            .into(),
+        TypeCodeError::Character(c) => tr!(
+            lang,
+            "„{c}“ gehört nicht in einen Vergleichstyp (nur Buchstaben und Ziffern, etwa „IIb“).",
+            "“{c}” does not belong in a comparison type (letters and digits only, e.g. “IIb”)."
+        ),
+    }
+}

@@ -1,0 +1,142 @@
+// "Vergleich" (issue 23): the ministry's controller adds the files of several job centres at once, gives each its
+// comparison type, sees the table per type with ranks and medians, sorts it, removes a member and takes it back,
+// and a newer file replaces a member after the preview while an older one is refused with the reason. The members
+// live in IndexedDB and are there after a reload; the own workspace in localStorage is untouched.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { setUp, openPage, gotoApp, axeViolations, ARTIFACTS } from './harness.mjs';
+
+let env;
+before(async () => { env = await setUp(); });
+after(async () => { await env?.close(); });
+
+/** A job centre's backup: the schema-2 fixture (Odenwaldkreis) under another name with its INT figures of 2022. */
+async function jobCentre(name, months, asOf) {
+  const doc = JSON.parse(await readFile('tests/fixtures/sicherung-schema-2.json', 'utf8'));
+  doc.organisation = name;
+  doc.beispiel = false;
+  for (const a of doc.zielvereinbarungen) a.jobcenter = name;
+  const int = doc.ist_werte.find((v) => v.kennzahl === 'INT' && v.gruppe === 'Insgesamt' && v.jahr === 2022);
+  // Slot 0 is the annual figure, then January … December.
+  int.werte = [null, ...months];
+  int.datenstand = [null, ...months.map((_, i) => asOf[i] ?? asOf.at(-1))];
+  return { name: `${name}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc), 'utf8') };
+}
+
+const JUNE = ['2022-01-31', '2022-02-28', '2022-03-31', '2022-04-30', '2022-05-31', '2022-06-30'];
+const cellsOf = (page, group) => page.$$eval(`section.vergleich-gruppe[aria-label="${group}"] tbody tr`,
+  (rows) => rows.map((r) => [...r.children].map((c) => c.innerText.replace(/\s+/g, ' ').trim())));
+
+test('adding job centres, their types, the table per type, sorting, removing and undoing, in German', async () => {
+  const { page, context, log } = await openPage(env);
+  await gotoApp(env, page, '#/vergleich');
+  await page.waitForSelector('.leerzustand');
+  const ownBefore = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  const files = [
+    await jobCentre('Jobcenter Bergstraße', [50, 55, 60, 65, 70, 0], JUNE),
+    await jobCentre('Jobcenter Fulda', [60, 60, 60, 60, 60, 60], JUNE),
+    await jobCentre('Kreisjobcenter Marburg-Biedenkopf', [50, 55, 60, 65, 70], JUNE.slice(0, 5)),
+    await jobCentre('Jobcenter Fulda', [60, 60], JUNE.slice(0, 2)),
+  ];
+  await page.locator('input[type=file][multiple]').setInputFiles(files);
+  await page.waitForSelector('.vorschau li');
+  const preview = await page.$$eval('.vorschau li', (li) => li.map((l) => l.textContent));
+  assert.deepEqual(preview.slice(0, 3), ['Jobcenter Bergstraße: neu', 'Jobcenter Fulda: neu', 'Kreisjobcenter Marburg-Biedenkopf: neu']);
+  assert.match(preview[3], /„Jobcenter Fulda\.json“: „Jobcenter Fulda“ ist in dieser Auswahl schon mit einer anderen Datei dabei/);
+  await page.getByRole('button', { name: 'Übernehmen' }).click();
+  await page.waitForSelector('section.vergleich-gruppe');
+  assert.equal(await page.textContent('.grid-meldung'), '3 Jobcenter übernommen.');
+
+  // The types of 2022: IIb for Bergstraße and Fulda, Ia for Marburg-Biedenkopf; a wrong one is said at the field.
+  const type = (name) => page.getByLabel(`Vergleichstyp von ${name}`);
+  await type('Jobcenter Fulda').fill('II b');
+  await type('Jobcenter Fulda').press('Tab');
+  assert.match(await page.textContent('#typ-jobcenter-fulda-fehler'), /„ “ gehört nicht in einen Vergleichstyp/);
+  assert.equal(await type('Jobcenter Fulda').getAttribute('aria-invalid'), 'true');
+  for (const [name, code] of [['Jobcenter Bergstraße', 'IIb'], ['Jobcenter Fulda', 'IIb'], ['Kreisjobcenter Marburg-Biedenkopf', 'Ia']]) {
+    await type(name).fill(code);
+    await type(name).press('Tab');
+  }
+  await page.waitForSelector('section.vergleich-gruppe[aria-label="Vergleichstyp IIb"]');
+  const headings = await page.$$eval('section.vergleich-gruppe h2', (h) => h.map((e) => e.textContent));
+  assert.deepEqual(headings, ['Vergleichstyp Ia', 'Vergleichstyp IIb']);
+
+  // Integrations 2022 (≥ 770): 300 and 360 through June, 300 through May (an older Datenstand).
+  const iib = await cellsOf(page, 'Vergleichstyp IIb');
+  assert.equal(iib.length, 2);
+  assert.deepEqual(iib.map((r) => [r[0], r[2], r[8]]), [['Jobcenter Fulda', '360 (bis Juni)', '1 von 2'], ['Jobcenter Bergstraße', '300 (bis Juni)', '2 von 2']]);
+  assert.match(iib[0][1], /^Integrationen – Insgesamt: ≥ 770$/);
+  const ia = await cellsOf(page, 'Vergleichstyp Ia');
+  assert.deepEqual([ia[0][0], ia[0][2], ia[0][7]], ['Kreisjobcenter Marburg-Biedenkopf', '300 (bis Mai)', '31.05.2022 (älterer Stand)']);
+  // Ist/Soll against the target to June (770 × 6/12 = 385): 360 → 93,5 %, 300 → 77,9 %; the median (93.51 + 77.92) / 2.
+  assert.deepEqual(iib.map((r) => r[4]), ['93,5 %', '77,9 %']);
+  assert.equal(await page.textContent('section.vergleich-gruppe[aria-label="Vergleichstyp IIb"] .median'), 'Median Ist/Soll: 85,7\u00a0% (2 Jobcenter)');
+
+  // Sorting by "Ist": ascending, then descending; aria-sort says which.
+  const actualHeader = page.locator('section.vergleich-gruppe[aria-label="Vergleichstyp IIb"] th', { hasText: 'Ist' }).first();
+  await actualHeader.getByRole('button').click();
+  assert.equal(await actualHeader.getAttribute('aria-sort'), 'ascending');
+  assert.deepEqual((await cellsOf(page, 'Vergleichstyp IIb')).map((r) => r[0]), ['Jobcenter Bergstraße', 'Jobcenter Fulda']);
+  await page.locator('section.vergleich-gruppe[aria-label="Vergleichstyp IIb"] th', { hasText: 'Ist' }).first().getByRole('button').click();
+  assert.deepEqual((await cellsOf(page, 'Vergleichstyp IIb')).map((r) => r[0]), ['Jobcenter Fulda', 'Jobcenter Bergstraße']);
+  await page.screenshot({ path: `${ARTIFACTS}/vergleich.png`, fullPage: true });
+  assert.deepEqual(await axeViolations(page), []);
+
+  // A member without the figure says so in words: all targets of Marburg's 2022 are listed, none is zero.
+  await page.getByLabel('Kennzahl').selectOption('alle');
+  assert.ok((await cellsOf(page, 'Vergleichstyp Ia')).length >= 9);
+
+  // Removing and taking back.
+  await page.getByRole('button', { name: 'Jobcenter Fulda entfernen' }).click();
+  await page.waitForFunction(() => /„Jobcenter Fulda“ entfernt/.test(document.querySelector('.grid-meldung')?.textContent ?? ''));
+  await page.getByRole('button', { name: 'Rückgängig' }).click();
+  await page.waitForFunction(() => /wieder dabei/.test(document.querySelector('.grid-meldung')?.textContent ?? ''));
+
+  // After a reload the members and their types are there (IndexedDB); the own workspace did not change.
+  await page.reload();
+  await page.waitForSelector('section.vergleich-gruppe[aria-label="Vergleichstyp IIb"]');
+  assert.equal((await cellsOf(page, 'Vergleichstyp IIb')).length, 2);
+  assert.equal(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort())), ownBefore);
+
+  // A newer file of Bergstraße replaces it after the preview; an older one of Fulda is refused with the reason.
+  await page.locator('input[type=file][multiple]').setInputFiles([
+    await jobCentre('Jobcenter Bergstraße', [50, 55, 60, 65, 70, 80, 90], [...JUNE, '2022-07-31']),
+    await jobCentre('Jobcenter Fulda', [60, 60], JUNE.slice(0, 2)),
+  ]);
+  await page.waitForSelector('.vorschau li');
+  const second = await page.$$eval('.vorschau li', (li) => li.map((l) => l.textContent));
+  assert.equal(second[0], 'Jobcenter Bergstraße: neuer Stand: 30.06.2022 → 31.07.2022');
+  assert.match(second[1], /Die Datei hat ältere Zahlen \(Datenstand 28\.02\.2022\) als das schon aufgenommene Jobcenter \(Datenstand 30\.06\.2022\)/);
+  await page.getByRole('button', { name: 'Übernehmen' }).click();
+  await page.waitForFunction(() => /1 Jobcenter übernommen/.test(document.querySelector('.grid-meldung')?.textContent ?? ''));
+  const replaced = await cellsOf(page, 'Vergleichstyp IIb');
+  assert.deepEqual(replaced.map((r) => r[2]).sort(), ['360 (bis Juni)', '470 (bis Juli)']);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('in English, and a file that is no backup is refused while the members stay', async () => {
+  const { page, context, log } = await openPage(env);
+  await gotoApp(env, page, '#/vergleich');
+  await page.click('button.sprachwahl');
+  await page.waitForSelector('.leerzustand');
+  await page.locator('input[type=file][multiple]').setInputFiles([
+    await jobCentre('Jobcenter Gießen', [70, 70, 70], JUNE.slice(0, 3)),
+    { name: 'werte.csv', mimeType: 'text/csv', buffer: Buffer.from('Kennzahl;Jahr\nINT;2022\n') },
+  ]);
+  await page.waitForSelector('.vorschau li');
+  const preview = await page.$$eval('.vorschau li', (li) => li.map((l) => l.textContent));
+  assert.equal(preview[0], 'Jobcenter Gießen: new');
+  assert.match(preview[1], /^“werte\.csv”: /);
+  await page.getByRole('button', { name: 'Accept' }).click();
+  await page.waitForSelector('section.vergleich-gruppe');
+  assert.equal(await page.textContent('.grid-meldung'), '1 job centre taken.');
+  assert.deepEqual(await page.$$eval('section.vergleich-gruppe h2', (h) => h.map((e) => e.textContent)), ['Without comparison type']);
+  const rows = await cellsOf(page, 'Without comparison type');
+  assert.deepEqual([rows[0][0], rows[0][2], rows[0][8]], ['Jobcenter Gießen', '210 (to March)', '1 of 1']);
+  await page.screenshot({ path: `${ARTIFACTS}/comparison-en.png`, fullPage: true });
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
