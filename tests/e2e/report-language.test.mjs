@@ -87,7 +87,7 @@ test('language switch: English throughout, remembered over a reload, numbers typ
   assert.equal(await page.title(), 'Overview – Zielsteuerung');
   assert.equal(await page.evaluate(() => document.activeElement?.className), 'sprachwahl', 'focus stays on the switch');
   const nav = await page.locator('nav.hauptnavigation a').allTextContents();
-  assert.deepEqual(nav, ['Overview', 'Target agreement', 'Enter actual figures', 'Annual balance', 'Report', 'Import & export']);
+  assert.deepEqual(nav, ['Overview', 'Target agreement', 'Enter actual figures', 'Annual balance', 'Report', 'Import & export', 'Comparison']);
   await page.selectOption('#jahr', '2021');
   await page.waitForFunction(() => document.querySelector('tbody[data-ziel="1"]'));
   const status = await page.textContent('tbody[data-ziel="1"] .status');
