@@ -116,6 +116,29 @@ impl MemberParts {
     }
 }
 
+/// Storage name (localStorage, beside the own workspace) of the own workspace's part in the comparison.
+pub const OWN_PART: &str = "vergleich.eigen";
+
+/// Whether the own workspace takes part in the comparison, and its comparison types.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct OwnPart {
+    #[serde(rename = "teilnehmen")]
+    pub takes_part: bool,
+    #[serde(rename = "typen")]
+    pub types: TypeHistory,
+}
+
+impl OwnPart {
+    pub fn encode(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| "{}".into())
+    }
+
+    /// The stored text read back; `Err` where it is not one (the caller keeps it and does not write over it).
+    pub fn decode(text: &str) -> Result<Self, String> {
+        serde_json::from_str(text).map_err(|e| e.to_string())
+    }
+}
+
 /// What a file of a job centre already among the members does.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Arrival {
@@ -242,6 +265,23 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn the_own_part_reads_back_and_a_foreign_text_is_an_error() {
+        let mut own = OwnPart::default();
+        own.takes_part = true;
+        own.types.set(
+            Year::new(2020).unwrap(),
+            crate::domain::comparison::TypeCode::parse("IIb").unwrap(),
+        );
+        assert_eq!(
+            own.encode(),
+            r#"{"teilnehmen":true,"typen":[[2020,"IIb"]]}"#
+        );
+        assert_eq!(OwnPart::decode(&own.encode()), Ok(own));
+        assert!(OwnPart::decode("{kaputt").is_err());
+        assert!(OwnPart::decode(r#"{"teilnehmen":true,"typen":[[2020,"I b"]]}"#).is_err());
     }
 
     #[test]

@@ -20,6 +20,7 @@ use crate::ui::widgets::EmptyState;
 mod adding;
 mod choices;
 mod lines;
+mod own;
 
 use adding::{Adding, Batch};
 use lines::{GroupTable, MemberList};
@@ -92,9 +93,23 @@ struct Comparison {
     figure: RwSignal<Option<usize>>,
     only: RwSignal<Option<TypeCode>>,
     order: RwSignal<(Column, bool)>,
+    /// The own workspace's part; `None` where its stored setting cannot be read.
+    own: RwSignal<Option<crate::persistence::members::OwnPart>>,
+    state: crate::ui::state::AppState,
 }
 
 impl Comparison {
+    /// The years to choose from: the members' and, where it takes part, the own workspace's; newest first.
+    fn years(self) -> Vec<Year> {
+        let mut years = self
+            .stored
+            .with(|s| s.as_ref().map(|s| years_of(&s.members)).unwrap_or_default());
+        years.extend(self.own.with(|o| own::own_years(self.state, o.as_ref())));
+        years.sort_by(|a, b| b.cmp(a));
+        years.dedup();
+        years
+    }
+
     fn members(self) -> Signal<Vec<MemberParts>> {
         Signal::derive(move || {
             self.stored
@@ -116,10 +131,7 @@ impl Comparison {
             }
         });
         if self.year.get_untracked().is_none() {
-            let first = self.stored.with_untracked(|s| {
-                s.as_ref()
-                    .and_then(|s| years_of(&s.members).first().copied())
-            });
+            let first = untrack(|| self.years().first().copied());
             self.year.set(first);
         }
     }
@@ -200,9 +212,14 @@ impl Comparison {
 
 #[component]
 pub fn ComparisonScreen() -> impl IntoView {
-    let lang = use_state().lang.get_untracked();
+    let state = use_state();
+    let lang = state.lang.get_untracked();
+    // The own workspace may take part: all its years are read.
+    state.ensure_complete();
     let failed: RwSignal<Option<String>> = RwSignal::new(None);
     let c = Comparison {
+        own: RwSignal::new(own::load_own()),
+        state,
         lang,
         stored: RwSignal::new(None),
         message: RwSignal::new(String::new()),
@@ -215,8 +232,8 @@ pub fn ComparisonScreen() -> impl IntoView {
     leptos::task::spawn_local(async move {
         match load(lang).await {
             Ok(s) => {
-                c.year.set(years_of(&s.members).first().copied());
                 c.stored.set(Some(s));
+                c.year.set(untrack(|| c.years().first().copied()));
             }
             Err(e) => failed.set(Some(e)),
         }
@@ -225,18 +242,26 @@ pub fn ComparisonScreen() -> impl IntoView {
         let (Some(year), Some(stored)) = (c.year.get(), c.stored.get()) else {
             return Vec::new();
         };
-        stored
+        let mut list: Vec<MemberYear> = stored
             .members
             .iter()
             .filter_map(|m| evaluated(m, year, lang))
-            .collect::<Vec<MemberYear>>()
+            .collect();
+        list.extend(
+            c.own
+                .with(|o| o.as_ref().and_then(|o| own::own_year(state, o, year))),
+        );
+        list
     });
     let figure_list = Memo::new(move |_| member_years.with(|m| figures(m)));
     let shown = Memo::new(move |_| -> Option<Table> {
         let year = c.year.get()?;
         let selection = match c.figure.get() {
             None => Selection::AllTargets,
-            Some(i) => Selection::Figure(figure_list.with(|f| f.get(i).map(|(s, _)| s.clone()))?),
+            // A figure the year has, or the first it has (the list changes with the year); none: all targets.
+            Some(i) => figure_list
+                .with(|f| f.get(i).or(f.first()).map(|(s, _)| s.clone()))
+                .map_or(Selection::AllTargets, Selection::Figure),
         };
         let (column, descending) = c.order.get();
         let mut t = member_years.with(|m| table(m, year, &selection, c.only.get().as_ref(), lang));
@@ -266,7 +291,12 @@ pub fn ComparisonScreen() -> impl IntoView {
                 "{n} stored members cannot be read by this version; they stay unchanged."
             )}</p>
         })}
-        {move || match c.stored.with(|s| s.as_ref().map(|s| s.members.is_empty())) {
+        <own::OwnPartField c=c />
+        {move || match c
+            .stored
+            .with(|s| s.as_ref().map(|s| s.members.is_empty()))
+            .map(|none| none && !c.own.with(|o| o.as_ref().is_some_and(|o| o.takes_part)))
+        {
             None => ().into_any(),
             Some(true) => view! { <EmptyState screen=Screen::Comparison /> }.into_any(),
             Some(false) => view! {

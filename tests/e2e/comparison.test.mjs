@@ -140,3 +140,25 @@ test('in English, and a file that is no backup is refused while the members stay
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test('the own workspace takes part with its type, kept over a reload', async () => {
+  const { page, context, log } = await openPage(env);
+  await gotoApp(env, page, '#/vergleich');
+  await page.waitForSelector('.leerzustand');
+  await page.getByLabel('Eigenen Arbeitsbereich einbeziehen').check();
+  await page.waitForSelector('section.vergleich-gruppe');
+  await page.getByLabel('Jahr', { exact: true }).selectOption('2021');
+  await page.getByLabel('Vergleichstyp 2021 Ihres Arbeitsbereichs').fill('IIb');
+  await page.getByLabel('Vergleichstyp 2021 Ihres Arbeitsbereichs').press('Tab');
+  await page.waitForSelector('section.vergleich-gruppe[aria-label="Vergleichstyp IIb"]');
+  // The example's 2021: 718 integrations against ≥ 690 → 104,1 %.
+  const rows = await cellsOf(page, 'Vergleichstyp IIb');
+  assert.deepEqual([rows[0][0], rows[0][2], rows[0][4], rows[0][8]],
+    ['Kommunales Job-Center (KJC) Odenwaldkreis (Ihr Arbeitsbereich)', '718', '104,1 %', '1 von 1']);
+  await page.reload();
+  await page.waitForSelector('section.vergleich-gruppe');
+  assert.equal(await page.getByLabel('Eigenen Arbeitsbereich einbeziehen').isChecked(), true);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

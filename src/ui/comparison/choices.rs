@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{Comparison, years_of};
+use super::Comparison;
 use crate::core::calendar::Year;
 use crate::domain::agreement::Subject;
 use crate::domain::comparison::TypeCode;
@@ -15,10 +15,7 @@ pub(super) fn choices(
     member_years: Memo<Vec<MemberYear>>,
 ) -> impl IntoView {
     let lang = c.lang;
-    let years = move || {
-        c.stored
-            .with(|s| s.as_ref().map(|s| years_of(&s.members)).unwrap_or_default())
-    };
+    let years = move || c.years();
     let kinds = move || {
         let mut kinds: Vec<TypeCode> =
             member_years.with(|m| m.iter().filter_map(|m| m.kind.clone()).collect());
@@ -28,33 +25,27 @@ pub(super) fn choices(
     };
     view! {
         <div class="werkzeugleiste">
-            <label>
-                {lang.pick("Jahr", "Year")} " "
-                <select on:change=move |ev| c.year.set(event_target_value(&ev).parse().ok().and_then(Year::new))>
+            <label for="vergleich-jahr">{lang.pick("Jahr", "Year")}</label>
+                <select id="vergleich-jahr" on:change=move |ev| c.year.set(event_target_value(&ev).parse().ok().and_then(Year::new))>
                     {move || years().into_iter().map(|y| view! {
                         <option value=y.get().to_string() selected=move || c.year.get() == Some(y)>{y.get()}</option>
                     }).collect_view()}
                 </select>
-            </label>
-            <label>
-                {lang.pick("Kennzahl", "Figure")} " "
-                <select on:change=move |ev| c.figure.set(event_target_value(&ev).parse().ok())>
+            <label for="vergleich-kennzahl">{lang.pick("Kennzahl", "Figure")}</label>
+                <select id="vergleich-kennzahl" on:change=move |ev| c.figure.set(event_target_value(&ev).parse().ok())>
                     {move || figure_list.get().into_iter().enumerate().map(|(i, (_, name))| view! {
                         <option value=i.to_string() selected=move || c.figure.get() == Some(i)>{name}</option>
                     }).collect_view()}
                     <option value="alle" selected=move || c.figure.get().is_none()>{lang.pick("Alle Ziele", "All targets")}</option>
                 </select>
-            </label>
-            <label>
-                {lang.pick("Vergleichstyp", "Comparison type")} " "
-                <select on:change=move |ev| c.only.set(TypeCode::parse(&event_target_value(&ev)).ok())>
+            <label for="vergleich-typ">{lang.pick("Vergleichstyp", "Comparison type")}</label>
+                <select id="vergleich-typ" on:change=move |ev| c.only.set(TypeCode::parse(&event_target_value(&ev)).ok())>
                     <option value="" selected=move || c.only.get().is_none()>{lang.pick("Alle Typen", "All types")}</option>
                     {move || kinds().into_iter().map(|k| {
                         let code = k.as_str().to_owned();
                         view! { <option value=code.clone() selected=move || c.only.get().as_ref() == Some(&k)>{code.clone()}</option> }
                     }).collect_view()}
                 </select>
-            </label>
         </div>
     }
 }

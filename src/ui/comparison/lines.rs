@@ -89,7 +89,10 @@ fn LineRow(line: Line) -> impl IntoView {
     };
     view! {
         <tr>
-            <th scope="row">{line.member.clone()}</th>
+            <th scope="row">
+                {line.member.clone()}
+                {line.own.then(|| view! { <span class="eigen">{lang.pick(" (Ihr Arbeitsbereich)", " (your workspace)")}</span> })}
+            </th>
             <td>{target}</td>
             <td class="zahl">{line.actual.clone()}</td>
             <td class="zahl">{line.deviation.clone()}</td>
