@@ -269,8 +269,10 @@ mod tests {
 
     #[test]
     fn the_own_part_reads_back_and_a_foreign_text_is_an_error() {
-        let mut own = OwnPart::default();
-        own.takes_part = true;
+        let mut own = OwnPart {
+            takes_part: true,
+            ..OwnPart::default()
+        };
         own.types.set(
             Year::new(2020).unwrap(),
             crate::domain::comparison::TypeCode::parse("IIb").unwrap(),
