@@ -72,17 +72,20 @@ function hideWebLocks() {
   Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined, configurable: true });
 }
 
+/** The screen is there: its heading, and no screen's wasm part still loading (src/ui/lazy.rs). */
+const SHOWN = () => document.querySelector('main#inhalt h1') !== null && document.querySelector('.teil-laedt') === null;
+
 async function wrapPlaywright(page, url) {
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`); });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   await page.goto(url);
-  await page.waitForSelector('main#inhalt h1');
+  await page.waitForFunction(SHOWN);
   return {
     errors,
     evaluate: (fn, arg) => page.evaluate(fn, arg),
     waitFor: (fn, arg, timeout = 10_000) => page.waitForFunction(fn, arg, { timeout }),
-    reload: async () => { await page.reload(); await page.waitForSelector('main#inhalt h1'); },
+    reload: async () => { await page.reload(); await page.waitForFunction(SHOWN); },
     pdf: () => page.pdf({ format: 'A4', printBackground: true }),
     close: () => page.close(),
   };
@@ -93,13 +96,13 @@ async function wrapPuppeteer(page, url) {
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warn') errors.push(`${m.type()}: ${m.text()}`); });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   await page.goto(url);
-  await page.waitForSelector('main#inhalt h1');
+  await page.waitForFunction(SHOWN, { polling: 20 });
   return {
     errors,
     evaluate: (fn, arg) => page.evaluate(fn, arg),
     // Polled by time: animation frames do not run in a tab in the background.
     waitFor: (fn, arg, timeout = 10_000) => page.waitForFunction(fn, { timeout, polling: 20 }, arg),
-    reload: async () => { await page.reload(); await page.waitForSelector('main#inhalt h1'); },
+    reload: async () => { await page.reload(); await page.waitForFunction(SHOWN, { polling: 20 }); },
     pdf: () => page.pdf({ format: 'A4', printBackground: true }),
     close: () => page.close(),
   };

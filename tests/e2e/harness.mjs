@@ -43,10 +43,11 @@ export async function openPage(env, { viewport = { width: 1280, height: 860 } } 
   return { page, context, log };
 }
 
-/** Opens the app at `fragment` and waits until the Wasm has rendered the shell. */
+/** Opens the app at `fragment` and waits until the Wasm has rendered the shell and the screen (a screen that is a
+ * wasm part of its own shows its heading with a loading line first: src/ui/lazy.rs). */
 export async function gotoApp(env, page, fragment = '') {
   await page.goto(env.server.url + fragment);
-  await page.waitForSelector('main#inhalt h1');
+  await page.waitForFunction(() => document.querySelector('main#inhalt h1') !== null && document.querySelector('.teil-laedt') === null);
 }
 
 const require = createRequire(import.meta.url);
