@@ -7,6 +7,7 @@
 //! dashed line; bars are filled (actual) or outlined (target).
 
 mod compare;
+pub mod comparison;
 mod course;
 pub mod svg;
 
@@ -46,6 +47,8 @@ pub enum Mark {
     FilledBars,
     /// Bars drawn as outlines (target).
     OutlinedBars,
+    /// The `k`-th of several job centres: its own marker shape and dash (`svg::members::style`).
+    Member(u8),
 }
 
 /// One series: a name for legend and table, how it is drawn, and a value per category (`None`: no point).

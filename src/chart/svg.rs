@@ -9,6 +9,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::{ChartSpec, Dash, Mark};
+
+pub mod members;
+pub mod ranking;
 use crate::domain::indicator::Unit;
 use crate::domain::names::{format_value, format_value_at};
 use crate::locale::{Lang, format_decimal, format_percent};
@@ -36,6 +39,7 @@ fn colour(mark: Mark) -> RGBColor {
         Mark::Line(Dash::Dotted) => FORECAST,
         Mark::Line(Dash::DashDot) => RUNNING,
         Mark::Line(Dash::Previous) => PREVIOUS,
+        Mark::Member(k) => members::style(k).0,
     }
 }
 
@@ -132,9 +136,9 @@ pub fn render(spec: &ChartSpec) -> Option<String> {
 }
 
 fn draw(spec: &ChartSpec, out: &mut String) -> Result<(), Box<dyn std::error::Error>> {
-    let root = SVGBackend::with_string(out, (WIDTH, HEIGHT)).into_drawing_area();
+    let root = SVGBackend::with_string(out, (WIDTH, height(spec))).into_drawing_area();
     root.fill(&WHITE)?;
-    let (legend, plot) = root.split_vertically(LEGEND_HEIGHT);
+    let (legend, plot) = root.split_vertically(legend_places(spec).1);
     draw_legend(spec, &legend)?;
 
     let n = spec.categories.len().max(1);
@@ -199,6 +203,10 @@ fn draw(spec: &ChartSpec, out: &mut String) -> Result<(), Box<dyn std::error::Er
 
     // Lines, split where a month has no value.
     for s in &spec.series {
+        if let Mark::Member(k) = s.mark {
+            members::draw_runs(&mut chart, runs(&s.values), k)?;
+            continue;
+        }
         let Mark::Line(dash) = s.mark else { continue };
         let c = colour(s.mark);
         for run in runs(&s.values) {
@@ -270,11 +278,9 @@ fn runs(values: &[Option<f64>]) -> Vec<Vec<(f64, f64)>> {
     runs
 }
 
-/// The legend: a sample of each series' pattern and its name, in rows across the top.
-fn draw_legend(
-    spec: &ChartSpec,
-    area: &DrawingArea<SVGBackend<'_>, Shift>,
-) -> Result<(), Box<dyn std::error::Error>> {
+/// The legend's entries with their places, in rows across the top, and the height the rows take (at least
+/// [`LEGEND_HEIGHT`]).
+fn legend_places(spec: &ChartSpec) -> (Vec<(String, Option<Mark>, i32, i32)>, u32) {
     let mut entries: Vec<(String, Option<Mark>)> = spec
         .series
         .iter()
@@ -283,19 +289,41 @@ fn draw_legend(
     if let Some(r) = &spec.reference {
         entries.push((r.name.clone(), None));
     }
-    let style = TextStyle::from((FONT, 17).into_font())
-        .color(&BLACK)
-        .pos(Pos::new(HPos::Left, VPos::Center));
     let (mut x, mut y) = (96i32, 12i32);
+    let mut places = Vec::with_capacity(entries.len());
     for (name, mark) in entries {
         // About 7.5 px per character at 13.7 px (plotters writes 17 / 1.24): enough to keep entries apart.
         let width = 40 + (name.chars().count() as i32 * 15) / 2 + 18;
-        if x + width > WIDTH as i32 - 8 {
+        if x + width > WIDTH as i32 - 8 && x > 96 {
             x = 96;
             y += 20;
         }
+        places.push((name, mark, x, y));
+        x += width;
+    }
+    let height = u32::try_from(y + 12)
+        .unwrap_or(LEGEND_HEIGHT)
+        .max(LEGEND_HEIGHT);
+    (places, height)
+}
+
+/// The drawing's height: [`HEIGHT`], and more where the legend needs more rows.
+pub fn height(spec: &ChartSpec) -> u32 {
+    HEIGHT - LEGEND_HEIGHT + legend_places(spec).1
+}
+
+/// The legend: a sample of each series' pattern and its name, in rows across the top.
+fn draw_legend(
+    spec: &ChartSpec,
+    area: &DrawingArea<SVGBackend<'_>, Shift>,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let style = TextStyle::from((FONT, 17).into_font())
+        .color(&BLACK)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    for (name, mark, x, y) in legend_places(spec).0 {
         let sample = vec![(x, y), (x + 32, y)];
         match mark {
+            Some(Mark::Member(k)) => members::sample(area, x, y, k)?,
             Some(Mark::Line(Dash::Solid)) => {
                 area.draw(&PathElement::new(sample, ACTUAL.stroke_width(3)))?;
                 area.draw(&Circle::new((x + 16, y), 4, ACTUAL.filled()))?;
@@ -332,7 +360,6 @@ fn draw_legend(
             }
         }
         area.draw(&Text::new(name, (x + 40, y), style.clone()))?;
-        x += width;
     }
     Ok(())
 }
@@ -340,8 +367,13 @@ fn draw_legend(
 /// Adds the text alternative and makes the drawing scale: `role="img"`, `aria-label`, `<title>`, a viewBox
 /// and a width of 100 %.
 fn decorate(svg: &str, spec: &ChartSpec) -> String {
-    let description = escape(&spec.description());
-    let id = escape(&spec.id);
+    decorated(svg, &spec.id, &spec.description(), height(spec))
+}
+
+/// `svg` with the text alternative `description` as its title and a viewBox `WIDTH` × `height`.
+fn decorated(svg: &str, id: &str, description: &str, height: u32) -> String {
+    let description = escape(description);
+    let id = escape(id);
     let Some(start) = svg.find("<svg") else {
         return svg.to_owned();
     };
@@ -349,7 +381,7 @@ fn decorate(svg: &str, spec: &ChartSpec) -> String {
         return svg.to_owned();
     };
     let head = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" width=\"100%\" \
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" \
          preserveAspectRatio=\"xMidYMid meet\" role=\"img\" aria-labelledby=\"{id}-titel\" \
          class=\"diagramm\"><title id=\"{id}-titel\">{description}</title>"
     );

@@ -17,10 +17,12 @@ use crate::locale::{Lang, format_date, format_percent};
 use crate::present::overview::{Row, rows};
 use crate::tr;
 
+mod charts;
 mod order;
 #[cfg(test)]
 mod tests;
 
+pub use charts::{courses, ranking, ranking_figure};
 pub use order::{Column, sort, type_order};
 
 /// A job centre taking part: another's workspace read from its file, or the user's own.
@@ -43,6 +45,9 @@ pub struct TargetFigures {
     pub deviation: Option<f64>,
     pub ratio: Option<f64>,
     pub forecast: Option<f64>,
+    /// Ist/Soll month by month: the actual to date against the target path to date (seasonal where the previous
+    /// year allows, else linear), in percent; `None` for months without figures.
+    pub course: [Option<f64>; 12],
 }
 
 /// A member's year, evaluated once for every table of that year.
@@ -78,6 +83,7 @@ pub fn member_year(member: &Member, year: Year, lang: Lang) -> MemberYear {
                     deviation: r.deviation,
                     ratio: r.ratio_percent,
                     forecast: r.forecast.map(|f| f.value),
+                    course: course(r),
                     row,
                 })
             })
@@ -96,6 +102,21 @@ pub fn member_year(member: &Member, year: Year, lang: Lang) -> MemberYear {
         targets,
         as_of,
     }
+}
+
+/// Ist/Soll through each month of `r`.
+fn course(r: &crate::domain::attainment::TargetResult) -> [Option<f64>; 12] {
+    let mut out = [None; 12];
+    for (slot, row) in out.iter_mut().zip(&r.months) {
+        let path = row.path_seasonal.or(row.path_linear);
+        *slot = match (row.actual_to_date, path) {
+            (Some(actual), Some(path)) if path != 0.0 => {
+                Some(actual / path * 100.0).filter(|v| v.is_finite())
+            }
+            _ => None,
+        };
+    }
+    out
 }
 
 /// What the table shows: the targets on one figure, or every target.

@@ -51,7 +51,8 @@ pub fn target_figures(
         .collect()
 }
 
-fn figure(spec: &chart::ChartSpec) -> Figure {
+/// A chart as placed on screen and in print: its SVG and its data table.
+pub fn figure(spec: &chart::ChartSpec) -> Figure {
     Figure {
         id: spec.id.clone(),
         title: spec.title.clone(),

@@ -18,6 +18,7 @@ use crate::ui::state::use_state;
 use crate::ui::widgets::EmptyState;
 
 mod adding;
+mod charts;
 mod choices;
 mod lines;
 mod own;
@@ -254,17 +255,22 @@ pub fn ComparisonScreen() -> impl IntoView {
         list
     });
     let figure_list = Memo::new(move |_| member_years.with(|m| figures(m)));
-    let shown = Memo::new(move |_| -> Option<Table> {
+    // The figure chosen: one the year has, or the first it has (the list changes with the year); none: all targets.
+    let selected = Memo::new(move |_| {
+        c.figure
+            .get()
+            .and_then(|i| figure_list.with(|f| f.get(i).or(f.first()).cloned()))
+    });
+    let unsorted = Memo::new(move |_| -> Option<Table> {
         let year = c.year.get()?;
-        let selection = match c.figure.get() {
-            None => Selection::AllTargets,
-            // A figure the year has, or the first it has (the list changes with the year); none: all targets.
-            Some(i) => figure_list
-                .with(|f| f.get(i).or(f.first()).map(|(s, _)| s.clone()))
-                .map_or(Selection::AllTargets, Selection::Figure),
-        };
+        let selection = selected
+            .get()
+            .map_or(Selection::AllTargets, |(s, _)| Selection::Figure(s));
+        Some(member_years.with(|m| table(m, year, &selection, c.only.get().as_ref(), lang)))
+    });
+    let shown = Memo::new(move |_| -> Option<Table> {
         let (column, descending) = c.order.get();
-        let mut t = member_years.with(|m| table(m, year, &selection, c.only.get().as_ref(), lang));
+        let mut t = unsorted.get()?;
         for group in &mut t.groups {
             sort(&mut group.lines, column, descending);
         }
@@ -308,6 +314,7 @@ pub fn ComparisonScreen() -> impl IntoView {
                         {t.groups.into_iter().map(|g| view! { <GroupTable group=g order=c.order /> }).collect_view()}
                     }
                 })}
+                <charts::Charts year=c.year selected=selected table=unsorted member_years=member_years />
                 <MemberList
                     members=c.members()
                     year=c.year

@@ -4,27 +4,13 @@
 // live in IndexedDB and are there after a reload; the own workspace in localStorage is untouched.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { setUp, openPage, gotoApp, axeViolations, ARTIFACTS } from './harness.mjs';
+import { JUNE, jobCentre, threeJobCentres } from './members.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
 after(async () => { await env?.close(); });
 
-/** A job centre's backup: the schema-2 fixture (Odenwaldkreis) under another name with its INT figures of 2022. */
-async function jobCentre(name, months, asOf) {
-  const doc = JSON.parse(await readFile('tests/fixtures/sicherung-schema-2.json', 'utf8'));
-  doc.organisation = name;
-  doc.beispiel = false;
-  for (const a of doc.zielvereinbarungen) a.jobcenter = name;
-  const int = doc.ist_werte.find((v) => v.kennzahl === 'INT' && v.gruppe === 'Insgesamt' && v.jahr === 2022);
-  // Slot 0 is the annual figure, then January … December.
-  int.werte = [null, ...months];
-  int.datenstand = [null, ...months.map((_, i) => asOf[i] ?? asOf.at(-1))];
-  return { name: `${name}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc), 'utf8') };
-}
-
-const JUNE = ['2022-01-31', '2022-02-28', '2022-03-31', '2022-04-30', '2022-05-31', '2022-06-30'];
 const cellsOf = (page, group) => page.$$eval(`section.vergleich-gruppe[aria-label="${group}"] tbody tr`,
   (rows) => rows.map((r) => [...r.children].map((c) => c.innerText.replace(/\s+/g, ' ').trim())));
 
@@ -33,12 +19,7 @@ test('adding job centres, their types, the table per type, sorting, removing and
   await gotoApp(env, page, '#/vergleich');
   await page.waitForSelector('.leerzustand');
   const ownBefore = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
-  const files = [
-    await jobCentre('Jobcenter Bergstraße', [50, 55, 60, 65, 70, 0], JUNE),
-    await jobCentre('Jobcenter Fulda', [60, 60, 60, 60, 60, 60], JUNE),
-    await jobCentre('Kreisjobcenter Marburg-Biedenkopf', [50, 55, 60, 65, 70], JUNE.slice(0, 5)),
-    await jobCentre('Jobcenter Fulda', [60, 60], JUNE.slice(0, 2)),
-  ];
+  const files = [...await threeJobCentres(), await jobCentre('Jobcenter Fulda', [60, 60], JUNE.slice(0, 2))];
   await page.locator('input[type=file][multiple]').setInputFiles(files);
   await page.waitForSelector('.vorschau li');
   const preview = await page.$$eval('.vorschau li', (li) => li.map((l) => l.textContent));
@@ -72,6 +53,21 @@ test('adding job centres, their types, the table per type, sorting, removing and
   // Ist/Soll against the target to June (770 × 6/12 = 385): 360 → 93,5 %, 300 → 77,9 %; the median (93.51 + 77.92) / 2.
   assert.deepEqual(iib.map((r) => r[4]), ['93,5 %', '77,9 %']);
   assert.equal(await page.textContent('section.vergleich-gruppe[aria-label="Vergleichstyp IIb"] .median'), 'Median Ist/Soll: 85,7\u00a0% (2 Jobcenter)');
+
+  // The charts of the figure: Ist/Soll per job centre by type, best first, and per type the course of the year
+  // (Bergstraße 50 in January of 64,17 → 77,9 %, 300 of 385 through June → 77,9 %; Fulda 60 a month → 93,5 %).
+  const rowsOf = (selector) => page.$$eval(`${selector} table tbody tr`,
+    (rows) => rows.map((r) => [...r.children].map((c) => c.innerText.replace(/\s+/g, ' ').trim())));
+  assert.deepEqual(await rowsOf('#vergleich-ist-soll'), [
+    ['Kreisjobcenter Marburg-Biedenkopf', 'Vergleichstyp Ia', '93,5 %'],
+    ['Jobcenter Fulda', 'Vergleichstyp IIb', '93,5 %'],
+    ['Jobcenter Bergstraße', 'Vergleichstyp IIb', '77,9 %'],
+  ]);
+  assert.match(await page.getAttribute('#vergleich-ist-soll svg', 'role'), /^img$/);
+  const course = await rowsOf('#vergleich-verlauf-1');
+  assert.deepEqual([course[0], course[5], course[6]], [
+    ['Januar', '77,9 %', '93,5 %', '100,0 %'], ['Juni', '77,9 %', '93,5 %', '100,0 %'], ['Juli', '–', '–', '100,0 %']]);
+  assert.match(await page.textContent('#vergleich-verlauf-1 figcaption'), /Integrationen – Insgesamt, Vergleichstyp IIb$/);
 
   // Sorting by "Ist": ascending, then descending; aria-sort says which.
   const actualHeader = page.locator('section.vergleich-gruppe[aria-label="Vergleichstyp IIb"] th', { hasText: 'Ist' }).first();

@@ -415,3 +415,5 @@ fn the_figures_of_the_year_once_each_named_as_the_targets_are() {
         ]
     );
 }
+
+mod charts;
