@@ -4,6 +4,7 @@
 //! uploads the bytes and lets the user accept what an import would do.
 
 pub mod backup;
+pub mod comparison;
 pub mod csv;
 pub mod job;
 pub mod ooxml;

@@ -15,7 +15,7 @@ use crate::domain::workspace::Workspace;
 use crate::locale::Lang;
 
 mod balance;
-mod figures;
+pub(super) mod figures;
 
 use crate::tr;
 use balance::balance_sheet;
@@ -78,19 +78,19 @@ fn heading(ws: &Workspace, year: Year, lang: Lang) -> String {
 }
 
 /// The cell formats of the workbook (the balance's figures take theirs from their places, `figures.rs`).
-struct Formats {
-    title: Format,
-    header: Format,
-    text: Format,
-    integer: Format,
-    decimal: Format,
-    percent: Format,
-    euro: Format,
-    date: Format,
+pub(super) struct Formats {
+    pub(super) title: Format,
+    pub(super) header: Format,
+    pub(super) text: Format,
+    pub(super) integer: Format,
+    pub(super) decimal: Format,
+    pub(super) percent: Format,
+    pub(super) euro: Format,
+    pub(super) date: Format,
 }
 
 impl Formats {
-    fn new(lang: Lang) -> Formats {
+    pub(super) fn new(lang: Lang) -> Formats {
         let date = match lang {
             Lang::De => "DD.MM.YYYY",
             Lang::En => "DD/MM/YYYY",
@@ -128,7 +128,7 @@ fn figure(unit: Option<Unit>, value: f64, f: &Formats) -> (f64, &Format) {
 }
 
 /// Writes a number; a non-finite one (which the engine never produces) leaves the cell empty.
-fn number(
+pub(super) fn number(
     sheet: &mut Worksheet,
     row: u32,
     col: u16,
@@ -141,7 +141,7 @@ fn number(
 }
 
 /// Writes text as a string cell (never a formula), cut to the length Excel keeps; empty text writes nothing.
-fn text(
+pub(super) fn text(
     sheet: &mut Worksheet,
     row: u32,
     col: u16,
@@ -163,7 +163,7 @@ fn text(
 }
 
 /// Writes a header row in bold and sets the column widths.
-fn header(
+pub(super) fn header(
     sheet: &mut Worksheet,
     row: u32,
     columns: &[(&str, f64)],

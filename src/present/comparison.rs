@@ -19,11 +19,13 @@ use crate::tr;
 
 mod charts;
 mod order;
+mod shown;
 #[cfg(test)]
 mod tests;
 
 pub use charts::{courses, ranking, ranking_figure};
 pub use order::{Column, sort, type_order};
+pub use shown::Shown;
 
 /// A job centre taking part: another's workspace read from its file, or the user's own.
 pub struct Member<'a> {
@@ -39,6 +41,7 @@ pub struct Member<'a> {
 pub struct TargetFigures {
     pub subject: Option<Subject>,
     pub bound: Option<Bound>,
+    pub shown: Shown,
     /// The overview's row: every cell formatted as the member's own overview shows it.
     pub row: Row,
     pub actual: Option<f64>,
@@ -79,6 +82,7 @@ pub fn member_year(member: &Member, year: Year, lang: Lang) -> MemberYear {
                 Some(TargetFigures {
                     subject: target.format.subject().cloned(),
                     bound: r.bound,
+                    shown: Shown::of(target, r, &catalogue),
                     actual: r.actual,
                     deviation: r.deviation,
                     ratio: r.ratio_percent,
@@ -169,6 +173,9 @@ pub struct Keys {
     pub status: Option<usize>,
     /// The target's place in its agreement's order (ties of one member keep it).
     pub order: usize,
+    /// How many lines of the figure have a place in the type ("2 von 5": 5).
+    pub ranked: Option<usize>,
+    pub shown: Shown,
 }
 
 /// The members of one comparison type.
@@ -338,6 +345,7 @@ fn member_lines<'m>(
                     forecast: t.forecast,
                     status: Status::ALL.iter().position(|s| *s == t.row.status),
                     order,
+                    shown: t.shown,
                     ..base.keys.clone()
                 },
                 ..base.clone()
@@ -371,6 +379,7 @@ fn rank_lines(lines: &mut [(Line, Option<Bound>, Option<&Subject>)], lang: Lang)
             if let Some(place) = rank {
                 lines[i].0.rank = tr!(lang, "{place} von {of}", "{place} of {of}");
                 lines[i].0.keys.rank = Some(place);
+                lines[i].0.keys.ranked = Some(of);
             }
         }
     }

@@ -8,7 +8,7 @@ use super::*;
 use crate::domain::names::{format_difference_at, format_value_at};
 
 /// The decimal places the text of a figure shows: the digits after its decimal separator (`lang`'s).
-pub(super) fn places_shown(text: &str, lang: Lang) -> usize {
+pub(in crate::exchange) fn places_shown(text: &str, lang: Lang) -> usize {
     let separator = match lang {
         Lang::De => ',',
         Lang::En => '.',
@@ -19,7 +19,7 @@ pub(super) fn places_shown(text: &str, lang: Lang) -> usize {
 }
 
 /// `value` rounded to `places` decimals, halves away from zero as the screens round (`locale::format_decimal`).
-pub(super) fn rounded(value: f64, places: usize) -> f64 {
+pub(in crate::exchange) fn rounded(value: f64, places: usize) -> f64 {
     let factor = 10f64.powi(places.min(15) as i32);
     let r = (value * factor).round() / factor;
     if r == 0.0 {
@@ -73,7 +73,7 @@ pub(super) fn count_code(decimals: usize) -> String {
 /// A figure of `unit` (a target value, an actual, a forecast, a previous year) with the row's `decimals` (see
 /// `domain::names::precision`): the cell's value as the screens show it, and its format. Percentages become
 /// fractions ("0.0 %").
-pub(super) fn shown_figure(
+pub(in crate::exchange) fn shown_figure(
     unit: Option<Unit>,
     value: f64,
     decimals: Option<usize>,
@@ -92,7 +92,7 @@ pub(super) fn shown_figure(
 
 /// A difference of two figures with the row's `decimals`, as the screens show it: percentage points for
 /// percentages ("+0.0 Pp."), signed counts and euros.
-pub(super) fn shown_difference(
+pub(in crate::exchange) fn shown_difference(
     unit: Option<Unit>,
     value: f64,
     decimals: Option<usize>,
@@ -118,7 +118,7 @@ pub(super) fn shown_difference(
 }
 
 /// Actual/target in percent as a fraction, rounded as `shown` (the row's text, "104,1 %" in `lang`) shows it.
-pub(super) fn shown_ratio(percent: f64, shown: &str, lang: Lang) -> (f64, Format) {
+pub(in crate::exchange) fn shown_ratio(percent: f64, shown: &str, lang: Lang) -> (f64, Format) {
     let p = places_shown(shown, lang);
     let value = rounded(rounded(percent, p) / 100.0, p + 2);
     (value, Format::new().set_num_format(&percent_code(p)))
