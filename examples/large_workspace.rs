@@ -9,6 +9,9 @@
 //! `--years=N` makes N years instead of 20. With `--csv` it prints the CSV of all its values. With `--backup` it
 //! prints the same workspace as the backup file the app downloads (pretty-printed JSON): the
 //! largest backup a real user has, for the tests of big files.
+//! With `--members=N --dir=DIR` it writes the backups of N synthetic job centres (3 years × 15 indicators × 3
+//! populations × 12 months each, `domain::synthetic::member_workspace`) to DIR as `jobcenter-001.json` …: the
+//! files a ministry's comparison takes in (issue 23).
 //! On stderr one line tells the key (with the prefix of a page served by a web server); `scripts/bench.mjs` reads
 //! it.
 // A command-line tool of the bench: it prints its figures, and stops on a broken setup.
@@ -20,7 +23,32 @@ use zielsteuerung::persistence::{
     Committed, DOCUMENT, MemoryStore, PREFIX, Stamp, commit, plan_save,
 };
 
+/// Writes `n` member backups to `dir`; exits on a file that cannot be written.
+fn members(n: u32, dir: &str) {
+    let mut bytes = 0;
+    for number in 1..=n {
+        let text = zielsteuerung::exchange::backup::export(
+            &zielsteuerung::domain::synthetic::member_workspace(number),
+        );
+        bytes += text.len();
+        let path = format!("{dir}/jobcenter-{number:03}.json");
+        if std::fs::write(&path, text).is_err() {
+            eprintln!("large_workspace: could not write {path}");
+            std::process::exit(1);
+        }
+    }
+    eprintln!("large_workspace: members={n} bytes={bytes}");
+}
+
 fn main() {
+    let arg = |name: &str| std::env::args().find_map(|a| a.strip_prefix(name).map(str::to_owned));
+    if let (Some(n), Some(dir)) = (
+        arg("--members=").and_then(|n| n.parse().ok()),
+        arg("--dir="),
+    ) {
+        members(n, &dir);
+        return;
+    }
     // `--years=N` for a larger (or smaller) workspace than the 20 years of the bench.
     let years = std::env::args()
         .find_map(|a| a.strip_prefix("--years=").and_then(|n| n.parse().ok()))

@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startServer } from './serve.mjs';
 import { PART } from './split.mjs';
+import { MEMBERS, comparison } from './bench-comparison.mjs';
 
 const run = promisify(execFile);
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,6 +39,8 @@ const WARM_RUNS = 5;
 const EDITS = 50;
 
 const check = process.argv.includes('--check');
+// `--only=comparison`: only the comparison's figures (while working on it; no budget table).
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 
 class Unmeasurable extends Error {}
 const fail = (msg) => { throw new Unmeasurable(msg); };
@@ -576,10 +579,41 @@ async function bigInput(browser, appUrl, tmp) {
   };
 }
 
+/** The comparison's figures (scripts/bench-comparison.mjs) as lines of the report. */
+function comparisonLines(c) {
+  const runs = (xs) => xs.map((x) => x.toFixed(1)).join(', ');
+  return [
+    `f) Comparison (issue 23): ${MEMBERS} synthetic job centres (3 years × 15 indicators × 3 populations × 12 months each) in six types`,
+    `   stored in IndexedDB: ${c.stored.records} records, ${c.stored.bytes} bytes (strings as UTF-8) = ${(c.stored.bytes / 1e6).toFixed(2)} MB`,
+    `   adding the ${MEMBERS}th: file chosen → preview ${ms(c.preview)}, "Übernehmen" → stored and the table with it ${ms(c.accept)}; together ${ms(c.adding)}`,
+    `   a comparison type typed (change → handled, median): ${ms(c.typing)}`,
+    `   one figure (${c.figureRows} rows) re-sorted, click → rendered and laid out: median ${ms(c.sorting)} (runs: ${runs(c.runs.sortings)})`,
+    `   another figure chosen (table and charts): median ${ms(c.figure)} (runs: ${runs(c.runs.figures)})`,
+    `   "all targets" (${c.allRows} rows): median ${ms(c.all)} (runs: ${runs(c.runs.all)})`,
+    `   opening the screen with ${MEMBERS} members (hash change → every type's table laid out): median ${ms(c.opening)} (runs: ${runs(c.runs.opening)})`,
+  ];
+}
+
+/** Only the comparison's figures: `node scripts/bench.mjs --only=comparison`. */
+async function comparisonOnly() {
+  const tmp = await mkdtemp(join(tmpdir(), 'zielsteuerung-bench-'));
+  const server = await startServer({ root: DIST, base: SUBPATH, brotli: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const c = await comparison(browser, server.url, tmp, { example: LARGE_EXAMPLE, fail, progress, median });
+    console.log(comparisonLines(c).join('\n'));
+  } finally {
+    await browser.close();
+    await server.close();
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
 // --- the report ----------------------------------------------------------------------------------------------
 
 async function main() {
   const started = Date.now();
+  if (only === 'comparison') return comparisonOnly();
   try {
     await access(join(DIST, 'index.html'));
   } catch {
@@ -599,7 +633,7 @@ async function main() {
   await probe.arrayBuffer();
   if (probe.headers.get('content-encoding') !== 'br') fail('the bench server did not answer with Content-Encoding: br');
 
-  let lh, start, big, small, input, browser;
+  let lh, start, big, small, input, cmp, browser;
   try {
     lh = await lighthouse(server.url, tmp);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -607,6 +641,7 @@ async function main() {
     big = await large(browser, server.url, median(start.stat));
     small = await exampleEdits(browser, server.url);
     input = await bigInput(browser, server.url, tmp);
+    cmp = await comparison(browser, server.url, tmp, { example: LARGE_EXAMPLE, fail, progress, median });
   } finally {
     await browser?.close();
     await server.close();
@@ -690,6 +725,8 @@ async function main() {
   say(`   the largest CSV accepted (66 years, ${input.csvBytes} bytes, on top of that workspace): preview ${ms(input.csvPreview)}, accepted ${ms(input.csvAccept)}`);
   say(`   a paste of 100,000 × 50 cells into the grid: ${ms(input.paste)}; the grid says ${JSON.stringify(input.pasted.trim())}`);
   say();
+  for (const line of comparisonLines(cmp)) say(line);
+  say();
   const longestInput = Math.max(input.backupPreview, input.backupAccept, input.csvPreview, input.csvAccept);
 
   // What a fresh browser fetches before the first screen: everything but the file worker's script (fetched when a
@@ -716,6 +753,11 @@ async function main() {
     ['oversize file refused after', ms(input.refusal), '≤ 100 ms', input.refusal <= 100],
     ['longest block reading the largest files', ms(longestInput), '≤ 50 ms', longestInput <= 50],
     ['longest block on a paste of 100,000 × 50', ms(input.paste), '≤ 1000 ms', input.paste <= 1000],
+    [`comparison: ${MEMBERS} members stored`, `${cmp.stored.bytes} B (${(cmp.stored.bytes / 1e6).toFixed(1)} MB)`, '≤ 20,000,000 B', cmp.stored.bytes <= 20_000_000],
+    [`comparison: adding the ${MEMBERS}th`, ms(cmp.adding), '≤ 200 ms', cmp.adding <= 200],
+    ['comparison: one figure re-sorted', ms(cmp.sorting), '≤ 16 ms (one frame)', cmp.sorting <= 16],
+    ['comparison: all targets', ms(cmp.all), '≤ 100 ms', cmp.all <= 100],
+    [`comparison: opening with ${MEMBERS} members`, ms(cmp.opening), '≤ 300 ms', cmp.opening <= 300],
   ];
   say('Budgets');
   const w = [48, 34, 24];

@@ -278,9 +278,12 @@ fn runs(values: &[Option<f64>]) -> Vec<Vec<(f64, f64)>> {
     runs
 }
 
+/// A legend entry: its name, its sample (`None`: the target line) and where it stands.
+type Place = (String, Option<Mark>, i32, i32);
+
 /// The legend's entries with their places, in rows across the top, and the height the rows take (at least
 /// [`LEGEND_HEIGHT`]).
-fn legend_places(spec: &ChartSpec) -> (Vec<(String, Option<Mark>, i32, i32)>, u32) {
+fn legend_places(spec: &ChartSpec) -> (Vec<Place>, u32) {
     let mut entries: Vec<(String, Option<Mark>)> = spec
         .series
         .iter()

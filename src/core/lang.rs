@@ -21,7 +21,9 @@ macro_rules! tr {
 }
 
 /// The language of the UI and of generated text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Lang {
     #[default]
     De,

@@ -31,9 +31,28 @@ impl Rng {
 
 /// `years` years from 2005 on, `indicators` indicators, every population and month filled.
 pub fn large_workspace(years: u16, indicators: usize) -> Workspace {
-    let mut rng = Rng(0x5eed_2022_0d3e_11a1);
-    let mut ws =
-        Workspace::empty("Synthetischer Arbeitsbereich (Leistungstest, keine echten Daten)");
+    generated(
+        0x5eed_2022_0d3e_11a1,
+        "Synthetischer Arbeitsbereich (Leistungstest, keine echten Daten)",
+        years,
+        indicators,
+    )
+}
+
+/// The `number`-th synthetic job centre of a Land for the comparison's bench (issue 23): 3 years × 15 indicators
+/// × 3 populations × 12 months, its own figures (a seed of its own), its own name.
+pub fn member_workspace(number: u32) -> Workspace {
+    generated(
+        0x5eed_2022_0d3e_11a1 ^ (u64::from(number) + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15),
+        &format!("Synthetisches Jobcenter {number:03} (Leistungstest, keine echten Daten)"),
+        3,
+        15,
+    )
+}
+
+fn generated(seed: u64, organisation: &str, years: u16, indicators: usize) -> Workspace {
+    let mut rng = Rng(seed.max(1));
+    let mut ws = Workspace::empty(organisation);
     for i in 0..indicators {
         let (unit, aggregation) = match i % 4 {
             0 => (Unit::Count, Aggregation::Flow),
@@ -164,6 +183,22 @@ mod tests {
         assert_eq!(ws.agreements.len(), 3);
         assert_eq!(ws.agreements[0].targets.len(), 8 * 3);
         assert_eq!(ws, large_workspace(3, 8));
+    }
+
+    #[test]
+    fn members_differ_by_name_and_figures() {
+        let (a, b) = (member_workspace(1), member_workspace(2));
+        assert_eq!(
+            a.organisation,
+            "Synthetisches Jobcenter 001 (Leistungstest, keine echten Daten)"
+        );
+        assert_eq!(a.values.len(), 3 * 15 * 3 * 12);
+        assert_ne!(a.values, b.values);
+        assert_eq!(a, member_workspace(1));
+        assert_eq!(
+            crate::domain::check::problems(&b, crate::locale::Lang::De),
+            Vec::<String>::new()
+        );
     }
 
     #[test]

@@ -6,25 +6,26 @@
 //! a table of any figure ([`table`]) and its sorting ([`sort`]) then only pick, rank and order what is there, so
 //! that choosing another figure or column takes no engine run.
 
-use std::cmp::Ordering;
-
 use crate::core::calendar::{Date, Year};
 use crate::domain::agreement::{Bound, Subject};
 use crate::domain::attainment::{Status, evaluate};
-use crate::domain::comparison::{TypeCode, TypeHistory, median, ranks, standing};
+use crate::domain::comparison::{TypeCode, TypeHistory};
 use crate::domain::workspace::Workspace;
-use crate::locale::{Lang, format_date, format_percent};
+use crate::locale::{Lang, format_date};
 use crate::present::overview::{Row, rows};
 use crate::tr;
 
 mod charts;
+pub mod html;
 mod order;
 mod shown;
 #[cfg(test)]
 mod tests;
+pub mod texts;
 
 pub use charts::{courses, ranking, ranking_figure};
 pub use order::{Column, sort, type_order};
+use order::{median_text, rank_lines};
 pub use shown::Shown;
 
 /// A job centre taking part: another's workspace read from its file, or the user's own.
@@ -353,62 +354,4 @@ fn member_lines<'m>(
             (line, t.bound, t.subject.as_ref())
         })
         .collect()
-}
-
-/// Ranks the lines of one type: per figure (all targets mixes figures), by [`standing`].
-fn rank_lines(lines: &mut [(Line, Option<Bound>, Option<&Subject>)], lang: Lang) {
-    let mut subjects: Vec<&Subject> = lines.iter().filter_map(|(_, _, s)| *s).collect();
-    subjects.sort_by(|a, b| {
-        (a.indicator.as_str(), a.population).cmp(&(b.indicator.as_str(), b.population))
-    });
-    subjects.dedup();
-    for subject in subjects {
-        let at: Vec<usize> = (0..lines.len())
-            .filter(|i| lines[*i].2 == Some(subject))
-            .collect();
-        let standings: Vec<Option<f64>> = at
-            .iter()
-            .map(|i| {
-                let (line, bound, _) = &lines[*i];
-                line.keys.ratio.zip(*bound).map(|(r, b)| standing(r, b))
-            })
-            .collect();
-        let ranked = ranks(&standings);
-        let of = ranked.iter().flatten().count();
-        for (i, rank) in at.into_iter().zip(ranked) {
-            if let Some(place) = rank {
-                lines[i].0.rank = tr!(lang, "{place} von {of}", "{place} of {of}");
-                lines[i].0.keys.rank = Some(place);
-                lines[i].0.keys.ranked = Some(of);
-            }
-        }
-    }
-}
-
-/// "Median Ist/Soll: 101,5 % (3 Jobcenter)" over the lines with an Ist/Soll; empty where none has one.
-fn median_text(lines: &[(Line, Option<Bound>, Option<&Subject>)], lang: Lang) -> String {
-    let ratios: Vec<f64> = lines.iter().filter_map(|(l, _, _)| l.keys.ratio).collect();
-    median(&ratios).map_or_else(String::new, |m| {
-        let value = format_percent(m, 1, lang);
-        let n = ratios.len();
-        let centres = if n == 1 { "job centre" } else { "job centres" };
-        tr!(
-            lang,
-            "Median Ist/Soll: {value} ({n} Jobcenter)",
-            "Median actual/target: {value} ({n} {centres})"
-        )
-    })
-}
-
-/// Whether `a` sorts before `b` with missing values last in either direction.
-fn by_option<T: PartialOrd>(a: Option<T>, b: Option<T>, descending: bool) -> Ordering {
-    match (a, b) {
-        (Some(x), Some(y)) => {
-            let o = x.partial_cmp(&y).unwrap_or(Ordering::Equal);
-            if descending { o.reverse() } else { o }
-        }
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    }
 }

@@ -5,12 +5,11 @@
 use leptos::prelude::*;
 
 use crate::core::calendar::Year;
-use crate::domain::comparison::{TypeCode, TypeCodeError};
+use crate::domain::comparison::TypeCode;
 use crate::persistence::members::MemberParts;
 use crate::persistence::members::key_of;
-use crate::present::comparison::{
-    Column, MemberYear, Selection, Table, figures, member_year, sort, table,
-};
+use crate::present::comparison::texts;
+use crate::present::comparison::{Column, MemberYear, Selection, Table, figures, sort, table};
 use crate::route::Screen;
 use crate::storage::members::{Members, from_record, to_record};
 use crate::tr;
@@ -18,13 +17,16 @@ use crate::ui::state::use_state;
 use crate::ui::widgets::EmptyState;
 
 mod adding;
+mod cache;
 mod charts;
 mod choices;
 mod lines;
+mod output;
 mod own;
 
 use adding::{Adding, Batch};
-use lines::{GroupTable, MemberList};
+use cache::evaluated;
+use lines::{GroupTable, MemberList, Summary};
 
 /// The members as read from the store, and how many records were kept aside unread.
 #[derive(Clone, Default)]
@@ -137,7 +139,29 @@ impl Comparison {
         }
     }
 
-    fn remove(self, member: MemberParts) {
+    /// The stored member of the name `name`.
+    fn member(self, name: &str) -> Option<MemberParts> {
+        self.stored.with_untracked(|s| {
+            s.as_ref()
+                .and_then(|s| s.members.iter().find(|m| m.name == name).cloned())
+        })
+    }
+
+    /// What the list of members shows of each.
+    fn summaries(self) -> Memo<Vec<Summary>> {
+        Memo::new(move |_| {
+            self.stored.with(|s| {
+                s.as_ref()
+                    .map(|s| s.members.iter().map(Summary::of).collect())
+                    .unwrap_or_default()
+            })
+        })
+    }
+
+    fn remove(self, name: &str) {
+        let Some(member) = self.member(name) else {
+            return;
+        };
         let lang = self.lang;
         leptos::task::spawn_local(async move {
             let key = key_of(&member.name);
@@ -173,11 +197,11 @@ impl Comparison {
     }
 
     /// Gives `member` the type `text` from the chosen year on; `Err` says why the text is no type.
-    fn set_type(self, member: MemberParts, text: &str) -> Result<(), String> {
-        let Some(year) = self.year.get_untracked() else {
+    fn set_type(self, name: &str, text: &str) -> Result<(), String> {
+        let (Some(year), Some(member)) = (self.year.get_untracked(), self.member(name)) else {
             return Ok(());
         };
-        let code = TypeCode::parse(text).map_err(|e| type_error(e, self.lang))?;
+        let code = TypeCode::parse(text).map_err(|e| texts::type_error(e, self.lang))?;
         let mut changed = member;
         changed.types.set(year, code);
         let lang = self.lang;
@@ -239,15 +263,17 @@ pub fn ComparisonScreen() -> impl IntoView {
             Err(e) => failed.set(Some(e)),
         }
     });
+    let summaries = c.summaries();
     let member_years = Memo::new(move |_| {
-        let (Some(year), Some(stored)) = (c.year.get(), c.stored.get()) else {
+        let Some(year) = c.year.get() else {
             return Vec::new();
         };
-        let mut list: Vec<MemberYear> = stored
-            .members
-            .iter()
-            .filter_map(|m| evaluated(m, year, lang))
-            .collect();
+        let mut list: Vec<MemberYear> = c.stored.with(|s| {
+            s.iter()
+                .flat_map(|s| &s.members)
+                .filter_map(|m| evaluated(m, year, lang))
+                .collect()
+        });
         list.extend(
             c.own
                 .with(|o| o.as_ref().and_then(|o| own::own_year(state, o, year))),
@@ -277,8 +303,11 @@ pub fn ComparisonScreen() -> impl IntoView {
         Some(t)
     });
     view! {
+        // Printed on A4 landscape (the named page in style/main.css); the controls are left out of the print.
+        <div class="vergleich-seite">
         <h1>{Screen::Comparison.label(lang)}</h1>
         {move || failed.get().map(|e| view! { <p class="fehler" role="alert">{e}</p> })}
+        <div class="nur-bildschirm">
         <Adding members=c.members() accept=move |b| c.accept(b) />
         <p class="grid-meldung" role="status">{move || c.message.get()}</p>
         {move || c.removed.get().map(|m| {
@@ -298,6 +327,7 @@ pub fn ComparisonScreen() -> impl IntoView {
             )}</p>
         })}
         <own::OwnPartField c=c />
+        </div>
         {move || match c
             .stored
             .with(|s| s.as_ref().map(|s| s.members.is_empty()))
@@ -307,6 +337,7 @@ pub fn ComparisonScreen() -> impl IntoView {
             Some(true) => view! { <EmptyState screen=Screen::Comparison /> }.into_any(),
             Some(false) => view! {
                 {choices::choices(c, figure_list, member_years)}
+                <output::Output c=c selected=selected table=shown />
                 {move || shown.get().map(|t| {
                     let newest = t.newest.clone();
                     view! {
@@ -315,49 +346,16 @@ pub fn ComparisonScreen() -> impl IntoView {
                     }
                 })}
                 <charts::Charts year=c.year selected=selected table=unsorted member_years=member_years />
-                <MemberList
-                    members=c.members()
-                    year=c.year
-                    remove=move |m| c.remove(m)
-                    set_type=move |m, text: String| c.set_type(m, &text)
-                />
+                <div class="nur-bildschirm">
+                    <MemberList
+                        members=summaries
+                        year=c.year
+                        remove=move |name: String| c.remove(&name)
+                        set_type=move |name: String, text: String| c.set_type(&name, &text)
+                    />
+                </div>
             }.into_any(),
         }}
-    }
-}
-
-/// A member's year evaluated, or `None` where its stored parts do not read.
-fn evaluated(m: &MemberParts, year: Year, lang: crate::core::Lang) -> Option<MemberYear> {
-    let workspace = m.workspace_for(year).ok()?;
-    let key = key_of(&m.name);
-    let member = crate::present::comparison::Member {
-        key: &key,
-        workspace: &workspace,
-        types: &m.types,
-        own: false,
-    };
-    Some(member_year(&member, year, lang))
-}
-
-/// Why a typed comparison type was not taken.
-fn type_error(e: TypeCodeError, lang: crate::core::Lang) -> String {
-    match e {
-        TypeCodeError::Empty => lang
-            .pick(
-                "Bitte einen Vergleichstyp eingeben, etwa „IIb“.",
-                "Please enter a comparison type, e.g. “IIb”.",
-            )
-            .into(),
-        TypeCodeError::TooLong => lang
-            .pick(
-                "Ein Vergleichstyp hat höchstens 8 Zeichen, etwa „IIIe“.",
-                "A comparison type has at most 8 characters, e.g. “IIIe”.",
-            )
-            .into(),
-        TypeCodeError::Character(c) => tr!(
-            lang,
-            "„{c}“ gehört nicht in einen Vergleichstyp (nur Buchstaben und Ziffern, etwa „IIb“).",
-            "“{c}” does not belong in a comparison type (letters and digits only, e.g. “IIb”)."
-        ),
+        </div>
     }
 }

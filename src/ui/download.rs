@@ -3,6 +3,9 @@
 
 use wasm_bindgen::JsCast;
 
+/// The media type of an XLSX workbook.
+pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 /// Starts the download of `text` as `file_name`; `false` if the browser refused.
 pub fn download_text(file_name: &str, text: &str, mime: &str) -> bool {
     try_download(file_name, &wasm_bindgen::JsValue::from_str(text), mime).is_some()

@@ -14,7 +14,7 @@ use crate::locale::format_count;
 use crate::route::Screen;
 use crate::tr;
 use crate::ui::clock::today_date;
-use crate::ui::download::{download_bytes, download_text, read_chosen_file};
+use crate::ui::download::{XLSX_MIME, download_bytes, download_text, read_chosen_file};
 use crate::ui::state::use_state;
 use crate::ui::widgets::YearSelect;
 
@@ -40,8 +40,6 @@ enum Pending {
         result: Held,
     },
 }
-
-const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 #[component]
 #[allow(

@@ -86,7 +86,7 @@ async function wrapPlaywright(page, url) {
     evaluate: (fn, arg) => page.evaluate(fn, arg),
     waitFor: (fn, arg, timeout = 10_000) => page.waitForFunction(fn, arg, { timeout }),
     reload: async () => { await page.reload(); await page.waitForFunction(SHOWN); },
-    pdf: () => page.pdf({ format: 'A4', printBackground: true }),
+    pdf: (options = {}) => page.pdf({ format: 'A4', printBackground: true, ...options }),
     close: () => page.close(),
   };
 }
@@ -103,7 +103,7 @@ async function wrapPuppeteer(page, url) {
     // Polled by time: animation frames do not run in a tab in the background.
     waitFor: (fn, arg, timeout = 10_000) => page.waitForFunction(fn, { timeout, polling: 20 }, arg),
     reload: async () => { await page.reload(); await page.waitForFunction(SHOWN, { polling: 20 }); },
-    pdf: () => page.pdf({ format: 'A4', printBackground: true }),
+    pdf: (options = {}) => page.pdf({ format: 'A4', printBackground: true, ...options }),
     close: () => page.close(),
   };
 }

@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { startServer } from '../../scripts/serve.mjs';
 import { SUBPATH, ARTIFACTS } from './harness.mjs';
 import { BROWSERS, launch } from './browsers.mjs';
+import { threeJobCentres } from './members.mjs';
 
 const KEY = 'zielsteuerung.arbeitsbereich';
 const require = createRequire(import.meta.url);
@@ -67,6 +68,32 @@ function chooseFile([label, name, text, type]) {
   data.items.add(new File([text], name, { type }));
   input.files = data.files;
   input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** In the page: several files chosen at once in the file input that takes several, as the file dialog would. */
+function chooseFiles(files) {
+  const input = document.querySelector('input[type=file][multiple]');
+  if (!input) throw new Error('no file input for several files');
+  const data = new DataTransfer();
+  for (const [name, text, type] of files) data.items.add(new File([text], name, { type }));
+  input.files = data.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** In the page: each job centre's comparison type typed into its field and left, as the keyboard would. */
+function typeTypes(types) {
+  for (const [name, code] of types) {
+    const input = document.querySelector(`input[aria-label="Vergleichstyp von ${name}"]`);
+    if (!input) throw new Error(`no type field for ${name}`);
+    input.value = code;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+}
+
+/** In the page: the cells of a comparison type's table, spaces made plain. */
+function comparisonRows(group) {
+  return [...document.querySelectorAll(`section.vergleich-gruppe[aria-label="${group}"] tbody tr`)]
+    .map((r) => [...r.children].map((c) => c.textContent.replace(/\s+/g, ' ').trim()));
 }
 
 /** In the page: keeps every blob the app makes for a download, so that a test can read what was downloaded. */
@@ -168,6 +195,40 @@ for (const kind of BROWSERS) {
       assert.match(text, /Zielvereinbarung 2022/);
       assert.match(text, /Integrationen/);
       assert.match(text, /Legende|Status/);
+      assert.deepEqual(tab.errors, []);
+      await profile.close();
+    });
+  });
+
+  test(`${kind}: the comparison takes three job centres' files, shows the table per type and prints it`, async () => {
+    const files = (await threeJobCentres()).map((f) => [f.name, f.buffer.toString('utf8'), f.mimeType]);
+    await withBrowser(kind, async (browser) => {
+      const profile = await browser.profile();
+      const tab = await profile.tab(`${server.url}#/vergleich`);
+      await tab.waitFor(() => document.querySelector('.leerzustand') !== null);
+      await tab.evaluate(chooseFiles, files);
+      await tab.waitFor(() => document.querySelectorAll('.vorschau li').length === 3);
+      await tab.evaluate(clickText, ['button', 'Übernehmen']);
+      await tab.waitFor(() => document.querySelector('.grid-meldung')?.textContent === '3 Jobcenter übernommen.');
+      await tab.evaluate(typeTypes, [['Jobcenter Bergstraße', 'IIb'], ['Jobcenter Fulda', 'IIb'], ['Kreisjobcenter Marburg-Biedenkopf', 'Ia']]);
+      await tab.waitFor(() => document.querySelectorAll('section.vergleich-gruppe').length === 2);
+      // 360 and 300 of 385 to June → 93,5 % and 77,9 %; Marburg 300 of 320,8 to May → 93,5 %.
+      const iib = await tab.evaluate(comparisonRows, 'Vergleichstyp IIb');
+      assert.deepEqual(iib.map((r) => [r[0], r[2], r[4], r[8]]), [
+        ['Jobcenter Fulda', '360 (bis Juni)', '93,5 %', '1 von 2'], ['Jobcenter Bergstraße', '300 (bis Juni)', '77,9 %', '2 von 2']]);
+      const ia = await tab.evaluate(comparisonRows, 'Vergleichstyp Ia');
+      assert.deepEqual([ia[0][0], ia[0][4], ia[0][7]], ['Kreisjobcenter Marburg-Biedenkopf', '93,5 %', '31.05.2022 (älterer Stand)']);
+      const file = resolve(ARTIFACTS, `vergleich-${kind}.pdf`);
+      await writeFile(file, await tab.pdf({ preferCSSPageSize: true }));
+      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+      const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+      assert.match(text, /Vergleich 2022/);
+      assert.match(text, /Vergleichstyp IIb/);
+      assert.match(text, /Jobcenter Fulda/);
+      assert.match(text, /93,5/);
+      assert.doesNotMatch(text, /Übernehmen|Entfernen/, 'the controls are not printed');
+      const [, w, h] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info);
+      assert.ok(Number(w) > Number(h), `${kind}: landscape, not ${w} × ${h}`);
       assert.deepEqual(tab.errors, []);
       await profile.close();
     });

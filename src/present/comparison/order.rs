@@ -2,8 +2,11 @@
 
 use std::cmp::Ordering;
 
-use super::{Line, by_option};
-use crate::domain::comparison::TypeCode;
+use super::Line;
+use crate::domain::agreement::{Bound, Subject};
+use crate::domain::comparison::{TypeCode, median, ranks, standing};
+use crate::locale::{Lang, format_percent};
+use crate::tr;
 
 /// A column of the comparison, to sort by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -114,5 +117,63 @@ fn numeral(code: &str) -> (Option<u32>, &str) {
     match value {
         Some(n) => (Some(n), rest),
         None => (None, code),
+    }
+}
+
+/// Ranks the lines of one type: per figure (all targets mixes figures), by [`standing`].
+pub(super) fn rank_lines(lines: &mut [(Line, Option<Bound>, Option<&Subject>)], lang: Lang) {
+    let mut subjects: Vec<&Subject> = lines.iter().filter_map(|(_, _, s)| *s).collect();
+    subjects.sort_by(|a, b| {
+        (a.indicator.as_str(), a.population).cmp(&(b.indicator.as_str(), b.population))
+    });
+    subjects.dedup();
+    for subject in subjects {
+        let at: Vec<usize> = (0..lines.len())
+            .filter(|i| lines[*i].2 == Some(subject))
+            .collect();
+        let standings: Vec<Option<f64>> = at
+            .iter()
+            .map(|i| {
+                let (line, bound, _) = &lines[*i];
+                line.keys.ratio.zip(*bound).map(|(r, b)| standing(r, b))
+            })
+            .collect();
+        let ranked = ranks(&standings);
+        let of = ranked.iter().flatten().count();
+        for (i, rank) in at.into_iter().zip(ranked) {
+            if let Some(place) = rank {
+                lines[i].0.rank = tr!(lang, "{place} von {of}", "{place} of {of}");
+                lines[i].0.keys.rank = Some(place);
+                lines[i].0.keys.ranked = Some(of);
+            }
+        }
+    }
+}
+
+/// "Median Ist/Soll: 101,5 % (3 Jobcenter)" over the lines with an Ist/Soll; empty where none has one.
+pub(super) fn median_text(lines: &[(Line, Option<Bound>, Option<&Subject>)], lang: Lang) -> String {
+    let ratios: Vec<f64> = lines.iter().filter_map(|(l, _, _)| l.keys.ratio).collect();
+    median(&ratios).map_or_else(String::new, |m| {
+        let value = format_percent(m, 1, lang);
+        let n = ratios.len();
+        let centres = if n == 1 { "job centre" } else { "job centres" };
+        tr!(
+            lang,
+            "Median Ist/Soll: {value} ({n} Jobcenter)",
+            "Median actual/target: {value} ({n} {centres})"
+        )
+    })
+}
+
+/// Whether `a` sorts before `b` with missing values last in either direction.
+fn by_option<T: PartialOrd>(a: Option<T>, b: Option<T>, descending: bool) -> Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => {
+            let o = x.partial_cmp(&y).unwrap_or(Ordering::Equal);
+            if descending { o.reverse() } else { o }
+        }
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
     }
 }

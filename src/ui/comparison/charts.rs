@@ -1,5 +1,6 @@
 //! The comparison's charts for the chosen figure: Ist/Soll per job centre, and per type the course of the year.
-//! Built from the unsorted table, so that sorting the table does not draw them again.
+//! Built from the unsorted table, so that sorting the table does not draw them again, and only while they are
+//! open: with a Land's hundred job centres they are long, and choosing a figure stays quick.
 
 use leptos::prelude::*;
 
@@ -17,7 +18,11 @@ pub fn Charts(
     member_years: Memo<Vec<MemberYear>>,
 ) -> impl IntoView {
     let lang = use_state().lang.get_untracked();
+    let open = RwSignal::new(false);
     let figures = Memo::new(move |_| {
+        if !open.get() {
+            return None;
+        }
         let (subject, name) = selected.get()?;
         let year = year.get()?;
         table.with(|t| {
@@ -27,13 +32,22 @@ pub fn Charts(
             Some(figures)
         })
     });
+    let toggle = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        if let Some(details) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        {
+            open.set(details.open());
+        }
+    };
     move || {
-        figures.get().map(|figures| {
+        selected.with(Option::is_some).then(|| {
             view! {
-                <section class="vergleich-diagramme" aria-labelledby="vergleich-diagramme-titel">
-                    <h2 id="vergleich-diagramme-titel">{lang.pick("Diagramme", "Charts")}</h2>
-                    <Figures figures=figures />
-                </section>
+                <details class="vergleich-diagramme" on:toggle=toggle>
+                    <summary><h2 class="als-zeile">{lang.pick("Diagramme", "Charts")}</h2></summary>
+                    {move || figures.get().map(|figures| view! { <Figures figures=figures /> })}
+                </details>
             }
         })
     }

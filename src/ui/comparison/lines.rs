@@ -6,10 +6,9 @@ use leptos::prelude::*;
 use crate::core::calendar::Year;
 use crate::locale::format_date;
 use crate::persistence::members::MemberParts;
-use crate::present::comparison::{Column, Group, Line};
+use crate::present::comparison::{Column, Group, html};
 use crate::tr;
 use crate::ui::state::use_state;
-use crate::ui::widgets::StatusBadge;
 
 /// A column's heading.
 fn heading(column: Column, lang: crate::core::Lang) -> &'static str {
@@ -62,60 +61,43 @@ pub fn GroupTable(group: Group, order: RwSignal<(Column, bool)>) -> impl IntoVie
                 <table class="ziele vergleich">
                     <caption class="sr-only">{title.clone()}</caption>
                     <thead><tr>{head.into_iter().collect_view()}</tr></thead>
-                    <tbody>{lines.into_iter().map(|l| view! { <LineRow line=l /> }).collect_view()}</tbody>
+                    // Markup built by present::comparison::html from escaped texts (tested natively): thousands of
+                    // rows in one step.
+                    <tbody inner_html=html::rows(&lines, lang)></tbody>
                 </table>
             </div>
         </section>
     }
 }
 
-#[component]
-fn LineRow(line: Line) -> impl IntoView {
-    let lang = use_state().lang.get_untracked();
-    if let Some(missing) = line.missing.clone() {
-        return view! {
-            <tr class="ohne-ziel">
-                <th scope="row">{line.member.clone()}</th>
-                <td colspan="7" class="fehlt">{missing}</td>
-                <td>{line.rank.clone()}</td>
-            </tr>
-        }
-        .into_any();
-    }
-    let target = if line.wording.is_empty() {
-        format!("{}: {}", line.title, line.target)
-    } else {
-        format!("{}: {} ({})", line.title, line.target, line.wording)
-    };
-    view! {
-        <tr>
-            <th scope="row">
-                {line.member.clone()}
-                {line.own.then(|| view! { <span class="eigen">{lang.pick(" (Ihr Arbeitsbereich)", " (your workspace)")}</span> })}
-            </th>
-            <td>{target}</td>
-            <td class="zahl">{line.actual.clone()}</td>
-            <td class="zahl">{line.deviation.clone()}</td>
-            <td class="zahl">{line.ratio.clone()}</td>
-            <td>{line.status.map(|s| view! { <StatusBadge status=s /> })}</td>
-            <td class="zahl">{line.forecast.clone()}</td>
-            <td>
-                {line.as_of.clone()}
-                {line.older.then(|| view! { <span class="aelter">{lang.pick(" (älterer Stand)", " (older)")}</span> })}
-            </td>
-            <td>{line.rank.clone()}</td>
-        </tr>
-    }
-    .into_any()
+/// What the list of members shows of one: not its figures (a Land's members hold megabytes of them).
+#[derive(Clone, PartialEq)]
+pub struct Summary {
+    pub name: String,
+    pub types: crate::domain::comparison::TypeHistory,
+    pub file: String,
+    pub as_of: Option<crate::core::calendar::Date>,
 }
 
-/// The members with their file, Datenstand and type in the chosen year (editable), and a button to remove each.
+impl Summary {
+    pub fn of(m: &MemberParts) -> Self {
+        Self {
+            name: m.name.clone(),
+            types: m.types.clone(),
+            file: m.file.clone(),
+            as_of: m.as_of,
+        }
+    }
+}
+
+/// The members with their file, Datenstand and type in the chosen year (editable), and a button to remove each
+/// (both by the member's name).
 #[component]
 pub fn MemberList(
-    members: Signal<Vec<MemberParts>>,
+    members: Memo<Vec<Summary>>,
     year: RwSignal<Option<Year>>,
-    remove: impl Fn(MemberParts) + Copy + Send + Sync + 'static,
-    set_type: impl Fn(MemberParts, String) -> Result<(), String> + Copy + Send + Sync + 'static,
+    remove: impl Fn(String) + Copy + Send + Sync + 'static,
+    set_type: impl Fn(String, String) -> Result<(), String> + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let lang = use_state().lang.get_untracked();
     view! {
@@ -142,8 +124,8 @@ pub fn MemberList(
                             let current = year.get_untracked().and_then(|y| m.types.in_year(y).map(|t| t.as_str().to_owned())).unwrap_or_default();
                             let as_of = m.as_of.map_or_else(|| "–".to_owned(), |d| format_date(d, lang));
                             let file = m.file.clone();
-                            let for_type = m.clone();
-                            let for_remove = m.clone();
+                            let for_type = m.name.clone();
+                            let for_remove = m.name.clone();
                             let label = tr!(lang, "Vergleichstyp von {name}", "Comparison type of {name}");
                             let remove_label = tr!(lang, "{name} entfernen", "Remove {name}");
                             view! {

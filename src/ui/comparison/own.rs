@@ -4,10 +4,11 @@
 
 use leptos::prelude::*;
 
-use super::{Comparison, type_error};
+use super::Comparison;
 use crate::core::calendar::Year;
 use crate::domain::comparison::TypeCode;
 use crate::persistence::members::{OWN_PART, OwnPart};
+use crate::present::comparison::texts::type_error;
 use crate::present::comparison::{Member, MemberYear, member_year};
 use crate::tr;
 use crate::ui::state::AppState;
