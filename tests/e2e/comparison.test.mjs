@@ -4,6 +4,7 @@
 // live in IndexedDB and are there after a reload; the own workspace in localStorage is untouched.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { setUp, openPage, gotoApp, axeViolations, ARTIFACTS } from './harness.mjs';
 import { JUNE, jobCentre, threeJobCentres } from './members.mjs';
 
@@ -80,6 +81,24 @@ test('adding job centres, their types, the table per type, sorting, removing and
   assert.deepEqual((await cellsOf(page, 'Vergleichstyp IIb')).map((r) => r[0]), ['Jobcenter Bergstraße', 'Jobcenter Fulda']);
   await page.locator('section.vergleich-gruppe[aria-label="Vergleichstyp IIb"] th', { hasText: 'Ist' }).first().getByRole('button').click();
   assert.deepEqual((await cellsOf(page, 'Vergleichstyp IIb')).map((r) => r[0]), ['Jobcenter Fulda', 'Jobcenter Bergstraße']);
+  // Out as files, as sorted: the CSV for German Excel (BOM, ";", decimal comma) and the XLSX workbook.
+  const download = async (name) => {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+    const file = `${ARTIFACTS}/${dl.suggestedFilename()}`;
+    await dl.saveAs(file);
+    return { name: dl.suggestedFilename(), bytes: await readFile(file) };
+  };
+  const csv = await download('Als CSV-Datei');
+  assert.equal(csv.name, 'zielsteuerung-vergleich-2022.csv');
+  const text = csv.bytes.toString('utf8');
+  assert.ok(text.startsWith('\uFEFFVergleichstyp;Jobcenter;'), text.slice(0, 60));
+  const lines = text.split('\r\n').map((l) => l.split(';'));
+  const fulda = lines.find((l) => l[1] === 'Jobcenter Fulda');
+  assert.deepEqual([fulda[0], fulda[6], fulda[7], fulda[9], fulda[10], fulda[14]], ['IIb', '360', 'Juni', '93,5', 'kritisch', '1']);
+  assert.ok(lines.findIndex((l) => l[1] === 'Jobcenter Fulda') < lines.findIndex((l) => l[1] === 'Jobcenter Bergstraße'), 'as sorted');
+  const xlsx = await download('Als Excel-Datei (XLSX)');
+  assert.equal(xlsx.name, 'zielsteuerung-vergleich-2022.xlsx');
+  assert.equal(xlsx.bytes.subarray(0, 2).toString('latin1'), 'PK');
   await page.screenshot({ path: `${ARTIFACTS}/vergleich.png`, fullPage: true });
   assert.deepEqual(await axeViolations(page), []);
 
