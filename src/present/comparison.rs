@@ -15,6 +15,7 @@ use crate::locale::{Lang, format_date};
 use crate::present::overview::{Row, rows};
 use crate::tr;
 
+mod blocks;
 mod charts;
 pub mod html;
 mod order;
@@ -23,6 +24,7 @@ mod shown;
 mod tests;
 pub mod texts;
 
+pub use blocks::{Block, blocks};
 pub use charts::{courses, ranking, ranking_figure};
 pub use order::{Column, sort, type_order};
 use order::{median_text, rank_lines};

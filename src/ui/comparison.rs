@@ -96,6 +96,8 @@ struct Comparison {
     figure: RwSignal<Option<usize>>,
     only: RwSignal<Option<TypeCode>>,
     order: RwSignal<(Column, bool)>,
+    /// The job centres opened to their targets in "all targets", by key.
+    opened: RwSignal<std::collections::HashSet<String>>,
     /// The own workspace's part; `None` where its stored setting cannot be read.
     own: RwSignal<Option<crate::persistence::members::OwnPart>>,
     state: crate::ui::state::AppState,
@@ -253,6 +255,7 @@ pub fn ComparisonScreen() -> impl IntoView {
         figure: RwSignal::new(Some(0)),
         only: RwSignal::new(None),
         order: RwSignal::new((Column::Rank, false)),
+        opened: RwSignal::new(std::collections::HashSet::new()),
     };
     leptos::task::spawn_local(async move {
         match load(lang).await {
@@ -339,10 +342,11 @@ pub fn ComparisonScreen() -> impl IntoView {
                 {choices::choices(c, figure_list, member_years)}
                 <output::Output c=c selected=selected table=shown />
                 {move || shown.get().map(|t| {
+                    let all = selected.with(Option::is_none);
                     let newest = t.newest.clone();
                     view! {
                         <p class="datenstand">{tr!(lang, "Neuester Datenstand im Vergleich: {newest}", "Newest as-of date in the comparison: {newest}")}</p>
-                        {t.groups.into_iter().map(|g| view! { <GroupTable group=g order=c.order /> }).collect_view()}
+                        {t.groups.into_iter().map(|g| view! { <GroupTable group=g order=c.order all=all opened=c.opened /> }).collect_view()}
                     }
                 })}
                 <charts::Charts year=c.year selected=selected table=unsorted member_years=member_years />

@@ -103,8 +103,17 @@ test('adding job centres, their types, the table per type, sorting, removing and
   assert.deepEqual(await axeViolations(page), []);
 
   // A member without the figure says so in words: all targets of Marburg's 2022 are listed, none is zero.
+  // All targets: one line per job centre saying how its targets stand, opened to them on request.
   await page.getByLabel('Kennzahl').selectOption('alle');
-  assert.ok((await cellsOf(page, 'Vergleichstyp Ia')).length >= 9);
+  const summary = page.locator('section.vergleich-gruppe[aria-label="Vergleichstyp Ia"] details > summary');
+  assert.match(await summary.innerText(), /^Kreisjobcenter Marburg-Biedenkopf: \d+ Ziele: .*kritisch.*; Median Ist\/Soll \d+,\d\s%$/);
+  assert.equal(await cellsOf(page, 'Vergleichstyp Ia').then((r) => r.length), 0, 'closed: no table built');
+  await summary.click();
+  await page.waitForSelector('section.vergleich-gruppe[aria-label="Vergleichstyp Ia"] details[open] tbody tr');
+  const targets = await cellsOf(page, 'Vergleichstyp Ia');
+  assert.ok(targets.length >= 9, `${targets.length} targets`);
+  assert.ok(targets.every((r) => r[2] !== '0'), 'no figure shown as zero');
+  assert.deepEqual(await axeViolations(page), []);
 
   // Removing and taking back.
   await page.getByRole('button', { name: 'Jobcenter Fulda entfernen' }).click();

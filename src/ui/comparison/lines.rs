@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use crate::core::calendar::Year;
 use crate::locale::format_date;
 use crate::persistence::members::MemberParts;
-use crate::present::comparison::{Column, Group, html};
+use std::collections::HashSet;
+
+use crate::present::comparison::{Block, Column, Group, blocks, html};
 use crate::tr;
 use crate::ui::state::use_state;
 
@@ -25,17 +27,9 @@ fn heading(column: Column, lang: crate::core::Lang) -> &'static str {
     }
 }
 
-/// One comparison type's table; a click on a column's heading sorts by it (again: the other way).
-#[component]
-pub fn GroupTable(group: Group, order: RwSignal<(Column, bool)>) -> impl IntoView {
-    let lang = use_state().lang.get_untracked();
-    let Group {
-        heading: title,
-        median,
-        lines,
-        ..
-    } = group;
-    let head = Column::ALL.map(|column| {
+/// The row of column headings; a click on one sorts by it (again: the other way).
+fn head(order: RwSignal<(Column, bool)>, lang: crate::core::Lang) -> impl IntoView {
+    let cells = Column::ALL.map(|column| {
         let sorted = move || match order.get() {
             (c, false) if c == column => "ascending",
             (c, true) if c == column => "descending",
@@ -53,21 +47,117 @@ pub fn GroupTable(group: Group, order: RwSignal<(Column, bool)>) -> impl IntoVie
             </th>
         }
     });
+    view! { <thead><tr>{cells.into_iter().collect_view()}</tr></thead> }
+}
+
+/// A table of `rows` (from `html::rows`) under the caption `caption`.
+fn lines_table(
+    caption: String,
+    rows: String,
+    order: RwSignal<(Column, bool)>,
+    lang: crate::core::Lang,
+) -> impl IntoView {
+    view! {
+        <div class="tabellenrahmen">
+            <table class="ziele vergleich">
+                <caption class="sr-only">{caption}</caption>
+                {head(order, lang)}
+                // Markup built by present::comparison::html from escaped texts (tested natively): thousands of
+                // rows in one step.
+                <tbody inner_html=rows></tbody>
+            </table>
+        </div>
+    }
+}
+
+/// One comparison type: for one figure a table of its job centres; for all targets one line per job centre
+/// saying how its targets stand, opened to them on request (`opened`: the keys of the open ones).
+#[component]
+pub fn GroupTable(
+    group: Group,
+    order: RwSignal<(Column, bool)>,
+    all: bool,
+    opened: RwSignal<HashSet<String>>,
+) -> impl IntoView {
+    let lang = use_state().lang.get_untracked();
+    let Group {
+        heading: title,
+        median,
+        lines,
+        ..
+    } = group;
+    let body = if all {
+        let list = blocks(&lines, lang)
+            .into_iter()
+            .map(|b| view! { <li><MemberBlock block=b order=order opened=opened /></li> })
+            .collect_view();
+        view! { <ul class="vergleich-bloecke">{list}</ul> }.into_any()
+    } else {
+        lines_table(title.clone(), html::rows(&lines, lang), order, lang).into_any()
+    };
     view! {
         <section class="vergleich-gruppe" aria-label=title.clone()>
             <h2>{title.clone()}</h2>
             {(!median.is_empty()).then(|| view! { <p class="median">{median.clone()}</p> })}
-            <div class="tabellenrahmen">
-                <table class="ziele vergleich">
-                    <caption class="sr-only">{title.clone()}</caption>
-                    <thead><tr>{head.into_iter().collect_view()}</tr></thead>
-                    // Markup built by present::comparison::html from escaped texts (tested natively): thousands of
-                    // rows in one step.
-                    <tbody inner_html=html::rows(&lines, lang)></tbody>
-                </table>
-            </div>
+            {body}
         </section>
     }
+}
+
+/// A job centre's targets behind a line of how they stand; its table is built only while open.
+#[component]
+fn MemberBlock(
+    block: Block,
+    order: RwSignal<(Column, bool)>,
+    opened: RwSignal<HashSet<String>>,
+) -> impl IntoView {
+    let lang = use_state().lang.get_untracked();
+    let Block {
+        key,
+        member,
+        own,
+        said,
+        lines,
+    } = block;
+    let own = own.then(|| lang.pick(" (Ihr Arbeitsbereich)", " (your workspace)"));
+    if lines.is_empty() {
+        return view! { <p class="fehlt"><strong>{member}{own}</strong>": "{said}</p> }.into_any();
+    }
+    let is_open = {
+        let key = key.clone();
+        move || opened.with(|o| o.contains(&key))
+    };
+    let toggle = {
+        let key = key.clone();
+        move |ev: leptos::ev::Event| {
+            use wasm_bindgen::JsCast;
+            let Some(details) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+            else {
+                return;
+            };
+            let open = details.open();
+            if open != opened.with_untracked(|o| o.contains(&key)) {
+                opened.update(|o| {
+                    if open {
+                        o.insert(key.clone());
+                    } else {
+                        o.remove(&key);
+                    }
+                });
+            }
+        }
+    };
+    let caption = tr!(lang, "Ziele von {member}", "Targets of {member}");
+    let shown = is_open.clone();
+    view! {
+        <details open=is_open on:toggle=toggle>
+            <summary><strong>{member.clone()}{own}</strong>": "{said}</summary>
+            {move || shown().then(|| lines_table(caption.clone(), html::rows(&lines, lang), order, lang))}
+        </details>
+    }
+    .into_any()
 }
 
 /// What the list of members shows of one: not its figures (a Land's members hold megabytes of them).
