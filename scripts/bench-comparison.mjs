@@ -148,8 +148,8 @@ export async function comparison(browser, appUrl, tmp, { example, fail, progress
       select.dispatchEvent(new Event('change', { bubbles: true }));
     })`));
     allScript.push(await page.evaluate(() => globalThis.__script));
-    const allRows = await rows();
-    if (allRows <= MEMBERS) fail(`"all targets" showed ${allRows} rows`);
+    const shown = await page.$$eval('.vergleich-bloecke li', (l) => l.length);
+    if (shown !== MEMBERS) fail(`"all targets" showed ${shown} job centres, not ${MEMBERS}`);
     await page.evaluate(`(${timedInPage})(() => {
       const select = document.getElementById('vergleich-kennzahl');
       select.value = '0';
@@ -161,7 +161,12 @@ export async function comparison(browser, appUrl, tmp, { example, fail, progress
     select.value = 'alle';
     select.dispatchEvent(new Event('change', { bubbles: true }));
   })`);
-  const allRows = await rows();
+  const allRows = await page.$$eval('.vergleich-bloecke li', (l) => l.length);
+  // One job centre opened to its targets.
+  const opened = await page.evaluate(`(${timedInPage})(() => {
+    document.querySelector('.vergleich-bloecke details > summary').click();
+  })`);
+  const openedRows = await rows();
 
   progress('comparison: opening the screen with 100 members');
   const opening = [];
@@ -194,7 +199,7 @@ export async function comparison(browser, appUrl, tmp, { example, fail, progress
   return {
     stored, preview, accept, adding: preview + accept,
     typing: median(typing), sorting: median(sortings), figure: median(figures), figureRows,
-    all: median(all), allScript: median(allScript), allRows, opening: median(opening), firstOpening: median(firstOpening),
+    all: median(all), allScript: median(allScript), allRows, opened, openedRows, opening: median(opening), firstOpening: median(firstOpening),
     runs: { sortings, figures, all, opening, firstOpening },
   };
 }

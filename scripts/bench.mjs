@@ -589,7 +589,8 @@ function comparisonLines(c) {
     `   a comparison type typed (change → handled, median): ${ms(c.typing)}`,
     `   one figure (${c.figureRows} rows) re-sorted, click → rendered and laid out: median ${ms(c.sorting)} (runs: ${runs(c.runs.sortings)})`,
     `   another figure chosen (table and charts): median ${ms(c.figure)} (runs: ${runs(c.runs.figures)})`,
-    `   "all targets" (${c.allRows} rows): median ${ms(c.all)} (runs: ${runs(c.runs.all)}), of which before the layout ${ms(c.allScript)}`,
+    `   "all targets" (${c.allRows} job centres, each one line): median ${ms(c.all)} (runs: ${runs(c.runs.all)}), of which before the layout ${ms(c.allScript)}`,
+    `   one job centre opened to its ${c.openedRows} targets: ${ms(c.opened)}`,
     `   opening the screen with ${MEMBERS} members (hash change → every type's table laid out): median ${ms(c.opening)} (runs: ${runs(c.runs.opening)})`,
     `   the same the first time after a reload (every member read and evaluated): median ${ms(c.firstOpening)} (runs: ${runs(c.runs.firstOpening)})`,
   ];
