@@ -137,6 +137,7 @@ pub fn load_document() -> Result<Option<String>, StorageError> {
 }
 
 pub mod file_access;
+pub mod folder;
 mod lock;
 pub mod members;
 

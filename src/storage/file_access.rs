@@ -10,7 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileError(pub String);
 
-fn error(value: JsValue) -> FileError {
+pub(super) fn error(value: JsValue) -> FileError {
     let name = js_sys::Reflect::get(&value, &"name".into())
         .ok()
         .and_then(|n| n.as_string())
@@ -37,7 +37,11 @@ fn window() -> Result<web_sys::Window, FileError> {
 }
 
 /// Calls `target.name(args…)` and awaits the promise it returns (a value that is no promise is the result).
-async fn call(target: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, FileError> {
+pub(super) async fn call(
+    target: &JsValue,
+    name: &str,
+    args: &[JsValue],
+) -> Result<JsValue, FileError> {
     match call_sync(target, name, args)?.dyn_into::<js_sys::Promise>() {
         Ok(promise) => JsFuture::from(promise).await.map_err(error),
         Err(value) => Ok(value),

@@ -190,3 +190,45 @@ test('the own workspace takes part with its type, kept over a reload', async () 
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test('a whole folder (Edge and Chrome), read again after a new file arrived', async () => {
+  const { page, context, log } = await openPage(env);
+  // The folder picker opens the system's dialog, which a test cannot drive: the page gets a folder of the same
+  // shape (FileSystemDirectoryHandle: entries by values(), files by getFile(), permission by queryPermission).
+  await page.addInitScript(() => {
+    globalThis.__folder = [];
+    const entry = ([name, text]) => ({ kind: 'file', name, getFile: async () => new File([text], name, { type: 'application/json' }) });
+    globalThis.showDirectoryPicker = async () => ({
+      kind: 'directory',
+      name: 'Eingang Jobcenter',
+      queryPermission: async () => 'granted',
+      requestPermission: async () => 'granted',
+      values: async function* values() {
+        yield { kind: 'directory', name: 'alt' };
+        for (const f of globalThis.__folder) yield entry(f);
+      },
+    });
+  });
+  await gotoApp(env, page, '#/vergleich');
+  await page.waitForSelector('.leerzustand');
+  const [bergstrasse, fulda, marburg] = (await threeJobCentres()).map((f) => [f.name, f.buffer.toString('utf8')]);
+  await page.evaluate((files) => { globalThis.__folder.push(...files, ['liesmich.txt', 'kein Jobcenter']); }, [bergstrasse, fulda]);
+  await page.getByRole('button', { name: 'Ordner wählen …' }).click();
+  await page.waitForSelector('.vorschau li');
+  assert.deepEqual(await page.$$eval('.vorschau li', (li) => li.map((l) => l.textContent)), ['Jobcenter Bergstraße: neu', 'Jobcenter Fulda: neu']);
+  await page.getByRole('button', { name: 'Übernehmen' }).click();
+  await page.waitForFunction(() => document.querySelector('.grid-meldung')?.textContent === '2 Jobcenter übernommen.');
+
+  // A new file arrives in the folder: reading it again offers that one; the two already taken say so.
+  await page.evaluate((file) => { globalThis.__folder.push(file); }, marburg);
+  await page.getByRole('button', { name: 'Ordner „Eingang Jobcenter“ erneut lesen' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.vorschau li').length === 3);
+  const again = await page.$$eval('.vorschau li', (li) => li.map((l) => l.textContent));
+  assert.equal(again[0], 'Kreisjobcenter Marburg-Biedenkopf: neu');
+  assert.match(again[1], /„Jobcenter Bergstraße“ ist mit diesem Stand schon dabei/);
+  await page.getByRole('button', { name: 'Übernehmen' }).click();
+  await page.waitForFunction(() => document.querySelector('.grid-meldung')?.textContent === '1 Jobcenter übernommen.');
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

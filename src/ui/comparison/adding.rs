@@ -10,6 +10,7 @@ use crate::exchange::job::Kind;
 use crate::jobs::client::{self, Failed, Reply};
 use crate::locale::format_date;
 use crate::persistence::members::{Arrival, MemberParts, arrival, key_of};
+use crate::storage;
 use crate::tr;
 use crate::ui::clock::today_date;
 use crate::ui::state::use_state;
@@ -144,6 +145,24 @@ async fn read_all(
     batch
 }
 
+/// A preview that says only why nothing can be taken.
+fn refused(pending: RwSignal<Option<Batch>>, why: String) {
+    pending.set(Some(Batch {
+        items: Vec::new(),
+        refused: vec![why],
+    }));
+}
+
+/// Why the folder could not be read.
+fn folder_error(e: &storage::file_access::FileError, lang: crate::core::Lang) -> String {
+    let why = &e.0;
+    tr!(
+        lang,
+        "Der Ordner konnte nicht gelesen werden ({why}).",
+        "The folder could not be read ({why})."
+    )
+}
+
 /// The file input, the drop zone, and the preview of what the chosen files would do.
 #[component]
 pub fn Adding(
@@ -186,6 +205,44 @@ pub fn Adding(
         ev.prevent_default();
         start(files_of(ev.data_transfer().and_then(|d| d.files())));
     };
+    // A folder (Edge and Chrome): chosen once, read again on request.
+    let folder: StoredValue<Option<wasm_bindgen::JsValue>, LocalStorage> =
+        StoredValue::new_local(None);
+    let folder_name: RwSignal<Option<String>> = RwSignal::new(None);
+    let from_folder = move |again: bool| {
+        leptos::task::spawn_local(async move {
+            let handle = match (again, folder.get_value()) {
+                (true, Some(handle)) => handle,
+                _ => match storage::folder::pick().await {
+                    Ok(handle) => handle,
+                    Err(e) if storage::file_access::cancelled(&e) => return,
+                    Err(e) => {
+                        refused(pending, folder_error(&e, lang));
+                        return;
+                    }
+                },
+            };
+            let read = if again {
+                storage::folder::read_again(&handle).await
+            } else {
+                storage::folder::json_files(&handle).await
+            };
+            folder_name.set(Some(storage::file_access::name(&handle)));
+            folder.set_value(Some(handle));
+            match read {
+                Ok(files) if files.is_empty() => refused(
+                    pending,
+                    lang.pick(
+                        "Der Ordner enthält keine JSON-Dateien.",
+                        "The folder holds no JSON files.",
+                    )
+                    .into(),
+                ),
+                Ok(files) => start(files),
+                Err(e) => refused(pending, folder_error(&e, lang)),
+            }
+        });
+    };
     view! {
         <section class="austausch" aria-labelledby="mitglieder-aufnehmen">
             <h2 id="mitglieder-aufnehmen">{lang.pick("Jobcenter aufnehmen", "Add job centres")}</h2>
@@ -199,9 +256,32 @@ pub fn Adding(
                     <input type="file" multiple accept=".json,application/json" disabled=move || working.get().is_some() on:change=chosen />
                 </label>
                 <span>{lang.pick(" oder hierher ziehen", " or drop them here")}</span>
+                {storage::folder::supported().then(|| view! {
+                    <button type="button" disabled=move || working.get().is_some() on:click=move |_| from_folder(false)>
+                        {lang.pick("Ordner wählen …", "Choose a folder …")}
+                    </button>
+                    {move || folder_name.get().map(|name| view! {
+                        <button type="button" disabled=move || working.get().is_some() on:click=move |_| from_folder(true)>
+                            {tr!(lang, "Ordner „{name}“ erneut lesen", "Read folder “{name}” again")}
+                        </button>
+                    })}
+                })}
             </div>
             {move || working.get().map(|w| view! { <p class="arbeit" role="status">{w}</p> })}
-            {move || pending.get().map(|batch| {
+            <Preview pending=pending accept=accept />
+        </section>
+    }
+}
+
+/// What the chosen files would do, with "Übernehmen" and "Verwerfen".
+#[component]
+fn Preview(
+    pending: RwSignal<Option<Batch>>,
+    accept: impl Fn(Batch) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let lang = use_state().lang.get_untracked();
+    view! {
+        {move || pending.get().map(|batch| {
                 let refused = batch.refused.clone();
                 let items = batch.items.clone();
                 let any = !items.is_empty();
@@ -230,6 +310,5 @@ pub fn Adding(
                     </div>
                 }
             })}
-        </section>
     }
 }
