@@ -145,10 +145,11 @@ fn draw(ranking: &Ranking, out: &mut String) -> Result<(), Box<dyn std::error::E
                         [(left, y + 4), (end.max(left + 1), y + ROW - 4)],
                         ACTUAL.filled(),
                     ))?;
+                    // In a column of their own at the right, clear of the bars and the 100 % line.
                     root.draw(&Text::new(
                         percent(r, lang),
-                        (end + 6, middle),
-                        text(16, HPos::Left),
+                        (WIDTH as i32 - 8, middle),
+                        text(16, HPos::Right),
                     ))?;
                 }
                 None => {

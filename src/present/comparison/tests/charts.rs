@@ -58,6 +58,11 @@ fn ist_soll_per_job_centre_grouped_by_type_best_first() {
     // stands at 400 + 100 / 120 × 240 = 600 px; Marburg's bar ends at 400 + 110.14 / 120 × 240 = 620 px.
     assert!(svg.contains("points=\"600,44 600,238 \""), "{svg}");
     assert!(svg.contains("x=\"400\" y=\"76\" width=\"220\""), "{svg}");
+    // The values in a column at the right edge, right-aligned.
+    assert!(
+        svg.contains("x=\"712\" y=\"83\" dy=\"0.5ex\" text-anchor=\"end\""),
+        "{svg}"
+    );
 }
 
 #[test]
