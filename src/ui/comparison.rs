@@ -20,6 +20,7 @@ mod adding;
 mod cache;
 mod charts;
 mod choices;
+mod keys;
 mod lines;
 mod output;
 mod own;

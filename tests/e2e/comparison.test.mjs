@@ -55,6 +55,20 @@ test('adding job centres, their types, the table per type, sorting, removing and
   assert.deepEqual(iib.map((r) => r[4]), ['93,5 %', '77,9 %']);
   assert.equal(await page.textContent('section.vergleich-gruppe[aria-label="Vergleichstyp IIb"] .median'), 'Median Ist/Soll: 85,7\u00a0% (2 Jobcenter)');
 
+  // The keyboard as in the value grid: arrows from cell to cell, End to the row's last, Ctrl+Home to the first.
+  const focused = () => page.evaluate(() => document.activeElement?.innerText.replace(/\s+/g, ' ').trim());
+  await page.focus('section.vergleich-gruppe[aria-label="Vergleichstyp IIb"] tbody th[tabindex="0"]');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await focused(), '360 (bis Juni)');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focused(), '300 (bis Juni)');
+  await page.keyboard.press('End');
+  assert.equal(await focused(), '2 von 2');
+  await page.keyboard.press('Control+Home');
+  assert.equal(await focused(), 'Jobcenter Fulda');
+  assert.equal(await page.$$eval('section.vergleich-gruppe[aria-label="Vergleichstyp IIb"] tbody [tabindex="0"]', (c) => c.length), 1);
+
   // The charts of the figure: Ist/Soll per job centre by type, best first, and per type the course of the year
   // (Bergstraße 50 in January of 64,17 → 77,9 %, 300 of 385 through June → 77,9 %; Fulda 60 a month → 93,5 %).
   // Drawn only while open (with a Land's hundred job centres they are long).

@@ -8,24 +8,29 @@ use crate::chart::svg::escape;
 use crate::locale::Lang;
 use crate::present::status;
 
-/// One `<tr>` per line, in their order.
+/// One `<tr>` per line, in their order. Every cell can take the focus (the arrow keys move it,
+/// `ui/comparison/keys.rs`); the first row's header is the one in the tab order.
 pub fn rows(lines: &[Line], lang: Lang) -> String {
-    let mut out = String::with_capacity(lines.len() * 640);
-    for line in lines {
-        row(&mut out, line, lang);
+    let mut out = String::with_capacity(lines.len() * 720);
+    for (i, line) in lines.iter().enumerate() {
+        let html = row(line, lang);
+        if i == 0 {
+            out.push_str(&html.replacen(" tabindex=\"-1\"", " tabindex=\"0\"", 1));
+        } else {
+            out.push_str(&html);
+        }
     }
     out
 }
 
-fn row(out: &mut String, line: &Line, lang: Lang) {
+fn row(line: &Line, lang: Lang) -> String {
     let member = escape(&line.member);
     if let Some(missing) = &line.missing {
-        out.push_str(&format!(
-            "<tr class=\"ohne-ziel\"><th scope=\"row\">{member}</th><td colspan=\"7\" class=\"fehlt\">{}</td><td>{}</td></tr>",
+        return format!(
+            "<tr class=\"ohne-ziel\"><th scope=\"row\" tabindex=\"-1\">{member}</th><td colspan=\"7\" class=\"fehlt\" tabindex=\"-1\">{}</td><td tabindex=\"-1\">{}</td></tr>",
             escape(missing),
             escape(&line.rank)
-        ));
-        return;
+        );
     }
     let own = if line.own {
         format!(
@@ -56,9 +61,10 @@ fn row(out: &mut String, line: &Line, lang: Lang) {
     } else {
         String::new()
     };
-    out.push_str(&format!(
-        "<tr><th scope=\"row\">{member}{own}</th><td>{}</td><td class=\"zahl\">{}</td><td class=\"zahl\">{}</td>\
-         <td class=\"zahl\">{}</td><td>{badge}</td><td class=\"zahl\">{}</td><td>{}{older}</td><td>{}</td></tr>",
+    format!(
+        "<tr><th scope=\"row\" tabindex=\"-1\">{member}{own}</th><td tabindex=\"-1\">{}</td><td class=\"zahl\" tabindex=\"-1\">{}</td>\
+         <td class=\"zahl\" tabindex=\"-1\">{}</td><td class=\"zahl\" tabindex=\"-1\">{}</td><td tabindex=\"-1\">{badge}</td>\
+         <td class=\"zahl\" tabindex=\"-1\">{}</td><td tabindex=\"-1\">{}{older}</td><td tabindex=\"-1\">{}</td></tr>",
         escape(&target),
         escape(&line.actual),
         escape(&line.deviation),
@@ -66,7 +72,7 @@ fn row(out: &mut String, line: &Line, lang: Lang) {
         escape(&line.forecast),
         escape(&line.as_of),
         escape(&line.rank),
-    ));
+    )
 }
 
 #[cfg(test)]
@@ -100,10 +106,13 @@ mod tests {
         let html = rows(&[line()], Lang::De);
         assert_eq!(
             html,
-            "<tr><th scope=\"row\">Jobcenter &lt;Fulda&gt; &amp; Co</th><td>Integrationen – Insgesamt: ≥ 770</td>\
-             <td class=\"zahl\">360 (bis Juni)</td><td class=\"zahl\">−25</td><td class=\"zahl\">93,5\u{a0}%</td>\
-             <td><span class=\"status status-kritisch\"><span class=\"status-symbol\" aria-hidden=\"true\">‼</span>kritisch</span></td>\
-             <td class=\"zahl\">720</td><td>30.06.2022<span class=\"aelter\"> (älterer Stand)</span></td><td>1 von 2</td></tr>"
+            "<tr><th scope=\"row\" tabindex=\"0\">Jobcenter &lt;Fulda&gt; &amp; Co</th>\
+             <td tabindex=\"-1\">Integrationen – Insgesamt: ≥ 770</td>\
+             <td class=\"zahl\" tabindex=\"-1\">360 (bis Juni)</td><td class=\"zahl\" tabindex=\"-1\">−25</td>\
+             <td class=\"zahl\" tabindex=\"-1\">93,5\u{a0}%</td>\
+             <td tabindex=\"-1\"><span class=\"status status-kritisch\"><span class=\"status-symbol\" aria-hidden=\"true\">‼</span>kritisch</span></td>\
+             <td class=\"zahl\" tabindex=\"-1\">720</td><td tabindex=\"-1\">30.06.2022<span class=\"aelter\"> (älterer Stand)</span></td>\
+             <td tabindex=\"-1\">1 von 2</td></tr>"
         );
     }
 
@@ -117,10 +126,12 @@ mod tests {
         own.older = false;
         let html = rows(&[missing, own], Lang::En);
         assert!(html.starts_with(
-            "<tr class=\"ohne-ziel\"><th scope=\"row\">Jobcenter &lt;Fulda&gt; &amp; Co</th>\
-             <td colspan=\"7\" class=\"fehlt\">No target agreement 2022</td><td>–</td></tr>"
+            "<tr class=\"ohne-ziel\"><th scope=\"row\" tabindex=\"0\">Jobcenter &lt;Fulda&gt; &amp; Co</th>\
+             <td colspan=\"7\" class=\"fehlt\" tabindex=\"-1\">No target agreement 2022</td><td tabindex=\"-1\">–</td></tr>"
         ));
         assert!(html.contains("&amp; Co<span class=\"eigen\"> (your workspace)</span></th>"));
+        // Only the first row's header is in the tab order.
+        assert_eq!(html.matches("tabindex=\"0\"").count(), 1);
         assert!(html.contains(">critical</span></td>"), "{html}");
     }
 }

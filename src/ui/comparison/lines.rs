@@ -59,7 +59,7 @@ fn lines_table(
 ) -> impl IntoView {
     view! {
         <div class="tabellenrahmen">
-            <table class="ziele vergleich">
+            <table class="ziele vergleich" on:keydown=move |ev| super::keys::on_key(&ev)>
                 <caption class="sr-only">{caption}</caption>
                 {head(order, lang)}
                 // Markup built by present::comparison::html from escaped texts (tested natively): thousands of
