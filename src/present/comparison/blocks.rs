@@ -23,17 +23,18 @@ pub struct Block {
 }
 
 /// The lines of one type grouped by job centre, in the order each first appears.
-pub fn blocks(lines: &[Line], lang: Lang) -> Vec<Block> {
+pub fn blocks(lines: Vec<Line>, lang: Lang) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     for line in lines {
-        match out.iter_mut().find(|b| b.key == line.key) {
-            Some(block) => block.lines.push(line.clone()),
+        // The last block is the usual place: the lines of one job centre stand together unless sorted apart.
+        match out.iter_mut().rev().find(|b| b.key == line.key) {
+            Some(block) => block.lines.push(line),
             None => out.push(Block {
                 key: line.key.clone(),
                 member: line.member.clone(),
                 own: line.own,
                 said: String::new(),
-                lines: vec![line.clone()],
+                lines: vec![line],
             }),
         }
     }
@@ -122,7 +123,7 @@ mod tests {
             none,
             line("Bergstraße", Some(Status::Monitoring), None),
         ];
-        let b = blocks(&lines, Lang::De);
+        let b = blocks(lines.to_vec(), Lang::De);
         let said: Vec<(&str, &str, usize)> = b
             .iter()
             .map(|b| (b.key.as_str(), b.said.as_str(), b.lines.len()))
@@ -144,7 +145,7 @@ mod tests {
                 ("Gießen", "Keine Zielvereinbarung 2022", 0),
             ]
         );
-        let en = blocks(&lines[1..2], Lang::En);
+        let en = blocks(lines[1..2].to_vec(), Lang::En);
         assert_eq!(
             en[0].said,
             "1 target: 1 critical; median actual/target 77.9\u{a0}%"

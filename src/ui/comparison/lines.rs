@@ -87,7 +87,7 @@ pub fn GroupTable(
         ..
     } = group;
     let body = if all {
-        let list = blocks(&lines, lang)
+        let list = blocks(lines, lang)
             .into_iter()
             .map(|b| view! { <li><MemberBlock block=b order=order opened=opened /></li> })
             .collect_view();
