@@ -91,12 +91,7 @@ impl Ranking {
             })
             .collect();
         Table {
-            caption: tr!(
-                lang,
-                "Daten zum Diagramm: {}",
-                "Data of the chart: {}",
-                self.title
-            ),
+            caption: super::caption(&self.title, lang),
             headers: vec![
                 lang.pick("Jobcenter", "Job centre").to_owned(),
                 lang.pick("Vergleichstyp", "Comparison type").to_owned(),

@@ -132,6 +132,15 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
+/// The caption of a chart's data table: "Daten zum Diagramm: …".
+pub fn caption(title: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "Daten zum Diagramm: {title}",
+        "Data of the chart: {title}"
+    )
+}
+
 /// The table of a chart, formatted in the chart's language.
 pub fn table(spec: &ChartSpec) -> Table {
     let lang = spec.lang;
@@ -163,12 +172,7 @@ pub fn table(spec: &ChartSpec) -> Table {
         })
         .collect();
     Table {
-        caption: tr!(
-            lang,
-            "Daten zum Diagramm: {}",
-            "Data of the chart: {}",
-            spec.title
-        ),
+        caption: caption(&spec.title, lang),
         headers,
         rows,
     }
